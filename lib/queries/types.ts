@@ -18,3 +18,48 @@ export interface Query {
   /** Anything else from the source row (difficulty, source benchmark, ...). */
   meta?: Record<string, unknown>;
 }
+
+/** The `Query` fields a source column can be mapped onto. */
+export type QueryField = 'id' | 'prompt' | 'domain' | 'choices' | 'answer' | 'grader';
+
+export const QUERY_FIELDS: readonly QueryField[] = ['id', 'prompt', 'domain', 'choices', 'answer', 'grader'];
+
+/** Target field -> source column name, e.g. `{ prompt: 'problem' }`. */
+export type ColumnMap = Partial<Record<QueryField, string>>;
+
+export interface SampleOptions {
+  /** How many queries to keep; all of them when n >= the set's size. */
+  n: number;
+  /** Same seed, same input -> same sample. */
+  seed: number;
+  /** Allocate the sample across domains in proportion to their sizes (default true). */
+  stratify?: boolean;
+}
+
+export interface LoadOptions {
+  /** Column mapping, as a CLI `--map` string ("prompt=problem,domain=subject") or a record. */
+  map?: string | ColumnMap;
+  /** A named source layout from `RECIPES`, e.g. "mmlu-pro". */
+  recipe?: string;
+  /** Grader for every query, overriding what the rows say or imply. */
+  grader?: GraderName;
+  /** Split of a Hugging Face DatasetDict folder; default "test", or the only split. */
+  split?: string;
+  /** Seed for recipes that shuffle (gpqa option order); default 0. */
+  seed?: number;
+  /** Sample after loading and validating. */
+  sample?: SampleOptions;
+  /** Keep the first N queries (after sampling). */
+  limit?: number;
+}
+
+/** A bundled query set, as listed by `ipw list`. */
+export interface DatasetSummary {
+  name: string;
+  path: string;
+  description: string;
+  /** Number of queries in the set. */
+  queries: number;
+  /** Query count per domain, in order of first appearance. */
+  domains: Record<string, number>;
+}

@@ -51,3 +51,127 @@ export interface QueryResult {
   energyMethod: string;
   energyIsEstimate: boolean;
 }
+
+/** Any value that survives a JSON round trip unchanged. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+/** Which model a run used. `path` for a local file, `url` for a remote endpoint or download source. */
+export type ModelRef = {
+  path?: string;
+  url?: string;
+  /** Hex SHA-256 of the model file, when known at start. */
+  sha256?: string;
+  [key: string]: JsonValue | undefined;
+};
+
+/** Contents of `run.json`: what defines a run, so that `--resume` can prove it continues the same one. */
+export interface RunSpec {
+  runId: string;
+  /** ISO-8601 time the run was first started. */
+  createdAt: string;
+  model: ModelRef;
+  /** Where the queries came from (file path, dataset name, ...). */
+  queriesSource: string;
+  /** Every query of the run, in run order; `QueryResult.index` points into this list. */
+  queryIds: string[];
+  /** Anything that changes results: maxTokens, seed, threads, template, energy source, ... */
+  settings: JsonObject;
+}
+
+/** The part of a `RunSpec` that must match for a resume to continue the same run. */
+export type RunIdentity = Pick<RunSpec, 'model' | 'queriesSource' | 'queryIds' | 'settings'>;
+
+/** What `startRun` needs; `createdAt` defaults to now. */
+export type NewRunSpec = RunIdentity & { runId: string; createdAt?: string };
+
+export interface CpuInfo {
+  manufacturer: string;
+  model: string;
+  physicalCores: number;
+  /** Hardware threads the OS sees. */
+  logicalCores: number;
+  speedGHz: number | null;
+}
+
+export interface GpuInfo {
+  vendor: string;
+  model: string;
+  vramMiB: number | null;
+  driverVersion: string | null;
+}
+
+export interface HardwareInfo {
+  hostname: string;
+  cpu: CpuInfo;
+  memoryBytes: number;
+  os: { platform: string; distro: string; release: string; kernel: string; arch: string };
+  gpus: GpuInfo[];
+  /** What could not be collected and why (timeouts, missing tools), so a gap is never silent. */
+  notes: string[];
+}
+
+export interface SoftwareInfo {
+  node: string;
+  ipwLab: string | null;
+  nodeLlamaCpp: string | null;
+  /** llama.cpp release tag bound by node-llama-cpp (from its `llama/llama.cpp.info.json`). */
+  llamaCpp: string | null;
+  /** DuckDB library version as reported by `SELECT version()`. */
+  duckdb: string | null;
+  duckdbNodeApi: string | null;
+  systeminformation: string | null;
+  notes: string[];
+}
+
+export interface EnergySourceInfo {
+  source: EnergySourceName;
+  method: string;
+  isEstimate: boolean;
+}
+
+/**
+ * What the caller supplies for `manifest.json`. Free-form parts (model metadata, settings,
+ * summary) must be JSON-serializable; they are stored as `JSON.stringify` writes them.
+ */
+export interface RunManifestInput {
+  runId: string;
+  /** The model's own metadata (name, architecture, quantization, ...) plus its file hash. */
+  model: {
+    /** Hex SHA-256 of the model file (`hashFile`); null only for a remote model with no file. */
+    sha256: string | null;
+    [key: string]: unknown;
+  };
+  /** Defaults to run.json's value when the run folder has one. */
+  queriesSource?: string;
+  hardware: HardwareInfo;
+  software: SoftwareInfo;
+  settings: Record<string, unknown>;
+  energy: EnergySourceInfo;
+  counts: { queries: number; completed: number };
+  /** Suggested keys: startedAt, finishedAt (ISO-8601), wallMs, plus any phase durations. */
+  timings: { [key: string]: string | number | null };
+  /** Results summary from lib/metrics, any JSON-serializable shape. */
+  summary: unknown;
+}
+
+/** Contents of `manifest.json`, written when a run ends; its presence marks the run complete. */
+export interface RunManifest extends RunManifestInput {
+  manifestVersion: 1;
+  /** ISO-8601 time the manifest was written. */
+  writtenAt: string;
+}
+
+export type RunStatus = 'complete' | 'partial' | 'unreadable';
+
+export interface RunListing {
+  runDir: string;
+  runId: string | null;
+  createdAt: string | null;
+  status: RunStatus;
+  completed: number;
+  total: number;
+  hasParquet: boolean;
+  /** Why the run is `unreadable`. */
+  error?: string;
+}

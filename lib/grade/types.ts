@@ -1,0 +1,37 @@
+import type { GraderName } from '../queries/types.ts';
+import type { GradeStatus } from '../store/types.ts';
+
+/** The outcome of grading one response. */
+export interface Grade {
+  grader: GraderName;
+  /** The answer extracted from the response (a letter, a number, a normalized string, or the judge's verdict word). */
+  pred: string | null;
+  correct: boolean;
+  status: GradeStatus;
+  /** Which extraction rule fired, e.g. "answer_is", "boxed", "final_line". */
+  rule: string;
+  /** The raw judge text, or a short human-readable extraction detail. */
+  verdict: string;
+}
+
+/** Any model that can act as a judge: a local node-llama-cpp model, an OpenAI-compatible server, or a test double. */
+export interface JudgeModel {
+  /** Part of the verdict cache key, so it must change whenever the judge's behaviour does (model file, quantization). */
+  readonly name: string;
+  complete(prompt: string): Promise<string>;
+}
+
+export interface NumericOptions {
+  /** Relative tolerance against the reference; default 1e-6. */
+  relTol?: number;
+  /** Absolute tolerance, which is what matters when the reference is 0; default 1e-9. */
+  absTol?: number;
+}
+
+export interface ExtractionOptions {
+  /**
+   * The generation hit its token limit. When no answer can be extracted the status becomes
+   * 'truncated' rather than 'no_answer', so the two failure modes stay apart in the metrics.
+   */
+  truncated?: boolean;
+}

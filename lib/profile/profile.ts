@@ -1,0 +1,229 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { EnergyMeter, combineWindows, openEnergySource, type EnergySource, type EnergySourceName, type EnergyWindow } from '../energy/index.ts';
+import { JudgeCache, gradeResponse, type JudgeModel } from '../grade/index.ts';
+import { summarize, type SummaryRow } from '../metrics/index.ts';
+import { formatPrompt, loadQueries, type LoadOptions, type Query } from '../queries/index.ts';
+import { openRunner, parseModelSpec, timingsOf, type ModelRunner, type RunnerOptions } from '../run/index.ts';
+import {
+  RunJournal,
+  collectHardware,
+  collectSoftware,
+  finalizeRun,
+  hashFile,
+  resumeRun,
+  startRun,
+  writeManifest,
+  type QueryResult,
+} from '../store/index.ts';
+
+export interface ProfileOptions extends RunnerOptions {
+  /** A GGUF path or `openai:URL#model`. */
+  model: string;
+  /** A query file or folder, `sample`, or queries already loaded. */
+  queries: string | Query[];
+  load?: LoadOptions;
+  /** Run folder; it receives journal.jsonl, results.parquet and manifest.json. */
+  outDir: string;
+  /** Continue the run in `outDir`, skipping queries already in its journal. */
+  resume?: boolean;
+  maxTokens?: number;
+  /** Queries run first and thrown away, so one-off costs (page faults, allocations) stay out of the results. */
+  warmupQueries?: number;
+  energy?: EnergySourceName | 'auto';
+  wattsPerCore?: number;
+  judge?: JudgeModel;
+  /** Verdict cache shared across runs; defaults to judge-cache.jsonl in the run folder. */
+  judgeCache?: JudgeCache;
+  signal?: AbortSignal;
+  onProgress?: (progress: ProfileProgress) => void;
+}
+
+export interface ProfileProgress {
+  done: number;
+  total: number;
+  /** Queries completed in this process (excludes those resumed from the journal). */
+  doneNow: number;
+  elapsedMs: number;
+  correct: number;
+  energyJ: number;
+  last: QueryResult;
+}
+
+export interface ProfileResult {
+  runDir: string;
+  runId: string;
+  results: QueryResult[];
+  summary: SummaryRow[];
+  /** False when the run was interrupted; it can be resumed. */
+  complete: boolean;
+}
+
+export const DEFAULT_MAX_TOKENS = 256;
+
+function zeroWindow(like: EnergyWindow): EnergyWindow {
+  return { ...like, energyJ: 0, durationMs: 0, meanPowerW: 0 };
+}
+
+async function runOne(runner: ModelRunner, meter: EnergyMeter, query: Query, maxTokens: number, signal?: AbortSignal) {
+  let prefill: EnergyWindow | undefined;
+  meter.begin('prefill');
+  try {
+    const generation = await runner.generate(
+      { prompt: formatPrompt(query), maxTokens, signal },
+      {
+        onFirstToken: () => {
+          prefill = meter.end('prefill');
+          meter.begin('decode');
+        },
+      },
+    );
+    const decode = prefill === undefined ? undefined : meter.end('decode');
+    if (prefill === undefined) prefill = meter.end('prefill');
+    return { generation, prefill, decode: decode ?? zeroWindow(prefill) };
+  } catch (error) {
+    meter.cancel('prefill');
+    meter.cancel('decode');
+    throw error;
+  }
+}
+
+/**
+ * Profiles one model over a query set: per query, a timed generation inside prefill and decode energy windows,
+ * then a grade, appended durably to the run's journal before the next query starts.
+ */
+export async function profile(options: ProfileOptions): Promise<ProfileResult> {
+  const queries = typeof options.queries === 'string' ? await loadQueries(options.queries, options.load) : options.queries;
+  const modelSpec = parseModelSpec(options.model);
+  const maxTokens = options.maxTokens ?? DEFAULT_MAX_TOKENS;
+  const source: EnergySource = openEnergySource({ source: options.energy, wattsPerCore: options.wattsPerCore });
+  const settings = {
+    maxTokens,
+    warmupQueries: options.warmupQueries ?? 1,
+    seed: options.seed ?? 0,
+    threads: options.threads ?? null,
+    gpu: options.gpu ?? 'auto',
+    template: options.template ?? 'auto',
+    systemPrompt: options.systemPrompt ?? null,
+    energySource: source.name,
+    energyMethod: source.method,
+    judge: options.judge?.name ?? null,
+  };
+  const runSpec = {
+    runId: randomUUID(),
+    model: modelSpec.kind === 'gguf' ? { path: modelSpec.path } : { url: modelSpec.baseUrl, name: modelSpec.model },
+    queriesSource: typeof options.queries === 'string' ? options.queries : '(in memory)',
+    queryIds: queries.map((q) => q.id),
+    settings,
+  };
+  const run = options.resume ? resumeRun(options.outDir, runSpec) : startRun(options.outDir, runSpec);
+  const journal = RunJournal.open(options.outDir);
+  const doneIds = journal.completedIds();
+  const pending = queries.map((query, index) => ({ query, index })).filter(({ query }) => !doneIds.has(query.id));
+
+  const judgeCache = options.judge ? (options.judgeCache ?? (await JudgeCache.open(join(options.outDir, 'judge-cache.jsonl')))) : undefined;
+  const runner = await openRunner(modelSpec, options);
+  const meter = new EnergyMeter(source);
+  const startedMs = performance.now();
+  const startedAtIso = new Date().toISOString();
+  let doneNow = 0;
+  let interrupted = false;
+  try {
+    for (const { query } of pending.slice(0, settings.warmupQueries)) {
+      await runOne(runner, meter, query, maxTokens, options.signal);
+    }
+    let correct = journal.results().filter((r) => r.correct).length;
+    let energyJ = journal.results().reduce((sum, r) => sum + r.energyJ, 0);
+    for (const { query, index } of pending) {
+      if (options.signal?.aborted) {
+        interrupted = true;
+        break;
+      }
+      const startedAt = new Date().toISOString();
+      const { generation, prefill, decode } = await runOne(runner, meter, query, maxTokens, options.signal);
+      if (generation.stopReason === 'abort') {
+        interrupted = true;
+        break;
+      }
+      const total = combineWindows([prefill, decode]);
+      const timings = timingsOf(generation);
+      const grade = await gradeResponse(query, generation.response, {
+        judge: options.judge,
+        judgeCache,
+        truncated: generation.stopReason === 'max_tokens',
+      });
+      const result: QueryResult = {
+        runId: run.runId,
+        queryId: query.id,
+        index,
+        domain: query.domain,
+        model: runner.description.name,
+        accelerator: runner.description.accelerator,
+        grader: query.grader,
+        startedAt,
+        response: generation.response,
+        stopReason: generation.stopReason,
+        promptTokens: generation.promptTokens,
+        completionTokens: generation.completionTokens,
+        ttftMs: timings.ttftMs,
+        prefillMs: timings.prefillMs,
+        decodeMs: timings.decodeMs,
+        decodeTokensPerS: timings.decodeTokensPerS,
+        interTokenMs: timings.interTokenMs,
+        reference: query.answer,
+        pred: grade.pred,
+        correct: grade.correct,
+        gradeStatus: grade.status,
+        gradeRule: grade.rule,
+        verdict: grade.verdict,
+        energyJ: total.energyJ,
+        prefillEnergyJ: prefill.energyJ,
+        decodeEnergyJ: decode.energyJ,
+        meanPowerW: total.meanPowerW,
+        durationMs: timings.durationMs,
+        energySource: total.source,
+        energyMethod: total.method,
+        energyIsEstimate: total.isEstimate,
+      };
+      journal.append(result);
+      doneNow++;
+      if (result.correct) correct++;
+      energyJ += result.energyJ;
+      options.onProgress?.({
+        done: queries.length - pending.length + doneNow,
+        total: queries.length,
+        doneNow,
+        elapsedMs: performance.now() - startedMs,
+        correct,
+        energyJ,
+        last: result,
+      });
+    }
+  } finally {
+    await runner.close();
+    await source.close();
+    journal.close();
+  }
+
+  const rows = journal.results();
+  const complete = !interrupted && rows.length === queries.length;
+  const summary = summarize(rows, { groupBy: ['model', 'accelerator', 'domain'], bootstrap: { resamples: 1000, seed: settings.seed, confidence: 0.95 } });
+  if (complete) {
+    await finalizeRun(options.outDir);
+    await writeManifest(options.outDir, {
+      runId: run.runId,
+      model: {
+        ...runner.description,
+        sha256: modelSpec.kind === 'gguf' ? await hashFile(modelSpec.path) : null,
+      },
+      hardware: await collectHardware(),
+      software: await collectSoftware(),
+      settings,
+      energy: { source: source.name, method: source.method, isEstimate: source.isEstimate },
+      counts: { queries: queries.length, completed: rows.length },
+      timings: { startedAt: startedAtIso, finishedAt: new Date().toISOString(), wallMs: performance.now() - startedMs },
+      summary: summarize(rows, { groupBy: ['model', 'accelerator'], bootstrap: { resamples: 1000, seed: settings.seed, confidence: 0.95 } }),
+    });
+  }
+  return { runDir: options.outDir, runId: run.runId, results: rows, summary, complete };
+}

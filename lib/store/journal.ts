@@ -1,0 +1,115 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fsyncDir } from './fsutil.ts';
+import { JOURNAL_FILE } from './files.ts';
+import { readJournal } from './journal-read.ts';
+import { encodeQueryResult, queryResultProblem } from './schema.ts';
+import type { QueryResult } from './types.ts';
+
+/**
+ * Append-only log of finished queries, one JSON line each. A line is durable once
+ * `append` returns, so a crash loses at most the query in flight.
+ */
+export class RunJournal {
+  readonly file: string;
+  /** Problems found on open that were repaired or tolerated (torn tail, duplicate ids). */
+  readonly warnings: readonly string[];
+  /** queryIds found more than once on open; the first copy is kept. */
+  readonly duplicateIds: readonly string[];
+  private fd: number | null;
+  /** File length after the last complete line. */
+  private cleanBytes: number;
+  private readonly byId: Map<string, QueryResult>;
+  private readonly ordered: QueryResult[];
+
+  private constructor(
+    file: string,
+    fd: number,
+    cleanBytes: number,
+    results: QueryResult[],
+    duplicateIds: string[],
+    warnings: string[],
+  ) {
+    this.file = file;
+    this.fd = fd;
+    this.cleanBytes = cleanBytes;
+    this.ordered = results;
+    this.byId = new Map(results.map((r) => [r.queryId, r]));
+    this.duplicateIds = duplicateIds;
+    this.warnings = warnings;
+  }
+
+  /**
+   * Opens (creating if needed) `runDir/journal.jsonl` for appending. A torn last line left by a
+   * killed writer is cut off so the next line starts clean; a corrupt complete line throws
+   * `JournalCorruptError`.
+   */
+  static open(runDir: string): RunJournal {
+    const file = path.join(runDir, JOURNAL_FILE);
+    const existed = fs.existsSync(file);
+    const contents = readJournal(file);
+    const warnings: string[] = [];
+    const fd = fs.openSync(file, 'a');
+    try {
+      if (contents.tornBytes > 0) {
+        fs.ftruncateSync(fd, contents.cleanBytes);
+        fs.fsyncSync(fd);
+        warnings.push(`${file}: removed a torn last line (${contents.tornBytes} bytes) left by an interrupted write`);
+      }
+      if (!existed) fsyncDir(runDir);
+    } catch (error) {
+      fs.closeSync(fd);
+      throw error;
+    }
+    if (contents.duplicateIds.length > 0) {
+      warnings.push(`${file}: duplicate queryIds kept at first occurrence: ${contents.duplicateIds.join(', ')}`);
+    }
+    return new RunJournal(file, fd, contents.cleanBytes, contents.results, contents.duplicateIds, warnings);
+  }
+
+  /** Writes one result and fsyncs before returning. Refuses a queryId already in the journal. */
+  append(result: QueryResult): void {
+    if (this.fd === null) throw new Error(`Journal ${this.file} is closed`);
+    const problem = queryResultProblem(result);
+    if (problem) throw new Error(`Refusing to journal an invalid result for query ${String(result?.queryId)}: ${problem}`);
+    if (this.byId.has(result.queryId)) throw new Error(`Query ${result.queryId} is already in ${this.file}`);
+    // One buffer ending in the newline: a write cut short by a kill never looks like a complete line.
+    const bytes = Buffer.from(encodeQueryResult(result) + '\n', 'utf8');
+    try {
+      let written = 0;
+      while (written < bytes.length) written += fs.writeSync(this.fd, bytes, written, bytes.length - written);
+      fs.fsyncSync(this.fd);
+    } catch (error) {
+      // A partial line left behind (e.g. disk full) would glue onto the next append and corrupt it.
+      try {
+        fs.ftruncateSync(this.fd, this.cleanBytes);
+      } catch {
+        // Reopening the journal will still cut the torn tail.
+      }
+      throw error;
+    }
+    this.cleanBytes += bytes.length;
+    const stored = structuredClone(result);
+    this.byId.set(stored.queryId, stored);
+    this.ordered.push(stored);
+  }
+
+  completedIds(): Set<string> {
+    return new Set(this.byId.keys());
+  }
+
+  /** Results in journal (completion) order; copies, so callers cannot alter the journal's view. */
+  results(): QueryResult[] {
+    return structuredClone(this.ordered);
+  }
+
+  get size(): number {
+    return this.ordered.length;
+  }
+
+  close(): void {
+    if (this.fd === null) return;
+    fs.closeSync(this.fd);
+    this.fd = null;
+  }
+}

@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { JOURNAL_FILE, MANIFEST_FILE, PARQUET_FILE, RUN_FILE } from './files.ts';
+import { readJournal } from './journal-read.ts';
+import { loadRunSpec } from './run.ts';
+import type { RunListing } from './types.ts';
+
+function describeRun(runDir: string): RunListing {
+  const hasParquet = fs.existsSync(path.join(runDir, PARQUET_FILE));
+  const complete = fs.existsSync(path.join(runDir, MANIFEST_FILE));
+  try {
+    const spec = loadRunSpec(runDir);
+    const completed = readJournal(path.join(runDir, JOURNAL_FILE)).results.length;
+    return {
+      runDir,
+      runId: spec.runId,
+      createdAt: spec.createdAt,
+      status: complete ? 'complete' : 'partial',
+      completed,
+      total: spec.queryIds.length,
+      hasParquet,
+    };
+  } catch (error) {
+    // One damaged run must not hide the others from a listing.
+    return { runDir, runId: null, createdAt: null, status: 'unreadable', completed: 0, total: 0, hasParquet, error: (error as Error).message };
+  }
+}
+
+/**
+ * Finds run folders (those holding run.json) at or below `rootDir`, oldest first.
+ * Does not look inside a run folder for further runs.
+ */
+export function listRuns(rootDir: string, options: { maxDepth?: number } = {}): RunListing[] {
+  const maxDepth = options.maxDepth ?? 3;
+  const found: RunListing[] = [];
+  const visit = (dir: string, depth: number): void => {
+    if (fs.existsSync(path.join(dir, RUN_FILE))) {
+      found.push(describeRun(dir));
+      return;
+    }
+    if (depth >= maxDepth) return;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules') {
+        visit(path.join(dir, entry.name), depth + 1);
+      }
+    }
+  };
+  if (!fs.existsSync(rootDir)) return [];
+  visit(rootDir, 0);
+  return found.sort((a, b) => (a.createdAt ?? '').localeCompare(b.createdAt ?? '') || a.runDir.localeCompare(b.runDir));
+}

@@ -1,0 +1,96 @@
+import fs from 'node:fs';
+import { DOUBLE, DuckDBInstance, LIST, listValue, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
+import { commitTemp, tempPathFor } from './fsutil.ts';
+import { COLUMNS, SQL_TYPES, queryResultProblem } from './schema.ts';
+import type { QueryResult } from './types.ts';
+
+/** SQL string literal; DuckDB's COPY and read_parquet take no bound parameters for paths. */
+export function sqlString(text: string): string {
+  return `'${text.replaceAll("'", "''")}'`;
+}
+
+function quoteIdent(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+async function withConnection<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  try {
+    return await work(connection);
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+const DOUBLE_LIST = LIST(DOUBLE);
+
+function appendRow(appender: DuckDBAppender, result: QueryResult): void {
+  for (const { name, kind } of COLUMNS) {
+    const value = result[name];
+    switch (kind) {
+      case 'string':
+        appender.appendVarchar(value as string);
+        break;
+      case 'nullableString':
+        if (value === null) appender.appendNull();
+        else appender.appendVarchar(value as string);
+        break;
+      case 'int':
+        appender.appendInteger(value as number);
+        break;
+      case 'double':
+        appender.appendDouble(value as number);
+        break;
+      case 'boolean':
+        appender.appendBoolean(value as boolean);
+        break;
+      case 'doubleList':
+        appender.appendList(listValue(value as number[]), DOUBLE_LIST);
+        break;
+    }
+  }
+  appender.endRow();
+}
+
+/** Writes `results` to a Parquet file at `target`, ordered by `index`, replacing it atomically. */
+export async function writeResultsParquet(target: string, results: readonly QueryResult[]): Promise<void> {
+  for (const result of results) {
+    const problem = queryResultProblem(result);
+    if (problem) throw new Error(`Cannot write query ${String(result.queryId)} to Parquet: ${problem}`);
+  }
+  const columnsSql = COLUMNS.map(({ name, kind }) => `${quoteIdent(name)} ${SQL_TYPES[kind]}`).join(', ');
+  const temp = tempPathFor(target);
+  try {
+    await withConnection(async (connection) => {
+      await connection.run(`CREATE TABLE results (${columnsSql})`);
+      const appender = await connection.createAppender('results');
+      for (const result of results) appendRow(appender, result);
+      appender.closeSync();
+      await connection.run(
+        `COPY (SELECT * FROM results ORDER BY ${quoteIdent('index')}) TO ${sqlString(temp)} (FORMAT parquet)`,
+      );
+    });
+    commitTemp(temp, target);
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+/** Reads a results Parquet file back into `QueryResult`s, ordered by `index`. */
+export async function readResultsParquet(file: string): Promise<QueryResult[]> {
+  const columnsSql = COLUMNS.map(({ name }) => quoteIdent(name)).join(', ');
+  const rows = await withConnection(async (connection) => {
+    const reader = await connection.runAndReadAll(
+      `SELECT ${columnsSql} FROM read_parquet(${sqlString(file)}) ORDER BY ${quoteIdent('index')}`,
+    );
+    return reader.getRowObjectsJS();
+  });
+  return rows.map((row, i) => {
+    const problem = queryResultProblem(row);
+    if (problem) throw new Error(`${file} row ${i + 1} is not a valid result: ${problem}`);
+    return row as unknown as QueryResult;
+  });
+}

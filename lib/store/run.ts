@@ -1,0 +1,119 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { jsonDifferences, toJson } from './diff.ts';
+import { readJsonFile, writeFileAtomic } from './fsutil.ts';
+import { JOURNAL_FILE, RUN_FILE } from './files.ts';
+import { readJournal } from './journal-read.ts';
+import type { NewRunSpec, QueryResult, RunIdentity, RunSpec } from './types.ts';
+
+/** A started or resumed run. Append results through `RunJournal.open(runDir)`. */
+export interface RunHandle {
+  runDir: string;
+  runId: string;
+  spec: RunSpec;
+  /** queryIds already in the journal (empty for a new run). */
+  completedIds: Set<string>;
+}
+
+const FRESH_RUN_HINT = 'To start a fresh run, choose a new --out folder.';
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function checkQueryIds(queryIds: unknown, where: string): asserts queryIds is string[] {
+  if (!Array.isArray(queryIds) || !queryIds.every((id) => typeof id === 'string')) {
+    throw new Error(`${where}: queryIds must be an array of strings`);
+  }
+  const seen = new Set<string>();
+  for (const id of queryIds) {
+    if (seen.has(id)) throw new Error(`${where}: queryId ${JSON.stringify(id)} appears more than once`);
+    seen.add(id);
+  }
+}
+
+/** Validates the shape of a run spec read from disk or passed by a caller. */
+function parseRunSpec(value: unknown, where: string): RunSpec {
+  if (!isPlainObject(value)) throw new Error(`${where}: expected a JSON object`);
+  for (const key of ['runId', 'createdAt', 'queriesSource'] as const) {
+    if (typeof value[key] !== 'string' || value[key] === '') throw new Error(`${where}: ${key} must be a non-empty string`);
+  }
+  if (!isPlainObject(value.model)) throw new Error(`${where}: model must be an object`);
+  if (typeof value.model.path !== 'string' && typeof value.model.url !== 'string') {
+    throw new Error(`${where}: model needs a path or a url`);
+  }
+  if (!isPlainObject(value.settings)) throw new Error(`${where}: settings must be an object`);
+  checkQueryIds(value.queryIds, where);
+  return value as unknown as RunSpec;
+}
+
+/** Reads and validates `runDir/run.json`. */
+export function loadRunSpec(runDir: string): RunSpec {
+  const file = path.join(runDir, RUN_FILE);
+  if (!fs.existsSync(file)) {
+    throw new Error(`${runDir} has no ${RUN_FILE}, so it is not a run folder`);
+  }
+  return parseRunSpec(readJsonFile(file), file);
+}
+
+/**
+ * Creates `runDir` and records the run's settings in `run.json` before any query runs.
+ * Refuses a folder that already holds a run, so results from two runs never mix.
+ */
+export function startRun(runDir: string, spec: NewRunSpec): RunHandle {
+  const full: RunSpec = parseRunSpec(
+    toJson({ ...spec, createdAt: spec.createdAt ?? new Date().toISOString() }),
+    'startRun spec',
+  );
+  const runFile = path.join(runDir, RUN_FILE);
+  if (fs.existsSync(runFile)) {
+    throw new Error(`${runDir} already holds a run (${RUN_FILE} exists). Continue it with --resume, or choose a new --out folder.`);
+  }
+  if (fs.existsSync(path.join(runDir, JOURNAL_FILE))) {
+    throw new Error(`${runDir} has a ${JOURNAL_FILE} but no ${RUN_FILE}; refusing to mix runs. Choose a new --out folder.`);
+  }
+  fs.mkdirSync(runDir, { recursive: true });
+  writeFileAtomic(runFile, JSON.stringify(full, null, 2) + '\n');
+  return { runDir, runId: full.runId, spec: full, completedIds: new Set() };
+}
+
+/** Every way `now` differs from the recorded run, as "key: run.json has X, now Y". */
+export function runIdentityDifferences(recorded: RunSpec, now: RunIdentity): string[] {
+  const keys = ['model', 'queriesSource', 'queryIds', 'settings'] as const;
+  return keys.flatMap((key) => jsonDifferences(key, toJson(recorded[key]), toJson(now[key])));
+}
+
+function journalProblem(spec: RunSpec, result: QueryResult): string | null {
+  if (result.runId !== spec.runId) return `query ${result.queryId} has runId ${result.runId}, run.json has ${spec.runId}`;
+  const expected = spec.queryIds.indexOf(result.queryId);
+  if (expected === -1) return `query ${result.queryId} is not in run.json's queryIds`;
+  if (expected !== result.index) return `query ${result.queryId} has index ${result.index}, run.json puts it at ${expected}`;
+  return null;
+}
+
+/**
+ * Reopens a run for `--resume`. Throws, naming each differing key, unless `identity` matches what
+ * `run.json` recorded; also checks that every journaled result belongs to this run.
+ */
+export function resumeRun(runDir: string, identity: RunIdentity): RunHandle {
+  if (!fs.existsSync(path.join(runDir, RUN_FILE))) {
+    throw new Error(`${runDir} has no ${RUN_FILE}, so there is no run to resume there. Start it without --resume.`);
+  }
+  const spec = loadRunSpec(runDir);
+  const differences = runIdentityDifferences(spec, identity);
+  if (differences.length > 0) {
+    throw new Error(
+      `Cannot resume ${runDir}: this invocation differs from the recorded run:\n  ${differences.join('\n  ')}\n${FRESH_RUN_HINT}`,
+    );
+  }
+  // Read-only: the caller's RunJournal.open repairs a torn tail; here we only check ownership.
+  const { results } = readJournal(path.join(runDir, JOURNAL_FILE));
+  for (const result of results) {
+    const problem = journalProblem(spec, result);
+    if (problem) {
+      throw new Error(`Cannot resume ${runDir}: ${path.join(runDir, JOURNAL_FILE)} does not match ${RUN_FILE}: ${problem}. ${FRESH_RUN_HINT}`);
+    }
+  }
+  return { runDir, runId: spec.runId, spec, completedIds: new Set(results.map((r) => r.queryId)) };
+}
+

@@ -1,0 +1,130 @@
+import type { QueryResult } from './types.ts';
+
+/** How a `QueryResult` field is stored; one kind per Parquet/DuckDB column type. */
+export type ColumnKind = 'string' | 'nullableString' | 'int' | 'double' | 'boolean' | 'doubleList';
+
+export interface Column {
+  name: keyof QueryResult;
+  kind: ColumnKind;
+}
+
+/**
+ * Every persisted field, in column order. Typed as a full record so that adding a field to
+ * `QueryResult` without deciding how to store it is a compile error here.
+ */
+const KINDS: { [K in keyof QueryResult]-?: ColumnKind } = {
+  runId: 'string',
+  queryId: 'string',
+  index: 'int',
+  domain: 'string',
+  model: 'string',
+  accelerator: 'string',
+  grader: 'string',
+  startedAt: 'string',
+  response: 'string',
+  stopReason: 'string',
+  promptTokens: 'int',
+  completionTokens: 'int',
+  ttftMs: 'double',
+  prefillMs: 'double',
+  decodeMs: 'double',
+  decodeTokensPerS: 'double',
+  interTokenMs: 'doubleList',
+  reference: 'string',
+  pred: 'nullableString',
+  correct: 'boolean',
+  gradeStatus: 'string',
+  gradeRule: 'string',
+  verdict: 'string',
+  energyJ: 'double',
+  prefillEnergyJ: 'double',
+  decodeEnergyJ: 'double',
+  meanPowerW: 'double',
+  durationMs: 'double',
+  energySource: 'string',
+  energyMethod: 'string',
+  energyIsEstimate: 'boolean',
+};
+
+export const COLUMNS: readonly Column[] = (Object.keys(KINDS) as (keyof QueryResult)[]).map((name) => ({
+  name,
+  kind: KINDS[name],
+}));
+
+export const SQL_TYPES: Record<ColumnKind, string> = {
+  string: 'VARCHAR',
+  nullableString: 'VARCHAR',
+  int: 'INTEGER',
+  double: 'DOUBLE',
+  boolean: 'BOOLEAN',
+  doubleList: 'DOUBLE[]',
+};
+
+const INT32_MAX = 2 ** 31 - 1;
+
+function kindProblem(kind: ColumnKind, value: unknown): string | null {
+  switch (kind) {
+    case 'string':
+      return typeof value === 'string' ? null : 'expected a string';
+    case 'nullableString':
+      return value === null || typeof value === 'string' ? null : 'expected a string or null';
+    case 'int':
+      return Number.isInteger(value) && Math.abs(value as number) <= INT32_MAX ? null : 'expected a 32-bit integer';
+    case 'double':
+      return typeof value === 'number' ? null : 'expected a number';
+    case 'boolean':
+      return typeof value === 'boolean' ? null : 'expected a boolean';
+    case 'doubleList':
+      return Array.isArray(value) && value.every((v) => typeof v === 'number') ? null : 'expected an array of numbers';
+  }
+}
+
+/** Returns what is wrong with `value` as a `QueryResult`, or null when it is one. */
+export function queryResultProblem(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not a JSON object';
+  const record = value as Record<string, unknown>;
+  for (const { name, kind } of COLUMNS) {
+    if (!(name in record)) return `missing field "${name}"`;
+    const problem = kindProblem(kind, record[name]);
+    if (problem) return `field "${name}": ${problem}, got ${JSON.stringify(record[name]) ?? typeof record[name]}`;
+  }
+  return null;
+}
+
+// JSON has no NaN or Infinity; JSON.stringify would silently turn them into null and lose the
+// distinction (e.g. tokens/s of a zero-length decode). They travel as these strings instead.
+const NON_FINITE: Record<string, number> = { NaN: NaN, Infinity: Infinity, '-Infinity': -Infinity };
+
+function encodeNumber(n: number): number | string {
+  return Number.isFinite(n) ? n : String(n);
+}
+
+function decodeNumber(v: unknown): unknown {
+  return typeof v === 'string' && v in NON_FINITE ? NON_FINITE[v] : v;
+}
+
+/** One journal line (without the newline). */
+export function encodeQueryResult(result: QueryResult): string {
+  const out: Record<string, unknown> = { ...result };
+  for (const { name, kind } of COLUMNS) {
+    const v = result[name];
+    if (kind === 'double' && typeof v === 'number') out[name] = encodeNumber(v);
+    if (kind === 'doubleList' && Array.isArray(v)) out[name] = v.map(encodeNumber);
+  }
+  return JSON.stringify(out);
+}
+
+/** Parses one journal line; throws on bad JSON, returns the problem string for a bad shape. */
+export function decodeQueryResult(line: string): QueryResult | string {
+  const parsed: unknown = JSON.parse(line);
+  if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
+    const record = parsed as Record<string, unknown>;
+    for (const { name, kind } of COLUMNS) {
+      if (!(name in record)) continue;
+      if (kind === 'double') record[name] = decodeNumber(record[name]);
+      if (kind === 'doubleList' && Array.isArray(record[name])) record[name] = (record[name] as unknown[]).map(decodeNumber);
+    }
+  }
+  const problem = queryResultProblem(parsed);
+  return problem ?? (parsed as QueryResult);
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { EnergyMeter, combineWindows, listEnergySources, openEnergySource, openEstimatedSource, windowBetween } from '../lib/energy/index.ts';
+
+function spinMs(durationMs: number): void {
+  const end = performance.now() + durationMs;
+  while (performance.now() < end) Math.sqrt(Math.random());
+}
+
+describe('estimated energy source', () => {
+  it('charges busy CPU time at the configured watts per core and labels itself an estimate', () => {
+    const source = openEstimatedSource({ wattsPerCore: 20 });
+    const meter = new EnergyMeter(source);
+    meter.begin('busy');
+    spinMs(200);
+    const busy = meter.end('busy');
+    expect(busy.source).toBe('estimated');
+    expect(busy.isEstimate).toBe(true);
+    expect(busy.method).toContain('20 W');
+    // One fully busy core for ~0.2 s at 20 W is ~4 J; allow for scheduler noise.
+    expect(busy.energyJ).toBeGreaterThan(2.5);
+    expect(busy.energyJ).toBeLessThan(6);
+    expect(busy.meanPowerW).toBeGreaterThan(12);
+    expect(busy.meanPowerW).toBeLessThan(30);
+  });
+
+  it('charges far less while the process sleeps', async () => {
+    const meter = new EnergyMeter(openEstimatedSource({ wattsPerCore: 20 }));
+    meter.begin('idle');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const idle = meter.end('idle');
+    expect(idle.durationMs).toBeGreaterThanOrEqual(190);
+    expect(idle.meanPowerW).toBeLessThan(5);
+  });
+
+  it('rejects a non-positive power figure', () => {
+    expect(() => openEstimatedSource({ wattsPerCore: 0 })).toThrow(/positive/);
+  });
+});
+
+describe('energy windows', () => {
+  const source = openEstimatedSource();
+
+  it('computes joules, duration and mean power between two readings', () => {
+    const w = windowBetween({ timeMs: 1000, energyJ: 5 }, { timeMs: 3000, energyJ: 25 }, source);
+    expect(w).toMatchObject({ energyJ: 20, durationMs: 2000, meanPowerW: 10, source: 'estimated' });
+  });
+
+  it('combines prefill and decode windows into one', () => {
+    const prefill = windowBetween({ timeMs: 0, energyJ: 0 }, { timeMs: 500, energyJ: 10 }, source);
+    const decode = windowBetween({ timeMs: 500, energyJ: 10 }, { timeMs: 2000, energyJ: 20 }, source);
+    expect(combineWindows([prefill, decode])).toMatchObject({ energyJ: 20, durationMs: 2000, meanPowerW: 10 });
+  });
+
+  it('refuses to end a window that was never begun, or begin one twice', () => {
+    const meter = new EnergyMeter(source);
+    expect(() => meter.end('x')).toThrow(/never begun/);
+    meter.begin('x');
+    expect(() => meter.begin('x')).toThrow(/already open/);
+  });
+});
+
+describe('source listing', () => {
+  it('lists every source with a reason and refuses unavailable ones with the fix', () => {
+    const names = listEnergySources().map((s) => s.name);
+    expect(names).toEqual(expect.arrayContaining(['rapl', 'nvml', 'amd-smi', 'powermetrics', 'estimated']));
+    expect(() => openEnergySource({ source: 'rapl' })).toThrow(/unavailable.*--energy estimated/);
+    expect(openEnergySource({ source: 'auto' }).name).toBe('estimated');
+  });
+});

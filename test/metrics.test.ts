@@ -1,0 +1,189 @@
+import { describe, expect, it } from 'vitest';
+import {
+  formatNumber, formatTable, mean, percentile, splitmix32, summarize, type MetricRow, type SummaryRow,
+} from '../lib/metrics/index.ts';
+import type { QueryResult } from '../lib/store/types.ts';
+
+function row(model: string, accelerator: string, domain: string, correct: boolean, energyJ: number, meanPowerW: number, extra: Partial<MetricRow> = {}): MetricRow {
+  return { model, accelerator, domain, correct, energyJ, meanPowerW, ...extra };
+}
+
+// Hand-computed groups:
+//   m1/cpu/math: correct 2 of 4, energy (10+30+20+40)/4 = 25 J, power (5+15+10+10)/4 = 10 W, one no-answer
+//   m1/cpu/code: correct 1 of 1, 5 J, 5 W
+//   m2/cuda/math: correct 2 of 2, energy 3 J, power 150 W
+const rows: MetricRow[] = [
+  row('m1', 'cpu', 'math', true, 10, 5),
+  row('m1', 'cpu', 'math', false, 30, 15),
+  row('m2', 'cuda', 'math', true, 2, 100),
+  row('m1', 'cpu', 'math', true, 20, 10),
+  row('m1', 'cpu', 'math', false, 40, 10, { gradeStatus: 'no_answer' }),
+  row('m2', 'cuda', 'math', true, 4, 200),
+  row('m1', 'cpu', 'code', true, 5, 5, { noAnswer: false }),
+];
+
+/** Deterministic synthetic rows: accuracy about `p`, energy and power with spread. */
+function synthetic(n: number, p: number, seed: number): MetricRow[] {
+  const next = splitmix32(seed);
+  const uniform = (): number => next() / 4294967296;
+  return Array.from({ length: n }, () => row('m', 'cpu', 'd', uniform() < p, 50 + 100 * uniform(), 20 + 10 * uniform()));
+}
+
+const ci = { resamples: 1000, seed: 7, confidence: 0.95 };
+
+describe('summarize', () => {
+  it('computes accuracy, energy, power, IPW, IPJ and no-answer rate per group', () => {
+    const [code, math, cuda] = summarize(rows, { groupBy: ['model', 'accelerator', 'domain'] });
+    expect(math).toEqual({
+      model: 'm1', accelerator: 'cpu', domain: 'math',
+      queries: 4, accuracy: 0.5, meanEnergyJ: 25, meanPowerW: 10, ipw: 0.05, ipj: 0.02, noAnswerRate: 0.25,
+    });
+    expect(code).toMatchObject({ domain: 'code', queries: 1, accuracy: 1, meanEnergyJ: 5, meanPowerW: 5, ipw: 0.2, ipj: 0.2, noAnswerRate: 0 });
+    expect(cuda).toMatchObject({ model: 'm2', queries: 2, accuracy: 1, meanEnergyJ: 3, meanPowerW: 150, noAnswerRate: 0 });
+    expect(cuda?.ipw).toBeCloseTo(1 / 150, 15);
+    expect(cuda?.ipj).toBeCloseTo(1 / 3, 15);
+  });
+
+  it('groups by any subset of keys, sorted, with only those keys present', () => {
+    const byModel = summarize(rows, { groupBy: ['model'] });
+    expect(byModel.map((r) => r.model)).toEqual(['m1', 'm2']);
+    const m1 = byModel[0] as SummaryRow;
+    expect(Object.keys(m1)).not.toContain('domain');
+    expect(Object.keys(m1)).not.toContain('accelerator');
+    // m1 overall: 3 of 5 correct, energy 105/5 = 21 J, power 45/5 = 9 W, one no-answer
+    expect(m1).toMatchObject({ queries: 5, accuracy: 0.6, meanEnergyJ: 21, meanPowerW: 9, noAnswerRate: 0.2 });
+    expect(m1.ipw).toBeCloseTo(0.6 / 9, 15);
+    expect(m1.ipj).toBeCloseTo(0.6 / 21, 15);
+
+    const byDomain = summarize(rows, { groupBy: ['domain'] });
+    expect(byDomain.map((r) => [r.domain, r.queries])).toEqual([['code', 1], ['math', 6]]);
+
+    const all = summarize(rows, { groupBy: [] });
+    expect(all).toHaveLength(1);
+    expect(all[0]).toMatchObject({ queries: 7, accuracy: 5 / 7 });
+    expect(all[0]?.model).toBeUndefined();
+    expect(summarize([], { groupBy: ['model'] })).toEqual([]);
+  });
+
+  it('accepts QueryResult rows as they are', () => {
+    const result = { ...rows[0], gradeStatus: 'no_answer' } as QueryResult;
+    expect(summarize([result], { groupBy: ['model'] })[0]?.noAnswerRate).toBe(1);
+  });
+
+  it('reports IPW and IPJ as NaN when power or energy was not measured', () => {
+    const [zero] = summarize([row('m', 'cpu', 'd', true, 0, 0), row('m', 'cpu', 'd', false, 0, 0)], { groupBy: ['model'] });
+    expect(zero).toMatchObject({ accuracy: 0.5, meanEnergyJ: 0, meanPowerW: 0 });
+    expect(zero?.ipw).toBeNaN();
+    expect(zero?.ipj).toBeNaN();
+  });
+});
+
+describe('bootstrap confidence intervals', () => {
+  it('is deterministic for a seed and changes with the seed', () => {
+    const data = synthetic(300, 0.6, 1);
+    const a = summarize(data, { groupBy: ['model'], bootstrap: ci });
+    const b = summarize(data, { groupBy: ['model'], bootstrap: ci });
+    const c = summarize(data, { groupBy: ['model'], bootstrap: { ...ci, seed: 8 } });
+    expect(a).toEqual(b);
+    expect(a[0]?.ci).not.toEqual(c[0]?.ci);
+  });
+
+  it('gives a group the same interval whether or not other groups are present', () => {
+    const data = synthetic(100, 0.5, 2);
+    const alone = summarize(data, { groupBy: ['model'], bootstrap: ci });
+    const withOthers = summarize([...rows, ...data], { groupBy: ['model'], bootstrap: ci }).find((r) => r.model === 'm');
+    expect(withOthers?.ci).toEqual(alone[0]?.ci);
+  });
+
+  it('contains the point estimate of every statistic', () => {
+    const [summary] = summarize(synthetic(200, 0.7, 3), { groupBy: ['model'], bootstrap: ci });
+    if (!summary?.ci) throw new Error('expected a CI');
+    for (const key of ['accuracy', 'ipw', 'ipj', 'meanEnergyJ', 'meanPowerW'] as const) {
+      const [lo, hi] = summary.ci[key];
+      expect(lo).toBeLessThan(summary[key]);
+      expect(hi).toBeGreaterThan(summary[key]);
+    }
+  });
+
+  it('matches the normal approximation for accuracy and narrows with more data', () => {
+    const width = (n: number): number => {
+      const [summary] = summarize(synthetic(n, 0.5, 4), { groupBy: ['model'], bootstrap: { ...ci, resamples: 2000 } });
+      const [lo, hi] = summary?.ci?.accuracy ?? [NaN, NaN];
+      return hi - lo;
+    };
+    const small = width(100);
+    const large = width(1600);
+    // 2 x 1.96 x sqrt(0.25 / n): about 0.196 for n = 100 and 0.049 for n = 1600.
+    expect(small).toBeGreaterThan(0.16);
+    expect(small).toBeLessThan(0.24);
+    expect(large).toBeGreaterThan(0.04);
+    expect(large).toBeLessThan(0.06);
+  });
+
+  it('collapses to the value itself for degenerate groups', () => {
+    const [allCorrect] = summarize([row('m', 'cpu', 'd', true, 1, 2), row('m', 'cpu', 'd', true, 3, 4)], { groupBy: ['model'], bootstrap: ci });
+    expect(allCorrect?.ci?.accuracy).toEqual([1, 1]);
+    const [single] = summarize([row('m', 'cpu', 'd', true, 8, 4)], { groupBy: ['model'], bootstrap: ci });
+    expect(single?.ci).toEqual({ accuracy: [1, 1], ipw: [0.25, 0.25], ipj: [0.125, 0.125], meanEnergyJ: [8, 8], meanPowerW: [4, 4] });
+  });
+
+  it('rejects invalid options', () => {
+    expect(() => summarize(rows, { groupBy: [], bootstrap: { ...ci, resamples: 0 } })).toThrow(RangeError);
+    expect(() => summarize(rows, { groupBy: [], bootstrap: { ...ci, confidence: 1 } })).toThrow(RangeError);
+  });
+
+  it('resamples 10k rows 1000 times well under a second', () => {
+    const data = synthetic(10_000, 0.6, 5);
+    const start = performance.now();
+    summarize(data, { groupBy: ['model'], bootstrap: ci });
+    const elapsedMs = performance.now() - start;
+    // Typically ~100 ms; the slack absorbs a loaded CI machine.
+    expect(elapsedMs).toBeLessThan(1000);
+  });
+});
+
+describe('helpers', () => {
+  it('mean and percentile', () => {
+    expect(mean([1, 2, 3, 4])).toBe(2.5);
+    expect(mean([])).toBeNaN();
+    expect(percentile([4, 1, 3, 2], 0.5)).toBe(2.5);
+    expect(percentile([4, 1, 3, 2], 0.25)).toBe(1.75);
+    expect(percentile([4, 1, 3, 2], 0)).toBe(1);
+    expect(percentile([4, 1, 3, 2], 1)).toBe(4);
+    expect(percentile([5], 0.3)).toBe(5);
+    expect(percentile([NaN, 1, 3], 0.5)).toBe(2);
+    expect(percentile([], 0.5)).toBeNaN();
+  });
+
+  it('splitmix32 is deterministic', () => {
+    const a = splitmix32(42);
+    const b = splitmix32(42);
+    const first = [a(), a(), a()];
+    expect([b(), b(), b()]).toEqual(first);
+    expect(new Set(first).size).toBe(3);
+  });
+
+  it('formats numbers to about four significant digits', () => {
+    expect(formatNumber(0.0123456)).toBe('0.01235');
+    expect(formatNumber(123456.7)).toBe('123457');
+    expect(formatNumber(25)).toBe('25');
+    expect(formatNumber(0)).toBe('0');
+    expect(formatNumber(NaN)).toBe('NaN');
+  });
+});
+
+describe('formatTable', () => {
+  it('aligns columns and shows the accuracy CI', () => {
+    const summary: SummaryRow[] = [
+      { model: 'm1', accelerator: 'cpu', queries: 4, accuracy: 0.5, meanEnergyJ: 25, meanPowerW: 10, ipw: 0.05, ipj: 0.02, noAnswerRate: 0.25,
+        ci: { accuracy: [0.25, 0.75], ipw: [0, 1], ipj: [0, 1], meanEnergyJ: [0, 1], meanPowerW: [0, 1] } },
+      { model: 'model-two', accelerator: 'cuda', queries: 12, accuracy: 1, meanEnergyJ: 3, meanPowerW: 150, ipw: 1 / 150, ipj: 1 / 3, noAnswerRate: 0 },
+    ];
+    expect(formatTable(summary)).toBe([
+      'model      accelerator   n              accuracy  J/query    W       IPW     IPJ  no-answer %',
+      '---------  -----------  --  --------------------  -------  ---  --------  ------  -----------',
+      'm1         cpu           4  0.500 [0.250, 0.750]       25   10      0.05    0.02         25.0',
+      'model-two  cuda         12                 1.000        3  150  0.006667  0.3333          0.0',
+    ].join('\n'));
+  });
+});
