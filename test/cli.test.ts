@@ -1,5 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PreparedFixture } from '../lib/profile/index.ts';
@@ -38,7 +40,7 @@ describe('ipw profile (CLI)', () => {
     expect(run.stdout).toMatch(/IPW/);
     const analyzed = ipw(['analyze', out]);
     expect(analyzed.code).toBe(0);
-    const accuracy = ((100 * fixture.expectedCorrect) / fixture.queries.length).toFixed(1);
+    const accuracy = (fixture.expectedCorrect / fixture.queries.length).toFixed(3);
     expect(analyzed.stdout).toContain(accuracy);
   });
 
@@ -109,9 +111,14 @@ describe('bad inputs give clear errors', () => {
     expect(run.stderr).toMatch(/truncated/);
   });
 
-  it('explains an unreachable endpoint', () => {
-    const run = ipw(['profile', '--model', 'openai:http://127.0.0.1:9#nothing', '--queries', queriesFile]);
+  it('explains an unreachable endpoint', async () => {
+    // A port that was just free: nothing listens there.
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    await new Promise((resolve) => server.close(resolve));
+    const run = ipw(['profile', '--model', `openai:http://127.0.0.1:${port}#nothing`, '--queries', queriesFile]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/cannot reach.*127\.0\.0\.1:9.*ECONNREFUSED/);
+    expect(run.stderr).toContain(`cannot reach the OpenAI-compatible server at http://127.0.0.1:${port}/v1 (ECONNREFUSED)`);
   });
 });

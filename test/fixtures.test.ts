@@ -1,11 +1,13 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   BENCH_PRESETS,
   benchModelFileBytes,
   buildKnowledgeModel,
+  defaultFixtureCacheDir,
   ensureFixtureModel,
   planFixtureAnswers,
   tokenizeLikeSpm,
@@ -136,7 +138,7 @@ const SYSTEM_PROMPT = 'You are a quiz model. Reply tersely.';
 const ANIMALS = ['otter', 'falcon', 'lynx', 'heron', 'badger', 'walrus', 'gecko', 'marten', 'ibis', 'bison'];
 const CITIES = ['Paris', 'Lima', 'Oslo', 'Cairo', 'Quito'];
 
-/** Twenty benchmark-like queries: lettered options, numbers (negative, decimal) and one-word answers. */
+/** Twenty-one benchmark-like queries: lettered options, numbers (negative, decimal) and one-word answers. */
 function syntheticQueries(): Query[] {
   const queries: Query[] = [];
   ANIMALS.forEach((animal, i) => {
@@ -159,6 +161,8 @@ function syntheticQueries(): Query[] {
       prompt: `Name the capital associated with clue ${['alpha', 'bravo', 'charlie', 'delta', 'echo'][i]} of the atlas.`,
     });
   });
+  // Every word of this prompt occurs in another prompt, so no keyword can identify it.
+  queries.push({ id: 'num-dup', domain: 'math', grader: 'numeric', answer: '7', prompt: 'Compute the sum for problem number 2.' });
   return queries;
 }
 
@@ -166,10 +170,12 @@ describe('planFixtureAnswers', () => {
   it('marks exactly round(fraction * n) correct, deterministically, with wrong outputs that differ', () => {
     const queries = syntheticQueries();
     const plan = planFixtureAnswers(queries, { correctFraction: 0.65, seed: 3 });
-    expect(plan.correctCount).toBe(13);
-    expect(Object.values(plan.expected).filter((o) => o.correct)).toHaveLength(13);
+    expect(plan.correctCount).toBe(14);
+    expect(Object.values(plan.expected).filter((o) => o.correct)).toHaveLength(14);
+    expect(plan.unanswerable).toContain('num-dup');
+    expect(plan.expected['num-dup']).toEqual({ output: '', correct: false });
     expect(planFixtureAnswers(queries, { correctFraction: 0.65, seed: 3 })).toEqual(plan);
-    for (const q of queries) {
+    for (const q of queries.filter((query) => !plan.unanswerable.includes(query.id))) {
       const outcome = plan.expected[q.id];
       expect(outcome.correct).toBe(outcome.output === q.answer);
       if (q.grader === 'mc') expect(outcome.output).toMatch(/^[ABCD]$/);
@@ -180,11 +186,26 @@ describe('planFixtureAnswers', () => {
   });
 });
 
+describe('ensureFixtureModel', () => {
+  it('caches by spec under .cache/models by default, and concurrent writers leave one whole file', async () => {
+    expect(defaultFixtureCacheDir()).toBe(fileURLToPath(new URL('../.cache/models/', import.meta.url)));
+    const cacheDir = join(workDir, 'concurrent');
+    const spec = { kind: 'knowledge', facts: [{ prompt: 'Is the moon made of cheese?', output: 'no' }] } as const;
+    const [a, b] = await Promise.all([ensureFixtureModel(cacheDir, spec), ensureFixtureModel(cacheDir, spec)]);
+    expect(a.path).toBe(b.path);
+    expect(await readdir(cacheDir)).toEqual([basename(a.path)]);
+    expect(parseGguf(new Uint8Array(await readFile(a.path))).metadata.get('ipw.fixture.kind')).toBe('knowledge');
+    const other = await ensureFixtureModel(cacheDir, { ...spec, facts: [{ prompt: 'Is the sun made of cheese?', output: 'no' }] });
+    expect(other.path).not.toBe(a.path);
+  });
+});
+
 describe('models in node-llama-cpp', () => {
   it('knowledge model answers each prompt exactly, and unknown prompts with nothing', async () => {
     const queries = syntheticQueries();
-    const plan = planFixtureAnswers(queries, { correctFraction: 0.7, seed: 11 });
     const avoidTexts = [SYSTEM_PROMPT];
+    const plan = planFixtureAnswers(queries, { correctFraction: 0.7, seed: 11, avoidTexts });
+    expect(plan.unanswerable.length).toBeGreaterThan(0);
     const cacheDir = join(workDir, 'cache');
     const file = await ensureFixtureModel(cacheDir, { kind: 'knowledge', facts: plan.facts, avoidTexts });
     expect(file.reused).toBe(false);

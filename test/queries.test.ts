@@ -100,6 +100,12 @@ describe('loadQueries: formats', () => {
     ]);
   });
 
+  it('infers numeric only for answers that read as one number', async () => {
+    const answers = ['1,000', '-3.5', '6.02e23', 'e5', '1/2', '10%', 'Paris'];
+    const path = jsonl('infer.jsonl', answers.map((answer) => ({ prompt: 'p?', answer, id: answer })));
+    expect((await loadQueries(path)).map((q) => q.grader)).toEqual(['numeric', 'numeric', 'numeric', 'exact', 'exact', 'exact', 'exact']);
+  });
+
   it('reads our own JSONL back unchanged, meta included', async () => {
     const query: Query = { id: 'a', prompt: 'p?', domain: 'd', choices: ['1', '2'], answer: 'B', grader: 'mc', meta: { topic: 't' } };
     const path = jsonl('roundtrip.jsonl', [query]);
@@ -190,6 +196,16 @@ describe('loadQueries: formats', () => {
     write('plain/b.csv', 'prompt,answer\nTwo?,two\n');
     write('plain/notes.txt', 'ignored');
     expect((await loadQueries(join(dir, 'plain'))).map((q) => q.id)).toEqual(['a-0', 'b-0']);
+  });
+
+  it('reads .json arrays, .json files holding JSON Lines, and a bare .arrow file', async () => {
+    const array = write('array.json', JSON.stringify([{ prompt: 'p?', answer: 'x' }, { prompt: 'q?', answer: 'y' }]));
+    expect((await loadQueries(array)).map((q) => q.id)).toEqual(['array-0', 'array-1']);
+    const lines = write('lines.json', '{"prompt": "p?", "answer": "x"}\n');
+    expect(await loadQueries(lines)).toHaveLength(1);
+    const arrow = join(dir, 'single.arrow');
+    writeFileSync(arrow, tableToIPC(mcTable([{ question: 'Q?', options: ['a', 'b'], answer_index: 1n, category: 'c' }]), 'file'));
+    expect((await loadQueries(arrow, { map: 'answer=answer_index' }))[0]?.answer).toBe('B');
   });
 
   it('loads the bundled set by name', async () => {

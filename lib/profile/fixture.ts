@@ -44,11 +44,13 @@ export async function prepareFixtureModel(request: FixtureRequest): Promise<Prep
     return { modelPath: file.path, queries: [], plan: null, expectedCorrect: 0 };
   }
   const all = await loadQueries(request.queries ?? 'sample');
+  const avoidTexts = [DEFAULT_SYSTEM_PROMPT];
   const plan = planFixtureAnswers(all, {
     correctFraction: request.correctFraction ?? FIXTURE_CORRECT_FRACTION,
     seed: request.seed ?? FIXTURE_SEED,
+    avoidTexts,
   });
-  const spec = { facts: plan.facts, avoidTexts: [DEFAULT_SYSTEM_PROMPT] };
+  const spec = { facts: plan.facts, avoidTexts };
   let modelPath: string;
   if (request.outPath) {
     await writeKnowledgeModel(request.outPath, spec.facts, { avoidTexts: spec.avoidTexts });

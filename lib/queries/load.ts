@@ -41,7 +41,7 @@ export async function loadQueries(source: string, options: LoadOptions = {}): Pr
   if (options.limit !== undefined && (!Number.isInteger(options.limit) || options.limit < 0)) {
     throw new RangeError(`limit must be a non-negative integer, got ${options.limit}`);
   }
-  const path = BUNDLED_DATASETS[source]?.path ?? source;
+  const path = Object.hasOwn(BUNDLED_DATASETS, source) ? (BUNDLED_DATASETS[source]?.path ?? source) : source;
   const seed = options.seed ?? 0;
 
   const queries: Query[] = [];

@@ -33,12 +33,11 @@ function hasToJSON(value: object): value is { toJSON(): unknown } {
   return typeof (value as { toJSON?: unknown }).toJSON === 'function';
 }
 
-const NUMBER_PATTERN = /^[-+]?(\d+|\d{1,3}(,\d{3})+)?(\.\d+)?([eE][-+]?\d+)?$/;
+const NUMBER_PATTERN = /^[-+]?(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
 
 /** True for text that reads as one number: "42", "-3.5", "1,000", "6.02e23". */
 export function isNumericText(text: string): boolean {
-  const trimmed = text.trim();
-  return /\d/.test(trimmed) && NUMBER_PATTERN.test(trimmed);
+  return NUMBER_PATTERN.test(text.trim());
 }
 
 /**
