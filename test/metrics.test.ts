@@ -131,15 +131,6 @@ describe('bootstrap confidence intervals', () => {
     expect(() => summarize(rows, { groupBy: [], bootstrap: { ...ci, resamples: 0 } })).toThrow(RangeError);
     expect(() => summarize(rows, { groupBy: [], bootstrap: { ...ci, confidence: 1 } })).toThrow(RangeError);
   });
-
-  it('resamples 10k rows 1000 times well under a second', () => {
-    const data = synthetic(10_000, 0.6, 5);
-    const start = performance.now();
-    summarize(data, { groupBy: ['model'], bootstrap: ci });
-    const elapsedMs = performance.now() - start;
-    // Typically ~100 ms; the slack absorbs a loaded CI machine.
-    expect(elapsedMs).toBeLessThan(1000);
-  });
 });
 
 describe('helpers', () => {

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { listEnergySources, type EnergySourceName } from '../energy/index.ts';
 import { GRADERS } from '../grade/index.ts';
 import { formatTable, summarize } from '../metrics/index.ts';
-import { DEMO_QUERY_COUNT, prepareFixtureModel, profile, type ProfileOptions } from '../profile/index.ts';
+import { DEMO_QUERY_COUNT, openJudge, prepareFixtureModel, profile, type ProfileOptions } from '../profile/index.ts';
 import { RECIPES, listDatasets } from '../queries/index.ts';
 import type { GpuChoice } from '../run/index.ts';
 import { readResults } from '../store/index.ts';
@@ -22,6 +22,7 @@ Usage:
       --warmup N             warm-up queries excluded from results (default 1)
       --threads N --gpu auto|false|cuda|vulkan|metal --template auto|chatML|...|raw
       --energy auto|estimated  --watts-per-core W  --seed N
+      --judge <file.gguf | openai:URL#model>   LLM judge for queries graded "judge"
   ipw analyze <run folder...>     print accuracy, J/query, W, IPW and IPJ with 95% CIs
   ipw list                        datasets, recipes, graders and energy sources
   ipw fixture-model [--out file.gguf] [--queries sample] [--correct 0.6] [--seed 1]
@@ -80,6 +81,7 @@ async function runProfile(args: string[]): Promise<number> {
       'watts-per-core': { type: 'string' },
       seed: { type: 'string' },
       'system-prompt': { type: 'string' },
+      judge: { type: 'string' },
     },
   });
   if (!values.model) return fail('profile needs --model <file.gguf | openai:URL#model>');
@@ -112,7 +114,13 @@ async function runProfile(args: string[]): Promise<number> {
     signal: interruptSignal(),
     onProgress: progressReporter(),
   };
-  const result = await profile(options);
+  const judge = values.judge ? await openJudge(values.judge, { threads: options.threads, gpu: options.gpu, seed }) : undefined;
+  let result;
+  try {
+    result = await profile({ ...options, judge: judge?.judge });
+  } finally {
+    await judge?.runner.close();
+  }
   process.stdout.write(`${formatTable(result.summary)}\n`);
   process.stdout.write(result.complete ? `results: ${result.runDir}\n` : `partial run in ${result.runDir}; continue with --resume --out ${result.runDir}\n`);
   return result.complete ? 0 : 130;

@@ -94,6 +94,10 @@ async function runOne(runner: ModelRunner, meter: EnergyMeter, query: Query, max
  */
 export async function profile(options: ProfileOptions): Promise<ProfileResult> {
   const queries = typeof options.queries === 'string' ? await loadQueries(options.queries, options.load) : options.queries;
+  const judged = queries.filter((q) => q.grader === 'judge').length;
+  if (judged > 0 && !options.judge) {
+    throw new Error(`${judged} of ${queries.length} queries are graded by an LLM judge. Pass --judge <file.gguf | openai:URL#model>, or --limit/--map to other graders.`);
+  }
   const modelSpec = parseModelSpec(options.model);
   const maxTokens = options.maxTokens ?? DEFAULT_MAX_TOKENS;
   const source: EnergySource = openEnergySource({ source: options.energy, wattsPerCore: options.wattsPerCore });
