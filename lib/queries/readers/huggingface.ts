@@ -1,6 +1,6 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { tableFromIPC } from 'apache-arrow';
+import { tableFromIPC, type Table } from 'apache-arrow';
 import { QueryValidationError } from '../errors.ts';
 import { toPlain, type RawValues } from '../values.ts';
 import type { RawRow, RawSource } from './types.ts';
@@ -65,7 +65,7 @@ async function readDatasetFolder(dir: string, file: string, splitName: string | 
 
 /** Appends the rows of one Arrow IPC buffer (stream or file format) to `rows`. */
 export function appendArrowRows(bytes: Uint8Array, shardLabel: string, file: string, rows: RawRow[]): void {
-  let table;
+  let table: Table;
   try {
     table = tableFromIPC(bytes);
   } catch (error) {

@@ -1,0 +1,29 @@
+import { formatTable, summarize } from '../../metrics/index.ts';
+import { DEMO_QUERY_COUNT, prepareFixtureModel, profile } from '../../profile/index.ts';
+import { interruptSignal, type Command } from '../command.ts';
+import { progressReporter } from '../progress.ts';
+
+async function run(): Promise<number> {
+  process.stderr.write(`ipw demo: generating the tiny fixture model and profiling it on ${DEMO_QUERY_COUNT} sample queries\n`);
+  const fixture = await prepareFixtureModel({});
+  const result = await profile({
+    model: fixture.modelPath,
+    queries: fixture.queries,
+    outDir: `runs/demo-${new Date().toISOString().replace(/[:.]/g, '-')}`,
+    maxTokens: 16,
+    threads: 1,
+    gpu: false,
+    signal: interruptSignal(),
+    onProgress: progressReporter(),
+  });
+  process.stdout.write(`\n${formatTable(summarize(result.results, { groupBy: ['model', 'accelerator'], bootstrap: { resamples: 1000, seed: 0, confidence: 0.95 } }))}\n\n`);
+  process.stdout.write(`${formatTable(result.summary)}\n`);
+  process.stdout.write(`\nThe fixture model was built to answer ${fixture.expectedCorrect} of ${fixture.queries.length} queries correctly.\n`);
+  process.stdout.write(`Energy here is an estimate (process CPU time x watts per core). Results: ${result.runDir}\n`);
+  return 0;
+}
+
+export const demoCommand: Command = {
+  usage: `  ipw demo                        profile the generated tiny model on the sample set`,
+  run,
+};

@@ -1,0 +1,96 @@
+import { parseArgs } from 'node:util';
+import type { EnergySourceName } from '../../energy/index.ts';
+import { formatTable } from '../../metrics/index.ts';
+import { openJudge, profile, type ProfileOptions } from '../../profile/index.ts';
+import type { GpuChoice } from '../../run/index.ts';
+import { interruptSignal, numberFlag, type Command } from '../command.ts';
+import { progressReporter } from '../progress.ts';
+
+function gpuFlag(value: string | undefined): GpuChoice | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'false' || value === 'cpu') return false;
+  if (value === 'auto' || value === 'cuda' || value === 'vulkan' || value === 'metal') return value;
+  throw new Error(`--gpu expects auto, false, cuda, vulkan or metal, got "${value}"`);
+}
+
+async function run(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      model: { type: 'string' },
+      queries: { type: 'string' },
+      out: { type: 'string' },
+      resume: { type: 'boolean' },
+      limit: { type: 'string' },
+      sample: { type: 'string' },
+      map: { type: 'string' },
+      recipe: { type: 'string' },
+      'max-tokens': { type: 'string' },
+      warmup: { type: 'string' },
+      threads: { type: 'string' },
+      gpu: { type: 'string' },
+      template: { type: 'string' },
+      energy: { type: 'string' },
+      'watts-per-core': { type: 'string' },
+      seed: { type: 'string' },
+      'system-prompt': { type: 'string' },
+      judge: { type: 'string' },
+    },
+  });
+  if (!values.model) throw new Error('profile needs --model <file.gguf | openai:URL#model>');
+  if (!values.queries) throw new Error('profile needs --queries <path | sample>');
+  const seed = numberFlag(values.seed, 'seed') ?? 0;
+  const sampleN = numberFlag(values.sample, 'sample');
+  const modelName = values.model.split(/[\\/#]/).pop()!.replace(/\.gguf$/i, '');
+  const outDir = values.out ?? `runs/${modelName}-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  if (values.resume && !values.out) throw new Error('--resume needs --out <run folder> to know which run to continue');
+  const options: ProfileOptions = {
+    model: values.model,
+    queries: values.queries,
+    load: {
+      map: values.map,
+      recipe: values.recipe,
+      limit: numberFlag(values.limit, 'limit'),
+      sample: sampleN === undefined ? undefined : { n: sampleN, seed, stratify: true },
+    },
+    outDir,
+    resume: values.resume,
+    maxTokens: numberFlag(values['max-tokens'], 'max-tokens'),
+    warmupQueries: numberFlag(values.warmup, 'warmup'),
+    threads: numberFlag(values.threads, 'threads'),
+    gpu: gpuFlag(values.gpu),
+    template: values.template,
+    systemPrompt: values['system-prompt'],
+    energy: values.energy as EnergySourceName | 'auto' | undefined,
+    wattsPerCore: numberFlag(values['watts-per-core'], 'watts-per-core'),
+    seed,
+    signal: interruptSignal(),
+    onProgress: progressReporter(),
+  };
+  const judge = values.judge ? await openJudge(values.judge, { threads: options.threads, gpu: options.gpu, seed }) : undefined;
+  let result;
+  try {
+    result = await profile({ ...options, judge: judge?.judge });
+  } finally {
+    await judge?.runner.close();
+  }
+  process.stdout.write(`${formatTable(result.summary)}\n`);
+  process.stdout.write(result.complete ? `results: ${result.runDir}\n` : `partial run in ${result.runDir}; continue with --resume --out ${result.runDir}\n`);
+  return result.complete ? 0 : 130;
+}
+
+export const profileCommand: Command = {
+  usage: `  ipw profile --model <file.gguf | openai:URL#model> --queries <path | sample> [options]
+      --out runs/NAME        run folder (default runs/<model>-<time>)
+      --resume               continue the run in --out without redoing finished queries
+      --limit N              first N queries (after --sample)
+      --sample N             seeded sample of N queries, stratified by domain
+      --map a=b,c=d          map query fields to source columns (prompt=problem,...)
+      --recipe NAME          a named layout (see ipw list)
+      --max-tokens N         generation limit per query (default 256)
+      --warmup N             warm-up queries excluded from results (default 1)
+      --threads N --gpu auto|false|cuda|vulkan|metal --template auto|chatML|...|raw
+      --energy auto|estimated  --watts-per-core W  --seed N
+      --judge <file.gguf | openai:URL#model>   LLM judge for queries graded "judge"`,
+  run,
+};
