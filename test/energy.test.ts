@@ -62,7 +62,7 @@ describe('energy windows', () => {
 describe('source listing', () => {
   it('lists every source with a reason and refuses unavailable ones with the fix', () => {
     const names = listEnergySources().map((s) => s.name);
-    expect(names).toEqual(expect.arrayContaining(['rapl', 'nvml', 'amd-smi', 'powermetrics', 'estimated']));
+    expect(names).toEqual(expect.arrayContaining(['rapl', 'nvml', 'amd-gpu', 'powermetrics', 'estimated']));
     expect(() => openEnergySource({ source: 'rapl' })).toThrow(/unavailable.*--energy estimated/);
     expect(openEnergySource({ source: 'auto' }).name).toBe('estimated');
   });

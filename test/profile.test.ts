@@ -37,6 +37,12 @@ describe('profile a generated GGUF end to end (library)', () => {
     expect(row.energyJ).toBeCloseTo(row.prefillEnergyJ + row.decodeEnergyJ, 9);
     expect(row.prefillMs + row.decodeMs).toBeCloseTo(row.durationMs, 6);
     expect(row.stopReason).toBe('eos');
+    // Net energy is gross minus the idle baseline's power over the same time; the method says it is a model.
+    expect(row.energyMeasure).toBe('model');
+    expect(Number.isFinite(row.idlePowerW)).toBe(true);
+    expect(row.netEnergyJ).toBeCloseTo(row.energyJ - row.idlePowerW * (row.durationMs / 1000), 9);
+    expect(row.prefillNetEnergyJ + row.decodeNetEnergyJ).toBeCloseTo(row.netEnergyJ, 9);
+    expect(existsSync(join(outDir, 'trace.bin')) && existsSync(join(outDir, 'trace.json'))).toBe(true);
 
     // The summary groups by model x accelerator x domain and carries IPW/IPJ with CIs.
     const domains = new Set(fixture.queries.map((q) => q.domain));

@@ -32,7 +32,8 @@ for (let i = first; ; i++) {
     decodeTokensPerS: 1, interTokenMs: [1], reference: 'r', pred: null, correct: false,
     gradeStatus: 'no_answer', gradeRule: 'none', verdict: '', energyJ: 1, prefillEnergyJ: 0.5,
     decodeEnergyJ: 0.5, meanPowerW: 1, durationMs: 1, energySource: 'estimated', energyMethod: 'test',
-    energyIsEstimate: true,
+    energyIsEstimate: true, netEnergyJ: 1, prefillNetEnergyJ: 0.5, decodeNetEnergyJ: 0.5, idlePowerW: 0,
+    energyMeasure: 'model', energyFlags: '',
   });
   process.stdout.write('appended q' + i + '\\n');
 }

@@ -66,6 +66,12 @@ function sampleResult(index: number, overrides: Partial<QueryResult> = {}): Quer
     energySource: 'estimated',
     energyMethod: 'process CPU time x 10 W/core',
     energyIsEstimate: true,
+    netEnergyJ: 1.25,
+    prefillNetEnergyJ: 0.4,
+    decodeNetEnergyJ: 0.85,
+    idlePowerW: 5,
+    energyMeasure: 'model',
+    energyFlags: '',
     ...overrides,
   };
 }

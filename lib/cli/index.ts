@@ -1,7 +1,10 @@
 import type { Command } from './command.ts';
 import { analyzeCommand } from './commands/analyze.ts';
 import { demoCommand } from './commands/demo.ts';
+import { doctorCommand } from './commands/doctor.ts';
 import { fixtureModelCommand } from './commands/fixture-model.ts';
+import { gradeCommand } from './commands/grade.ts';
+import { kernelCommand } from './commands/kernel.ts';
 import { listCommand } from './commands/list.ts';
 import { profileCommand } from './commands/profile.ts';
 
@@ -11,6 +14,9 @@ const COMMANDS: Record<string, Command> = {
   list: listCommand,
   'fixture-model': fixtureModelCommand,
   demo: demoCommand,
+  grade: gradeCommand,
+  kernel: kernelCommand,
+  doctor: doctorCommand,
 };
 
 function usage(): string {

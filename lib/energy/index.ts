@@ -1,4 +1,25 @@
-export type { EnergyReading, EnergySource, EnergySourceName, EnergyWindow } from './types.ts';
+export type { EnergyMeasure, EnergyReading, EnergySource, EnergySourceName, EnergyWindow, MeasuredWindow, SourceStatus, WindowFlag } from './types.ts';
+export { SourceUnavailableError } from './types.ts';
 export { DEFAULT_WATTS_PER_CORE, openEstimatedSource, type EstimatedSourceOptions } from './estimated.ts';
 export { EnergyMeter, combineWindows, windowBetween } from './window.ts';
-export { listEnergySources, openEnergySource, type OpenSourceOptions, type SourceStatus } from './sources.ts';
+export {
+  SOURCE_NAMES,
+  listEnergySources,
+  openEnergySource,
+  openNamedSource,
+  probeEnergySources,
+  resolveSourceName,
+  type OpenSourceOptions,
+  type SourceOptions,
+} from './sources.ts';
+export { crossCheck, energyAt, measureWindow, unattributedEnergyJ, type CrossCheck, type TraceColumns, type WindowContext } from './attribution.ts';
+export { counterDelta, maxReadIntervalMs, WrappingCounter } from './wrap.ts';
+export { monotonicMs, monotonicOffsetMs } from './clock.ts';
+export { DEFAULT_SAMPLE_MS, EnergySampler, type SamplerOptions, type SamplerStats } from './sampler.ts';
+export type { SourceInfo } from './sampler-protocol.ts';
+export { PowerTrace, readPowerTrace } from './trace.ts';
+export { DEFAULT_RAPL_ROOT, RAPL_PERMISSION_FIX, planZones, type RaplZone } from './rapl.ts';
+export { DEFAULT_NVML_LIBRARY } from './nvml.ts';
+export { parsePlist, type PlistValue } from './plist.ts';
+export { parsePowermetricsSample, splitPlistStream, type PowermetricsSample } from './powermetrics.ts';
+export { EnergySession, type EnergySessionOptions, type EnergyReport, type QueryEnergy } from './session.ts';

@@ -1,33 +1,95 @@
+import { openAmdGpuSource, type AmdGpuOptions } from './amd-gpu.ts';
 import { openEstimatedSource, type EstimatedSourceOptions } from './estimated.ts';
-import type { EnergySource, EnergySourceName } from './types.ts';
+import { openNvmlSource, type NvmlOptions } from './nvml.ts';
+import { openPowermetricsSource, type PowermetricsOptions } from './powermetrics.ts';
+import { openRaplSource, type RaplOptions } from './rapl.ts';
+import { SourceUnavailableError, type EnergySource, type EnergySourceName, type SourceStatus } from './types.ts';
 
-export interface SourceStatus {
-  name: EnergySourceName;
-  available: boolean;
-  /** Why it is unavailable, or what it measures when it is. */
-  detail: string;
-}
+/**
+ * Everything needed to open a source, as plain data: a sampler worker receives this and opens its own copy,
+ * because FFI handles and file descriptors belong to the thread that opened them.
+ */
+export interface SourceOptions extends EstimatedSourceOptions, RaplOptions, NvmlOptions, AmdGpuOptions, PowermetricsOptions {}
 
-/** Every energy source this build knows, available or not, and why. */
-export function listEnergySources(): SourceStatus[] {
-  const notYet = 'hardware sources are not implemented in this version; energy figures are estimates';
-  return [
-    { name: 'estimated', available: true, detail: 'process CPU time x watts per busy core (an estimate, never a measurement)' },
-    { name: 'rapl', available: false, detail: notYet },
-    { name: 'nvml', available: false, detail: notYet },
-    { name: 'amd-smi', available: false, detail: notYet },
-    { name: 'powermetrics', available: false, detail: notYet },
-  ];
-}
-
-export interface OpenSourceOptions extends EstimatedSourceOptions {
-  /** A source name, or "auto" for the best available one. */
+export interface OpenSourceOptions extends SourceOptions {
+  /** A source name, or "auto" for the first available in AUTO_ORDER. */
   source?: EnergySourceName | 'auto';
 }
 
-export function openEnergySource(options: OpenSourceOptions = {}): EnergySource {
+/** Names in the order "auto" tries them: accelerators first, where inference energy goes, then the CPU package. */
+export const SOURCE_NAMES: readonly EnergySourceName[] = ['nvml', 'amd-gpu', 'powermetrics', 'rapl', 'estimated'];
+
+/** Opens one named source or throws SourceUnavailableError with the reason and the fix. */
+export function openNamedSource(name: EnergySourceName, options: SourceOptions = {}): EnergySource {
+  switch (name) {
+    case 'rapl':
+      return openRaplSource(options);
+    case 'nvml':
+      return openNvmlSource(options);
+    case 'amd-gpu':
+      return openAmdGpuSource(options);
+    case 'powermetrics':
+      return openPowermetricsSource(options);
+    case 'estimated':
+      return openEstimatedSource(options);
+  }
+}
+
+function statusOf(name: EnergySourceName, options: SourceOptions): { status: SourceStatus; source?: EnergySource } {
+  try {
+    const source = openNamedSource(name, options);
+    const detail = `${source.method}${source.isEstimate ? ' (an estimate, never a measurement)' : ''}`;
+    return { status: { name, available: true, detail, fix: '' }, source };
+  } catch (error) {
+    if (error instanceof SourceUnavailableError) return { status: { name, available: false, detail: error.reason, fix: error.fix } };
+    return { status: { name, available: false, detail: (error as Error).message, fix: '' } };
+  }
+}
+
+/** Every energy source this build knows, available or not, why, and the fix. Opens and closes each to be sure. */
+export async function probeEnergySources(options: SourceOptions = {}): Promise<SourceStatus[]> {
+  const statuses: SourceStatus[] = [];
+  for (const name of SOURCE_NAMES) {
+    const { status, source } = statusOf(name, options);
+    await source?.close();
+    statuses.push(status);
+  }
+  return statuses;
+}
+
+/**
+ * Synchronous listing for callers that cannot await; sources opened to check them are closed in the background
+ * (each close only releases a handle).
+ */
+export function listEnergySources(options: SourceOptions = {}): SourceStatus[] {
+  return SOURCE_NAMES.map((name) => {
+    const { status, source } = statusOf(name, options);
+    void source?.close();
+    return status;
+  });
+}
+
+/** Resolves "auto" to the first available name. */
+export function resolveSourceName(options: OpenSourceOptions = {}): EnergySourceName {
   const requested = options.source ?? 'auto';
-  if (requested === 'auto' || requested === 'estimated') return openEstimatedSource(options);
-  const status = listEnergySources().find((s) => s.name === requested);
-  throw new Error(`energy source "${requested}" is unavailable: ${status?.detail ?? 'unknown source'}. Use --energy estimated.`);
+  if (requested !== 'auto') return requested;
+  for (const name of SOURCE_NAMES) {
+    const { status, source } = statusOf(name, options);
+    void source?.close();
+    if (status.available) return name;
+  }
+  return 'estimated';
+}
+
+/** Opens the requested source ("auto": the best available). Errors name the reason, the fix, and the fallback. */
+export function openEnergySource(options: OpenSourceOptions = {}): EnergySource {
+  const name = resolveSourceName(options);
+  try {
+    return openNamedSource(name, options);
+  } catch (error) {
+    if (error instanceof SourceUnavailableError) {
+      throw new SourceUnavailableError(error.source, error.reason, `${error.fix ? `${error.fix}. ` : ''}Or use --energy estimated (an estimate, not a measurement).`);
+    }
+    throw error;
+  }
 }

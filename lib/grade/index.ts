@@ -4,41 +4,56 @@
  */
 import type { GraderName, Query } from '../queries/types.ts';
 import { gradeExact } from './exact.ts';
+import { needsFallback, withJudgeFallback } from './fallback.ts';
 import { gradeJudge } from './judge.ts';
 import type { JudgeCache } from './judge-cache.ts';
 import { gradeMc } from './mc.ts';
 import { gradeNumeric } from './numeric.ts';
 import type { ExtractionOptions, Grade, JudgeModel, NumericOptions } from './types.ts';
 
-export type { ExtractionOptions, Grade, JudgeModel, NumericOptions } from './types.ts';
-export { gradeMc, extractMcLetter, referenceLetter, validLetters, type McExtraction } from './mc.ts';
+export type { ExtractionOptions, Grade, GradeSpan, JudgedGrade, JudgeModel, NumericOptions } from './types.ts';
 export {
-  gradeNumeric, extractNumber, findNumbers, parseNumber, numbersMatch, DEFAULT_ABS_TOL, DEFAULT_REL_TOL,
-  type NumberToken, type NumericExtraction,
-} from './numeric.ts';
+  gradeMc, extractMcAnswer, extractMcLetter, referenceLetter, validLetters, choiceCountOf, type McExtraction,
+} from './mc.ts';
+export { gradeNumeric, numbersMatch, DEFAULT_ABS_TOL, DEFAULT_REL_TOL } from './numeric.ts';
+export { extractMathAnswer, type MathExtraction } from './math-extract.ts';
+export { mathEqual, isMathAnswer, withinTolerance } from './math-equal.ts';
+export { normalizeMath, type NormalizedAnswer } from './math-normalize.ts';
+export { lastJsonField, type JsonField } from './json-field.ts';
 export { gradeExact, normalizeExact } from './exact.ts';
 export {
   gradeJudge, JUDGE_PROMPT_TEMPLATE, renderJudgePrompt, judgeQuestion, parseJudgeVerdict,
   type JudgeInputs, type JudgeOptions, type JudgeVerdict,
 } from './judge.ts';
 export { JudgeCache, judgeCacheKey, type JudgeCacheKeyParts } from './judge-cache.ts';
+export { EXTRACT_PROMPT_TEMPLATE, renderExtractPrompt, needsFallback } from './fallback.ts';
+export { explainGrades, type ExplainRow, type ExplainFilter, type Explanation } from './explain.ts';
+export { gradeNaiveLastLetter } from './naive.ts';
+export {
+  parseGradeRecords, gradeRecords, summarizeVerdicts, compareVerdicts, RULE_SETS,
+  type GradeRecord, type Verdict, type RuleSetName, type VerdictSummary, type Comparison,
+} from './records.ts';
 
 /** One-line descriptions, for `ipw list`. */
 export const GRADERS: Readonly<Record<GraderName, string>> = {
-  mc: 'multiple choice: the option letter the response commits to, compared with the reference letter',
-  numeric: 'the final number in the response, compared with the reference within a relative tolerance (default 1e-6)',
+  mc: 'multiple choice: the option the response finally commits to (letter or option text), compared with the reference letter',
+  numeric: 'the final answer (\\boxed, "the answer is", JSON, bold) compared with the reference by value, LaTeX-aware (CAS), sets and tuples included',
   exact: 'normalized exact match (case, punctuation, quotes, markdown, articles ignored) of the answer text',
   judge: 'an LLM judge compares the response with the reference answer and replies CORRECT or INCORRECT',
 };
 
 export interface GradeOptions extends NumericOptions, ExtractionOptions {
-  /** Required for `judge` queries. */
+  /** Required for `judge` queries, and for `judgeFallback`. */
   judge?: JudgeModel;
   judgeCache?: JudgeCache;
+  /**
+   * When the rules find no answer or an ambiguous one, ask the judge to read the answer out of the
+   * response. Both readings are kept on the grade (`ruleBased`, `judged`). Needs `judge`.
+   */
+  judgeFallback?: boolean;
 }
 
-/** Grades one response. Throws for an invalid reference, or for a judge query without a judge. */
-export async function gradeResponse(query: Query, response: string, options: GradeOptions = {}): Promise<Grade> {
+function gradeByRules(query: Query, response: string, options: GradeOptions): Grade | null {
   switch (query.grader) {
     case 'mc':
       return gradeMc(query, response, options);
@@ -46,10 +61,20 @@ export async function gradeResponse(query: Query, response: string, options: Gra
       return gradeNumeric(query, response, options);
     case 'exact':
       return gradeExact(query, response, options);
-    case 'judge': {
-      const { judge } = options;
-      if (!judge) throw new Error(`query ${query.id} needs a judge model (grader "judge")`);
-      return gradeJudge(query, response, { ...options, judge });
-    }
+    case 'judge':
+      return null;
   }
+}
+
+/** Grades one response. Throws for an invalid reference, or for a judge query (or fallback) without a judge. */
+export async function gradeResponse(query: Query, response: string, options: GradeOptions = {}): Promise<Grade> {
+  const { judge } = options;
+  const byRules = gradeByRules(query, response, options);
+  if (byRules === null) {
+    if (!judge) throw new Error(`query ${query.id} needs a judge model (grader "judge")`);
+    return gradeJudge(query, response, { ...options, judge });
+  }
+  if (!options.judgeFallback || !needsFallback(byRules)) return byRules;
+  if (!judge) throw new Error(`query ${query.id}: judgeFallback needs a judge model`);
+  return withJudgeFallback(query, response, byRules, { ...options, judge });
 }

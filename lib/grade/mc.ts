@@ -1,23 +1,25 @@
 import type { Query } from '../queries/types.ts';
 import type { GradeStatus } from '../store/types.ts';
-import { looseNormalize, nonEmptyLines, stripMarkdown, stripThinking } from './text.ts';
-import type { ExtractionOptions, Grade } from './types.ts';
-
-const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+import { LETTERS, isNegated, normalizeOption, optionByText, optionsNamed, readChoice, type OptionsContext } from './mc-read.ts';
+import { findRefusal } from './refusal.ts';
+import { findLoop, prepare, readableEnd } from './response.ts';
+import { allMatches, bracedGroups, linesWithOffsets, looseNormalize, maskMarkdown } from './text.ts';
+import type { ExtractionOptions, Grade, GradeSpan } from './types.ts';
 
 /** Without `choices` we assume the common four-option layout, widened if the reference letter is later. */
 const DEFAULT_CHOICE_COUNT = 4;
 
-/** Words that may follow a bare "A" or "I" when it is an answer rather than an article or pronoun. */
-const AFTER_LETTER_WORDS = new Set([
-  'is', 'was', 'would', 'seems', 'looks', 'appears', 'must', 'should', 'could', 'fits', 'matches',
-  'because', 'since', 'as', 'and', 'or',
-]);
+/** Responses up to this length may be read letter by letter; in longer ones a stray capital is not a commitment. */
+const SHORT_RESPONSE = 200;
 
 export interface McExtraction {
-  letter: string | null;
+  /** The committed option letter, or null. */
+  pred: string | null;
   status: GradeStatus;
   rule: string;
+  /** The text the deciding rule read, as [start, end) offsets into the original response. */
+  span: GradeSpan | null;
+  /** A short human-readable account of the decision. */
   detail: string;
 }
 
@@ -27,209 +29,287 @@ export function validLetters(choiceCount: number): string {
   return LETTERS.slice(0, count);
 }
 
+/** 1: a deliberate final marker; 2: a committing phrase; the weaker readings are tried only without these. */
+type Tier = 1 | 2;
+
 interface Hit {
   letter: string;
-  index: number;
-  snippet: string;
-  /** Another letter follows as an alternative ("A or B"), so the commitment is not to one option. */
+  start: number;
+  end: number;
+  letterStart: number;
+  tier: Tier;
+  rule: string;
   hedged: boolean;
 }
 
-/**
- * One answer letter with its optional wrapping: "(C)", "[C]", "**C**", "C". The lookarounds keep it from
- * being the first or last character of a longer word ("Apple", "CPU").
- */
-function letterUnit(letters: string): string {
-  const cls = `${letters}${letters.toLowerCase()}`;
-  return String.raw`(?<![A-Za-z0-9])(?<wrap>\*\*|__|[(\[])?\s*(?<l>[${cls}])\s*[)\]]?(?:\*\*|__)?(?![A-Za-z0-9'’-])`;
+interface LeadIn {
+  rule: string;
+  tier: Tier;
+  re: RegExp;
 }
 
-function explicitPatterns(letters: string): Array<{ rule: string; re: RegExp }> {
-  const unit = letterUnit(letters);
-  return [
-    {
-      rule: 'answer_is',
-      re: new RegExp(
-        String.raw`\b(?:answer|option|choice)\s*(?:(?:is|would\s+be|should\s+be|must\s+be|will\s+be)\b\s*:?|[:=])\s*(?:(?:option|choice|letter)\s*)?${unit}`,
-        'gi',
-      ),
-    },
-    {
-      rule: 'letter_is_correct',
-      re: new RegExp(
-        String.raw`(?:\b(?:option|choice)\s+)?${unit}\s+is\s+(?:the\s+)?(?:correct|right|best)\b`,
-        'gi',
-      ),
-    },
-    {
-      rule: 'i_choose',
-      re: new RegExp(
-        String.raw`\b(?:i(?:\s+would|\s+will|'ll|’ll)?\s+(?:choose|pick|select|go\s+with)|going\s+with)\s+(?:(?:option|choice)\s+)?${unit}`,
-        'gi',
-      ),
-    },
-    {
-      rule: 'boxed',
-      re: new RegExp(String.raw`\\boxed\{\s*(?:\\text(?:bf)?\{\s*)?${unit}`, 'gi'),
-    },
-  ];
+const LEAD_INS: readonly LeadIn[] = [
+  { rule: 'final_answer', tier: 1, re: /\bfinal\s+answer\b\s*(?:is\b|:|=|-|—|–)?\s*(?:the\s+final\s+answer\s+is\b)?/gi },
+  { rule: 'answer_label', tier: 1, re: /(?:^|\n)[ \t>#|]*(?:(?:correct|best|my|final)\s+)?answer(?:\s+(?:choice|option|letter))?\s*[:=：]/gi },
+  { rule: 'json_answer', tier: 1, re: /"(?:final_?answer|answer|correct_?answer|choice|option)"\s*:\s*"?/gi },
+  {
+    rule: 'answer_is',
+    tier: 2,
+    re: /\b(?:answer|option|choice)(?:\s+(?:choice|option|letter))?\s*(?:is|would\s+be|should\s+be|must\s+be|will\s+be|=|:|-\s|—|–)/gi,
+  },
+  // "Wait, it is B": the short form revisions take.
+  { rule: 'it_is', tier: 2, re: /\b(?:it|this|that)(?:'s|’s|\s+is|\s+must\s+be|\s+should\s+be)\s+(?=[(\[]?[A-Z][)\].,;:!]?(?:\s|$))/g },
+  { rule: 'i_choose', tier: 2, re: /\b(?:I(?:'d|'ll|’d|’ll|\s+would|\s+will|\s+shall)?\s+(?:choose|pick|select|go\s+with|opt\s+for)|going\s+with|my\s+(?:choice|pick|selection)\s+(?:is|would\s+be))\b/gi },
+  {
+    rule: 'conclusion',
+    tier: 2,
+    re: /(?:^|[.!?:]\s+|\n)[ \t]*(?:therefore|thus|so|hence|consequently|in\s+conclusion|overall|in\s+summary|finally)\s*[,:]?\s+(?=\S)/gim,
+  },
+];
+
+/** "B is correct", "Option B is the best answer": the letter comes first. */
+function letterFirst(letters: string): RegExp {
+  return new RegExp(
+    String.raw`(?<![A-Za-z0-9])(?:(?:[Oo]ption|[Cc]hoice)\s+)?[(\[]?([${letters}])[)\]]?\s+(?:is|seems|appears|would\s+be|must\s+be)\s+(?:to\s+be\s+)?(?:the\s+)?(?:correct|right|best|most\s+(?:appropriate|likely|accurate|plausible|reasonable|suitable)|answer\b|true\b)`,
+    'g',
+  );
 }
 
-function isUpper(letter: string): boolean {
-  return letter === letter.toUpperCase();
-}
+const REVISION_CUE = /\b(?:wait|actually|correction|on\s+second\s+thought|re-?evaluat\w*|reconsider\w*|mistake|error|however|hmm|upon\s+(?:further\s+)?review|let\s+me\s+re)/i;
 
-/**
- * A lower-case letter is only trusted when it is wrapped or ends the line: "the answer is a bit unclear"
- * must not read as option A.
- */
-function lowerCaseAccepted(wrapped: boolean, after: string): boolean {
-  return wrapped || /^\s*[.,;:!)]?\s*(?:\n|$)/.test(after);
-}
-
-function explicitHits(text: string, letters: string): Array<Hit & { rule: string }> {
-  const hits: Array<Hit & { rule: string }> = [];
-  const alternative = new RegExp(String.raw`^\s*(?:or|and|\/)\s*(?:option\s+)?[(\[]?\s*[${letters}](?![A-Za-z0-9])`);
-  for (const { rule, re } of explicitPatterns(letters)) {
-    for (const m of text.matchAll(re)) {
-      const letter = m.groups?.l;
-      if (letter === undefined || m.index === undefined) continue;
-      const end = m.index + m[0].length;
-      const after = text.slice(end);
-      const wrapped = m.groups?.wrap !== undefined;
-      // The letter-first form has no lead phrase to vouch for a lower-case letter, so it must be upper case.
-      if (!isUpper(letter) && (rule === 'letter_is_correct' || !lowerCaseAccepted(wrapped, after))) continue;
-      const letterIndex = m.index + m[0].lastIndexOf(letter);
-      hits.push({
-        rule,
-        letter: letter.toUpperCase(),
-        index: letterIndex,
-        snippet: m[0].trim(),
-        hedged: rule !== 'letter_is_correct' && alternative.test(after),
-      });
+function explicitHits(text: string, ctx: OptionsContext): Hit[] {
+  const hits: Hit[] = [];
+  const add = (hit: Hit): void => {
+    if (isNegated(text, hit.letterStart, hit.end)) return;
+    const same = hits.findIndex((h) => h.letterStart === hit.letterStart);
+    if (same < 0) hits.push(hit);
+    else if (hits[same]!.tier > hit.tier) hits[same] = hit;
+  };
+  for (const { rule, tier, re } of LEAD_INS) {
+    for (const m of allMatches(text, re)) {
+      const at = m.index + m[0].length;
+      const choice = readChoice(text, at, ctx);
+      if (!choice) continue;
+      // A question is not a commitment: "Is the answer B?"
+      if (!choice.byText && /^\s*[)\]]?\s*\?/.test(text.slice(choice.end, choice.end + 4))) continue;
+      const letterStart = choice.byText ? at : choice.end - 1;
+      add({ ...choice, start: m.index + (m[0].length - m[0].trimStart().length), letterStart, tier, rule });
     }
   }
-  return hits;
+  for (const box of [...bracedGroups(text, 'boxed'), ...bracedGroups(text, 'fbox')]) {
+    const inner = `${box.content}`;
+    const choice = readChoice(inner, 0, ctx);
+    if (!choice || inner.slice(choice.end).trim().length > 0 && !choice.byText && !/^\s*[).:]/.test(inner.slice(choice.end))) continue;
+    add({ letter: choice.letter, hedged: choice.hedged, start: box.start, end: box.end, letterStart: box.contentStart, tier: 1, rule: 'boxed' });
+  }
+  for (const m of allMatches(text, letterFirst(ctx.letters))) {
+    const letter = m[1]!;
+    const letterStart = m.index + m[0].indexOf(letter, m[0].search(/[(\[]?[A-Z][)\]]?\s/));
+    add({ letter, start: m.index, end: m.index + m[0].length, letterStart, tier: 2, rule: 'letter_is_correct', hedged: false });
+  }
+  return hits.sort((a, b) => a.letterStart - b.letterStart);
 }
 
-interface LineForm {
+/** The last deliberate final marker, unless a later committing phrase revises it. */
+function decide(hits: readonly Hit[], text: string): Hit | null {
+  const last = hits.at(-1);
+  if (!last) return null;
+  const lastFinal = hits.filter((h) => h.tier === 1).at(-1);
+  if (!lastFinal || lastFinal === last || last.letter === lastFinal.letter) return last;
+  return REVISION_CUE.test(text.slice(lastFinal.end, last.start)) ? last : lastFinal;
+}
+
+interface LetterLine {
   letter: string;
+  start: number;
+  end: number;
+  text: string;
   lone: boolean;
+  listed: boolean;
 }
 
-/** "C", "(C)", "C.", "Answer: C" (lone) or "C. Paris", "(C) Paris" (letter leading an option text). */
-function lineForm(line: string, letters: string): LineForm | null {
-  const lone = /^(?:(?:final\s+)?answer\s*[:-]?\s*)?[(\[]?\s*([A-Za-z])\s*[)\]]?\s*[.:]?$/i.exec(line);
-  if (lone?.[1] !== undefined) {
-    const letter = lone[1].toUpperCase();
-    return letters.includes(letter) ? { letter, lone: true } : null;
-  }
-  const leading = /^[(\[]?([A-Z])(?:[)\]]|[)\]]?[.:])\s+\S/.exec(line);
-  if (leading?.[1] !== undefined && letters.includes(leading[1])) return { letter: leading[1], lone: false };
-  return null;
-}
-
-function markedLetters(raw: string, letters: string): Set<string> {
-  const found = new Set<string>();
-  const cls = `${letters}${letters.toLowerCase()}`;
-  const bold = new RegExp(String.raw`\*\*\s*[(\[]?\s*([${cls}])\s*[)\]]?\s*[.:)]?\s*\*\*`, 'g');
-  const boldLeading = new RegExp(String.raw`\*\*\s*[(\[]?([${letters}])[)\].:]\s`, 'g');
-  const parens = new RegExp(String.raw`(?<![A-Za-z0-9])\(([${letters}])\)`, 'g');
-  for (const re of [bold, boldLeading, parens]) {
-    for (const m of raw.matchAll(re)) if (m[1] !== undefined) found.add(m[1].toUpperCase());
-  }
-  return found;
-}
-
-/** Options whose normalized text appears in the response, dropping any contained in a longer matched option. */
-function optionTextLetters(text: string, choices: readonly string[] | undefined, letters: string): Set<string> {
-  const found = new Set<string>();
-  if (!choices) return found;
-  const haystack = ` ${looseNormalize(text)} `;
-  const lastLine = looseNormalize(nonEmptyLines(text).at(-1) ?? '');
-  const options = choices
-    .slice(0, letters.length)
-    .map((choice, i) => ({ letter: LETTERS[i] ?? '', norm: looseNormalize(choice) }))
-    .filter((o) => o.norm.length > 0);
-  const exact = options.filter((o) => o.norm === haystack.trim() || o.norm === lastLine);
-  if (exact.length === 1 && exact[0] !== undefined) return found.add(exact[0].letter);
-  const matched = options.filter((o) => haystack.includes(` ${o.norm} `));
-  for (const o of matched) {
-    const shadowed = matched.some((other) => other !== o && other.norm.length > o.norm.length && ` ${other.norm} `.includes(` ${o.norm} `));
-    if (!shadowed) found.add(o.letter);
-  }
-  return found;
-}
-
-/** Standalone capital letters, skipping "A"/"I" used as an article or pronoun ("A cat is...", "I think"). */
-function looseLetters(text: string, letters: string): Set<string> {
-  const found = new Set<string>();
-  for (const m of text.matchAll(/(?<![A-Za-z0-9'’-])([A-Z])(?![A-Za-z0-9'’-])/g)) {
-    const letter = m[1];
-    if (letter === undefined || m.index === undefined || !letters.includes(letter)) continue;
-    if (letter === 'A' || letter === 'I') {
-      const next = /^\s+([a-z][a-z]*)/.exec(text.slice(m.index + 1));
-      if (next?.[1] !== undefined && !AFTER_LETTER_WORDS.has(next[1])) continue;
+/** Lines that are a letter ("B", "(B)", "B.") or start with one before option text ("B) 4200 ways"). */
+function letterLines(text: string, ctx: OptionsContext): LetterLine[] {
+  const lines = linesWithOffsets(text);
+  const out: Array<LetterLine & { index: number }> = [];
+  lines.forEach((line, index) => {
+    const lone = /^[(\[]?\s*([A-Za-z])\s*[)\]]?\s*[.:]?$/.exec(line.text);
+    const leading = /^[(\[]?([A-Z])(?:[)\]]|[)\]]?[.:])\s+\S/.exec(line.text);
+    const raw = lone?.[1] ?? leading?.[1];
+    if (raw === undefined) return;
+    const letter = raw.toUpperCase();
+    if (!ctx.letters.includes(letter)) return;
+    out.push({ letter, start: line.start, end: line.end, text: line.text, lone: lone !== null, listed: false, index });
+  });
+  // Consecutive lines led by different letters are an echoed or analysed option list, not a commitment.
+  for (let i = 0; i < out.length; i++) {
+    const prev = out[i - 1];
+    const next = out[i + 1];
+    const cur = out[i]!;
+    if (!cur.lone && ((prev && !prev.lone && prev.letter !== cur.letter && cur.index - prev.index <= 3) || (next && !next.lone && next.letter !== cur.letter && next.index - cur.index <= 3))) {
+      cur.listed = true;
     }
-    found.add(letter);
   }
-  return found;
+  return out;
 }
 
-function sorted(set: Set<string>): string {
-  return [...set].sort().join(', ');
+const POSITIVE = /(?:\b(?:correct|right|true|best|valid)\b|✓|✔|✅)/i;
+const NEGATIVE = /(?:\b(?:incorrect|wrong|false|not|invalid|eliminat\w*)\b|✗|✘|❌)/i;
+
+/** In an option-by-option analysis, the one option judged right while the others are judged wrong. */
+function eliminationWinner(lines: readonly LetterLine[]): LetterLine | null {
+  const listed = lines.filter((l) => l.listed);
+  const positive = listed.filter((l) => POSITIVE.test(l.text) && !NEGATIVE.test(l.text));
+  const negative = listed.filter((l) => NEGATIVE.test(l.text));
+  return positive.length === 1 && negative.length >= 1 && new Set(listed.map((l) => l.letter)).size === listed.length ? positive[0]! : null;
+}
+
+interface Found {
+  letters: Map<string, { start: number; end: number }>;
+}
+
+function markedLetters(raw: string, text: string, ctx: OptionsContext): Found {
+  const letters = new Map<string, { start: number; end: number }>();
+  const cls = `${ctx.letters}${ctx.letters.toLowerCase()}`;
+  const patterns = [
+    new RegExp(String.raw`\*\*\s*[(\[]?\s*([${cls}])\s*[)\]]?\s*[.:)]?\s*\*\*`, 'g'),
+    new RegExp(String.raw`(?<![A-Za-z0-9\\])\(([${ctx.letters}])\)(?![A-Za-z0-9(])`, 'g'),
+  ];
+  for (const re of patterns) {
+    for (const m of allMatches(raw, re)) {
+      const end = m.index + m[0].length;
+      if (isNegated(text, m.index, end)) continue;
+      letters.set(m[1]!.toUpperCase(), { start: m.index, end });
+    }
+  }
+  return { letters };
+}
+
+function looseLetters(text: string, ctx: OptionsContext): Found {
+  const letters = new Map<string, { start: number; end: number }>();
+  for (const m of allMatches(text, /(?<![A-Za-z0-9'’\-=+^_$\\(|])([A-Z])(?![A-Za-z0-9'’\-=+^_()|?])/g)) {
+    const letter = m[1]!;
+    if (!ctx.letters.includes(letter)) continue;
+    const next = /^\s+([a-z]+)/.exec(text.slice(m.index + 1))?.[1];
+    if ((letter === 'A' || letter === 'I') && next !== undefined && !['is', 'seems', 'looks', 'because', 'since', 'fits', 'matches'].includes(next)) continue;
+    if (isNegated(text, m.index, m.index + 1)) continue;
+    letters.set(letter, { start: m.index, end: m.index + 1 });
+  }
+  return { letters };
+}
+
+function span(response: string, start: number, end: number): GradeSpan {
+  return { start, end, text: response.slice(start, end) };
+}
+
+function answered(response: string, letter: string, rule: string, start: number, end: number): McExtraction {
+  const s = span(response, start, end);
+  return { pred: letter, status: 'answered', rule, span: s, detail: s.text.trim() };
 }
 
 /**
- * Finds the option letter a response commits to. Tiers run from strongest to weakest evidence, and the
- * first tier with a single answer wins: explicit commitments (the last one, so a corrected answer beats
- * the first guess), a line that is just a letter, marked letters (bold, parenthesized), option text
- * written out, and finally bare capital letters.
+ * Finds the option a response commits to, as a careful reader would. Reasoning in <think> blocks, text
+ * after a leaked end-of-turn token, invented follow-up questions and the repeats of a loop are not read.
+ * Deliberate final markers ("Answer: B", \boxed{B}) win over committing phrases ("the answer is B",
+ * "B is correct") unless a later phrase revises them; among equals the last one wins. Statements that an
+ * option is wrong never count. Only when nothing commits are weaker readings tried: a line that is a
+ * letter, an option-by-option elimination, a marked letter, the option's text, a lone capital in a short
+ * reply. A refusal is reported as such, and text that names several options equally is ambiguous.
  */
-export function extractMcLetter(
+export function extractMcAnswer(
   response: string,
   choiceCount: number,
   choices?: readonly string[],
   options: ExtractionOptions = {},
 ): McExtraction {
-  const letters = validLetters(choiceCount);
-  const raw = stripThinking(response).trim();
-  const missing: GradeStatus = options.truncated ? 'truncated' : 'no_answer';
-  if (raw.length === 0) return { letter: null, status: missing, rule: 'empty', detail: 'empty response' };
-  const text = stripMarkdown(raw);
+  const ctx: OptionsContext = { letters: validLetters(choiceCount), options: (choices ?? []).map(normalizeOption) };
+  const prepared = prepare(response);
+  const masked = maskMarkdown(prepared);
+  const looping = findLoop(masked) !== null;
+  const missing: GradeStatus = options.truncated || looping ? 'truncated' : 'no_answer';
+  if (masked.trim().length === 0) {
+    const detail = response.trim().length === 0 ? 'empty response' : 'only reasoning, no answer after it';
+    return { pred: null, status: missing, rule: 'empty', span: null, detail };
+  }
+  // A lone letter on its own line counts as an answer here, so "C\n\nQ: ..." stops before the invented question.
+  const cut = readableEnd(masked, (prefix) => explicitHits(prefix, ctx).length > 0 || letterLines(prefix, ctx).some((l) => l.lone));
+  const text = masked.slice(0, cut.end);
+  const raw = prepared.slice(0, cut.end);
 
-  const explicit = explicitHits(text, letters).sort((a, b) => a.index - b.index);
-  const last = explicit.at(-1);
-  if (last) {
-    if (last.hedged) return { letter: null, status: 'ambiguous', rule: last.rule, detail: `hedged: "${last.snippet}"` };
-    return { letter: last.letter, status: 'answered', rule: last.rule, detail: last.snippet };
+  const hits = explicitHits(text, ctx);
+  const chosen = decide(hits, text);
+  if (chosen) {
+    const loop = cut.reason === 'loop' ? findLoop(masked) : null;
+    const loopLetters = loop ? new Set(hits.filter((h) => h.letterStart >= loop.start).map((h) => h.letter)) : new Set<string>();
+    if (chosen.hedged || loopLetters.size > 1) {
+      const s = span(response, chosen.start, chosen.end);
+      return { pred: null, status: 'ambiguous', rule: chosen.rule, span: s, detail: loopLetters.size > 1 ? `loops between ${[...loopLetters].sort().join(', ')}` : `hedged: ${s.text.trim()}` };
+    }
+    return answered(response, chosen.letter, chosen.rule, chosen.start, chosen.end);
   }
 
-  const lines = nonEmptyLines(text);
-  const forms = lines.map((line) => lineForm(line, letters));
-  const finalForm = forms.at(-1);
-  if (finalForm?.lone) return { letter: finalForm.letter, status: 'answered', rule: 'final_line', detail: lines.at(-1) ?? '' };
-  // Several lines that each start with a different letter are an echoed option list, not a commitment.
-  const lineLetters = new Set(forms.flatMap((f) => (f ? [f.letter] : [])));
-  const edgeForm = forms[0] ?? finalForm;
-  if (lineLetters.size === 1 && edgeForm) {
-    return { letter: edgeForm.letter, status: 'answered', rule: 'letter_line', detail: lines[forms.indexOf(edgeForm)] ?? '' };
+  const refusal = findRefusal(text);
+  if (refusal) {
+    const s = span(response, refusal.start, refusal.end);
+    return { pred: null, status: 'refused', rule: 'refusal', span: s, detail: s.text };
   }
 
-  const tiers: Array<{ rule: string; found: Set<string> }> = [
-    { rule: 'marked_letter', found: markedLetters(raw, letters) },
-    { rule: 'option_text', found: optionTextLetters(text, choices, letters) },
-    { rule: 'loose_letter', found: looseLetters(text, letters) },
+  const lines = letterLines(text, ctx).filter((l) => !isNegated(text, l.start, l.end - (l.text.length - 1)));
+  const all = linesWithOffsets(text);
+  const finalLine = lines.find((l) => l.lone && l.start === all.at(-1)?.start) ?? lines.find((l) => !l.listed && l.start === all.at(-1)?.start);
+  if (finalLine) return answered(response, finalLine.letter, 'final_line', finalLine.start, finalLine.end);
+  const firstLine = lines.find((l) => !l.listed && l.start === all[0]?.start);
+  if (firstLine) return answered(response, firstLine.letter, 'first_line', firstLine.start, firstLine.end);
+  const loneLetters = new Set(lines.filter((l) => l.lone).map((l) => l.letter));
+  const lone = lines.find((l) => l.lone);
+  if (loneLetters.size === 1 && lone) return answered(response, lone.letter, 'letter_line', lone.start, lone.end);
+  const winner = eliminationWinner(lines);
+  if (winner) return answered(response, winner.letter, 'elimination', winner.start, winner.end);
+
+  const lastLine = all.at(-1);
+  const lastLineListed = lines.some((l) => l.listed && l.start === lastLine?.start);
+  const lastLineOption = lastLine && !lastLineListed ? optionByText(lastLine.text, ctx) : null;
+  const short = text.trim().length <= SHORT_RESPONSE;
+  const tiers: Array<{ rule: string; found: Found }> = [
+    { rule: 'marked_letter', found: markedLetters(raw, text, ctx) },
+    {
+      rule: 'option_text',
+      found: { letters: lastLineOption && lastLine ? new Map([[lastLineOption, { start: lastLine.start, end: lastLine.end }]]) : optionTextAnywhere(text, ctx, short) },
+    },
+    { rule: 'loose_letter', found: short ? looseLetters(text, ctx) : { letters: new Map() } },
   ];
   for (const { rule, found } of tiers) {
-    const [only] = found;
-    if (found.size === 1 && only !== undefined) return { letter: only, status: 'answered', rule, detail: `found ${only}` };
+    if (found.letters.size !== 1) continue;
+    const [[letter, where]] = [...found.letters];
+    return answered(response, letter, rule, where.start, where.end);
   }
-  const conflicting = tiers.find((t) => t.found.size > 1);
+  const conflicting = tiers.find((t) => t.found.letters.size > 1);
   if (conflicting) {
-    return { letter: null, status: 'ambiguous', rule: conflicting.rule, detail: `candidates: ${sorted(conflicting.found)}` };
+    const places = [...conflicting.found.letters.values()];
+    const s = span(response, Math.min(...places.map((p) => p.start)), Math.max(...places.map((p) => p.end)));
+    return { pred: null, status: 'ambiguous', rule: conflicting.rule, span: s, detail: `candidates: ${[...conflicting.found.letters.keys()].sort().join(', ')}` };
   }
-  return { letter: null, status: missing, rule: 'none', detail: 'no option letter found' };
+  return { pred: null, status: missing, rule: looping ? 'loop' : 'none', span: null, detail: looping ? 'repeats itself without answering' : 'no option found' };
+}
+
+/** In a short reply, the options whose text appears in it (the longest of any nested pair). */
+function optionTextAnywhere(text: string, ctx: OptionsContext, short: boolean): Map<string, { start: number; end: number }> {
+  const out = new Map<string, { start: number; end: number }>();
+  if (!short) return out;
+  // Naming two options ("Paris or Berlin") commits to neither: both are returned and read as ambiguous.
+  for (const letter of optionsNamed(text, ctx)) out.set(letter, { start: text.length - text.trimStart().length, end: text.trimEnd().length });
+  return out;
+}
+
+/** Kept for callers of the first version: the same extraction, with the letter under `letter`. */
+export function extractMcLetter(
+  response: string,
+  choiceCount: number,
+  choices?: readonly string[],
+  options: ExtractionOptions = {},
+): McExtraction & { letter: string | null } {
+  const found = extractMcAnswer(response, choiceCount, choices, options);
+  return { ...found, letter: found.pred };
 }
 
 /** The reference as a letter; a reference written as option text is mapped to its letter. */
@@ -247,17 +327,22 @@ export function referenceLetter(query: Query): string {
   throw new Error(`mc query ${query.id}: reference "${query.answer}" is neither an option letter nor an option text`);
 }
 
+/** How many options a query has: its choices, else four, widened to reach the reference letter. */
+export function choiceCountOf(query: Query, reference?: string): number {
+  return query.choices?.length ?? Math.max(DEFAULT_CHOICE_COUNT, reference === undefined ? 0 : LETTERS.indexOf(reference) + 1);
+}
+
 /** Grades a multiple-choice response against the reference letter. Throws when the reference itself is invalid. */
 export function gradeMc(query: Query, response: string, options: ExtractionOptions = {}): Grade {
   const reference = referenceLetter(query);
-  const choiceCount = query.choices?.length ?? Math.max(DEFAULT_CHOICE_COUNT, LETTERS.indexOf(reference) + 1);
-  const found = extractMcLetter(response, choiceCount, query.choices, options);
+  const found = extractMcAnswer(response, choiceCountOf(query, reference), query.choices, options);
   return {
     grader: 'mc',
-    pred: found.letter,
-    correct: found.letter === reference,
+    pred: found.pred,
+    correct: found.pred === reference,
     status: found.status,
     rule: found.rule,
     verdict: found.detail,
+    span: found.span,
   };
 }

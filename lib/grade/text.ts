@@ -1,13 +1,38 @@
 /**
  * Drops closed <think>...</think> blocks. Reasoning models deliberate over every option inside them,
- * so letters and numbers there are not commitments. An unclosed block is left alone: it is all the
- * text there is, and the extractors then usually report it as ambiguous or unanswered.
+ * so letters and numbers there are not commitments. An unclosed block is left alone here; the
+ * offset-preserving `maskThinking` below is what the extractors use.
  */
 export function stripThinking(text: string): string {
   return text.replace(/<think>[\s\S]*?<\/think>/gi, ' ');
 }
 
-/** Removes markdown emphasis and code markers, which models sprinkle around answers. */
+/** Replaces [start, end) with spaces, keeping newlines, so every later offset still points into the original. */
+export function blank(text: string, start: number, end: number): string {
+  return text.slice(0, start) + text.slice(start, end).replace(/[^\n]/g, ' ') + text.slice(end);
+}
+
+/**
+ * Hides reasoning from the extractors without moving any character: closed blocks, everything before a
+ * stray `</think>` (chat templates often eat the opening tag), and an unclosed block to the end (a
+ * model that never left its reasoning never committed to an answer).
+ */
+export function maskThinking(text: string): string {
+  let out = text;
+  for (const m of allMatches(text, /<think>[\s\S]*?<\/think>/gi)) out = blank(out, m.index, m.index + m[0].length);
+  const strayClose = /<\/think>/i.exec(out);
+  if (strayClose) out = blank(out, 0, strayClose.index + strayClose[0].length);
+  const unclosed = /<think>/i.exec(out);
+  if (unclosed) out = blank(out, unclosed.index, out.length);
+  return out;
+}
+
+/** Blanks markdown emphasis and code markers, which models sprinkle around answers, keeping offsets. */
+export function maskMarkdown(text: string): string {
+  return text.replace(/\*\*|__|`+|(?<=^|\s)[*_]+|[*_]+(?=\s|$|[.,;:!?)])/g, (m) => ' '.repeat(m.length));
+}
+
+/** Removes markdown emphasis and code markers. */
 export function stripMarkdown(text: string): string {
   return text.replace(/\*\*|__|`+/g, '').replace(/(^|\s)[*_]+|[*_]+(?=\s|$)/g, '$1');
 }
@@ -20,6 +45,25 @@ export function nonEmptyLines(text: string): string[] {
     .filter((line) => line.length > 0);
 }
 
+export interface Line {
+  text: string;
+  /** Offset of the first non-blank character. */
+  start: number;
+  end: number;
+}
+
+/** Non-blank lines with their offsets, trimmed. */
+export function linesWithOffsets(text: string): Line[] {
+  const out: Line[] = [];
+  for (const m of allMatches(text, /[^\n]+/g)) {
+    const lead = m[0].length - m[0].trimStart().length;
+    const trimmed = m[0].trim();
+    if (trimmed.length === 0) continue;
+    out.push({ text: trimmed, start: m.index + lead, end: m.index + lead + trimmed.length });
+  }
+  return out;
+}
+
 /** Lower-case, punctuation-free, single-spaced form used to compare free text (option texts, exact answers). */
 export function looseNormalize(text: string): string {
   return text
@@ -29,19 +73,50 @@ export function looseNormalize(text: string): string {
     .trim();
 }
 
-/** The content of the last \boxed{...}, with nested braces balanced, or null. */
-export function lastBoxed(text: string): string | null {
-  const start = text.lastIndexOf('\\boxed{');
-  if (start < 0) return null;
-  let depth = 0;
-  const open = start + '\\boxed'.length;
-  for (let i = open; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '{') depth++;
-    else if (ch === '}') {
-      depth--;
-      if (depth === 0) return text.slice(open + 1, i);
+export interface BracedGroup {
+  /** Offset of the command, e.g. of `\boxed`. */
+  start: number;
+  /** Offset just past the closing brace. */
+  end: number;
+  content: string;
+  contentStart: number;
+}
+
+/** Every `\command{...}` group (e.g. `\boxed`), with nested braces balanced; unclosed ones are skipped. */
+export function bracedGroups(text: string, command: string): BracedGroup[] {
+  const out: BracedGroup[] = [];
+  const re = new RegExp(String.raw`\\${command}\s*\{`, 'g');
+  for (const m of allMatches(text, re)) {
+    const open = m.index + m[0].length - 1;
+    let depth = 0;
+    for (let i = open; i < text.length; i++) {
+      const ch = text[i];
+      if (ch === '\\') {
+        i++;
+        continue;
+      }
+      if (ch === '{') depth++;
+      else if (ch === '}' && --depth === 0) {
+        out.push({ start: m.index, end: i + 1, content: text.slice(open + 1, i), contentStart: open + 1 });
+        break;
+      }
     }
   }
-  return null;
+  return out;
+}
+
+/** The content of the last \boxed{...}, with nested braces balanced, or null. */
+export function lastBoxed(text: string): string | null {
+  return bracedGroups(text, 'boxed').at(-1)?.content ?? null;
+}
+
+/** Every match of a global regular expression, each with a defined `index`. */
+export function allMatches(text: string, re: RegExp): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  const global = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+  for (let m = global.exec(text); m !== null; m = global.exec(text)) {
+    out.push(m);
+    if (m[0].length === 0) global.lastIndex++;
+  }
+  return out;
 }

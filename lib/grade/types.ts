@@ -1,6 +1,22 @@
 import type { GraderName } from '../queries/types.ts';
 import type { GradeStatus } from '../store/types.ts';
 
+/** The text a grading rule read: [start, end) character offsets into the original response, and that text. */
+export interface GradeSpan {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** What the judge model extracted when the rules found no answer (see `judgeFallback`). */
+export interface JudgedGrade {
+  pred: string | null;
+  correct: boolean;
+  status: GradeStatus;
+  /** The judge's raw reply. */
+  raw: string;
+}
+
 /** The outcome of grading one response. */
 export interface Grade {
   grader: GraderName;
@@ -12,6 +28,15 @@ export interface Grade {
   rule: string;
   /** The raw judge text, or a short human-readable extraction detail. */
   verdict: string;
+  /** What the deciding rule read; null when no rule read anything (empty response, nothing found). */
+  span?: GradeSpan | null;
+  /**
+   * The rule-based verdict, kept when the judge fallback replaced it. Present only on a grade whose
+   * pred/correct/status came from the judge.
+   */
+  ruleBased?: Omit<Grade, 'ruleBased' | 'judged'>;
+  /** The judge fallback's reading, when it was asked. */
+  judged?: JudgedGrade;
 }
 
 /** Any model that can act as a judge: a local node-llama-cpp model, an OpenAI-compatible server, or a test double. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { EnergyMeter, combineWindows, openEnergySource, type EnergySource, type EnergySourceName, type EnergyWindow } from '../energy/index.ts';
+import { EnergySession, type EnergyReport, type EnergySourceName, type QueryEnergy, type SourceOptions } from '../energy/index.ts';
 import { JudgeCache, gradeResponse, type JudgeModel } from '../grade/index.ts';
 import { summarize, type SummaryRow } from '../metrics/index.ts';
 import { formatPrompt, loadQueries, type LoadOptions, type Query } from '../queries/index.ts';
@@ -32,6 +33,12 @@ export interface ProfileOptions extends RunnerOptions {
   warmupQueries?: number;
   energy?: EnergySourceName | 'auto';
   wattsPerCore?: number;
+  /** Where and how to read the energy source (RAPL root, NVML library and GPU, ...). */
+  energyOptions?: SourceOptions;
+  /** Sampling period of the energy sampler, ms (default 50). */
+  sampleMs?: number;
+  /** Idle seconds measured before the queries, for net energy (default 2; 0 skips, net energy is then NaN). */
+  baselineS?: number;
   judge?: JudgeModel;
   /** Verdict cache shared across runs; defaults to judge-cache.jsonl in the run folder. */
   judgeCache?: JudgeCache;
@@ -57,35 +64,29 @@ export interface ProfileResult {
   summary: SummaryRow[];
   /** False when the run was interrupted; it can be resumed. */
   complete: boolean;
+  energy: EnergyReport;
 }
 
 export const DEFAULT_MAX_TOKENS = 256;
 
-function zeroWindow(like: EnergyWindow): EnergyWindow {
-  return { ...like, energyJ: 0, durationMs: 0, meanPowerW: 0 };
+/** trace.bin/json for the first invocation of a run, trace-2, trace-3... for each resume, so none is overwritten. */
+function traceBaseName(runDir: string): string {
+  for (let k = 1; ; k++) {
+    const base = k === 1 ? 'trace' : `trace-${k}`;
+    if (!existsSync(join(runDir, `${base}.json`))) return base;
+  }
 }
 
-async function runOne(runner: ModelRunner, meter: EnergyMeter, query: Query, maxTokens: number, signal?: AbortSignal) {
-  let prefill: EnergyWindow | undefined;
-  meter.begin('prefill');
-  try {
-    const generation = await runner.generate(
-      { prompt: formatPrompt(query), maxTokens, signal },
-      {
-        onFirstToken: () => {
-          prefill = meter.end('prefill');
-          meter.begin('decode');
-        },
-      },
-    );
-    const decode = prefill === undefined ? undefined : meter.end('decode');
-    if (prefill === undefined) prefill = meter.end('prefill');
-    return { generation, prefill, decode: decode ?? zeroWindow(prefill) };
-  } catch (error) {
-    meter.cancel('prefill');
-    meter.cancel('decode');
-    throw error;
-  }
+/**
+ * Runs one query. Energy windows use the generation's own timestamps (start, first token, end), so joules and
+ * timings describe exactly the same intervals; the marks only ask the sampler for a sample at each edge.
+ */
+async function runOne(runner: ModelRunner, energy: EnergySession, query: Query, maxTokens: number, signal?: AbortSignal, warmup = false) {
+  energy.mark();
+  const generation = await runner.generate({ prompt: formatPrompt(query), maxTokens, signal }, { onFirstToken: () => energy.mark() });
+  energy.mark();
+  const windows: QueryEnergy = await energy.query(generation.startMs, generation.tokenTimesMs[0], generation.endMs, { warmup });
+  return { generation, windows };
 }
 
 /**
@@ -100,7 +101,14 @@ export async function profile(options: ProfileOptions): Promise<ProfileResult> {
   }
   const modelSpec = parseModelSpec(options.model);
   const maxTokens = options.maxTokens ?? DEFAULT_MAX_TOKENS;
-  const source: EnergySource = openEnergySource({ source: options.energy, wattsPerCore: options.wattsPerCore });
+  const energy = await EnergySession.start({
+    ...options.energyOptions,
+    source: options.energy,
+    wattsPerCore: options.wattsPerCore,
+    sampleMs: options.sampleMs,
+    baselineS: options.baselineS,
+  });
+  const source = energy.info;
   const settings = {
     maxTokens,
     warmupQueries: options.warmupQueries ?? 1,
@@ -111,6 +119,8 @@ export async function profile(options: ProfileOptions): Promise<ProfileResult> {
     systemPrompt: options.systemPrompt ?? null,
     energySource: source.name,
     energyMethod: source.method,
+    sampleMs: energy.sampler.periodMs,
+    baselineS: energy.baselineS,
     judge: options.judge?.name ?? null,
   };
   const runSpec = {
@@ -120,21 +130,36 @@ export async function profile(options: ProfileOptions): Promise<ProfileResult> {
     queryIds: queries.map((q) => q.id),
     settings,
   };
-  const run = options.resume ? resumeRun(options.outDir, runSpec) : startRun(options.outDir, runSpec);
+  let run;
+  try {
+    run = options.resume ? resumeRun(options.outDir, runSpec) : startRun(options.outDir, runSpec);
+  } catch (error) {
+    await energy.finish(undefined).catch(() => undefined);
+    throw error;
+  }
   const journal = RunJournal.open(options.outDir);
   const doneIds = journal.completedIds();
   const pending = queries.map((query, index) => ({ query, index })).filter(({ query }) => !doneIds.has(query.id));
 
   const judgeCache = options.judge ? (options.judgeCache ?? (await JudgeCache.open(join(options.outDir, 'judge-cache.jsonl')))) : undefined;
-  const runner = await openRunner(modelSpec, options);
-  const meter = new EnergyMeter(source);
+  let runner: ModelRunner;
+  try {
+    runner = await openRunner(modelSpec, options);
+  } catch (error) {
+    journal.close();
+    await energy.finish(undefined).catch(() => undefined);
+    throw error;
+  }
   const startedMs = performance.now();
   const startedAtIso = new Date().toISOString();
   let doneNow = 0;
   let interrupted = false;
+  let energyReport: EnergyReport | undefined;
   try {
+    // Idle with the model loaded: the state the queries start from.
+    await energy.measureBaseline(options.signal);
     for (const { query } of pending.slice(0, settings.warmupQueries)) {
-      await runOne(runner, meter, query, maxTokens, options.signal);
+      await runOne(runner, energy, query, maxTokens, options.signal, true);
     }
     let correct = journal.results().filter((r) => r.correct).length;
     let energyJ = journal.results().reduce((sum, r) => sum + r.energyJ, 0);
@@ -144,12 +169,12 @@ export async function profile(options: ProfileOptions): Promise<ProfileResult> {
         break;
       }
       const startedAt = new Date().toISOString();
-      const { generation, prefill, decode } = await runOne(runner, meter, query, maxTokens, options.signal);
+      const { generation, windows } = await runOne(runner, energy, query, maxTokens, options.signal);
+      const { total, prefill, decode } = windows;
       if (generation.stopReason === 'abort') {
         interrupted = true;
         break;
       }
-      const total = combineWindows([prefill, decode]);
       const timings = timingsOf(generation);
       const grade = await gradeResponse(query, generation.response, {
         judge: options.judge,
@@ -188,6 +213,12 @@ export async function profile(options: ProfileOptions): Promise<ProfileResult> {
         energySource: total.source,
         energyMethod: total.method,
         energyIsEstimate: total.isEstimate,
+        netEnergyJ: total.netEnergyJ,
+        prefillNetEnergyJ: prefill.netEnergyJ,
+        decodeNetEnergyJ: decode.netEnergyJ,
+        idlePowerW: total.idlePowerW,
+        energyMeasure: source.measure,
+        energyFlags: windows.flags.join(','),
       };
       journal.append(result);
       doneNow++;
@@ -205,8 +236,8 @@ export async function profile(options: ProfileOptions): Promise<ProfileResult> {
     }
   } finally {
     await runner.close();
-    await source.close();
     journal.close();
+    energyReport = await energy.finish(options.outDir, traceBaseName(options.outDir));
   }
 
   const rows = journal.results();
@@ -223,11 +254,11 @@ export async function profile(options: ProfileOptions): Promise<ProfileResult> {
       hardware: await collectHardware(),
       software: await collectSoftware(),
       settings,
-      energy: { source: source.name, method: source.method, isEstimate: source.isEstimate },
+      energy: { source: source.name, method: source.method, isEstimate: source.isEstimate, report: { ...energyReport } },
       counts: { queries: queries.length, completed: rows.length },
       timings: { startedAt: startedAtIso, finishedAt: new Date().toISOString(), wallMs: performance.now() - startedMs },
       summary: summarize(rows, { groupBy: ['model', 'accelerator'], bootstrap: { resamples: 1000, seed: settings.seed, confidence: 0.95 } }),
     });
   }
-  return { runDir: options.outDir, runId: run.runId, results: rows, summary, complete };
+  return { runDir: options.outDir, runId: run.runId, results: rows, summary, complete, energy: energyReport };
 }

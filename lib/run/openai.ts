@@ -99,6 +99,8 @@ export async function openOpenAIRunner(baseUrl: string, model: string, options: 
         seed,
         stream: true,
         stream_options: { include_usage: true },
+        // llama-server caches prompts by default; a repeated prompt would then skip prefill and skew TTFT.
+        cache_prompt: false,
       };
       const startMs = performance.now();
       let response: Response;

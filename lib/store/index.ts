@@ -32,3 +32,4 @@ export { hashFile, readManifest, writeManifest } from './manifest.ts';
 export { collectHardware } from './hardware.ts';
 export { collectSoftware } from './software.ts';
 export { listRuns } from './list.ts';
+export { PARTITION_COLUMNS, writePartitionedParquet, writeResultsPartitioned } from './partitioned.ts';

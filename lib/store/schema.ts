@@ -44,6 +44,12 @@ const KINDS: { [K in keyof QueryResult]-?: ColumnKind } = {
   energySource: 'string',
   energyMethod: 'string',
   energyIsEstimate: 'boolean',
+  netEnergyJ: 'double',
+  prefillNetEnergyJ: 'double',
+  decodeNetEnergyJ: 'double',
+  idlePowerW: 'double',
+  energyMeasure: 'string',
+  energyFlags: 'string',
 };
 
 export const COLUMNS: readonly Column[] = (Object.keys(KINDS) as (keyof QueryResult)[]).map((name) => ({

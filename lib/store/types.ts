@@ -50,6 +50,16 @@ export interface QueryResult {
   energySource: EnergySourceName;
   energyMethod: string;
   energyIsEstimate: boolean;
+  /** Gross energy minus the idle baseline's power x duration; NaN when no baseline was measured. */
+  netEnergyJ: number;
+  prefillNetEnergyJ: number;
+  decodeNetEnergyJ: number;
+  /** Idle power measured before the run (NaN without a baseline). */
+  idlePowerW: number;
+  /** How the joules were obtained: energy-counter, power-integral, interval-energy or model. */
+  energyMeasure: string;
+  /** Comma-separated reasons to trust this query's energy less (e.g. shorter-than-update-period); '' when none. */
+  energyFlags: string;
 }
 
 /** Any value that survives a JSON round trip unchanged. */
@@ -128,6 +138,8 @@ export interface EnergySourceInfo {
   source: EnergySourceName;
   method: string;
   isEstimate: boolean;
+  /** Baseline, span split, counter/power cross-check, sampler statistics and trace files (lib/energy's EnergyReport). */
+  report?: { [key: string]: unknown };
 }
 
 /**

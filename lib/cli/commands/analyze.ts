@@ -1,19 +1,83 @@
+import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatTable, summarize } from '../../metrics/index.ts';
-import { readResults } from '../../store/index.ts';
+import {
+  coverage,
+  coverageGrowth,
+  formatIpwTable,
+  formatTextTable,
+  ipwTable,
+  loadReleaseDates,
+  openStudy,
+  oracleRouting,
+  routingShares,
+  writeTableFiles,
+  type Table,
+} from '../../analyze/index.ts';
 import { numberFlag, type Command } from '../command.ts';
 
 async function run(args: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { seed: { type: 'string' } } });
-  if (positionals.length === 0) throw new Error('analyze needs one or more run folders');
-  const rows = (await Promise.all(positionals.map((dir) => readResults(dir)))).flat();
-  const bootstrap = { resamples: 1000, seed: numberFlag(values.seed, 'seed') ?? 0, confidence: 0.95 };
-  process.stdout.write(`${formatTable(summarize(rows, { groupBy: ['model', 'accelerator'], bootstrap }))}\n\n`);
-  process.stdout.write(`${formatTable(summarize(rows, { groupBy: ['model', 'accelerator', 'domain'], bootstrap }))}\n`);
-  return 0;
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      seed: { type: 'string' },
+      resamples: { type: 'string' },
+      reference: { type: 'string' },
+      'release-dates': { type: 'string' },
+      out: { type: 'string' },
+      db: { type: 'string' },
+      partitioned: { type: 'string' },
+    },
+  });
+  if (positionals.length === 0) throw new Error('analyze needs one or more run folders (or globs)');
+  const bootstrap = { resamples: numberFlag(values.resamples, 'resamples') ?? 1000, seed: numberFlag(values.seed, 'seed') ?? 0, confidence: 0.95 };
+  const study = await openStudy(positionals, { db: values.db });
+  try {
+    for (const warning of study.warnings) process.stderr.write(`ipw: ${warning}\n`);
+    const exclude = values.reference ? [values.reference] : [];
+    const tables: Record<string, Table> = {
+      ipw: await ipwTable(study, { byDomain: false, bootstrap }),
+      'ipw-by-domain': await ipwTable(study, { byDomain: true, bootstrap }),
+      coverage: await coverage(study, { exclude }),
+      'coverage-growth': await coverageGrowth(study, {
+        exclude,
+        releaseDates: values['release-dates'] ? loadReleaseDates(values['release-dates']) : undefined,
+      }),
+    };
+    if (values.reference) {
+      tables.routing = await oracleRouting(study, { reference: values.reference });
+      tables['routing-shares'] = await routingShares(study, { reference: values.reference });
+    }
+    const out = process.stdout;
+    out.write(`${formatIpwTable(tables.ipw as Table)}\n\n${formatIpwTable(tables['ipw-by-domain'] as Table)}\n\n`);
+    out.write(`Local coverage (queries answered correctly by at least one local model):\n${formatTextTable(tables.coverage as Table)}\n`);
+    if (tables.routing) {
+      out.write(`\nOracle routing vs always ${values.reference}:\n${formatTextTable(tables.routing)}\n`);
+      out.write(`\n${formatTextTable(tables['routing-shares'] as Table)}\n`);
+    }
+    if (values.out) {
+      for (const [name, table] of Object.entries(tables)) await writeTableFiles(study.connection, table, values.out, name);
+      out.write(`\nWrote ${Object.keys(tables).length} tables as CSV and Parquet to ${path.resolve(values.out)}\n`);
+    }
+    if (values.partitioned) {
+      await study.exportPartitioned(values.partitioned);
+      out.write(`Wrote results partitioned by model and accelerator to ${path.resolve(values.partitioned)}\n`);
+    }
+    return 0;
+  } finally {
+    study.close();
+  }
 }
 
 export const analyzeCommand: Command = {
-  usage: `  ipw analyze <run folder...>     print accuracy, J/query, W, IPW and IPJ with 95% CIs`,
+  usage: [
+    '  ipw analyze <run folder | folder of runs | glob...>',
+    '                                  print accuracy, J/query, W, IPW and IPJ with 95% CIs, and local coverage',
+    '      --reference MODEL           also route each query to the cheapest correct local model, else MODEL',
+    '      --out DIR                   write every table as CSV and Parquet to DIR',
+    '      --partitioned DIR           write all results as Parquet partitioned by model and accelerator',
+    '      --release-dates FILE        model,releaseDate CSV (default data/model-release-dates.csv)',
+    '      --seed N --resamples N      bootstrap seed (0) and resamples (1000); --db FILE keeps the DuckDB study',
+  ].join('\n'),
   run,
 };

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { EnergySourceName } from '../../energy/index.ts';
+import { energyFlags, energyOptionSpecs } from '../energy-flags.ts';
 import { formatTable } from '../../metrics/index.ts';
 import { openJudge, profile, type ProfileOptions } from '../../profile/index.ts';
 import type { GpuChoice } from '../../run/index.ts';
@@ -30,8 +30,7 @@ async function run(args: string[]): Promise<number> {
       threads: { type: 'string' },
       gpu: { type: 'string' },
       template: { type: 'string' },
-      energy: { type: 'string' },
-      'watts-per-core': { type: 'string' },
+      ...energyOptionSpecs,
       seed: { type: 'string' },
       'system-prompt': { type: 'string' },
       judge: { type: 'string' },
@@ -61,8 +60,7 @@ async function run(args: string[]): Promise<number> {
     gpu: gpuFlag(values.gpu),
     template: values.template,
     systemPrompt: values['system-prompt'],
-    energy: values.energy as EnergySourceName | 'auto' | undefined,
-    wattsPerCore: numberFlag(values['watts-per-core'], 'watts-per-core'),
+    ...energyFlags(values),
     seed,
     signal: interruptSignal(),
     onProgress: progressReporter(),
@@ -90,7 +88,12 @@ export const profileCommand: Command = {
       --max-tokens N         generation limit per query (default 256)
       --warmup N             warm-up queries excluded from results (default 1)
       --threads N --gpu auto|false|cuda|vulkan|metal --template auto|chatML|...|raw
-      --energy auto|estimated  --watts-per-core W  --seed N
+      --energy auto|rapl|nvml|amd-gpu|powermetrics|estimated   energy source (see ipw doctor)
+      --sample-ms N          energy sampling period (default 50; window edges are sampled on demand)
+      --baseline-s S         idle seconds measured first, for net energy (default 2; 0 skips)
+      --gpu-index N | --gpu-uuid GPU-...   one NVIDIA GPU (default: all)
+      --rapl-root DIR --nvml-library PATH --hwmon-root DIR   where the sources live
+      --watts-per-core W  --seed N
       --judge <file.gguf | openai:URL#model>   LLM judge for queries graded "judge"`,
   run,
 };

@@ -1,0 +1,120 @@
+// What cells see besides their own variables: `display`/`updateDisplay`, the `ipw` object (lib modules preloaded,
+// `ipw.signal`), and the hidden `__ipw` helper that compiled imports call.
+import { existsSync, readdirSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { HELPER } from './compile.ts';
+import { KERNEL_DISPLAY, type DisplayOptions, type KernelDisplay } from './display-api.ts';
+import { toBundle } from './display.ts';
+import type { Executor } from './executor.ts';
+import type { IoPub } from './iopub.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const LIB = `${ROOT}lib/`;
+/** lib folders that are not notebook helpers. */
+const NOT_PRELOADED = new Set(['cli']);
+
+export function libModules(): string[] {
+  if (!existsSync(LIB)) return [];
+  return readdirSync(LIB, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && !NOT_PRELOADED.has(d.name) && existsSync(`${LIB}${d.name}/index.ts`))
+    .map((d) => d.name)
+    .sort();
+}
+
+/** `ipw-lab/profile` -> lib/profile/index.ts: the package has no `exports` map, so the kernel resolves its own name. */
+function libUrl(spec: string): string {
+  const name = spec.slice('ipw-lab/'.length);
+  for (const candidate of [`${LIB}${name}/index.ts`, `${LIB}${name}.ts`]) {
+    if (name !== '' && !name.includes('..') && existsSync(candidate)) return pathToFileURL(candidate).href;
+  }
+  throw new Error(`Cannot find "${spec}": use ipw-lab/<module>, one of ${libModules().join(', ')}`);
+}
+
+const isBare = (spec: string): boolean => !/^(\.{1,2}\/|\/|[a-z][a-z0-9+.-]*:)/i.test(spec);
+
+/**
+ * Imports for a cell. `load` is `(s) => import(s)` compiled inside the cell, so the notebook's folder is tried
+ * first; a package it cannot find there comes from the project's own node_modules (node-llama-cpp and friends).
+ */
+export async function importForCell(spec: unknown, load: (s: string) => Promise<unknown>): Promise<unknown> {
+  if (typeof spec !== 'string') return load(spec as string);
+  if (spec === 'ipw-lab' || spec.startsWith('ipw-lab/')) return import(libUrl(spec));
+  try {
+    return await load(spec);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (isBare(spec) && (code === 'ERR_MODULE_NOT_FOUND' || code === 'ERR_PACKAGE_PATH_NOT_EXPORTED')) return import(spec);
+    throw error;
+  }
+}
+
+export class DisplayService implements KernelDisplay {
+  readonly #pending = new Set<Promise<unknown>>();
+  #next = 0;
+  constructor(private readonly io: IoPub, private readonly session: string) {}
+
+  display(value: unknown, options: DisplayOptions = {}): Promise<string> {
+    const parent = this.io.parent;
+    const displayId = options.displayId ?? `${this.session}-${++this.#next}`;
+    const sent = (async () => {
+      const data = await toBundle(value, true);
+      const content = { data, metadata: options.metadata ?? {}, transient: { display_id: displayId } };
+      await this.io.send(options.update === true ? 'update_display_data' : 'display_data', content, parent);
+      return displayId;
+    })();
+    this.#pending.add(sent);
+    // Reported here because a cell that does not await display() would otherwise lose the error.
+    sent.catch((error: unknown) => this.io.stream('stderr', `display failed: ${(error as Error)?.stack ?? String(error)}\n`))
+      .finally(() => this.#pending.delete(sent));
+    return sent;
+  }
+
+  updateDisplay(displayId: string, value: unknown): Promise<string> {
+    return this.display(value, { displayId, update: true });
+  }
+
+  /** Clears the current cell's outputs (`wait`: when the next output arrives, to avoid flicker in progress displays). */
+  clearOutput(wait = false): Promise<void> {
+    return this.io.send('clear_output', { wait });
+  }
+
+  /** Waits for displays started by the cell, so they reach the front-end before its execute_reply. */
+  async settle(): Promise<void> {
+    while (this.#pending.size > 0) await Promise.allSettled([...this.#pending]);
+  }
+}
+
+export interface Preload {
+  /** Settles when every lib module has loaded or failed; failures are reported when the name is used. */
+  ready: Promise<void>;
+}
+
+export function installGlobals(executor: Executor, display: DisplayService, log: (text: string) => void): Preload {
+  const g = globalThis as Record<PropertyKey, unknown>;
+  const hidden = (key: PropertyKey, value: unknown): void => {
+    Object.defineProperty(g, key, { value, configurable: true, writable: true, enumerable: false });
+  };
+  hidden(HELPER, { import: importForCell });
+  hidden(KERNEL_DISPLAY, display);
+  g['display'] = display.display.bind(display);
+  g['updateDisplay'] = display.updateDisplay.bind(display);
+  g['clearOutput'] = display.clearOutput.bind(display);
+
+  const ipw: Record<string, unknown> = {};
+  Object.defineProperty(ipw, 'signal', { get: () => executor.signal, enumerable: true });
+  ipw['display'] = g['display'];
+  ipw['updateDisplay'] = g['updateDisplay'];
+  ipw['clearOutput'] = g['clearOutput'];
+  const loads = libModules().map(async (name) => {
+    try {
+      const ns = await import(libUrl(`ipw-lab/${name}`));
+      Object.defineProperty(ipw, name, { value: ns, enumerable: true });
+    } catch (error) {
+      const message = (error as Error).message;
+      log(`could not preload lib/${name}: ${message}`);
+      Object.defineProperty(ipw, name, { get: () => { throw new Error(`lib/${name} failed to load: ${message}`); }, enumerable: false });
+    }
+  });
+  g['ipw'] = ipw;
+  return { ready: Promise.all(loads).then(() => undefined) };
+}

@@ -1,0 +1,25 @@
+import type { Study } from './study.ts';
+import type { Table } from './types.ts';
+
+const FITS = [
+  { response: 'energyJ', predictor: 'promptTokens', unit: 'J/token' },
+  { response: 'energyJ', predictor: 'completionTokens', unit: 'J/token' },
+  { response: 'durationMs', predictor: 'promptTokens', unit: 'ms/token' },
+  { response: 'durationMs', predictor: 'completionTokens', unit: 'ms/token' },
+] as const;
+
+/**
+ * Least-squares lines of energy (J) and latency (ms) against prompt and completion tokens, per model
+ * and accelerator: slope (per token), intercept (J or ms at zero tokens), R², and the rows fitted.
+ * Separate one-predictor fits: prefill and decode costs differ by an order of magnitude, and each slope
+ * reads directly as the cost of one more token of that kind.
+ */
+export async function tokenRegressions(study: Study): Promise<Table> {
+  const parts = FITS.map(
+    ({ response, predictor, unit }) => `SELECT model, accelerator, '${response}' AS response, '${predictor}' AS predictor,
+      '${unit}' AS slopeUnit, regr_slope(${response}, ${predictor}) AS slope, regr_intercept(${response}, ${predictor}) AS intercept,
+      regr_r2(${response}, ${predictor}) AS r2, regr_count(${response}, ${predictor})::INTEGER AS n
+    FROM results GROUP BY model, accelerator`,
+  );
+  return study.query(`${parts.join(' UNION ALL ')} ORDER BY model, accelerator, response, predictor`);
+}

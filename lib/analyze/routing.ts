@@ -1,0 +1,65 @@
+import { ALL_DOMAINS } from './coverage.ts';
+import { lit, localCondition, VARIANT_QUERY_SQL } from './local.ts';
+import type { Study } from './study.ts';
+import type { Table } from './types.ts';
+
+export interface RoutingOptions {
+  /** The reference (cloud) model every query falls back to. */
+  reference: string;
+  /** Only this accelerator's runs of the reference; all of them (averaged) by default. */
+  referenceAccelerator?: string;
+  /** Further models that must not be routed to. */
+  exclude?: readonly string[];
+}
+
+function routedSql(options: RoutingOptions): string {
+  const refAcc = options.referenceAccelerator ? ` AND accelerator = ${lit(options.referenceAccelerator)}` : '';
+  const exclude = [options.reference, ...(options.exclude ?? [])];
+  // Ties in energy go to the alphabetically first variant, so the routing is the same on every run.
+  return `WITH vq AS (${VARIANT_QUERY_SQL}),
+    ref AS (SELECT queryId, bool_and(ok) AS ok, avg(energyJ) AS energyJ FROM vq
+      WHERE model = ${lit(options.reference)}${refAcc} GROUP BY queryId),
+    best AS (SELECT queryId, model, accelerator, energyJ FROM vq WHERE ok AND ${localCondition(exclude)}
+      QUALIFY row_number() OVER (PARTITION BY queryId ORDER BY energyJ, model, accelerator) = 1),
+    routed AS (SELECT q.domain, q.queryId, ref.queryId IS NOT NULL AS hasReference, ref.ok AS referenceOk,
+        ref.energyJ AS referenceEnergyJ, b.model IS NOT NULL AS local, b.model, b.accelerator,
+        coalesce(b.energyJ, ref.energyJ) AS routedEnergyJ, (b.model IS NOT NULL OR ref.ok) AS routedOk
+      FROM queries q LEFT JOIN ref USING (queryId) LEFT JOIN best b USING (queryId))`;
+}
+
+/**
+ * Oracle routing: each query goes to the local model that answers it correctly with the least energy,
+ * else to the reference model. Compared with always asking the reference: energy saved and accuracy
+ * kept, over all domains and per domain. Queries the reference never ran are left out and counted.
+ */
+export async function oracleRouting(study: Study, options: RoutingOptions): Promise<Table> {
+  await requireReference(study, options.reference);
+  return study.query(`${routedSql(options)}
+    SELECT coalesce(domain, '${ALL_DOMAINS}') AS domain,
+      count(*) FILTER (WHERE hasReference)::INTEGER AS queries,
+      count(*) FILTER (WHERE NOT hasReference)::INTEGER AS queriesWithoutReference,
+      avg(local::INTEGER) FILTER (WHERE hasReference) AS localShare,
+      avg(referenceOk::INTEGER) FILTER (WHERE hasReference) AS referenceAccuracy,
+      avg(routedOk::INTEGER) FILTER (WHERE hasReference) AS routedAccuracy,
+      avg(routedOk::INTEGER) FILTER (WHERE hasReference) / NULLIF(avg(referenceOk::INTEGER) FILTER (WHERE hasReference), 0) AS accuracyKept,
+      sum(referenceEnergyJ) FILTER (WHERE hasReference) AS referenceEnergyJ,
+      sum(routedEnergyJ) FILTER (WHERE hasReference) AS routedEnergyJ,
+      sum(referenceEnergyJ - routedEnergyJ) FILTER (WHERE hasReference) AS energySavedJ,
+      1 - sum(routedEnergyJ) FILTER (WHERE hasReference) / NULLIF(sum(referenceEnergyJ) FILTER (WHERE hasReference), 0) AS energySavedShare
+    FROM routed GROUP BY ROLLUP (domain) ORDER BY domain NULLS FIRST`);
+}
+
+/** Where oracle routing sends queries: one row per local variant, plus the reference fallback. */
+export async function routingShares(study: Study, options: RoutingOptions): Promise<Table> {
+  await requireReference(study, options.reference);
+  return study.query(`${routedSql(options)}
+    SELECT coalesce(model, ${lit(options.reference)}) AS model, coalesce(accelerator, '(reference)') AS accelerator,
+      count(*)::INTEGER AS queries, count(*) / sum(count(*)) OVER () AS share, sum(routedEnergyJ) AS energyJ
+    FROM routed WHERE hasReference GROUP BY ALL ORDER BY queries DESC, model, accelerator`);
+}
+
+async function requireReference(study: Study, reference: string): Promise<void> {
+  const found = await study.query(`SELECT 1 FROM runs WHERE model = ${lit(reference)} LIMIT 1`);
+  const fromRows = found.rows.length > 0 ? found : await study.query(`SELECT 1 FROM results WHERE model = ${lit(reference)} LIMIT 1`);
+  if (fromRows.rows.length === 0) throw new Error(`reference model "${reference}" is not in this study`);
+}

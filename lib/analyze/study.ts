@@ -1,0 +1,171 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { writePartitionedParquet } from '../store/index.ts';
+import { checkConflicts } from './conflicts.ts';
+import { discoverRuns } from './discover.ts';
+import { queryTable, sqlString } from './sql.ts';
+import { parquetOf, tagRun } from './tags.ts';
+import type { RunTag, StudyOptions, Table } from './types.ts';
+
+/**
+ * Many runs merged into one DuckDB database:
+ * - `runs`: one row per run with its tags (model, quantization, accelerator, host, energy source, ...);
+ * - `results`: a view over every run's results.parquet (read in place: DuckDB scans Parquet faster, and in
+ *   a fraction of the memory, than a loaded copy), with `quantization` and `host` joined in as `tagged_results`;
+ * - `queries`: one row per query id with its domain, grader and reference, plus `domainIdx` and `ord`, the
+ *   integer keys the SQL bootstrap hashes.
+ */
+export class Study {
+  constructor(
+    readonly connection: DuckDBConnection,
+    private readonly instance: DuckDBInstance,
+    readonly runs: readonly RunTag[],
+    /** Things that were tolerated: runs skipped, sources that may not match. */
+    readonly warnings: readonly string[],
+  ) {}
+
+  /**
+   * (Re)defines the `results` view: the runs' Parquet files, with grades from `judge_grades` (written by
+   * `judgeStudy`) in place of the recorded ones when that table exists.
+   */
+  async defineResultsView(): Promise<void> {
+    const list = this.runs.map((t) => sqlString(parquetOf(t.runDir))).join(', ');
+    const source = `read_parquet([${list}], union_by_name = true)`;
+    const graded = await this.connection.runAndReadAll(
+      "SELECT 1 FROM duckdb_tables() WHERE table_name = 'judge_grades' AND NOT temporary",
+    );
+    const sql =
+      graded.currentRowCount === 0
+        ? `SELECT * FROM ${source}`
+        : `SELECT p.* REPLACE (coalesce(g.correct, p.correct) AS correct, coalesce(g.pred, p.pred) AS pred,
+             coalesce(g.gradeStatus, p.gradeStatus) AS gradeStatus, coalesce(g.gradeRule, p.gradeRule) AS gradeRule,
+             coalesce(g.verdict, p.verdict) AS verdict)
+           FROM ${source} p LEFT JOIN judge_grades g ON g.runId = p.runId AND g.queryId = p.queryId`;
+    await this.connection.run(`CREATE OR REPLACE VIEW results AS ${sql}`);
+    await this.connection.run(
+      `CREATE OR REPLACE VIEW tagged_results AS SELECT r.*, t.quantization, t.host FROM results r JOIN runs t USING (runId)`,
+    );
+  }
+
+  /** Runs any SQL against the study's tables and returns it as a table. */
+  query(sql: string): Promise<Table> {
+    return queryTable(this.connection, sql);
+  }
+
+  /** Writes every result row, tagged, as Parquet partitioned by model and accelerator (hive layout). */
+  async exportPartitioned(outDir: string): Promise<void> {
+    await writePartitionedParquet(this.connection, 'SELECT * FROM tagged_results', outDir);
+  }
+
+  close(): void {
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+}
+
+interface FileFacts {
+  file: string;
+  runIds: string[];
+  model: string;
+  accelerator: string;
+}
+
+async function readFileFacts(connection: DuckDBConnection, files: readonly string[]): Promise<Map<string, FileFacts>> {
+  const list = files.map(sqlString).join(', ');
+  const reader = await connection.runAndReadAll(
+    `SELECT filename AS file, list(DISTINCT runId ORDER BY runId) AS runIds, any_value(model) AS model,
+            any_value(accelerator) AS accelerator
+     FROM read_parquet([${list}], filename = true, union_by_name = true) GROUP BY filename`,
+  );
+  const facts = new Map<string, FileFacts>();
+  for (const row of reader.getRowObjectsJS()) {
+    facts.set(String(row.file), {
+      file: String(row.file),
+      runIds: (row.runIds as unknown[]).map(String),
+      model: String(row.model),
+      accelerator: String(row.accelerator),
+    });
+  }
+  return facts;
+}
+
+function literal(value: string | number | boolean | null): string {
+  if (value === null) return 'NULL';
+  if (typeof value === 'string') return sqlString(value);
+  return String(value);
+}
+
+async function createRunsTable(connection: DuckDBConnection, tags: readonly RunTag[]): Promise<void> {
+  await connection.run(
+    `CREATE OR REPLACE TABLE runs (runId VARCHAR PRIMARY KEY, runDir VARCHAR, model VARCHAR, quantization VARCHAR,
+      accelerator VARCHAR, host VARCHAR, energySource VARCHAR, queriesSource VARCHAR, createdAt VARCHAR,
+      complete BOOLEAN, queries INTEGER)`,
+  );
+  const values = tags.map(
+    (t) =>
+      `(${[t.runId, t.runDir, t.model, t.quantization, t.accelerator, t.host, t.energySource, t.queriesSource, t.createdAt, t.complete, t.queries]
+        .map(literal)
+        .join(', ')})`,
+  );
+  await connection.run(`INSERT INTO runs VALUES ${values.join(', ')}`);
+}
+
+/** Runs sharing query ids should come from the same query set; different sources are worth a look. */
+function sourceWarnings(tags: readonly RunTag[]): string[] {
+  const sources = new Set(tags.map((t) => path.basename(t.queriesSource)));
+  return sources.size > 1 ? [`runs come from different query sources (${[...sources].join(', ')}); shared query ids are checked for equal domain, grader and reference only`] : [];
+}
+
+/**
+ * Opens a study over run folders, folders of runs, or globs (`runs/*`, `machines/** /run-*`). Every run
+ * needs run.json and results.parquet; manifest.json supplies the tags and is optional. Throws when two
+ * runs define the same query differently (see `checkConflicts`) or one run appears twice.
+ */
+export async function openStudy(paths: string | readonly string[], options: StudyOptions = {}): Promise<Study> {
+  const config: Record<string, string> = {};
+  if (options.threads !== undefined) config.threads = String(options.threads);
+  if (options.memoryLimit !== undefined) config.memory_limit = options.memoryLimit;
+  if (options.db) fs.mkdirSync(path.dirname(path.resolve(options.db)), { recursive: true });
+  const instance = await DuckDBInstance.create(options.db ?? ':memory:', config);
+  const connection = await instance.connect();
+  try {
+    const runDirs = await discoverRuns(connection, typeof paths === 'string' ? [paths] : paths);
+    const warnings: string[] = [];
+    const withParquet = runDirs.filter((dir) => {
+      if (fs.existsSync(parquetOf(dir))) return true;
+      warnings.push(`${dir}: no results.parquet yet (unfinished run?), skipped`);
+      return false;
+    });
+    if (withParquet.length === 0) throw new Error(`none of the ${runDirs.length} run folders has a results.parquet`);
+    const files = withParquet.map((dir) => path.resolve(parquetOf(dir)));
+    const facts = await readFileFacts(connection, files);
+    const tags: RunTag[] = [];
+    const byRunId = new Map<string, string>();
+    withParquet.forEach((dir, i) => {
+      const fileFacts = facts.get(files[i] as string);
+      if (!fileFacts) {
+        warnings.push(`${dir}: results.parquet has no rows, skipped`);
+        return;
+      }
+      const tag = tagRun(path.resolve(dir), fileFacts.model, fileFacts.accelerator);
+      if (fileFacts.runIds.length !== 1 || fileFacts.runIds[0] !== tag.runId) {
+        throw new Error(`${files[i]} holds rows of run(s) ${fileFacts.runIds.join(', ')}, but run.json says ${tag.runId}`);
+      }
+      const other = byRunId.get(tag.runId);
+      if (other) throw new Error(`run ${tag.runId} appears twice: ${other} and ${dir}. Keep one copy.`);
+      byRunId.set(tag.runId, dir);
+      tags.push(tag);
+    });
+    await createRunsTable(connection, tags);
+    warnings.push(...sourceWarnings(tags));
+    const study = new Study(connection, instance, tags, warnings);
+    await study.defineResultsView();
+    await checkConflicts(connection);
+    return study;
+  } catch (error) {
+    connection.closeSync();
+    instance.closeSync();
+    throw error;
+  }
+}

@@ -1,0 +1,120 @@
+import koffi from 'koffi';
+
+/** NVML return codes this code names; see nvml.h. */
+export const NVML_SUCCESS = 0;
+export const NVML_ERROR_NOT_SUPPORTED = 3;
+export const NVML_ERROR_NO_PERMISSION = 4;
+export const NVML_ERROR_DRIVER_NOT_LOADED = 9;
+const NVML_TEMPERATURE_GPU = 0;
+const NVML_CLOCK_SM = 1;
+const NVML_CLOCK_MEM = 2;
+const NVML_BUFFER_SIZE = 96;
+
+/** The NVML calls IPW Lab makes, bound once per thread (koffi handles cannot cross threads). */
+export interface NvmlBinding {
+  init(): number;
+  shutdown(): number;
+  errorString(code: number): string;
+  deviceCount(): number;
+  handleByIndex(index: number): unknown;
+  handleByUuid(uuid: string): unknown;
+  uuid(device: unknown): string;
+  name(device: unknown): string;
+  /** Millijoules since the driver loaded, or the NVML error code as a negative number. */
+  totalEnergyMj(device: unknown): number;
+  /** Milliwatts, or the NVML error code as a negative number. */
+  powerMw(device: unknown): number;
+  temperatureC(device: unknown): number | null;
+  memoryUsedBytes(device: unknown): { used: number; total: number } | null;
+  clocksMhz(device: unknown): { sm: number; memory: number } | null;
+}
+
+/** Thrown by a binding call that returned an error code. */
+export class NvmlError extends Error {
+  constructor(
+    readonly code: number,
+    call: string,
+    text: string,
+  ) {
+    super(`${call} failed: ${text} (NVML error ${code})`);
+  }
+}
+
+export function bindNvml(libraryPath: string): NvmlBinding {
+  const lib = koffi.load(libraryPath);
+  const device = koffi.pointer(koffi.opaque());
+  const memory = koffi.struct({ total: 'unsigned long long', free: 'unsigned long long', used: 'unsigned long long' });
+  const uintOut = koffi.out(koffi.pointer('unsigned int'));
+  const f = {
+    init: lib.func('nvmlInit_v2', 'int', []),
+    shutdown: lib.func('nvmlShutdown', 'int', []),
+    errorString: lib.func('nvmlErrorString', 'const char *', ['int']),
+    count: lib.func('nvmlDeviceGetCount_v2', 'int', [uintOut]),
+    byIndex: lib.func('nvmlDeviceGetHandleByIndex_v2', 'int', ['unsigned int', koffi.out(koffi.pointer(device))]),
+    byUuid: lib.func('nvmlDeviceGetHandleByUUID', 'int', ['const char *', koffi.out(koffi.pointer(device))]),
+    uuid: lib.func('nvmlDeviceGetUUID', 'int', [device, 'char *', 'unsigned int']),
+    name: lib.func('nvmlDeviceGetName', 'int', [device, 'char *', 'unsigned int']),
+    energy: lib.func('nvmlDeviceGetTotalEnergyConsumption', 'int', [device, koffi.out(koffi.pointer('unsigned long long'))]),
+    power: lib.func('nvmlDeviceGetPowerUsage', 'int', [device, uintOut]),
+    temperature: lib.func('nvmlDeviceGetTemperature', 'int', [device, 'int', uintOut]),
+    memory: lib.func('nvmlDeviceGetMemoryInfo', 'int', [device, koffi.out(koffi.pointer(memory))]),
+    clock: lib.func('nvmlDeviceGetClockInfo', 'int', [device, 'int', uintOut]),
+  };
+  const errorString = (code: number): string => String(f.errorString(code));
+  const check = (code: number, call: string): void => {
+    if (code !== NVML_SUCCESS) throw new NvmlError(code, call, errorString(code));
+  };
+  const text = (fn: (d: unknown, b: Buffer, n: number) => number, d: unknown, call: string): string => {
+    const buffer = Buffer.alloc(NVML_BUFFER_SIZE);
+    check(fn(d, buffer, buffer.length), call);
+    return buffer.toString('utf8', 0, buffer.indexOf(0));
+  };
+  // One preallocated out-slot per call keeps the sampling path allocation-free.
+  const energySlot: [number | bigint] = [0];
+  const powerSlot: [number] = [0];
+  return {
+    init: () => f.init() as number,
+    shutdown: () => f.shutdown() as number,
+    errorString,
+    deviceCount() {
+      const out: [number] = [0];
+      check(f.count(out), 'nvmlDeviceGetCount_v2');
+      return out[0];
+    },
+    handleByIndex(index) {
+      const out: [unknown] = [null];
+      check(f.byIndex(index, out), `nvmlDeviceGetHandleByIndex_v2(${index})`);
+      return out[0];
+    },
+    handleByUuid(uuid) {
+      const out: [unknown] = [null];
+      check(f.byUuid(uuid, out), `nvmlDeviceGetHandleByUUID(${uuid})`);
+      return out[0];
+    },
+    uuid: (d) => text(f.uuid, d, 'nvmlDeviceGetUUID'),
+    name: (d) => text(f.name, d, 'nvmlDeviceGetName'),
+    totalEnergyMj(d) {
+      const code = f.energy(d, energySlot) as number;
+      return code === NVML_SUCCESS ? Number(energySlot[0]) : -code;
+    },
+    powerMw(d) {
+      const code = f.power(d, powerSlot) as number;
+      return code === NVML_SUCCESS ? powerSlot[0] : -code;
+    },
+    temperatureC(d) {
+      const out: [number] = [0];
+      return f.temperature(d, NVML_TEMPERATURE_GPU, out) === NVML_SUCCESS ? out[0] : null;
+    },
+    memoryUsedBytes(d) {
+      const out: [{ total: number; used: number } | null] = [null];
+      if (f.memory(d, out) !== NVML_SUCCESS || out[0] === null) return null;
+      return { used: Number(out[0].used), total: Number(out[0].total) };
+    },
+    clocksMhz(d) {
+      const sm: [number] = [0];
+      const mem: [number] = [0];
+      if (f.clock(d, NVML_CLOCK_SM, sm) !== NVML_SUCCESS || f.clock(d, NVML_CLOCK_MEM, mem) !== NVML_SUCCESS) return null;
+      return { sm: sm[0], memory: mem[0] };
+    },
+  };
+}

@@ -1,0 +1,153 @@
+import { crossCheck, unattributedEnergyJ, type CrossCheck } from './attribution.ts';
+import { EnergySampler, type SamplerOptions, type SamplerStats } from './sampler.ts';
+import type { MeasuredWindow, WindowFlag } from './types.ts';
+
+export const DEFAULT_BASELINE_S = 2;
+
+export interface EnergySessionOptions extends SamplerOptions {
+  /** Idle seconds measured before the first query; 0 skips the baseline (net energy is then NaN). */
+  baselineS?: number;
+}
+
+/** One query's windows: the whole query, and its prefill and decode phases, on the same timestamps as its timings. */
+export interface QueryEnergy {
+  total: MeasuredWindow;
+  prefill: MeasuredWindow;
+  decode: MeasuredWindow;
+  /** Union of the three windows' flags. */
+  flags: WindowFlag[];
+}
+
+/** What the run manifest records about energy, beyond the per-query rows. */
+export interface EnergyReport {
+  source: string;
+  method: string;
+  measure: string;
+  isEstimate: boolean;
+  updatePeriodMs: number;
+  samplePeriodMs: number;
+  channels: string[];
+  details: Record<string, string | number>;
+  baseline: { seconds: number; idlePowerW: number; energyJ: number } | null;
+  /** Energy of the span from the first to the last query, split into queries, warm-up and the time between them. */
+  span: { durationMs: number; energyJ: number; queriesJ: number; warmupJ: number; betweenQueriesJ: number };
+  crossCheck: CrossCheck & { note: string };
+  flaggedWindows: number;
+  sampler: SamplerStats;
+  trace: { binFile: string; jsonFile: string } | null;
+}
+
+/** Sampler, idle baseline and per-query attribution for one profiling run. */
+export class EnergySession {
+  idlePowerW = NaN;
+  #baseline: EnergyReport['baseline'] = null;
+  readonly #queries: { startMs: number; endMs: number }[] = [];
+  readonly #warmups: { startMs: number; endMs: number }[] = [];
+  #flagged = 0;
+
+  private constructor(
+    readonly sampler: EnergySampler,
+    readonly baselineS: number,
+  ) {}
+
+  static async start(options: EnergySessionOptions = {}): Promise<EnergySession> {
+    const baselineS = options.baselineS ?? DEFAULT_BASELINE_S;
+    if (!(baselineS >= 0)) throw new RangeError(`--baseline-s must be 0 or more, got ${baselineS}`);
+    return new EnergySession(await EnergySampler.start(options), baselineS);
+  }
+
+  get info() {
+    return this.sampler.info;
+  }
+
+  /** Measures idle power over `baselineS` seconds of doing nothing; call after the model is loaded, before queries. */
+  async measureBaseline(signal?: AbortSignal): Promise<void> {
+    if (this.baselineS === 0) return;
+    const startMs = this.sampler.mark();
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, this.baselineS * 1000);
+      signal?.addEventListener('abort', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    const endMs = this.sampler.mark();
+    await this.sampler.settle(endMs);
+    const w = this.sampler.window(startMs, endMs);
+    this.idlePowerW = w.meanPowerW;
+    this.#baseline = { seconds: w.durationMs / 1000, idlePowerW: w.meanPowerW, energyJ: w.energyJ };
+  }
+
+  /** Call right before a query starts; marks a sample so its first edge is tightly bracketed. */
+  mark(): number {
+    return this.sampler.mark();
+  }
+
+  /** Attributes [startMs, endMs] (split at firstTokenMs when there was a token) to one query. */
+  async query(startMs: number, firstTokenMs: number | undefined, endMs: number, options: { warmup?: boolean } = {}): Promise<QueryEnergy> {
+    await this.sampler.settle(endMs);
+    const splitMs = firstTokenMs ?? endMs;
+    const total = this.sampler.window(startMs, endMs, this.idlePowerW);
+    const prefill = this.sampler.window(startMs, splitMs, this.idlePowerW);
+    const decode = this.sampler.window(splitMs, endMs, this.idlePowerW);
+    (options.warmup ? this.#warmups : this.#queries).push({ startMs, endMs });
+    // Phase windows are flagged on their own; the query's total is what the row's flags describe.
+    const flags = [...new Set([...total.flags, ...prefill.flags, ...decode.flags])];
+    if (flags.length > 0 && !options.warmup) this.#flagged++;
+    return { total, prefill, decode, flags };
+  }
+
+  /** Stops sampling; writes the trace into `runDir` when given. */
+  async finish(runDir: string | undefined, traceBase = 'trace'): Promise<EnergyReport> {
+    const stats = await this.sampler.stop();
+    const trace = this.sampler.trace;
+    const all = [...this.#warmups, ...this.#queries].sort((a, b) => a.startMs - b.startMs);
+    const spanStartMs = all[0]?.startMs ?? 0;
+    const spanEndMs = all[all.length - 1]?.endMs ?? 0;
+    const sumJ = (ws: { startMs: number; endMs: number }[]) => ws.reduce((s, w) => s + this.sampler.window(w.startMs, w.endMs).energyJ, 0);
+    const canMeasure = trace.length > 0 && all.length > 0;
+    const spanJ = canMeasure ? this.sampler.window(spanStartMs, spanEndMs).energyJ : 0;
+    const check = crossCheck(trace);
+    const info = this.sampler.info;
+    const note =
+      info.measure === 'energy-counter'
+        ? check.integratedPowerJ === null
+          ? 'the source reports no instantaneous power to check the counter against'
+          : 'counter energy vs trapezoid integral of the power readings over the whole trace'
+        : 'not a cross-check: this source has no independent energy counter';
+    const report: EnergyReport = {
+      source: info.name,
+      method: info.method,
+      measure: info.measure,
+      isEstimate: info.isEstimate,
+      updatePeriodMs: info.updatePeriodMs,
+      samplePeriodMs: this.sampler.periodMs,
+      channels: info.channels,
+      details: info.details,
+      baseline: this.#baseline,
+      span: {
+        durationMs: spanEndMs - spanStartMs,
+        energyJ: spanJ,
+        queriesJ: canMeasure ? sumJ(this.#queries) : 0,
+        warmupJ: canMeasure ? sumJ(this.#warmups) : 0,
+        betweenQueriesJ: canMeasure ? unattributedEnergyJ(trace, spanStartMs, spanEndMs, all) : 0,
+      },
+      crossCheck: { ...check, note },
+      flaggedWindows: this.#flagged,
+      sampler: stats,
+      trace: null,
+    };
+    if (runDir !== undefined) {
+      report.trace = trace.write(runDir, traceBase, {
+        clock: 'timeMs is performance.now() of the profiling thread (the clock of token timestamps); add clockOffsetMs for CLOCK_MONOTONIC ms',
+        clockOffsetMs: this.sampler.clockOffsetMs,
+        source: info.name,
+        method: info.method,
+        measure: info.measure,
+        isEstimate: info.isEstimate,
+        samplePeriodMs: this.sampler.periodMs,
+      });
+    }
+    return report;
+  }
+}

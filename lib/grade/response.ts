@@ -1,0 +1,93 @@
+import { allMatches, maskThinking } from './text.ts';
+
+/**
+ * Where a model stopped answering its own question. Small models that were shown few-shot examples
+ * keep the pattern going with invented questions and answers; chat models sometimes emit the next
+ * turn's header. Text from such a marker on belongs to no question we asked.
+ */
+const CONTINUATION = /^[ \t>#*]*(?:question|q|problem|exercise|example|human|user|input|instruction|passage)\s*\d*\s*[:.)]|^[ \t]*\[INST\]/gim;
+/** End-of-turn tokens that leaked into the text: nothing after them is part of the answer. */
+const END_TOKENS = /<\|(?:im_end|im_start|endoftext|eot_id|end|user|start_header_id)\|>|<\/s>|<end_of_turn>/g;
+
+export interface Cut {
+  /** Offset where reading stops. */
+  end: number;
+  /** Why reading stops early: 'continuation', 'end_token', 'loop', or null when the whole text is read. */
+  reason: 'continuation' | 'end_token' | 'loop' | null;
+}
+
+export interface LoopInfo {
+  /** Offset of the first copy of the repeated block. */
+  start: number;
+  /** Offset where the second copy begins. */
+  secondCopy: number;
+  copies: number;
+}
+
+interface Unit {
+  norm: string;
+  start: number;
+}
+
+/** Sentences and lines, so a loop shows up whether the model repeats paragraphs or phrases. */
+function units(text: string): Unit[] {
+  const out: Unit[] = [];
+  for (const m of allMatches(text, /[^\n.!?]+[.!?]*/g)) {
+    const norm = m[0].trim().replace(/\s+/g, ' ').toLowerCase();
+    if (norm.length > 0) out.push({ norm, start: m.index + (m[0].length - m[0].trimStart().length) });
+  }
+  return out;
+}
+
+/**
+ * A block of sentences repeated at least three times up to the end of the text (the last copy may be
+ * cut off mid-way), which is how a model stuck in a loop runs into its token limit.
+ */
+export function findLoop(text: string): LoopInfo | null {
+  const u = units(text);
+  const n = u.length;
+  for (let period = 1; period <= Math.min(40, Math.floor(n / 3)); period++) {
+    // The final unit may be a torn copy; then the run is measured from the one before it.
+    const lastFull = u[n - 1] && u[n - 1 - period] && u[n - 1 - period]!.norm.startsWith(u[n - 1]!.norm) ? n - 1 : n;
+    let run = 0;
+    for (let i = lastFull - 1; i - period >= 0 && u[i]!.norm === u[i - period]!.norm; i--) run++;
+    const copies = Math.floor(run / period) + 1;
+    const repeatedChars = u.slice(lastFull - period, lastFull).reduce((sum, x) => sum + x.norm.length, 0) * (copies - 1);
+    if (copies >= 3 && repeatedChars >= 40) {
+      const first = lastFull - run - period;
+      return { start: u[first]!.start, secondCopy: u[first + period]!.start, copies };
+    }
+  }
+  return null;
+}
+
+/**
+ * Decides how much of a (thinking-masked) response to read. A continuation marker only ends the answer
+ * once the text before it already holds an answer: a response may well begin by restating "Question: ...".
+ */
+export function readableEnd(text: string, hasAnswer: (prefix: string) => boolean): Cut {
+  let end = text.length;
+  let reason: Cut['reason'] = null;
+  for (const m of allMatches(text, END_TOKENS)) {
+    if (text.slice(0, m.index).trim().length > 0) {
+      end = m.index;
+      reason = 'end_token';
+      break;
+    }
+  }
+  for (const m of allMatches(text.slice(0, end), CONTINUATION)) {
+    if (m.index > 0 && hasAnswer(text.slice(0, m.index))) {
+      end = m.index;
+      reason = 'continuation';
+      break;
+    }
+  }
+  const loop = findLoop(text.slice(0, end));
+  if (loop) return { end: loop.secondCopy, reason: 'loop' };
+  return { end, reason };
+}
+
+/** The response with reasoning hidden and everything past `end` blanked, offsets unchanged. */
+export function prepare(response: string): string {
+  return maskThinking(response).replace(/\r/g, ' ');
+}

@@ -1,0 +1,127 @@
+import { PHASE_COLORS, paletteColor } from './colors.ts';
+import { Figure, baseLayout } from './figure.ts';
+import { energyLabel, estimateNote, withEstimateNote } from './rows.ts';
+import type { SpanShape } from './types.ts';
+
+/** Power samples on the shared monotonic clock (the same clock as the windows' startMs/endMs). */
+export interface PowerTraceInput {
+  timeMs: ArrayLike<number>;
+  powerW: ArrayLike<number>;
+  /**
+   * Samples in use, when the arrays have spare capacity (lib/energy's growable PowerTrace keeps `length`
+   * below its Float64Arrays' length); default the shorter array's length.
+   */
+  length?: number;
+  /** Energy source name; 'estimated' labels the plot as such. */
+  source?: string;
+  isEstimate?: boolean;
+}
+
+export interface PhaseWindow {
+  queryId: string;
+  startMs: number;
+  endMs: number;
+  phase: 'prefill' | 'decode';
+}
+
+export interface PowerTraceOptions {
+  title?: string;
+  /** Time zero of the x axis; defaults to the first sample. */
+  originMs?: number;
+  /** Samples kept in the figure JSON; longer traces keep each bucket's first, min, max and last sample. */
+  maxPoints?: number;
+  /** Shade each query's whole span (first window start to last window end) as well as its phases. */
+  showQueries?: boolean;
+  widthPx?: number;
+  heightPx?: number;
+}
+
+export const DEFAULT_MAX_TRACE_POINTS = 4000;
+
+/**
+ * Shrink a trace to about `maxPoints` samples, keeping each bucket's extremes so short power spikes survive
+ * (plain striding would drop them, and spikes are what a power trace is read for).
+ */
+export function downsampleMinMax(timeMs: ArrayLike<number>, powerW: ArrayLike<number>, maxPoints: number, length?: number): { timeMs: number[]; powerW: number[] } {
+  const n = Math.min(timeMs.length, powerW.length, length ?? Number.POSITIVE_INFINITY);
+  if (n <= maxPoints) return { timeMs: Array.from({ length: n }, (_, i) => timeMs[i]!), powerW: Array.from({ length: n }, (_, i) => powerW[i]!) };
+  const buckets = Math.max(1, Math.floor(maxPoints / 4));
+  const size = n / buckets;
+  const keep: number[] = [];
+  for (let b = 0; b < buckets; b++) {
+    const start = Math.floor(b * size);
+    const end = Math.min(n, Math.floor((b + 1) * size));
+    if (end <= start) continue;
+    let min = start;
+    let max = start;
+    for (let i = start; i < end; i++) {
+      if (powerW[i]! < powerW[min]!) min = i;
+      if (powerW[i]! > powerW[max]!) max = i;
+    }
+    for (const index of [...new Set([start, min, max, end - 1])].sort((a, c) => a - c)) keep.push(index);
+  }
+  return { timeMs: keep.map((i) => timeMs[i]!), powerW: keep.map((i) => powerW[i]!) };
+}
+
+function span(x0S: number, x1S: number, kind: keyof typeof PHASE_COLORS, first: boolean): SpanShape {
+  return {
+    type: 'rect', xref: 'x', yref: 'paper', x0: x0S, x1: x1S, y0: 0, y1: 1,
+    fillcolor: PHASE_COLORS[kind], opacity: kind === 'query' ? 0.12 : kind === 'prefill' ? 0.35 : 0.18,
+    line: { width: 0 }, layer: 'below',
+    name: kind, legendgroup: kind, showlegend: first,
+  };
+}
+
+/** Query spans (light) under prefill and decode spans, in seconds from `originMs`. */
+export function phaseSpans(windows: readonly PhaseWindow[], originMs: number, showQueries = true): SpanShape[] {
+  const shapes: SpanShape[] = [];
+  if (showQueries) {
+    const queries = new Map<string, [number, number]>();
+    for (const w of windows) {
+      const known = queries.get(w.queryId);
+      queries.set(w.queryId, known ? [Math.min(known[0], w.startMs), Math.max(known[1], w.endMs)] : [w.startMs, w.endMs]);
+    }
+    let first = true;
+    for (const [startMs, endMs] of queries.values()) {
+      shapes.push(span((startMs - originMs) / 1000, (endMs - originMs) / 1000, 'query', first));
+      first = false;
+    }
+  }
+  const seen = new Set<string>();
+  for (const w of windows) {
+    shapes.push(span((w.startMs - originMs) / 1000, (w.endMs - originMs) / 1000, w.phase, !seen.has(w.phase)));
+    seen.add(w.phase);
+  }
+  return shapes;
+}
+
+/** The power trace of a run, with each query's span and its prefill and decode phases shaded. */
+export function powerTrace(trace: PowerTraceInput, windows: readonly PhaseWindow[] = [], options: PowerTraceOptions = {}): Figure {
+  const originMs = options.originMs ?? (trace.timeMs.length > 0 ? trace.timeMs[0]! : 0);
+  const samples = downsampleMinMax(trace.timeMs, trace.powerW, options.maxPoints ?? DEFAULT_MAX_TRACE_POINTS, trace.length);
+  const label = energyLabel([{ energyIsEstimate: trace.isEstimate, energySource: trace.source }]);
+  const layout = baseLayout({
+    title: options.title ?? 'Power during the run',
+    note: estimateNote(label, 'Power'),
+    xTitle: 'Time (s)',
+    yTitle: withEstimateNote('Power (W)', label),
+    widthPx: options.widthPx,
+    heightPx: options.heightPx,
+  });
+  layout.yaxis = { ...layout.yaxis, rangemode: 'tozero' };
+  layout.shapes = phaseSpans(windows, originMs, options.showQueries ?? true);
+  return new Figure({
+    data: [
+      {
+        type: 'scatter',
+        mode: 'lines',
+        name: 'power',
+        x: samples.timeMs.map((t) => (t - originMs) / 1000),
+        y: samples.powerW.map((w) => (Number.isFinite(w) ? w : null)),
+        line: { color: paletteColor(2), width: 1.5 },
+        hovertemplate: '%{x:.3f} s<br>%{y:.1f} W<extra></extra>',
+      },
+    ],
+    layout,
+  });
+}
