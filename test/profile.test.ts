@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { profile, type PreparedFixture } from '../lib/profile/index.ts';
+import { formatPrompt } from '../lib/queries/index.ts';
 import { readManifest, readResults } from '../lib/store/index.ts';
 import { sampleFixture, tempDir } from './helpers/fixture.ts';
 
@@ -29,6 +31,15 @@ describe('profile a generated GGUF end to end (library)', () => {
     expect(accuracy).toBe(fixture.expectedCorrect / n);
 
     const row = result.results[0]!;
+    const query = fixture.queries[0]!;
+    expect(row.promptSha256).toBe(createHash('sha256').update(formatPrompt(query)).digest('hex'));
+    expect(row.clockEndMs - row.clockStartMs).toBeCloseTo(row.durationMs, 6);
+    expect(row.traceFile).toBe('trace');
+    // The grader's span points into the response at the answer it read.
+    for (const r of result.results.filter((r) => r.gradeStatus === 'answered')) {
+      expect(r.response.slice(r.gradeSpanStart!, r.gradeSpanEnd!)).toBe(r.gradeSpanText);
+      expect(r.gradeSpanText).toContain(fixture.plan!.expected[r.queryId]!.output);
+    }
     expect(row.accelerator).toBe('cpu');
     expect(row.energySource).toBe('estimated');
     expect(row.energyIsEstimate).toBe(true);

@@ -104,7 +104,7 @@ describe('recipes', () => {
     const queries = await loadQueries(path, { recipe: 'math-500' });
     expect(queries.map((q) => [q.id, q.domain, q.answer, q.grader])).toEqual([
       ['test/prealgebra/1.json', 'Prealgebra', '12', 'numeric'],
-      ['test/algebra/2.json', 'Algebra', '\\frac{1}{2}', 'exact'],
+      ['test/algebra/2.json', 'Algebra', '\\frac{1}{2}', 'numeric'],
     ]);
     expect(queries[0]?.meta).toEqual({ solution: '$\\sqrt{144} = 12$.', level: 1 });
   });

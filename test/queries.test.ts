@@ -297,7 +297,7 @@ describe('validation errors name the file, the row, the field and a fix', () => 
     const mc = jsonl('nochoices.jsonl', [{ prompt: 'p', answer: 'A', grader: 'mc' }]);
     expect((await loadError(mc)).message).toContain('line 1: field "choices" is missing');
     const numeric = jsonl('nan.jsonl', [{ prompt: 'p', answer: 'many', grader: 'numeric' }]);
-    expect((await loadError(numeric)).message).toContain('field "answer" is "many", which is not a number, but the grader is "numeric"');
+    expect((await loadError(numeric)).message).toContain('field "answer" is "many", which is not a number or math expression, but the grader is "numeric"');
   });
 
   it('duplicate ids point at both rows', async () => {

@@ -34,6 +34,8 @@ for (let i = first; ; i++) {
     decodeEnergyJ: 0.5, meanPowerW: 1, durationMs: 1, energySource: 'estimated', energyMethod: 'test',
     energyIsEstimate: true, netEnergyJ: 1, prefillNetEnergyJ: 0.5, decodeNetEnergyJ: 0.5, idlePowerW: 0,
     energyMeasure: 'model', energyFlags: '',
+    promptSha256: 'f'.repeat(64), clockStartMs: 1, clockEndMs: 2, traceFile: null,
+    gradeSpanStart: null, gradeSpanEnd: null, gradeSpanText: null, judgedVerdict: null,
   });
   process.stdout.write('appended q' + i + '\\n');
 }

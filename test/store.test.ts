@@ -72,6 +72,14 @@ function sampleResult(index: number, overrides: Partial<QueryResult> = {}): Quer
     idlePowerW: 5,
     energyMeasure: 'model',
     energyFlags: '',
+    promptSha256: 'f'.repeat(64),
+    clockStartMs: 1000,
+    clockEndMs: 1050,
+    traceFile: 'trace',
+    gradeSpanStart: 0,
+    gradeSpanEnd: 1,
+    gradeSpanText: 'x',
+    judgedVerdict: null,
     ...overrides,
   };
 }

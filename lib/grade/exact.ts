@@ -66,12 +66,16 @@ export function gradeExact(query: Query, response: string, options: ExtractionOp
   if (!chosen) {
     return { grader: 'exact', pred: null, correct: false, status: options.truncated ? 'truncated' : 'no_answer', rule: 'none', verdict: 'nothing but punctuation' };
   }
+  const read = chosen.text.trim();
+  // Candidates are slices of the response, so the last occurrence is where the reading came from.
+  const start = response.lastIndexOf(read);
   return {
     grader: 'exact',
     pred: chosen.norm,
     correct: match !== undefined,
     status: 'answered',
     rule: chosen.rule,
-    verdict: chosen.text.trim(),
+    verdict: read,
+    span: start < 0 ? null : { start, end: start + read.length, text: read },
   };
 }

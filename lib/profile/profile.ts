@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { EnergySession, type EnergyReport, type EnergySourceName, type QueryEnergy, type SourceOptions } from '../energy/index.ts';
@@ -42,6 +42,8 @@ export interface ProfileOptions extends RunnerOptions {
   judge?: JudgeModel;
   /** Verdict cache shared across runs; defaults to judge-cache.jsonl in the run folder. */
   judgeCache?: JudgeCache;
+  /** Ask the judge to read the answer when the rules find none or several (needs `judge`). */
+  judgeFallback?: boolean;
   signal?: AbortSignal;
   onProgress?: (progress: ProfileProgress) => void;
 }
@@ -122,6 +124,7 @@ export async function profile(options: ProfileOptions): Promise<ProfileResult> {
     sampleMs: energy.sampler.periodMs,
     baselineS: energy.baselineS,
     judge: options.judge?.name ?? null,
+    judgeFallback: options.judgeFallback ?? false,
   };
   const runSpec = {
     runId: randomUUID(),
@@ -150,6 +153,7 @@ export async function profile(options: ProfileOptions): Promise<ProfileResult> {
     await energy.finish(undefined).catch(() => undefined);
     throw error;
   }
+  const traceFile = traceBaseName(options.outDir);
   const startedMs = performance.now();
   const startedAtIso = new Date().toISOString();
   let doneNow = 0;
@@ -179,8 +183,10 @@ export async function profile(options: ProfileOptions): Promise<ProfileResult> {
       const grade = await gradeResponse(query, generation.response, {
         judge: options.judge,
         judgeCache,
+        judgeFallback: options.judgeFallback,
         truncated: generation.stopReason === 'max_tokens',
       });
+      const prompt = formatPrompt(query);
       const result: QueryResult = {
         runId: run.runId,
         queryId: query.id,
@@ -219,6 +225,14 @@ export async function profile(options: ProfileOptions): Promise<ProfileResult> {
         idlePowerW: total.idlePowerW,
         energyMeasure: source.measure,
         energyFlags: windows.flags.join(','),
+        promptSha256: createHash('sha256').update(prompt).digest('hex'),
+        clockStartMs: generation.startMs,
+        clockEndMs: generation.endMs,
+        traceFile,
+        gradeSpanStart: grade.span?.start ?? null,
+        gradeSpanEnd: grade.span?.end ?? null,
+        gradeSpanText: grade.span?.text ?? null,
+        judgedVerdict: grade.judged?.raw ?? null,
       };
       journal.append(result);
       doneNow++;
@@ -237,7 +251,7 @@ export async function profile(options: ProfileOptions): Promise<ProfileResult> {
   } finally {
     await runner.close();
     journal.close();
-    energyReport = await energy.finish(options.outDir, traceBaseName(options.outDir));
+    energyReport = await energy.finish(options.outDir, traceFile);
   }
 
   const rows = journal.results();

@@ -11,7 +11,7 @@ export function optionLetter(index: number): string {
 
 const INSTRUCTIONS: Record<Query['grader'], string> = {
   mc: 'Answer with the letter of the correct option.',
-  numeric: 'Answer with a number.',
+  numeric: 'Give the final answer as a number or expression.',
   exact: 'Answer with a single word or phrase.',
   judge: '',
 };

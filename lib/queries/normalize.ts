@@ -4,6 +4,11 @@ import type { Draft } from './map.ts';
 import { GRADER_NAMES, type GraderName, type Query, type QueryField } from './types.ts';
 import { isNumericText, parseList, scalarText } from './values.ts';
 
+/** The numeric grader compares with a CAS, so LaTeX answers ("\\frac{1}{2}", "(3, \\pi)") are fine; prose is not. */
+function isMathLike(answer: string): boolean {
+  return isNumericText(answer) || /[\d\\]/.test(answer);
+}
+
 export interface NormalizeContext {
   location: RowLocation;
   /** `LoadOptions.grader`: wins over everything. */
@@ -102,8 +107,8 @@ export function normalizeDraft(draft: Draft, context: NormalizeContext): Query {
     if (choices.length < 2) rowError(location, 'choices', `has ${choices.length} option`, 'Multiple-choice queries need at least 2 options; a CSV cell can hold a JSON array or "a | b | c".');
     if (choices.length > 26) rowError(location, 'choices', `has ${choices.length} options`, 'Options are lettered A-Z, so at most 26 are supported.');
     answer = answerLetter(rawAnswer, answer, choices, location);
-  } else if (grader === 'numeric' && !isNumericText(answer)) {
-    rowError(location, 'answer', `is "${answer}", which is not a number, but the grader is "numeric"`, 'Fix the answer, or use --grader exact.');
+  } else if (grader === 'numeric' && !isMathLike(answer)) {
+    rowError(location, 'answer', `is "${answer}", which is not a number or math expression, but the grader is "numeric"`, 'Fix the answer, or use --grader exact.');
   }
 
   const id = scalarText(draft.fields.id)?.trim() || context.defaultId;

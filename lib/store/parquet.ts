@@ -40,6 +40,10 @@ function appendRow(appender: DuckDBAppender, result: QueryResult): void {
       case 'int':
         appender.appendInteger(value as number);
         break;
+      case 'nullableInt':
+        if (value === null) appender.appendNull();
+        else appender.appendInteger(value as number);
+        break;
       case 'double':
         appender.appendDouble(value as number);
         break;

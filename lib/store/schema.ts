@@ -1,7 +1,7 @@
 import type { QueryResult } from './types.ts';
 
 /** How a `QueryResult` field is stored; one kind per Parquet/DuckDB column type. */
-export type ColumnKind = 'string' | 'nullableString' | 'int' | 'double' | 'boolean' | 'doubleList';
+export type ColumnKind = 'string' | 'nullableString' | 'int' | 'nullableInt' | 'double' | 'boolean' | 'doubleList';
 
 export interface Column {
   name: keyof QueryResult;
@@ -50,6 +50,14 @@ const KINDS: { [K in keyof QueryResult]-?: ColumnKind } = {
   idlePowerW: 'double',
   energyMeasure: 'string',
   energyFlags: 'string',
+  promptSha256: 'string',
+  clockStartMs: 'double',
+  clockEndMs: 'double',
+  traceFile: 'nullableString',
+  gradeSpanStart: 'nullableInt',
+  gradeSpanEnd: 'nullableInt',
+  gradeSpanText: 'nullableString',
+  judgedVerdict: 'nullableString',
 };
 
 export const COLUMNS: readonly Column[] = (Object.keys(KINDS) as (keyof QueryResult)[]).map((name) => ({
@@ -61,6 +69,7 @@ export const SQL_TYPES: Record<ColumnKind, string> = {
   string: 'VARCHAR',
   nullableString: 'VARCHAR',
   int: 'INTEGER',
+  nullableInt: 'INTEGER',
   double: 'DOUBLE',
   boolean: 'BOOLEAN',
   doubleList: 'DOUBLE[]',
@@ -76,6 +85,8 @@ function kindProblem(kind: ColumnKind, value: unknown): string | null {
       return value === null || typeof value === 'string' ? null : 'expected a string or null';
     case 'int':
       return Number.isInteger(value) && Math.abs(value as number) <= INT32_MAX ? null : 'expected a 32-bit integer';
+    case 'nullableInt':
+      return value === null || (Number.isInteger(value) && Math.abs(value as number) <= INT32_MAX) ? null : 'expected a 32-bit integer or null';
     case 'double':
       return typeof value === 'number' ? null : 'expected a number';
     case 'boolean':

@@ -60,6 +60,23 @@ export interface QueryResult {
   energyMeasure: string;
   /** Comma-separated reasons to trust this query's energy less (e.g. shorter-than-update-period); '' when none. */
   energyFlags: string;
+
+  /** SHA-256 of the exact user message sent (`formatPrompt`), so merged studies can reject edited prompts. */
+  promptSha256: string;
+  /**
+   * Start and end of the query on this process's monotonic clock (`performance.now()`, ms), the clock of the
+   * power trace in `traceFile`; prefill ends at clockStartMs + prefillMs.
+   */
+  clockStartMs: number;
+  clockEndMs: number;
+  /** Base name of the power trace this query lies in (trace, trace-2 after a resume, ...); null without one. */
+  traceFile: string | null;
+  /** The part of the response the grader read: [start, end) character offsets and its text; null when none. */
+  gradeSpanStart: number | null;
+  gradeSpanEnd: number | null;
+  gradeSpanText: string | null;
+  /** The judge's reading when the rule-based grade was ambiguous or empty and a judge fallback ran; else null. */
+  judgedVerdict: string | null;
 }
 
 /** Any value that survives a JSON round trip unchanged. */

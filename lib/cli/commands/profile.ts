@@ -34,8 +34,10 @@ async function run(args: string[]): Promise<number> {
       seed: { type: 'string' },
       'system-prompt': { type: 'string' },
       judge: { type: 'string' },
+      'judge-fallback': { type: 'boolean' },
     },
   });
+  if (values['judge-fallback'] && !values.judge) throw new Error('--judge-fallback needs --judge <file.gguf | openai:URL#model>');
   if (!values.model) throw new Error('profile needs --model <file.gguf | openai:URL#model>');
   if (!values.queries) throw new Error('profile needs --queries <path | sample>');
   const seed = numberFlag(values.seed, 'seed') ?? 0;
@@ -68,7 +70,7 @@ async function run(args: string[]): Promise<number> {
   const judge = values.judge ? await openJudge(values.judge, { threads: options.threads, gpu: options.gpu, seed }) : undefined;
   let result;
   try {
-    result = await profile({ ...options, judge: judge?.judge });
+    result = await profile({ ...options, judge: judge?.judge, judgeFallback: values['judge-fallback'] });
   } finally {
     await judge?.runner.close();
   }
@@ -94,6 +96,7 @@ export const profileCommand: Command = {
       --gpu-index N | --gpu-uuid GPU-...   one NVIDIA GPU (default: all)
       --rapl-root DIR --nvml-library PATH --hwmon-root DIR   where the sources live
       --watts-per-core W  --seed N
-      --judge <file.gguf | openai:URL#model>   LLM judge for queries graded "judge"`,
+      --judge <file.gguf | openai:URL#model>   LLM judge for queries graded "judge"
+      --judge-fallback       also ask the judge to read answers the rules find none or several of`,
   run,
 };

@@ -2,14 +2,14 @@ import type { Recipe } from './types.ts';
 
 export const math500: Recipe = {
   name: 'math-500',
-  description: 'MATH-500 (HuggingFaceH4): problem, answer, subject, unique_id; numeric grader when the answer is a number, else exact',
+  description: 'MATH-500 (HuggingFaceH4): problem, answer, subject, unique_id; numeric grader (LaTeX-aware CAS equivalence)',
   columns: {
     id: ['unique_id'],
     prompt: ['problem'],
     answer: ['answer'],
     domain: ['subject'],
   },
-  // No fixed grader: inference gives 'numeric' for "42" and 'exact' for "\frac{1}{2}".
+  grader: 'numeric',
 };
 
 export const naturalReasoning: Recipe = {
