@@ -492,3 +492,20 @@ describe('static renderer axes', () => {
     expect(thin[thin.length - 1]).toEqual(points[points.length - 1]);
   });
 });
+
+describe('power derived from an energy counter', () => {
+  it('averages over at least the minimum interval and keeps measured power where present', async () => {
+    const { powerFromEnergy } = await import('../lib/plots/power-trace.ts');
+    // 10 W for the first 100 ms, then 30 W; samples 10 ms apart, one sample 1 ms after another.
+    const timeMs = [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 101, 110, 120, 130, 140];
+    const energyJ = timeMs.map((t) => (t <= 100 ? 0.01 * t : 1 + 0.03 * (t - 100)));
+    const powerW = timeMs.map((t) => (t === 130 ? 99 : NaN));
+    const derived = powerFromEnergy(timeMs, energyJ, powerW, 20);
+    expect(derived[0]).toBeNaN();
+    expect(derived[1]).toBeNaN(); // only 10 ms of history
+    expect(derived[5]).toBeCloseTo(10, 9);
+    expect(derived[11]).toBeCloseTo(((1.03 - 0.8) / 21) * 1000, 9); // 101 ms back to 80 ms, not a 1 ms spike
+    expect(derived[14]).toBe(99);
+    expect(derived[15]).toBeCloseTo(30, 9);
+  });
+});

@@ -6,7 +6,10 @@ import type { SpanShape } from './types.ts';
 /** Power samples on the shared monotonic clock (the same clock as the windows' startMs/endMs). */
 export interface PowerTraceInput {
   timeMs: ArrayLike<number>;
+  /** Instantaneous power; NaN where the source has none (RAPL, the estimator), which `energyJ` then fills. */
   powerW: ArrayLike<number>;
+  /** Cumulative energy counter, used to derive power where `powerW` is NaN. */
+  energyJ?: ArrayLike<number>;
   /**
    * Samples in use, when the arrays have spare capacity (lib/energy's growable PowerTrace keeps `length`
    * below its Float64Arrays' length); default the shorter array's length.
@@ -95,10 +98,39 @@ export function phaseSpans(windows: readonly PhaseWindow[], originMs: number, sh
   return shapes;
 }
 
+/** Shortest interval a derived power figure averages over; a ms-apart pair of samples gives meaningless spikes. */
+export const MIN_DERIVED_INTERVAL_MS = 20;
+
+/**
+ * Power from a cumulative energy counter: at each sample, the energy since the latest sample at least
+ * `minIntervalMs` earlier, divided by that time. Samples with their own finite power keep it. Pure.
+ */
+export function powerFromEnergy(
+  timeMs: ArrayLike<number>,
+  energyJ: ArrayLike<number>,
+  powerW: ArrayLike<number>,
+  minIntervalMs = MIN_DERIVED_INTERVAL_MS,
+  length = Math.min(timeMs.length, energyJ.length, powerW.length),
+): Float64Array {
+  const out = new Float64Array(length);
+  let back = 0;
+  for (let i = 0; i < length; i++) {
+    if (Number.isFinite(powerW[i]!)) {
+      out[i] = powerW[i]!;
+      continue;
+    }
+    while (back + 1 < i && timeMs[i]! - timeMs[back + 1]! >= minIntervalMs) back++;
+    const dtMs = timeMs[i]! - timeMs[back]!;
+    out[i] = i > 0 && dtMs >= minIntervalMs ? ((energyJ[i]! - energyJ[back]!) / dtMs) * 1000 : NaN;
+  }
+  return out;
+}
+
 /** The power trace of a run, with each query's span and its prefill and decode phases shaded. */
 export function powerTrace(trace: PowerTraceInput, windows: readonly PhaseWindow[] = [], options: PowerTraceOptions = {}): Figure {
   const originMs = options.originMs ?? (trace.timeMs.length > 0 ? trace.timeMs[0]! : 0);
-  const samples = downsampleMinMax(trace.timeMs, trace.powerW, options.maxPoints ?? DEFAULT_MAX_TRACE_POINTS, trace.length);
+  const powerW = trace.energyJ ? powerFromEnergy(trace.timeMs, trace.energyJ, trace.powerW, MIN_DERIVED_INTERVAL_MS, trace.length) : trace.powerW;
+  const samples = downsampleMinMax(trace.timeMs, powerW, options.maxPoints ?? DEFAULT_MAX_TRACE_POINTS, trace.length);
   const label = energyLabel([{ energyIsEstimate: trace.isEstimate, energySource: trace.source }]);
   const layout = baseLayout({
     title: options.title ?? 'Power during the run',

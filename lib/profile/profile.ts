@@ -5,7 +5,8 @@ import { EnergySession, type EnergyReport, type EnergySourceName, type QueryEner
 import { JudgeCache, gradeResponse, type JudgeModel } from '../grade/index.ts';
 import { summarize, type SummaryRow } from '../metrics/index.ts';
 import { formatPrompt, loadQueries, type LoadOptions, type Query } from '../queries/index.ts';
-import { openRunner, parseModelSpec, timingsOf, type ModelRunner, type RunnerOptions } from '../run/index.ts';
+import { openRunner, parseModelSpec, timingsOf, type Generation, type ModelRunner, type RunnerOptions } from '../run/index.ts';
+import { addGeneration, emptyCpuAccount, sampleCpu, summarizeCpu, type CpuAccount, type CpuSample } from '../run/cpu-time.ts';
 import {
   RunJournal,
   collectHardware,
@@ -83,9 +84,21 @@ function traceBaseName(runDir: string): string {
  * Runs one query. Energy windows use the generation's own timestamps (start, first token, end), so joules and
  * timings describe exactly the same intervals; the marks only ask the sampler for a sample at each edge.
  */
-async function runOne(runner: ModelRunner, energy: EnergySession, query: Query, maxTokens: number, signal?: AbortSignal, warmup = false) {
+async function runOne(runner: ModelRunner, energy: EnergySession, query: Query, maxTokens: number, signal?: AbortSignal, warmup = false, cpu?: CpuAccount) {
   energy.mark();
-  const generation = await runner.generate({ prompt: formatPrompt(query), maxTokens, signal }, { onFirstToken: () => energy.mark() });
+  const cpuStart = sampleCpu();
+  let cpuFirst: CpuSample | undefined;
+  const generation = await runner.generate(
+    { prompt: formatPrompt(query), maxTokens, signal },
+    {
+      onFirstToken: () => {
+        cpuFirst = sampleCpu();
+        energy.mark();
+      },
+    },
+  );
+  const cpuEnd = sampleCpu();
+  if (cpu) addGeneration(cpu, cpuStart, cpuFirst, cpuEnd, generation.completionTokens);
   energy.mark();
   const windows: QueryEnergy = await energy.query(generation.startMs, generation.tokenTimesMs[0], generation.endMs, { warmup });
   return { generation, windows };
@@ -158,6 +171,8 @@ export async function profile(options: ProfileOptions): Promise<ProfileResult> {
   const startedAtIso = new Date().toISOString();
   let doneNow = 0;
   let interrupted = false;
+  const cpu = emptyCpuAccount();
+  const serverTimings: Array<{ queryId: string } & NonNullable<Generation['serverTimings']>> = [];
   let energyReport: EnergyReport | undefined;
   try {
     // Idle with the model loaded: the state the queries start from.
@@ -173,13 +188,14 @@ export async function profile(options: ProfileOptions): Promise<ProfileResult> {
         break;
       }
       const startedAt = new Date().toISOString();
-      const { generation, windows } = await runOne(runner, energy, query, maxTokens, options.signal);
+      const { generation, windows } = await runOne(runner, energy, query, maxTokens, options.signal, false, cpu);
       const { total, prefill, decode } = windows;
       if (generation.stopReason === 'abort') {
         interrupted = true;
         break;
       }
       const timings = timingsOf(generation);
+      if (generation.serverTimings) serverTimings.push({ queryId: query.id, ...generation.serverTimings });
       const grade = await gradeResponse(query, generation.response, {
         judge: options.judge,
         judgeCache,
@@ -264,10 +280,13 @@ export async function profile(options: ProfileOptions): Promise<ProfileResult> {
       model: {
         ...runner.description,
         sha256: modelSpec.kind === 'gguf' ? await hashFile(modelSpec.path) : null,
+        ...(serverTimings.length > 0 ? { serverTimings } : {}),
       },
       hardware: await collectHardware(),
       software: await collectSoftware(),
-      settings,
+      // run.json keeps the settings as asked (resume compares them); the manifest adds what the runner resolved.
+      settings: { ...settings, threadsUsed: runner.description.details.threads ?? null, threadChoice: runner.description.details.threadChoice ?? null },
+      cpu: { note: 'CPU seconds inside generation windows of this invocation: main JS thread (harness) vs all other threads (compute, libuv, V8)', ...summarizeCpu(cpu) },
       energy: { source: source.name, method: source.method, isEstimate: source.isEstimate, report: { ...energyReport } },
       counts: { queries: queries.length, completed: rows.length },
       timings: { startedAt: startedAtIso, finishedAt: new Date().toISOString(), wallMs: performance.now() - startedMs },

@@ -1,4 +1,4 @@
-export type { Generation, GenerationHooks, GenerationRequest, GenerationTimings, ModelDescription, ModelRunner } from './types.ts';
+export type { Generation, GenerationHooks, GenerationRequest, GenerationTimings, ModelDescription, ModelRunner, ServerTimings } from './types.ts';
 export { DEFAULT_SYSTEM_PROMPT, defaultThreadCount, openLlamaRunner, type GpuChoice, type LlamaRunnerOptions } from './llama.ts';
 export { apiRoot, openOpenAIRunner, type OpenAIRunnerOptions } from './openai.ts';
 export { openRunner, parseModelSpec, type ModelSpec, type RunnerOptions } from './model-spec.ts';

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { StopReason } from '../store/types.ts';
+import { chooseThreads, type ThreadChoice } from './auto-threads.ts';
 import { assertGgufFile } from './gguf-check.ts';
 import type { Generation, GenerationHooks, GenerationRequest, ModelRunner } from './types.ts';
 
@@ -16,7 +17,7 @@ export type GpuChoice = 'auto' | false | 'cuda' | 'vulkan' | 'metal';
 export interface LlamaRunnerOptions {
   /** GPU backend; `false` forces the CPU. */
   gpu?: GpuChoice;
-  /** CPU threads for evaluation. The default leaves a core free for the sampler and Node itself. */
+  /** CPU threads for evaluation. Unset: chosen by a short decode probe at load, cached per model and host. */
   threads?: number;
   contextSize?: number;
   /** A node-llama-cpp chat wrapper name ("auto" reads the GGUF's template), or "raw" for plain completion. */
@@ -27,6 +28,7 @@ export interface LlamaRunnerOptions {
 
 export const DEFAULT_SYSTEM_PROMPT = 'You are a helpful assistant. Answer concisely.';
 
+/** A static fallback for callers that need a number without loading a model; runs probe instead (auto-threads.ts). */
 export function defaultThreadCount(): number {
   // node-llama-cpp's own default oversubscribes small machines and collapses decode speed (see shared FACTS).
   return Math.max(1, Math.floor(availableParallelism() / 2));
@@ -35,13 +37,17 @@ export function defaultThreadCount(): number {
 let llamaPromise: Promise<Llama> | undefined;
 let llamaGpu: GpuChoice | undefined;
 
-async function getSharedLlama(gpu: GpuChoice, threads: number): Promise<Llama> {
+async function getSharedLlama(gpu: GpuChoice): Promise<Llama> {
   if (llamaPromise === undefined || llamaGpu !== gpu) {
     const { getLlama, LlamaLogLevel } = await import('node-llama-cpp');
     llamaGpu = gpu;
-    llamaPromise = getLlama({ gpu, maxThreads: threads, logLevel: LlamaLogLevel.error, build: 'never' });
+    // maxThreads only caps what contexts may ask for; every context names its own count.
+    llamaPromise = getLlama({ gpu, maxThreads: availableParallelism(), logLevel: LlamaLogLevel.error, build: 'never' });
   }
-  return llamaPromise;
+  const llama = await llamaPromise;
+  // A shared instance made earlier with a lower cap would silently clamp this run's threads.
+  if (llama.maxThreads < availableParallelism()) llama.maxThreads = availableParallelism();
+  return llama;
 }
 
 function stopReasonOf(reason: string): StopReason {
@@ -54,9 +60,8 @@ function stopReasonOf(reason: string): StopReason {
 export async function openLlamaRunner(modelPath: string, options: LlamaRunnerOptions = {}): Promise<ModelRunner> {
   await assertGgufFile(modelPath);
   const lib = await import('node-llama-cpp');
-  const threads = options.threads ?? defaultThreadCount();
   const gpu = options.gpu ?? 'auto';
-  const llama = await getSharedLlama(gpu, threads);
+  const llama = await getSharedLlama(gpu);
   let model: LlamaModel;
   try {
     model = await llama.loadModel({ modelPath });
@@ -66,6 +71,12 @@ export async function openLlamaRunner(modelPath: string, options: LlamaRunnerOpt
         `check its size and SHA-256 against the source, or download it again.`,
     );
   }
+  const onGpu = llama.gpu !== false && model.gpuLayers > 0;
+  let threadChoice: ThreadChoice;
+  if (options.threads !== undefined) threadChoice = { threads: options.threads, source: 'explicit', probes: [] };
+  else if (onGpu) threadChoice = { threads: defaultThreadCount(), source: 'gpu-default', probes: [] };
+  else threadChoice = await chooseThreads(model, modelPath);
+  const threads = threadChoice.threads;
   const context = await model.createContext({ threads, contextSize: options.contextSize ?? 4096 });
   const sequence = context.getSequence();
   const templateName = options.template ?? 'auto';
@@ -114,6 +125,9 @@ export async function openLlamaRunner(modelPath: string, options: LlamaRunnerOpt
         gpu: llama.gpu,
         gpuLayers: model.gpuLayers,
         threads,
+        threadChoice: { ...threadChoice },
+        // Only a value set before Node started takes effect (bin/ipw.js sets it); recorded because it changes decode speed.
+        uvThreadpoolSize: process.env.UV_THREADPOOL_SIZE ?? null,
         buildType: llama.buildType,
         systemPrompt: chatWrapper === undefined ? null : systemPrompt,
         seed,

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { StopReason } from '../store/types.ts';
 import { DEFAULT_SYSTEM_PROMPT } from './llama.ts';
-import type { Generation, GenerationHooks, GenerationRequest, ModelRunner } from './types.ts';
+import type { Generation, GenerationHooks, GenerationRequest, ModelRunner, ServerTimings } from './types.ts';
 
 export interface OpenAIRunnerOptions {
   systemPrompt?: string;
@@ -9,11 +9,27 @@ export interface OpenAIRunnerOptions {
   apiKey?: string;
   /** Connection and first-byte timeout. */
   timeoutMs?: number;
+  /** "raw" sends the prompt as is to /v1/completions; anything else uses /v1/chat/completions and the server's template. */
+  template?: string;
 }
 
 interface StreamChunk {
-  choices?: Array<{ delta?: { content?: string | null }; finish_reason?: string | null }>;
+  choices?: Array<{ delta?: { content?: string | null }; text?: string | null; finish_reason?: string | null }>;
   usage?: { prompt_tokens?: number; completion_tokens?: number } | null;
+  /** llama-server only, in the final chunk. */
+  timings?: { prompt_n?: number; prompt_ms?: number; prompt_per_second?: number; predicted_n?: number; predicted_ms?: number; predicted_per_second?: number };
+}
+
+function serverTimingsOf(t: NonNullable<StreamChunk['timings']>): ServerTimings | undefined {
+  if (typeof t.predicted_ms !== 'number' || typeof t.prompt_ms !== 'number') return undefined;
+  return {
+    promptTokens: t.prompt_n ?? 0,
+    promptMs: t.prompt_ms,
+    promptTokensPerS: t.prompt_per_second ?? 0,
+    predictedTokens: t.predicted_n ?? 0,
+    predictedMs: t.predicted_ms,
+    predictedTokensPerS: t.predicted_per_second ?? 0,
+  };
 }
 
 /** `http://host:8080` and `http://host:8080/v1/` both mean the `/v1` API root. */
@@ -62,6 +78,7 @@ export async function openOpenAIRunner(baseUrl: string, model: string, options: 
   if (options.apiKey) headers.authorization = `Bearer ${options.apiKey}`;
   const systemPrompt = options.systemPrompt ?? DEFAULT_SYSTEM_PROMPT;
   const seed = options.seed ?? 0;
+  const completionMode = options.template === 'raw';
 
   let served: string[] = [];
   try {
@@ -83,17 +100,22 @@ export async function openOpenAIRunner(baseUrl: string, model: string, options: 
       kind: 'openai',
       location: root,
       accelerator: 'remote',
-      chatTemplate: 'server',
-      details: { servedModels: served, systemPrompt, seed },
+      chatTemplate: completionMode ? 'raw' : 'server',
+      details: { servedModels: served, systemPrompt: completionMode ? null : systemPrompt, seed, endpoint: completionMode ? 'completions' : 'chat/completions' },
     },
 
     async generate(request: GenerationRequest, hooks: GenerationHooks = {}): Promise<Generation> {
+      const input = completionMode
+        ? { prompt: request.prompt }
+        : {
+            messages: [
+              { role: 'system', content: systemPrompt },
+              { role: 'user', content: request.prompt },
+            ],
+          };
       const body = {
         model,
-        messages: [
-          { role: 'system', content: systemPrompt },
-          { role: 'user', content: request.prompt },
-        ],
+        ...input,
         max_tokens: request.maxTokens,
         temperature: 0,
         seed,
@@ -105,7 +127,7 @@ export async function openOpenAIRunner(baseUrl: string, model: string, options: 
       const startMs = performance.now();
       let response: Response;
       try {
-        response = await fetch(`${root}/chat/completions`, {
+        response = await fetch(`${root}/${completionMode ? 'completions' : 'chat/completions'}`, {
           method: 'POST',
           headers,
           body: JSON.stringify(body),
@@ -121,13 +143,15 @@ export async function openOpenAIRunner(baseUrl: string, model: string, options: 
       let text = '';
       let finishReason: string | null | undefined;
       let usage: StreamChunk['usage'];
+      let serverTimings: ServerTimings | undefined;
       for await (const data of sseData(response.body)) {
         if (data === '[DONE]') break;
         const chunk = JSON.parse(data) as StreamChunk;
         if (chunk.usage) usage = chunk.usage;
+        if (chunk.timings) serverTimings = serverTimingsOf(chunk.timings) ?? serverTimings;
         const choice = chunk.choices?.[0];
         if (choice?.finish_reason) finishReason = choice.finish_reason;
-        const content = choice?.delta?.content;
+        const content = completionMode ? choice?.text : choice?.delta?.content;
         if (content) {
           const nowMs = performance.now();
           if (tokenTimesMs.length === 0) hooks.onFirstToken?.(nowMs);
@@ -144,6 +168,7 @@ export async function openOpenAIRunner(baseUrl: string, model: string, options: 
         startMs,
         tokenTimesMs,
         endMs,
+        ...(serverTimings ? { serverTimings } : {}),
       };
     },
 

@@ -23,6 +23,18 @@ export interface Generation {
   /** Arrival time of each streamed response token (or chunk, for remote servers). */
   tokenTimesMs: number[];
   endMs: number;
+  /** The server's own account of the request (llama-server's final-chunk `timings`), beside the client's clock. */
+  serverTimings?: ServerTimings;
+}
+
+/** llama-server's per-request `timings`: its prefill (prompt) and decode (predicted) spans as it measured them. */
+export interface ServerTimings {
+  promptTokens: number;
+  promptMs: number;
+  promptTokensPerS: number;
+  predictedTokens: number;
+  predictedMs: number;
+  predictedTokensPerS: number;
 }
 
 /** Facts about the model and where it runs, for the run manifest. */

@@ -176,6 +176,8 @@ export interface RunManifestInput {
   hardware: HardwareInfo;
   software: SoftwareInfo;
   settings: Record<string, unknown>;
+  /** CPU time during generation, split into the harness's main thread and the rest (lib/run/cpu-time.ts). */
+  cpu?: { [key: string]: unknown };
   energy: EnergySourceInfo;
   counts: { queries: number; completed: number };
   /** Suggested keys: startedAt, finishedAt (ISO-8601), wallMs, plus any phase durations. */

@@ -1,0 +1,225 @@
+/**
+ * llama.cpp's own llama-bench against the real `ipw profile` pipeline (profile(), energy sampling on) on the same
+ * generated GGUFs, at each thread count from 1 to the core count, plus ipw with automatic threads. Interleaved,
+ * repeated, each measurement after waiting for an idle machine. Prints prefill and decode tok/s, CPU-seconds per
+ * generated token and each one's ratio to llama-bench; exits 1 when a target is missed.
+ *
+ *   npm run bench:llama [-- --reps 3 --models small-f16,medium-f16,medium-q8_0]
+ *
+ * Prompts are comparable to llama-bench's -p 64 -n 128: ipw runs with template "raw" (no chat template, no system
+ * prompt) and a prompt calibrated to exactly 64 tokens as the runner counts them (BOS included), then 128 tokens.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ensureFixtureModel } from '../lib/fixtures/index.ts';
+import { profile } from '../lib/profile/index.ts';
+import type { JudgeModel } from '../lib/grade/index.ts';
+import type { Query } from '../lib/queries/index.ts';
+import { ensureLlamaTools } from '../lib/run/llama-tools.ts';
+import { readManifest } from '../lib/store/index.ts';
+import { median } from './stats.ts';
+
+// Like bin/ipw.js: the pool size only takes effect when set before Node starts, so re-run with it set.
+if (process.env.UV_THREADPOOL_SIZE === undefined) {
+  const r = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit', env: { ...process.env, UV_THREADPOOL_SIZE: '1' } });
+  process.exit(r.status ?? 1);
+}
+
+const { values } = parseArgs({
+  options: {
+    reps: { type: 'string', default: '3' },
+    models: { type: 'string', default: 'small-f16,medium-f16,medium-q8_0' },
+    'idle-share': { type: 'string', default: '0.85' },
+  },
+});
+const reps = Number(values.reps);
+const cores = availableParallelism();
+const PROMPT_TOKENS = 64;
+const GEN_TOKENS = 128;
+const QUERIES_PER_RUN = 3;
+const DECODE_TARGET: Record<string, number> = { 'small-f16': 0.9, 'medium-f16': 0.95, 'medium-q8_0': 0.95 };
+const PREFILL_TARGET = 0.95;
+
+function procStatIdle(): { idle: number; total: number } {
+  const line = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  return { idle: (line[3] ?? 0) + (line[4] ?? 0), total: line.reduce((a, b) => a + b, 0) };
+}
+
+/** Waits (up to 60 s) until the whole machine was at least `share` idle over one second; returns the share seen. */
+async function waitIdle(share: number): Promise<number> {
+  let seen = 0;
+  for (let i = 0; i < 60; i++) {
+    const a = procStatIdle();
+    await new Promise((r) => setTimeout(r, 1000));
+    const b = procStatIdle();
+    seen = (b.idle - a.idle) / Math.max(1, b.total - a.total);
+    if (seen >= share) break;
+  }
+  return seen;
+}
+
+interface Cell {
+  prefill: number[];
+  decode: number[];
+  cpuPerToken: number[];
+  idle: number[];
+  threads: number[];
+}
+const cells = new Map<string, Cell>();
+function cell(key: string): Cell {
+  let c = cells.get(key);
+  if (!c) cells.set(key, (c = { prefill: [], decode: [], cpuPerToken: [], idle: [], threads: [] }));
+  return c;
+}
+
+const tools = await ensureLlamaTools();
+
+/** Child CPU seconds via bash's `times`, which reports the user and system time of finished children. */
+function llamaBenchRun(model: string, threads: number, repetitions: number): { prefill: number; decode: number; cpuS: number } {
+  const script = '"$@" > "$OUT"; times';
+  const out = join(mkdtempSync(join(tmpdir(), 'ipw-lb-')), 'out.json');
+  const args = ['-m', model, '-t', String(threads), '-p', String(PROMPT_TOKENS), '-n', String(GEN_TOKENS), '-r', String(repetitions), '-o', 'json'];
+  const text = execFileSync('bash', ['-c', script, '_', tools.llamaBench, ...args], { encoding: 'utf8', env: { ...process.env, OUT: out } });
+  const childTimes = text.trim().split('\n').at(-1)!.split(/\s+/).map((t) => {
+    const m = /(\d+)m([\d.]+)s/.exec(t);
+    return m ? Number(m[1]) * 60 + Number(m[2]) : 0;
+  });
+  const rows = JSON.parse(readFileSync(out, 'utf8')) as Array<{ n_prompt: number; n_gen: number; avg_ts: number }>;
+  return {
+    prefill: rows.find((r) => r.n_prompt > 0)?.avg_ts ?? NaN,
+    decode: rows.find((r) => r.n_gen > 0)?.avg_ts ?? NaN,
+    cpuS: childTimes.reduce((a, b) => a + b, 0),
+  };
+}
+
+function measureLlamaBench(name: string, model: string, threads: number, idle: number): void {
+  // CPU per generated token from the difference of 4 and 1 repetitions: load and warm-up cancel out.
+  const one = llamaBenchRun(model, threads, 1);
+  const four = llamaBenchRun(model, threads, 4);
+  const c = cell(`${name}|llama-bench|${threads}`);
+  c.prefill.push(four.prefill);
+  c.decode.push(four.decode);
+  c.cpuPerToken.push((four.cpuS - one.cpuS) / (3 * GEN_TOKENS));
+  c.idle.push(idle);
+  c.threads.push(threads);
+}
+
+// Random-weight output is graded wrong anyway; a local stub keeps grading from loading a second model.
+const STUB_JUDGE: JudgeModel = { name: 'bench-stub', complete: async () => 'INCORRECT' };
+
+function benchQueries(prompt: string): Query[] {
+  return Array.from({ length: QUERIES_PER_RUN }, (_, i) => ({ id: `lb${i}`, prompt: `${prompt}`, domain: 'bench', answer: 'x', grader: 'judge' as const }));
+}
+
+async function runIpw(model: string, threads: number | undefined, prompt: string, maxTokens = GEN_TOKENS) {
+  const outDir = join(mkdtempSync(join(tmpdir(), 'ipw-lbv-')), 'run');
+  // grader "judge" adds no answer instruction to the prompt; judgeFallback off and a stub judge keep grading local.
+  const result = await profile({
+    model,
+    queries: benchQueries(prompt),
+    outDir,
+    maxTokens,
+    threads,
+    gpu: false,
+    template: 'raw',
+    judge: STUB_JUDGE,
+  });
+  return { result, manifest: readManifest(outDir) };
+}
+
+async function measureIpw(name: string, model: string, threads: number | undefined, prompt: string, idle: number): Promise<void> {
+  const { result, manifest } = await runIpw(model, threads, prompt);
+  const c = cell(`${name}|ipw|${threads ?? 'auto'}`);
+  for (const r of result.results) {
+    if (r.promptTokens !== PROMPT_TOKENS) throw new Error(`prompt has ${r.promptTokens} tokens, not ${PROMPT_TOKENS}`);
+    c.prefill.push(r.promptTokens / (r.ttftMs / 1000));
+    c.decode.push(r.decodeTokensPerS);
+  }
+  c.cpuPerToken.push(Number((manifest.cpu as Record<string, number>).processSPerToken));
+  c.idle.push(idle);
+  c.threads.push(Number(manifest.settings.threadsUsed));
+}
+
+const MODELS: Record<string, { preset: 'small' | 'medium'; type: 'F16' | 'Q8_0' }> = {
+  'small-f16': { preset: 'small', type: 'F16' },
+  'medium-f16': { preset: 'medium', type: 'F16' },
+  'medium-q8_0': { preset: 'medium', type: 'Q8_0' },
+};
+const chosen = values.models.split(',').map((m) => m.trim());
+const paths: Record<string, string> = {};
+for (const name of chosen) paths[name] = (await ensureFixtureModel(undefined, { kind: 'bench', ...MODELS[name]! })).path;
+
+// Calibrate the prompt so the runner counts exactly 64 prompt tokens (all bench models share one tokenizer).
+let words = PROMPT_TOKENS;
+let prompt = '';
+for (let attempt = 0; attempt < 4; attempt++) {
+  prompt = Array.from({ length: words }, (_, i) => ['ab', 'cd', 'ef', 'gh'][i % 4]).join(' ');
+  const { result } = await runIpw(paths[chosen[0]!]!, 1, prompt, 2);
+  const counted = result.results[0]!.promptTokens;
+  if (counted === PROMPT_TOKENS) break;
+  words += PROMPT_TOKENS - counted;
+}
+
+console.log(`llama tools: ${tools.dir}; host ${cpus()[0]?.model}, ${cores} cores; ${reps} reps; UV_THREADPOOL_SIZE=${process.env.UV_THREADPOOL_SIZE}`);
+const share = Number(values['idle-share']);
+for (let rep = 0; rep < reps; rep++) {
+  for (const name of chosen) {
+    const steps: Array<() => Promise<void>> = [];
+    for (let t = 1; t <= cores; t++) {
+      steps.push(async () => measureLlamaBench(name, paths[name]!, t, await waitIdle(share)));
+      steps.push(async () => measureIpw(name, paths[name]!, t, prompt, await waitIdle(share)));
+    }
+    steps.push(async () => measureIpw(name, paths[name]!, undefined, prompt, await waitIdle(share)));
+    // Alternate the order between repetitions so drift in machine load does not favour one side.
+    if (rep % 2 === 1) steps.reverse();
+    for (const step of steps) await step();
+    process.stderr.write(`rep ${rep + 1}/${reps} ${name} done\n`);
+  }
+}
+
+const fmt = (x: number, d = 1): string => (Number.isFinite(x) ? x.toFixed(d) : '-');
+const lines: string[] = [];
+lines.push('| model | runner | threads | prefill tok/s | x lb | decode tok/s | x lb | CPU ms/gen token | x lb | min idle |');
+lines.push('|---|---|---|---|---|---|---|---|---|---|');
+let failed = false;
+for (const name of chosen) {
+  const lb = (t: number) => cells.get(`${name}|llama-bench|${t}`)!;
+  let bestDecode = 0;
+  let bestPrefill = 0;
+  for (let t = 1; t <= cores; t++) {
+    bestDecode = Math.max(bestDecode, median(lb(t).decode));
+    bestPrefill = Math.max(bestPrefill, median(lb(t).prefill));
+  }
+  const row = (runner: string, key: string, ref: Cell, label: string) => {
+    const c = cells.get(`${name}|${runner}|${key}`)!;
+    const p = median(c.prefill);
+    const d = median(c.decode);
+    const cpu = median(c.cpuPerToken);
+    lines.push(
+      `| ${name} | ${runner} | ${label} | ${fmt(p)} | ${fmt(p / median(ref.prefill), 2)} | ${fmt(d)} | ${fmt(d / median(ref.decode), 2)} | ${fmt(cpu * 1000, 2)} | ${fmt(cpu / median(ref.cpuPerToken), 2)} | ${fmt(Math.min(...c.idle), 2)} |`,
+    );
+    return { p, d, c };
+  };
+  for (let t = 1; t <= cores; t++) {
+    row('llama-bench', String(t), lb(t), String(t));
+    row('ipw', String(t), lb(t), String(t));
+  }
+  const autoThreads = median(cells.get(`${name}|ipw|auto`)!.threads);
+  const auto = row('ipw', 'auto', lb(autoThreads), `auto=${autoThreads}`);
+  const decodeRatio = auto.d / bestDecode;
+  const prefillRatio = auto.p / bestPrefill;
+  let bestIpw = 0;
+  for (let t = 1; t <= cores; t++) bestIpw = Math.max(bestIpw, median(cells.get(`${name}|ipw|${t}`)!.decode));
+  const autoVsSweep = auto.d / bestIpw;
+  const target = DECODE_TARGET[name] ?? 0.95;
+  const ok = decodeRatio >= target && prefillRatio >= PREFILL_TARGET && autoVsSweep >= 0.95;
+  failed ||= !ok;
+  lines.push(
+    `| ${name} | **auto vs best** | | | ${fmt(prefillRatio, 2)} (>= ${PREFILL_TARGET}) | | ${fmt(decodeRatio, 2)} (>= ${target}) | auto/ipw-sweep-best ${fmt(autoVsSweep, 2)} (>= 0.95) | ${ok ? 'met' : 'MISSED'} | |`,
+  );
+}
+console.log(lines.join('\n'));
+process.exitCode = failed ? 1 : 0;

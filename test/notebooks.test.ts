@@ -1,0 +1,197 @@
+// The reproduction notebooks (notebooks/*.ipynb), executed headless through Jupyter's own client (nbclient)
+// with the ipw kernel, on the generated fixture models. Also checks that the committed files carry no outputs.
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { executeNotebook, type ExecutedNotebook, type NotebookOutput } from '../kernel/notebook.ts';
+import { formatNumber, summarize } from '../lib/metrics/index.ts';
+import { readResults } from '../lib/store/index.ts';
+
+const NOTEBOOK_DIR = 'notebooks';
+const folderBefore = readdirSync(NOTEBOOK_DIR).sort();
+const notebooks = folderBefore.filter((f) => f.endsWith('.ipynb'));
+const PLOTLY = 'application/vnd.plotly.v1+json';
+
+// The notebooks write runs, models and figures under $IPW_NOTEBOOK_OUT (default: the OS temp folder).
+const out = mkdtempSync(join(tmpdir(), 'ipw-notebooks-'));
+const previousOut = process.env.IPW_NOTEBOOK_OUT;
+beforeAll(() => {
+  process.env.IPW_NOTEBOOK_OUT = out;
+});
+afterAll(() => {
+  if (previousOut === undefined) delete process.env.IPW_NOTEBOOK_OUT;
+  else process.env.IPW_NOTEBOOK_OUT = previousOut;
+  rmSync(out, { recursive: true, force: true });
+});
+
+const durations: Record<string, number> = {};
+async function execute(name: string): Promise<ExecutedNotebook> {
+  const started = performance.now();
+  const nb = await executeNotebook(join(NOTEBOOK_DIR, name), { timeoutS: 120 });
+  durations[name] = (performance.now() - started) / 1000;
+  return nb;
+}
+
+function allOutputs(nb: ExecutedNotebook): NotebookOutput[] {
+  return nb.cells.flatMap((cell) => cell.outputs ?? []);
+}
+
+const html = (o: NotebookOutput): string => String(o.data?.['text/html'] ?? '');
+const plain = (o: NotebookOutput): string => String(o.data?.['text/plain'] ?? '');
+
+/** The one rich output whose HTML table has this caption. */
+function tableWithCaption(nb: ExecutedNotebook, caption: string | RegExp): string {
+  const found = allOutputs(nb).filter((o) => {
+    const m = /<caption>([^<]*)<\/caption>/.exec(html(o));
+    return m !== null && (typeof caption === 'string' ? m[1]!.startsWith(caption) : caption.test(m[1]!));
+  });
+  expect(found, `a table captioned ${caption}`).toHaveLength(1);
+  return html(found[0]!);
+}
+
+function figures(nb: ExecutedNotebook): NotebookOutput[] {
+  return allOutputs(nb).filter((o) => o.data?.[PLOTLY] !== undefined);
+}
+
+function figureTitled(nb: ExecutedNotebook, title: string): { data: { name?: string; text?: string[] }[]; layout: { title?: { text?: string } } } {
+  const found = figures(nb)
+    .map((o) => o.data![PLOTLY] as { data: { name?: string; text?: string[] }[]; layout: { title?: { text?: string } } })
+    .filter((f) => f.layout.title?.text === title);
+  expect(found, `a figure titled "${title}"`).toHaveLength(1);
+  return found[0]!;
+}
+
+/** The single folder the notebook created under $IPW_NOTEBOOK_OUT (ipw-01-xxxx, ...). */
+function workDir(prefix: string): string {
+  const dirs = readdirSync(out).filter((d) => d.startsWith(prefix));
+  expect(dirs).toHaveLength(1);
+  return join(out, dirs[0]!);
+}
+
+describe('committed notebooks', () => {
+  it('exist, use the ipw kernelspec and carry no outputs', () => {
+    expect(notebooks).toEqual(expect.arrayContaining(['01-quickstart.ipynb', '02-compare-models.ipynb', '03-energy-deep-dive.ipynb', '04-paper-figures.ipynb']));
+    for (const name of notebooks) {
+      const nb = JSON.parse(readFileSync(join(NOTEBOOK_DIR, name), 'utf8')) as {
+        nbformat: number;
+        metadata: { kernelspec?: Record<string, string> };
+        cells: { cell_type: string; outputs?: unknown[]; execution_count?: number | null }[];
+      };
+      expect(nb.nbformat, name).toBe(4);
+      expect(nb.metadata.kernelspec, name).toEqual({ name: 'ipw', display_name: 'IPW Lab (TypeScript)', language: 'typescript' });
+      for (const cell of nb.cells.filter((c) => c.cell_type === 'code')) {
+        expect(cell.outputs, name).toEqual([]);
+        expect(cell.execution_count, name).toBeNull();
+      }
+    }
+  });
+});
+
+describe('notebooks execute headless on the fixture models', () => {
+  afterAll(() => {
+    console.log(`notebook execution (s): ${JSON.stringify(Object.fromEntries(Object.entries(durations).map(([k, v]) => [k, Number(v.toFixed(1))])))}`);
+  });
+
+  it('01-quickstart: sample counts, live view updated in place, IPW table of the run, power trace figure', async () => {
+    const nb = await execute('01-quickstart.ipynb');
+
+    expect(tableWithCaption(nb, 'The sample set: 338 queries in 7 domains')).toContain('<td style="text-align:left">geography</td>');
+
+    // nbclient applies update_display_data to the output with that display id, so the saved notebook holds one
+    // live panel showing the final state (it started as "0/60 ... Loading the model").
+    const profileCell = nb.cells.find((c) => String(c.source).includes('liveRunView(p'))!;
+    const live = (profileCell.outputs ?? []).filter((o) => o.output_type === 'display_data');
+    expect(live).toHaveLength(1);
+    expect(plain(live[0]!)).toMatch(/^60\/60 queries/);
+    expect(html(live[0]!)).toContain('class="ipw-live"');
+    expect(html(live[0]!)).not.toContain('Loading the model');
+    expect(html(live[0]!)).toContain('ipw-sparkline-line');
+
+    // The IPW table shows the run's own numbers (recomputed here from the run folder).
+    const results = await readResults(join(workDir('ipw-01-'), 'run'));
+    expect(results).toHaveLength(60);
+    const [overall] = summarize(results, { groupBy: ['model', 'accelerator'], bootstrap: { resamples: 1000, seed: 0, confidence: 0.95 } });
+    expect(overall!.ipw).toBeGreaterThan(0);
+    const table = tableWithCaption(nb, 'IPW over the slice');
+    expect(table).toContain('IPW (acc/W)');
+    expect(table).toContain(`>${formatNumber(overall!.ipw)} [`);
+    expect(table).toContain(`>${formatNumber(overall!.ipj)} [`);
+    expect(table).toContain(`>${formatNumber(overall!.accuracy)} [`);
+    expect(tableWithCaption(nb, 'IPW per domain').match(/<tr>/g)).toHaveLength(1 + 7);
+
+    const [trace] = figures(nb);
+    expect(figures(nb)).toHaveLength(1);
+    expect(Object.keys(trace!.data!)).toEqual(expect.arrayContaining([PLOTLY, 'text/html', 'image/svg+xml']));
+    expect(String(trace!.data!['image/svg+xml'])).toMatch(/^<svg/);
+    expect(html(trace!)).toContain('data:image/svg+xml;base64,');
+    const plot = trace!.data![PLOTLY] as { data: { y: (number | null)[] }[]; layout: { shapes: { name: string }[] } };
+    expect(plot.data[0]!.y.filter((y) => y !== null && y > 0).length).toBeGreaterThan(10);
+    // One shaded span per query, plus its prefill and decode.
+    expect(plot.layout.shapes.filter((s) => s.name === 'query')).toHaveLength(60);
+    expect(plot.layout.shapes.filter((s) => s.name === 'prefill')).toHaveLength(60);
+  }, 180_000);
+
+  it('02-compare-models: three models on one slice, the accuracy-energy frontier and IPW/IPJ bars', async () => {
+    const nb = await execute('02-compare-models.ipynb');
+    const summary = tableWithCaption(nb, 'Models on the same 60 queries');
+    for (const model of ['fixture-acc40', 'fixture-acc60', 'fixture-acc80']) expect(summary).toContain(`>${model}<`);
+
+    const frontier = figureTitled(nb, 'Accuracy vs energy per query');
+    expect(frontier.data.map((t) => t.name)).toContain('Pareto frontier');
+    expect(frontier.data[0]!.text).toEqual(['fixture-acc40', 'fixture-acc60', 'fixture-acc80']);
+    figureTitled(nb, 'Intelligence per watt');
+    figureTitled(nb, 'Intelligence per joule');
+    const bench = tableWithCaption(nb, 'Bench model, F16 vs Q8_0');
+    expect(bench).toContain('>F16<');
+    expect(bench).toContain('>Q8_0<');
+  }, 180_000);
+
+  it('03-energy-deep-dive: source table, gross vs net, prefill vs decode, the manifest energy report', async () => {
+    const nb = await execute('03-energy-deep-dive.ipynb');
+    const sources = tableWithCaption(nb, 'Energy sources');
+    for (const name of ['nvml', 'amd-gpu', 'powermetrics', 'rapl', 'estimated']) expect(sources).toContain(`>${name}<`);
+    expect(tableWithCaption(nb, 'Gross vs net energy per query')).toContain('mean net J');
+    expect(tableWithCaption(nb, 'Prefill vs decode')).toMatch(/>prefill<[\s\S]*>decode</);
+    figureTitled(nb, 'Energy per query by phase');
+    expect(tableWithCaption(nb, 'Idle baseline')).toContain('idlePowerW');
+    expect(tableWithCaption(nb, 'Span split')).toContain('between queries');
+    expect(tableWithCaption(nb, 'Cross-check and sampler')).toContain('counterJ');
+    const verdict = plain(allOutputs(nb).at(-1)!);
+    expect(verdict).toMatch(/Energy in this run: (ESTIMATED|measured) by/);
+  }, 180_000);
+
+  it('04-paper-figures: a study over three runs, per-domain accuracy, IPW trend, coverage, SVG and PDF exports', async () => {
+    const nb = await execute('04-paper-figures.ipynb');
+    expect(tableWithCaption(nb, 'Runs in the study').match(/<tr>/g)).toHaveLength(1 + 3);
+    figureTitled(nb, 'Accuracy by domain');
+    figureTitled(nb, 'IPW over release date');
+    expect(tableWithCaption(nb, 'IPW by release date')).toContain('>2024-01-15<');
+    expect(tableWithCaption(nb, 'Local coverage')).toContain('>(all)<');
+    expect(tableWithCaption(nb, 'Coverage growth').match(/<tr>/g)).toHaveLength(1 + 3);
+
+    const dir = join(workDir('ipw-04-'), 'figures');
+    const files = readdirSync(dir).sort();
+    expect(files).toEqual(['domain-accuracy.pdf', 'domain-accuracy.svg', 'ipw-over-time.pdf', 'ipw-over-time.svg']);
+    for (const file of files) {
+      const bytes = readFileSync(join(dir, file));
+      if (file.endsWith('.svg')) expect(bytes.toString('utf8', 0, 200)).toContain('<svg');
+      else expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(bytes.length).toBeGreaterThan(1000);
+    }
+    expect(tableWithCaption(nb, 'Figures written to')).toContain('%PDF-');
+  }, 180_000);
+
+  const known = new Set(['01-quickstart.ipynb', '02-compare-models.ipynb', '03-energy-deep-dive.ipynb', '04-paper-figures.ipynb']);
+  const others = notebooks.filter((n) => !known.has(n));
+  it.skipIf(others.length === 0)(`every other notebook executes (${others.join(', ') || 'none'})`, async () => {
+    for (const name of others) {
+      const nb = await execute(name);
+      expect(nb.cells.length).toBeGreaterThan(0);
+    }
+  }, 600_000);
+
+  it('writes nothing into the notebooks folder', () => {
+    expect(readdirSync(NOTEBOOK_DIR).sort()).toEqual(folderBefore);
+  });
+});
