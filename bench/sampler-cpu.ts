@@ -4,7 +4,7 @@
  *
  * "thread" is the sampler thread's own run time (/proc/thread-self/schedstat, ns resolution);
  * "process" is the whole process's CPU (sampler + main-thread draining + GC) minus an idle run of equal length.
- * Sources: a sysfs-shaped RAPL tree of regular files (the read path of real sysfs: open/read/close per zone),
+ * Sources: a sysfs-shaped RAPL tree of regular files (read as real sysfs is: one kept descriptor per zone, pread at 0),
  * the compiled stand-in libnvidia-ml over FFI, and the estimator. No real RAPL or GPU on the machine that wrote this.
  */
 import fs from 'node:fs';

@@ -67,3 +67,21 @@ describe('source listing', () => {
     expect(openEnergySource({ source: 'auto' }).name).toBe('estimated');
   });
 });
+
+describe('sysfs counter files', () => {
+  it('re-reads a kept regular file from offset 0, and reopens a FIFO per read', async () => {
+    const { SysfsCounterFile } = await import('../lib/energy/sysfs.ts');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const path = join(mkdtempSync(join(tmpdir(), 'ipw-sysfs-')), 'energy_uj');
+    writeFileSync(path, '123\n');
+    const file = new SysfsCounterFile(path);
+    expect(file.read()).toBe(123);
+    writeFileSync(path, '456789\n');
+    expect(file.read()).toBe(456789);
+    writeFileSync(path, 'x\n');
+    expect(() => file.read()).toThrow(/expected an integer/);
+    file.close();
+  });
+});

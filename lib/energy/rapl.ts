@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { errnoCode, listDir, readSysfsInteger, readSysfsText } from './sysfs.ts';
+import { SysfsCounterFile, errnoCode, listDir, readSysfsInteger, readSysfsText } from './sysfs.ts';
 import { SourceUnavailableError, type EnergyReading, type EnergySource, type SampleRow } from './types.ts';
 import { WrappingCounter } from './wrap.ts';
 
@@ -85,13 +85,13 @@ export function openRaplSource(options: RaplOptions = {}): EnergySource {
   const root = options.raplRoot ?? DEFAULT_RAPL_ROOT;
   const zones = discoverRapl(root);
   const counters = zones.map((z) => new WrappingCounter(z.rangeUj, 1e-6));
-  const files = zones.map((z) => join(z.path, 'energy_uj'));
+  const files = zones.map((z) => new SysfsCounterFile(join(z.path, 'energy_uj')));
   const counted = zones.map((z) => z.counted);
   const row = new Float64Array(2 + zones.length);
   const readInto = (out: SampleRow): void => {
     let totalJ = 0;
     for (let i = 0; i < files.length; i++) {
-      const joules = counters[i]!.update(readSysfsInteger(files[i]!));
+      const joules = counters[i]!.update(files[i]!.read());
       out[2 + i] = joules;
       if (counted[i]) totalJ += joules;
     }
@@ -117,6 +117,8 @@ export function openRaplSource(options: RaplOptions = {}): EnergySource {
       readInto(row);
       return { timeMs: performance.now(), energyJ: row[0]! };
     },
-    async close() {},
+    async close() {
+      for (const file of files) file.close();
+    },
   };
 }
