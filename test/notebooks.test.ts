@@ -71,7 +71,8 @@ function workDir(prefix: string): string {
 
 describe('committed notebooks', () => {
   it('exist, use the ipw kernelspec and carry no outputs', () => {
-    expect(notebooks).toEqual(expect.arrayContaining(['01-quickstart.ipynb', '02-compare-models.ipynb', '03-energy-deep-dive.ipynb', '04-paper-figures.ipynb']));
+    // Exactly these: a new notebook needs its own test of its key outputs below.
+    expect([...notebooks].sort()).toEqual(['01-quickstart.ipynb', '02-compare-models.ipynb', '03-energy-deep-dive.ipynb', '04-paper-figures.ipynb']);
     for (const name of notebooks) {
       const nb = JSON.parse(readFileSync(join(NOTEBOOK_DIR, name), 'utf8')) as {
         nbformat: number;
@@ -181,15 +182,6 @@ describe('notebooks execute headless on the fixture models', () => {
     }
     expect(tableWithCaption(nb, 'Figures written to')).toContain('%PDF-');
   }, 180_000);
-
-  const known = new Set(['01-quickstart.ipynb', '02-compare-models.ipynb', '03-energy-deep-dive.ipynb', '04-paper-figures.ipynb']);
-  const others = notebooks.filter((n) => !known.has(n));
-  it.skipIf(others.length === 0)(`every other notebook executes (${others.join(', ') || 'none'})`, async () => {
-    for (const name of others) {
-      const nb = await execute(name);
-      expect(nb.cells.length).toBeGreaterThan(0);
-    }
-  }, 600_000);
 
   it('writes nothing into the notebooks folder', () => {
     expect(readdirSync(NOTEBOOK_DIR).sort()).toEqual(folderBefore);
