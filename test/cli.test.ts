@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -94,12 +94,14 @@ describe('bad inputs give clear errors', () => {
     expect(run.stderr).toMatch(/--map/);
   });
 
-  it('rejects a file that is not GGUF', () => {
-    const file = join(tempDir(), 'model.gguf');
+  it('rejects a file that is not GGUF, before creating a run folder', () => {
+    const dir = tempDir();
+    const file = join(dir, 'model.gguf');
     writeFileSync(file, 'this is not a model');
-    const run = ipw(['profile', '--model', file, '--queries', queriesFile, '--gpu', 'false']);
+    const run = ipw(['profile', '--model', file, '--queries', queriesFile, '--gpu', 'false', '--out', join(dir, 'run')]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/not a GGUF file/);
+    expect(existsSync(join(dir, 'run'))).toBe(false);
   });
 
   it('rejects a truncated GGUF', () => {

@@ -5,7 +5,7 @@ import { EnergySession, type EnergyReport, type EnergySourceName, type QueryEner
 import { JudgeCache, gradeResponse, type JudgeModel } from '../grade/index.ts';
 import { summarize, type SummaryRow } from '../metrics/index.ts';
 import { formatPrompt, loadQueries, type LoadOptions, type Query } from '../queries/index.ts';
-import { openRunner, parseModelSpec, timingsOf, type Generation, type ModelRunner, type RunnerOptions } from '../run/index.ts';
+import { assertGgufFile, openRunner, parseModelSpec, timingsOf, type Generation, type ModelRunner, type RunnerOptions } from '../run/index.ts';
 import { addGeneration, emptyCpuAccount, sampleCpu, summarizeCpu, type CpuAccount, type CpuSample } from '../run/cpu-time.ts';
 import {
   RunJournal,
@@ -115,6 +115,8 @@ export async function profile(options: ProfileOptions): Promise<ProfileResult> {
     throw new Error(`${judged} of ${queries.length} queries are graded by an LLM judge. Pass --judge <file.gguf | openai:URL#model>, or --limit/--map to other graders.`);
   }
   const modelSpec = parseModelSpec(options.model);
+  // Before anything is written: a bad model path should not leave a run folder behind.
+  if (modelSpec.kind === 'gguf') await assertGgufFile(modelSpec.path);
   const maxTokens = options.maxTokens ?? DEFAULT_MAX_TOKENS;
   const energy = await EnergySession.start({
     ...options.energyOptions,

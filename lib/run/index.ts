@@ -3,3 +3,4 @@ export { DEFAULT_SYSTEM_PROMPT, defaultThreadCount, openLlamaRunner, type GpuCho
 export { apiRoot, openOpenAIRunner, type OpenAIRunnerOptions } from './openai.ts';
 export { openRunner, parseModelSpec, type ModelSpec, type RunnerOptions } from './model-spec.ts';
 export { timingsOf } from './timings.ts';
+export { assertGgufFile } from './gguf-check.ts';
