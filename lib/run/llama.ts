@@ -9,7 +9,6 @@ import type { Generation, GenerationHooks, GenerationRequest, ModelRunner } from
 type NodeLlamaCpp = typeof import('node-llama-cpp');
 type Llama = Awaited<ReturnType<NodeLlamaCpp['getLlama']>>;
 type LlamaModel = Awaited<ReturnType<Llama['loadModel']>>;
-type LlamaContextSequence = ReturnType<Awaited<ReturnType<LlamaModel['createContext']>>['getSequence']>;
 type ChatWrapper = NonNullable<ReturnType<NodeLlamaCpp['resolveChatWrapper']>>;
 
 export type GpuChoice = 'auto' | false | 'cuda' | 'vulkan' | 'metal';
