@@ -115,8 +115,6 @@ export async function profile(options: ProfileOptions): Promise<ProfileResult> {
     throw new Error(`${judged} of ${queries.length} queries are graded by an LLM judge. Pass --judge <file.gguf | openai:URL#model>, or --limit/--map to other graders.`);
   }
   const modelSpec = parseModelSpec(options.model);
-  // Before anything is written: a bad model path should not leave a run folder behind.
-  if (modelSpec.kind === 'gguf') await assertGgufFile(modelSpec.path);
   const maxTokens = options.maxTokens ?? DEFAULT_MAX_TOKENS;
   const energy = await EnergySession.start({
     ...options.energyOptions,
@@ -126,6 +124,13 @@ export async function profile(options: ProfileOptions): Promise<ProfileResult> {
     baselineS: options.baselineS,
   });
   const source = energy.info;
+  // Before anything is written: a bad model path should not leave a run folder behind.
+  if (modelSpec.kind === 'gguf') {
+    await assertGgufFile(modelSpec.path).catch(async (error: unknown) => {
+      await energy.finish(undefined).catch(() => undefined);
+      throw error;
+    });
+  }
   const settings = {
     maxTokens,
     warmupQueries: options.warmupQueries ?? 1,
