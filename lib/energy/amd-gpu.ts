@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { PowerIntegrator } from './integrate.ts';
 import { monotonicMs } from './clock.ts';
 import { errnoCode, listDir, readSysfsInteger, readSysfsText } from './sysfs.ts';
 import { SourceUnavailableError, type EnergyReading, type EnergySource, type SampleRow } from './types.ts';
@@ -20,9 +21,7 @@ interface Card {
   /** power1_average or power1_input (uW). */
   powerFile: string | null;
   firstUj: number;
-  integratedJ: number;
-  lastPowerW: number;
-  lastMs: number;
+  integrator: PowerIntegrator;
 }
 
 function readable(path: string): boolean {
@@ -55,9 +54,7 @@ export function discoverAmdGpus(root: string): Card[] {
       energyFile,
       powerFile: power,
       firstUj: energyFile ? readSysfsInteger(energyFile) : 0,
-      integratedJ: 0,
-      lastPowerW: power ? readSysfsInteger(power) / 1e6 : NaN,
-      lastMs: monotonicMs(),
+      integrator: new PowerIntegrator(power ? readSysfsInteger(power) / 1e6 : NaN, monotonicMs()),
     });
   }
   if (cards.length === 0) {
@@ -76,16 +73,9 @@ export function openAmdGpuSource(options: AmdGpuOptions = {}): EnergySource {
     for (let i = 0; i < cards.length; i++) {
       const card = cards[i]!;
       const powerW = card.powerFile ? readSysfsInteger(card.powerFile) / 1e6 : NaN;
-      let joules: number;
-      if (card.energyFile) {
-        joules = (readSysfsInteger(card.energyFile) - card.firstUj) / 1e6;
-      } else {
-        const nowMs = monotonicMs();
-        card.integratedJ += ((card.lastPowerW + powerW) / 2) * ((nowMs - card.lastMs) / 1000);
-        card.lastMs = nowMs;
-        joules = card.integratedJ;
-      }
-      card.lastPowerW = powerW;
+      const joules = card.energyFile
+        ? (readSysfsInteger(card.energyFile) - card.firstUj) / 1e6
+        : card.integrator.add(powerW, monotonicMs());
       out[2 + i] = joules;
       totalJ += joules;
       totalW += powerW;

@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { PowerIntegrator } from './integrate.ts';
 import { monotonicMs } from './clock.ts';
 import { NVML_ERROR_DRIVER_NOT_LOADED, NVML_ERROR_NOT_SUPPORTED, NVML_SUCCESS, bindNvml, type NvmlBinding } from './nvml-binding.ts';
 import { SourceUnavailableError, type EnergyReading, type EnergySource, type SampleRow } from './types.ts';
@@ -26,9 +27,7 @@ interface Gpu {
   name: string;
   hasCounter: boolean;
   firstMj: number;
-  integratedJ: number;
-  lastPowerW: number;
-  lastMs: number;
+  integrator: PowerIntegrator;
 }
 
 function openBinding(library: string): NvmlBinding {
@@ -84,9 +83,7 @@ function selectGpus(binding: NvmlBinding, options: NvmlOptions): Gpu[] {
       name: binding.name(handle),
       hasCounter: mj >= 0,
       firstMj: Math.max(mj, 0),
-      integratedJ: 0,
-      lastPowerW: powerMw >= 0 ? powerMw / 1000 : NaN,
-      lastMs: monotonicMs(),
+      integrator: new PowerIntegrator(powerMw >= 0 ? powerMw / 1000 : NaN, monotonicMs()),
     };
   });
 }
@@ -119,13 +116,8 @@ export function openNvmlSource(options: NvmlOptions = {}): EnergySource {
         if (mj < 0) throw new Error(`GPU ${gpu.uuid}: nvmlDeviceGetTotalEnergyConsumption failed: ${binding.errorString(-mj)}`);
         joules = (mj - gpu.firstMj) / 1000;
       } else {
-        // Trapezoid rule between reads; its error grows with the read interval, which the method label says.
-        const nowMs = monotonicMs();
-        gpu.integratedJ += ((gpu.lastPowerW + powerW) / 2) * ((nowMs - gpu.lastMs) / 1000);
-        gpu.lastMs = nowMs;
-        joules = gpu.integratedJ;
+        joules = gpu.integrator.add(powerW, monotonicMs());
       }
-      gpu.lastPowerW = powerW;
       out[2 + i] = joules;
       totalJ += joules;
       totalW += powerW;
