@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { energyFlags, energyOptionSpecs } from '../energy-flags.ts';
 import { formatTable } from '../../metrics/index.ts';
 import { openJudge, profile, type ProfileOptions } from '../../profile/index.ts';
+import type { GraderName } from '../../queries/index.ts';
 import type { GpuChoice } from '../../run/index.ts';
 import { interruptSignal, numberFlag, type Command } from '../command.ts';
 import { progressReporter } from '../progress.ts';
@@ -25,6 +26,8 @@ async function run(args: string[]): Promise<number> {
       sample: { type: 'string' },
       map: { type: 'string' },
       recipe: { type: 'string' },
+      split: { type: 'string' },
+      grader: { type: 'string' },
       'max-tokens': { type: 'string' },
       warmup: { type: 'string' },
       threads: { type: 'string' },
@@ -51,6 +54,8 @@ async function run(args: string[]): Promise<number> {
     load: {
       map: values.map,
       recipe: values.recipe,
+      split: values.split,
+      grader: values.grader as GraderName | undefined,
       limit: numberFlag(values.limit, 'limit'),
       sample: sampleN === undefined ? undefined : { n: sampleN, seed, stratify: true },
     },
@@ -87,6 +92,8 @@ export const profileCommand: Command = {
       --sample N             seeded sample of N queries, stratified by domain
       --map a=b,c=d          map query fields to source columns (prompt=problem,...)
       --recipe NAME          a named layout (see ipw list)
+      --split NAME           split of a Hugging Face DatasetDict folder (default test, or the only one)
+      --grader mc|numeric|exact|judge   grade every query this way
       --max-tokens N         generation limit per query (default 256)
       --warmup N             warm-up queries excluded from results (default 1)
       --threads N --gpu auto|false|cuda|vulkan|metal --template auto|chatML|...|raw
