@@ -10,6 +10,7 @@ import {
   type QueryResult,
   type SoftwareInfo,
 } from '../lib/store/index.ts';
+import { ROW_TRACE_AND_SPAN } from './helpers/result-row.ts';
 
 /**
  * A synthetic study with answers known by construction (see test/analyze.test.ts):
@@ -90,14 +91,7 @@ export function resultRow(runId: string, variant: VariantSpec, queryId: string, 
     idlePowerW: NaN,
     energyMeasure: 'model',
     energyFlags: '',
-    promptSha256: 'f'.repeat(64),
-    clockStartMs: 1000,
-    clockEndMs: 1050,
-    traceFile: 'trace',
-    gradeSpanStart: 0,
-    gradeSpanEnd: 1,
-    gradeSpanText: 'x',
-    judgedVerdict: null,
+    ...ROW_TRACE_AND_SPAN,
     ...overrides,
   };
 }

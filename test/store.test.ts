@@ -22,6 +22,7 @@ import {
   type QueryResult,
   type RunManifestInput,
 } from '../lib/store/index.ts';
+import { ROW_TRACE_AND_SPAN } from './helpers/result-row.ts';
 
 let root: string;
 
@@ -72,14 +73,7 @@ function sampleResult(index: number, overrides: Partial<QueryResult> = {}): Quer
     idlePowerW: 5,
     energyMeasure: 'model',
     energyFlags: '',
-    promptSha256: 'f'.repeat(64),
-    clockStartMs: 1000,
-    clockEndMs: 1050,
-    traceFile: 'trace',
-    gradeSpanStart: 0,
-    gradeSpanEnd: 1,
-    gradeSpanText: 'x',
-    judgedVerdict: null,
+    ...ROW_TRACE_AND_SPAN,
     ...overrides,
   };
 }
