@@ -1,0 +1,209 @@
+// The few llama.cpp C functions the direct engine calls, over koffi, from the same shared libraries that
+// node-llama-cpp loaded (so one copy of llama.cpp and one backend registry live in the process).
+// Struct layouts follow include/llama.h of the llama.cpp release node-llama-cpp binds (llama/llama.cpp.info.json);
+// bindings.test.ts checks their sizes against that header, so a node-llama-cpp upgrade that changes them fails loudly.
+import koffi from 'koffi';
+import { join } from 'node:path';
+
+const ModelParams = koffi.struct('llama_model_params', {
+  devices: 'void*',
+  tensor_buft_overrides: 'void*',
+  n_gpu_layers: 'int32',
+  split_mode: 'int32',
+  load_mode: 'int32',
+  lazy_mode: 'int32',
+  main_gpu: 'int32',
+  tensor_split: 'void*',
+  progress_callback: 'void*',
+  progress_callback_user_data: 'void*',
+  kv_overrides: 'void*',
+  vocab_only: 'bool',
+  check_tensors: 'bool',
+  use_extra_bufts: 'bool',
+  no_host: 'bool',
+  no_alloc: 'bool',
+  load_mtp: 'bool',
+});
+
+const ContextParams = koffi.struct('llama_context_params', {
+  n_ctx: 'uint32',
+  n_batch: 'uint32',
+  n_ubatch: 'uint32',
+  n_seq_max: 'uint32',
+  n_rs_seq: 'uint32',
+  n_outputs_max: 'uint32',
+  n_outputs_max_per_seq: 'uint32',
+  n_threads: 'int32',
+  n_threads_batch: 'int32',
+  ctx_type: 'int32',
+  rope_scaling_type: 'int32',
+  pooling_type: 'int32',
+  attention_type: 'int32',
+  flash_attn_type: 'int32',
+  rope_freq_base: 'float',
+  rope_freq_scale: 'float',
+  yarn_ext_factor: 'float',
+  yarn_attn_factor: 'float',
+  yarn_beta_fast: 'float',
+  yarn_beta_slow: 'float',
+  yarn_orig_ctx: 'uint32',
+  defrag_thold: 'float',
+  cb_eval: 'void*',
+  cb_eval_user_data: 'void*',
+  type_k: 'int32',
+  type_v: 'int32',
+  abort_callback: 'void*',
+  abort_callback_data: 'void*',
+  embeddings: 'bool',
+  offload_kqv: 'bool',
+  no_perf: 'bool',
+  op_offload: 'bool',
+  swa_full: 'bool',
+  kv_unified: 'bool',
+  samplers: 'void*',
+  n_samplers: 'size_t',
+  ctx_other: 'void*',
+});
+
+const Batch = koffi.struct('llama_batch', {
+  n_tokens: 'int32',
+  token: 'int32*',
+  embd: 'void*',
+  pos: 'void*',
+  n_seq_id: 'void*',
+  seq_id: 'void*',
+  logits: 'void*',
+});
+
+/** Sizes as compiled from llama.h v0.5.0 on x86-64 and arm64 (LP64). */
+export const EXPECTED_STRUCT_SIZES = { llama_model_params: 80, llama_context_params: 160, llama_batch: 56 } as const;
+
+export function structSizes(): Record<keyof typeof EXPECTED_STRUCT_SIZES, number> {
+  return { llama_model_params: koffi.sizeof(ModelParams), llama_context_params: koffi.sizeof(ContextParams), llama_batch: koffi.sizeof(Batch) };
+}
+
+/** Opaque C pointers (model, context, vocab, sampler, threadpool). */
+export type Pointer = unknown;
+
+export interface ModelParamsValue {
+  n_gpu_layers: number;
+  vocab_only: boolean;
+  [field: string]: unknown;
+}
+
+export interface ContextParamsValue {
+  n_ctx: number;
+  n_batch: number;
+  n_ubatch: number;
+  n_threads: number;
+  n_threads_batch: number;
+  no_perf: boolean;
+  [field: string]: unknown;
+}
+
+export interface BatchValue {
+  n_tokens: number;
+  token: Int32Array;
+  embd: null;
+  pos: null;
+  n_seq_id: null;
+  seq_id: null;
+  logits: null;
+}
+
+export interface LlamaLibrary {
+  libraryDir: string;
+  backendRegistered(name: string): boolean;
+  loadBackends(): void;
+  modelDefaultParams(): ModelParamsValue;
+  contextDefaultParams(): ContextParamsValue;
+  loadModel(path: string, params: ModelParamsValue): Pointer;
+  freeModel(model: Pointer): void;
+  initContext(model: Pointer, params: ContextParamsValue): Pointer;
+  freeContext(context: Pointer): void;
+  contextSize(context: Pointer): number;
+  vocab(model: Pointer): Pointer;
+  isEndOfGeneration(vocab: Pointer, token: number): boolean;
+  /** The token's bytes into `out`; `special` renders control tokens as their text instead of nothing. */
+  tokenPiece(vocab: Pointer, token: number, out: Buffer, special: boolean): number;
+  clearMemory(context: Pointer): void;
+  decode(context: Pointer, batch: BatchValue): number;
+  greedySampler(): Pointer;
+  freeSampler(sampler: Pointer): void;
+  sample(sampler: Pointer, context: Pointer): number;
+  /** A persistent ggml CPU threadpool, attached so llama_decode stops creating and joining threads per call. */
+  newThreadpool(threads: number): Pointer;
+  freeThreadpool(pool: Pointer): void;
+  attachThreadpool(context: Pointer, pool: Pointer): void;
+}
+
+/** Binds the libraries in `libraryDir` (which must hold libllama*.so, libggml*.so and libggml-base.so). */
+export function bindLlamaLibrary(libraryDir: string, files: { llama: string; ggml: string; ggmlBase: string }): LlamaLibrary {
+  const ggml = koffi.load(join(libraryDir, files.ggml));
+  const ggmlBase = koffi.load(join(libraryDir, files.ggmlBase));
+  const llama = koffi.load(join(libraryDir, files.llama));
+
+  const regByName = ggml.func('void* ggml_backend_reg_by_name(const char*)');
+  const regProcAddress = ggml.func('void* ggml_backend_reg_get_proc_address(void*, const char*)');
+  const loadAllFromPath = ggml.func('void ggml_backend_load_all_from_path(const char*)');
+  const threadpoolParamsInit = ggmlBase.func('void ggml_threadpool_params_init(void*, int)');
+  const threadpoolNewProto = koffi.proto('void* ggml_threadpool_new_t(void*)');
+  const threadpoolFreeProto = koffi.proto('void ggml_threadpool_free_t(void*)');
+
+  const modelDefaultParams = llama.func('llama_model_params llama_model_default_params()');
+  const contextDefaultParams = llama.func('llama_context_params llama_context_default_params()');
+  const loadModel = llama.func('void* llama_model_load_from_file(const char*, llama_model_params)');
+  const freeModel = llama.func('void llama_model_free(void*)');
+  const initContext = llama.func('void* llama_init_from_model(void*, llama_context_params)');
+  const freeContext = llama.func('void llama_free(void*)');
+  const nCtx = llama.func('uint32 llama_n_ctx(void*)');
+  const attachThreadpool = llama.func('void llama_attach_threadpool(void*, void*, void*)');
+  const getVocab = llama.func('void* llama_model_get_vocab(void*)');
+  const isEog = llama.func('bool llama_vocab_is_eog(void*, int32)');
+  const tokenToPiece = llama.func('int32 llama_token_to_piece(void*, int32, uint8*, int32, int32, bool)');
+  const getMemory = llama.func('void* llama_get_memory(void*)');
+  const memoryClear = llama.func('void llama_memory_clear(void*, bool)');
+  const decode = llama.func('int32 llama_decode(void*, llama_batch)');
+  const samplerGreedy = llama.func('void* llama_sampler_init_greedy()');
+  const samplerFree = llama.func('void llama_sampler_free(void*)');
+  const samplerSample = llama.func('int32 llama_sampler_sample(void*, void*, int32)');
+
+  // ggml_threadpool_new/free live in the CPU backend library that ggml picked for this CPU, reachable only by name.
+  function cpuProc(name: string): unknown {
+    const reg = regByName('CPU');
+    const fn = reg === null ? null : regProcAddress(reg, name);
+    if (fn === null) throw new Error(`the llama.cpp CPU backend in ${libraryDir} does not export ${name}`);
+    return fn;
+  }
+
+  return {
+    libraryDir,
+    backendRegistered: (name) => regByName(name) !== null,
+    loadBackends: () => loadAllFromPath(libraryDir),
+    modelDefaultParams: () => modelDefaultParams() as ModelParamsValue,
+    contextDefaultParams: () => contextDefaultParams() as ContextParamsValue,
+    loadModel: (path, params) => loadModel(path, params),
+    freeModel: (model) => freeModel(model),
+    initContext: (model, params) => initContext(model, params),
+    freeContext: (context) => freeContext(context),
+    contextSize: (context) => nCtx(context) as number,
+    vocab: (model) => getVocab(model),
+    isEndOfGeneration: (vocab, token) => isEog(vocab, token) as boolean,
+    tokenPiece: (vocab, token, out, special) => tokenToPiece(vocab, token, out, out.length, 0, special) as number,
+    clearMemory: (context) => memoryClear(getMemory(context), true),
+    decode: (context, batch) => decode(context, batch) as number,
+    greedySampler: () => samplerGreedy(),
+    freeSampler: (sampler) => samplerFree(sampler),
+    sample: (sampler, context) => samplerSample(sampler, context, -1) as number,
+    newThreadpool(threads) {
+      // struct ggml_threadpool_params is 528 bytes (512-entry cpumask first); init fills it, so a larger buffer is safe.
+      const params = Buffer.alloc(1024);
+      threadpoolParamsInit(params, threads);
+      const pool = koffi.call(cpuProc('ggml_threadpool_new'), threadpoolNewProto, params);
+      if (pool === null) throw new Error(`could not create a ggml threadpool of ${threads} threads`);
+      return pool;
+    },
+    freeThreadpool: (pool) => koffi.call(cpuProc('ggml_threadpool_free'), threadpoolFreeProto, pool),
+    attachThreadpool: (context, pool) => attachThreadpool(context, pool, pool),
+  };
+}

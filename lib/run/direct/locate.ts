@@ -1,0 +1,36 @@
+// Finds the llama.cpp shared libraries node-llama-cpp already loaded into this process, so the direct engine
+// binds the very same copy (same build, same backend registry) instead of a second one.
+import { readFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
+
+export interface LlamaLibraryFiles {
+  libraryDir: string;
+  llama: string;
+  ggml: string;
+  ggmlBase: string;
+}
+
+/** Parses /proc/<pid>/maps text; null when libllama, libggml and libggml-base are not all mapped from one folder. */
+export function llamaLibrariesInMaps(mapsText: string): LlamaLibraryFiles | null {
+  const paths = new Set<string>();
+  for (const line of mapsText.split('\n')) {
+    const path = line.slice(line.indexOf('/'));
+    if (line.includes('/') && /\/lib(llama|ggml)[^/]*\.so[^/]*$/.test(path)) paths.add(path);
+  }
+  const llamaPath = [...paths].find((p) => /^libllama(\.v[\d.]+)?\.so$/.test(basename(p)));
+  if (llamaPath === undefined) return null;
+  const libraryDir = dirname(llamaPath);
+  const inDir = [...paths].filter((p) => dirname(p) === libraryDir).map((p) => basename(p));
+  const ggml = inDir.find((f) => /^libggml(\.v[\d.]+)?\.so$/.test(f));
+  const ggmlBase = inDir.find((f) => f === 'libggml-base.so' || /^libggml-base(\.v[\d.]+)?\.so$/.test(f));
+  if (ggml === undefined || ggmlBase === undefined) return null;
+  return { libraryDir, llama: basename(llamaPath), ggml, ggmlBase };
+}
+
+export function loadedLlamaLibraries(): LlamaLibraryFiles | null {
+  try {
+    return llamaLibrariesInMaps(readFileSync('/proc/self/maps', 'utf8'));
+  } catch {
+    return null; // not Linux: the caller falls back to node-llama-cpp's own generation
+  }
+}

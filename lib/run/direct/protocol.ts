@@ -1,0 +1,37 @@
+import type { LlamaLibraryFiles } from './locate.ts';
+
+export interface EngineWorkerData {
+  files: LlamaLibraryFiles;
+  modelPath: string;
+  threads: number;
+  contextSize: number;
+  /** Prompt tokens per llama_decode call during prefill (llama.cpp's n_batch and n_ubatch). */
+  batchSize: number;
+  /** Int32Array[1]: set to 1 by the main thread to stop the current generation after the token in flight. */
+  abortFlag: SharedArrayBuffer;
+}
+
+export type EngineRequest =
+  | { type: 'threads'; threads: number }
+  | { type: 'generate'; tokens: Int32Array; maxTokens: number; stopTexts: string[] }
+  | { type: 'close' };
+
+export type DirectStopReason = 'eos' | 'stop_text' | 'max_tokens' | 'context_full' | 'abort';
+
+/** Times are CLOCK_MONOTONIC milliseconds (lib/energy's clock), the same in every thread. */
+export interface EngineGeneration {
+  tokens: Int32Array;
+  /** One per emitted token; an end-of-generation token is in `tokens` but has no time here (node-llama-cpp's convention). */
+  tokenMonoMs: Float64Array;
+  startMonoMs: number;
+  endMonoMs: number;
+  /** The response bytes as UTF-8 text, special tokens rendered empty, cut before a matched stop text. */
+  text: string;
+  stopReason: DirectStopReason;
+}
+
+export type EngineReply =
+  | { type: 'ready'; contextSize: number; threads: number }
+  | { type: 'first'; atMonoMs: number }
+  | ({ type: 'done' } & EngineGeneration)
+  | { type: 'error'; message: string };

@@ -1,0 +1,181 @@
+// The generation loop, off the main thread: prefill, then sample -> decode per token, with a persistent ggml
+// threadpool. Nothing here wakes the main event loop per token; it hears once at the first token and once at the end.
+import { parentPort, workerData } from 'node:worker_threads';
+import { monotonicMs } from '../../energy/index.ts';
+import { bindLlamaLibrary, type Pointer } from './bindings.ts';
+import type { DirectStopReason, EngineReply, EngineRequest, EngineWorkerData } from './protocol.ts';
+
+const data = workerData as EngineWorkerData;
+const port = parentPort!;
+const abortFlag = new Int32Array(data.abortFlag);
+const lib = bindLlamaLibrary(data.files.libraryDir, data.files);
+
+function reply(message: EngineReply): void {
+  port.postMessage(message);
+}
+
+// node-llama-cpp normally registered the CPU backend already; loading it twice would register a second CPU device.
+if (!lib.backendRegistered('CPU')) lib.loadBackends();
+
+const modelParams = lib.modelDefaultParams();
+modelParams.n_gpu_layers = 0;
+const model = lib.loadModel(data.modelPath, modelParams);
+if (model === null) throw new Error(`llama.cpp could not load ${data.modelPath}`);
+const vocab = lib.vocab(model);
+const sampler = lib.greedySampler();
+
+let context: Pointer = null;
+let pool: Pointer = null;
+let threads = data.threads;
+
+function openContext(threadCount: number): void {
+  closeContext();
+  const params = lib.contextDefaultParams();
+  params.n_ctx = data.contextSize;
+  params.n_batch = data.batchSize;
+  params.n_ubatch = data.batchSize;
+  params.n_threads = threadCount;
+  params.n_threads_batch = threadCount;
+  params.no_perf = true;
+  context = lib.initContext(model, params);
+  if (context === null) throw new Error(`llama.cpp could not create a context of ${data.contextSize} tokens for ${data.modelPath}`);
+  pool = lib.newThreadpool(threadCount);
+  lib.attachThreadpool(context, pool);
+  threads = threadCount;
+}
+
+function closeContext(): void {
+  if (context !== null) lib.freeContext(context);
+  if (pool !== null) lib.freeThreadpool(pool);
+  context = null;
+  pool = null;
+}
+
+const PIECE_BYTES = 256;
+
+/** Growable byte buffer for the response and for the special-token rendering that stop texts match against. */
+class Bytes {
+  buffer = Buffer.alloc(4096);
+  length = 0;
+  append(piece: Buffer, n: number): void {
+    if (this.length + n > this.buffer.length) {
+      const grown = Buffer.alloc(Math.max(this.buffer.length * 2, this.length + n));
+      this.buffer.copy(grown, 0, 0, this.length);
+      this.buffer = grown;
+    }
+    piece.copy(this.buffer, this.length, 0, n);
+    this.length += n;
+  }
+  view(): Buffer {
+    return this.buffer.subarray(0, this.length);
+  }
+}
+
+function decodeOrThrow(tokens: Int32Array, what: string): void {
+  const status = lib.decode(context, { n_tokens: tokens.length, token: tokens, embd: null, pos: null, n_seq_id: null, seq_id: null, logits: null });
+  if (status !== 0) throw new Error(`llama_decode failed (status ${status}) during ${what}`);
+}
+
+function generate(prompt: Int32Array, maxTokens: number, stopTexts: string[]): EngineReply {
+  const contextSize = lib.contextSize(context);
+  if (prompt.length === 0) throw new Error('empty prompt: nothing to evaluate');
+  if (prompt.length >= contextSize) {
+    throw new Error(`the prompt has ${prompt.length} tokens and does not fit the context of ${contextSize}; raise the context size or shorten the prompt`);
+  }
+  const stops = stopTexts.filter((s) => s.length > 0).map((s) => Buffer.from(s, 'utf8'));
+  const longestStop = stops.reduce((n, s) => Math.max(n, s.length), 0);
+  const tokens = new Int32Array(maxTokens);
+  const tokenMonoMs = new Float64Array(maxTokens);
+  const piece = Buffer.alloc(PIECE_BYTES);
+  const text = new Bytes();
+  const rendered = new Bytes();
+  const one = new Int32Array(1);
+  let produced = 0;
+  let timed = 0;
+  let textEnd = -1;
+  let stopReason: DirectStopReason = 'max_tokens';
+
+  lib.clearMemory(context);
+  Atomics.store(abortFlag, 0, 0);
+  const startMonoMs = monotonicMs();
+  for (let offset = 0; offset < prompt.length; offset += data.batchSize) {
+    decodeOrThrow(prompt.subarray(offset, offset + data.batchSize), `prefill of ${prompt.length} prompt tokens`);
+  }
+  let position = prompt.length;
+  while (produced < maxTokens) {
+    if (Atomics.load(abortFlag, 0) !== 0) {
+      stopReason = 'abort';
+      break;
+    }
+    const token = lib.sample(sampler, context);
+    const atMonoMs = monotonicMs();
+    tokens[produced++] = token;
+    if (produced === 1) reply({ type: 'first', atMonoMs });
+    if (lib.isEndOfGeneration(vocab, token)) {
+      stopReason = 'eos';
+      break;
+    }
+    tokenMonoMs[timed++] = atMonoMs;
+    // Response text renders special tokens empty, as node-llama-cpp's response text does.
+    const plainBytes = lib.tokenPiece(vocab, token, piece, false);
+    if (plainBytes > 0) text.append(piece, plainBytes);
+    if (stops.length > 0) {
+      const renderedBefore = rendered.length;
+      const renderedBytes = lib.tokenPiece(vocab, token, piece, true);
+      if (renderedBytes > 0) rendered.append(piece, renderedBytes);
+      const tail = rendered.view().subarray(Math.max(0, renderedBefore - longestStop));
+      if (stops.some((s) => tail.includes(s))) {
+        stopReason = 'stop_text';
+        textEnd = cutBeforeStop(text.view(), stops);
+        break;
+      }
+    }
+    if (produced >= maxTokens) break;
+    if (position >= contextSize) {
+      stopReason = 'context_full';
+      break;
+    }
+    one[0] = token;
+    decodeOrThrow(one, `decode of generated token ${produced}`);
+    position++;
+  }
+  const endMonoMs = monotonicMs();
+  const bytes = text.view();
+  return {
+    type: 'done',
+    tokens: tokens.slice(0, produced),
+    tokenMonoMs: tokenMonoMs.slice(0, timed),
+    startMonoMs,
+    endMonoMs,
+    text: new TextDecoder().decode(textEnd >= 0 ? bytes.subarray(0, textEnd) : bytes),
+    stopReason,
+  };
+}
+
+/** Where the response text ends: before the last stop text found in it, or all of it when the stop was a special token. */
+function cutBeforeStop(bytes: Buffer, stops: Buffer[]): number {
+  let cut = -1;
+  for (const s of stops) cut = Math.max(cut, bytes.lastIndexOf(s));
+  return cut >= 0 ? cut : bytes.length;
+}
+
+port.on('message', (request: EngineRequest) => {
+  try {
+    if (request.type === 'threads') {
+      openContext(request.threads);
+      reply({ type: 'ready', contextSize: lib.contextSize(context), threads });
+    } else if (request.type === 'generate') {
+      reply(generate(request.tokens, request.maxTokens, request.stopTexts));
+    } else {
+      closeContext();
+      lib.freeSampler(sampler);
+      lib.freeModel(model);
+      port.close();
+    }
+  } catch (error) {
+    reply({ type: 'error', message: (error as Error).message });
+  }
+});
+
+openContext(threads);
+reply({ type: 'ready', contextSize: lib.contextSize(context), threads });
