@@ -42,7 +42,7 @@ describe('automatic threads', () => {
     expect(choice.threads).toBe(pickThreads(choice.probes));
 
     // A planted cache entry wins over probing: the choice is per model file and host, made once.
-    const file = threadCacheFile(model.path);
+    const file = threadCacheFile(model.path, 'direct');
     const planted = { ...JSON.parse(readFileSync(file, 'utf8')), threads: 1 };
     writeFileSync(file, JSON.stringify(planted));
     const second = await openLlamaRunner(model.path, { gpu: false, template: 'raw' });

@@ -4,12 +4,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, openSync, readFileSync, readSync, closeSync, statSync, writeFileSync, renameSync } from 'node:fs';
 import { availableParallelism, cpus, hostname } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { ipwCacheDir } from './llama-tools.ts';
-
-type NodeLlamaCpp = typeof import('node-llama-cpp');
-type Llama = Awaited<ReturnType<NodeLlamaCpp['getLlama']>>;
-type LlamaModel = Awaited<ReturnType<Llama['loadModel']>>;
 
 export interface ThreadProbe {
   threads: number;
@@ -50,8 +45,9 @@ function hostKey(): string {
   return `${hostname()}|${cpu}|${availableParallelism()}|uv=${process.env.UV_THREADPOOL_SIZE ?? 'default'}`;
 }
 
-export function threadCacheFile(modelPath: string): string {
-  const key = createHash('sha256').update(`${modelFingerprint(modelPath)}|${hostKey()}`).digest('hex').slice(0, 20);
+/** The choice is per engine too: the direct engine and node-llama-cpp's own loop scale differently with threads. */
+export function threadCacheFile(modelPath: string, engine: string): string {
+  const key = createHash('sha256').update(`${modelFingerprint(modelPath)}|${hostKey()}|${engine}`).digest('hex').slice(0, 20);
   return join(ipwCacheDir(), 'threads', `${key}.json`);
 }
 
@@ -64,40 +60,31 @@ export function pickThreads(probes: readonly ThreadProbe[]): number {
   return probes.filter((p) => p.decodeTokensPerS >= floor).reduce((a, b) => (b.threads < a.threads ? b : a)).threads;
 }
 
-async function probeOnce(model: LlamaModel, threads: number, tokens: number): Promise<number> {
-  const context = await model.createContext({ threads, contextSize: 256, sequences: 1 });
-  try {
-    const sequence = context.getSequence();
-    const prompt = model.tokenize('The quick brown fox jumps over the lazy dog.');
-    const times: number[] = [];
-    for await (const _token of sequence.evaluate(prompt, { temperature: 0 })) {
-      times.push(performance.now());
-      if (times.length >= tokens + 1) break;
-    }
-    // The first token carries the prompt's prefill; rate over the gaps after it, as ipw reports decode.
-    const first = times[0];
-    const last = times[times.length - 1];
-    if (first === undefined || last === undefined || last <= first) return 0;
-    return (times.length - 1) / ((last - first) / 1000);
-  } finally {
-    await context.dispose();
-  }
-}
+/** Decodes `tokens` tokens after a short prompt with `threads` threads; returns the decode rate in tokens/s. */
+export type DecodeProbe = (threads: number, tokens: number) => Promise<number>;
 
 /** Decodes a few tokens at each count from 1 to the core count; the best of PROBE_REPEATS per count. */
-export async function probeThreads(model: LlamaModel, maxThreads = availableParallelism(), tokens = PROBE_DECODE_TOKENS): Promise<ThreadProbe[]> {
-  await probeOnce(model, 1, 4); // warm-up: page-in of weights, allocator
+export async function probeThreads(probe: DecodeProbe, maxThreads = availableParallelism(), tokens = PROBE_DECODE_TOKENS): Promise<ThreadProbe[]> {
+  await probe(1, 4); // warm-up: page-in of weights, allocator
   const probes: ThreadProbe[] = [];
   for (let t = 1; t <= maxThreads; t++) probes.push({ threads: t, decodeTokensPerS: 0 });
   for (let r = 0; r < PROBE_REPEATS; r++) {
-    for (const p of probes) p.decodeTokensPerS = Math.max(p.decodeTokensPerS, await probeOnce(model, p.threads, tokens));
+    for (const p of probes) p.decodeTokensPerS = Math.max(p.decodeTokensPerS, await probe(p.threads, tokens));
   }
   return probes;
 }
 
+/** Rate over the gaps after the first token (which carries the prompt's prefill), as ipw reports decode. */
+export function decodeRate(tokenTimesMs: readonly number[]): number {
+  const first = tokenTimesMs[0];
+  const last = tokenTimesMs[tokenTimesMs.length - 1];
+  if (first === undefined || last === undefined || last <= first) return 0;
+  return (tokenTimesMs.length - 1) / ((last - first) / 1000);
+}
+
 /** The cached choice for this model and host, or a fresh probe written to the cache. */
-export async function chooseThreads(model: LlamaModel, modelPath: string): Promise<ThreadChoice> {
-  const cacheFile = threadCacheFile(modelPath);
+export async function chooseThreads(modelPath: string, engine: string, probe: DecodeProbe): Promise<ThreadChoice> {
+  const cacheFile = threadCacheFile(modelPath, engine);
   try {
     const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as ThreadChoice;
     if (Number.isInteger(cached.threads) && cached.threads >= 1 && cached.threads <= availableParallelism()) {
@@ -106,7 +93,7 @@ export async function chooseThreads(model: LlamaModel, modelPath: string): Promi
   } catch {
     // No cache yet, or an unreadable one: probe.
   }
-  const probes = await probeThreads(model);
+  const probes = await probeThreads(probe);
   const choice: ThreadChoice = { threads: pickThreads(probes), source: 'probe', probes, probeTokens: PROBE_DECODE_TOKENS, cacheFile };
   try {
     mkdirSync(join(cacheFile, '..'), { recursive: true });

@@ -1,17 +1,21 @@
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import type { StopReason } from '../store/types.ts';
 import { chooseThreads, type ThreadChoice } from './auto-threads.ts';
+import { DirectEngine, loadedLlamaLibraries } from './direct/index.ts';
 import { assertGgufFile } from './gguf-check.ts';
+import { directGenerator, directProbe } from './llama-direct.ts';
+import { sessionGenerator, sessionProbe } from './llama-session.ts';
+import type { ChatWrapper, Llama, LlamaModel, PromptFormat } from './llama-types.ts';
 import type { Generation, GenerationHooks, GenerationRequest, ModelRunner } from './types.ts';
 
-type NodeLlamaCpp = typeof import('node-llama-cpp');
-type Llama = Awaited<ReturnType<NodeLlamaCpp['getLlama']>>;
-type LlamaModel = Awaited<ReturnType<Llama['loadModel']>>;
-type ChatWrapper = NonNullable<ReturnType<NodeLlamaCpp['resolveChatWrapper']>>;
-
 export type GpuChoice = 'auto' | false | 'cuda' | 'vulkan' | 'metal';
+
+/**
+ * Who runs the generation loop. `direct`: llama.cpp called over FFI from a worker thread with a persistent threadpool
+ * (CPU only; as fast as llama.cpp's own tools). `node-llama-cpp`: its own session loop (GPUs, or where direct cannot
+ * bind). `auto`: direct on the CPU where it can, else node-llama-cpp.
+ */
+export type LlamaEngineChoice = 'auto' | 'direct' | 'node-llama-cpp';
 
 export interface LlamaRunnerOptions {
   /** GPU backend; `false` forces the CPU. */
@@ -23,6 +27,7 @@ export interface LlamaRunnerOptions {
   template?: string;
   systemPrompt?: string;
   seed?: number;
+  engine?: LlamaEngineChoice;
 }
 
 export const DEFAULT_SYSTEM_PROMPT = 'You are a helpful assistant. Answer concisely.';
@@ -49,10 +54,23 @@ async function getSharedLlama(gpu: GpuChoice): Promise<Llama> {
   return llama;
 }
 
-function stopReasonOf(reason: string): StopReason {
-  if (reason === 'maxTokens') return 'max_tokens';
-  if (reason === 'abort') return 'abort';
-  return 'eos';
+const CORRUPT_HINT = 'The file may be truncated or corrupt; check its size and SHA-256 against the source, or download it again.';
+
+async function loadModel(llama: Llama, modelPath: string, vocabOnly: boolean): Promise<LlamaModel> {
+  try {
+    return await llama.loadModel({ modelPath, vocabOnly });
+  } catch (error) {
+    throw new Error(`could not load model ${modelPath}: ${(error as Error).message}. ${CORRUPT_HINT}`);
+  }
+}
+
+function resolveFormat(lib: typeof import('node-llama-cpp'), model: LlamaModel, templateName: string): ChatWrapper | undefined {
+  if (templateName === 'raw') return undefined;
+  const names: readonly string[] = lib.resolvableChatWrapperTypeNames;
+  if (!names.includes(templateName)) {
+    throw new Error(`unknown chat template "${templateName}". Use raw, or one of: ${names.join(', ')}.`);
+  }
+  return lib.resolveChatWrapper(model, { type: templateName as (typeof lib.resolvableChatWrapperTypeNames)[number] });
 }
 
 /** Loads a GGUF model in-process with node-llama-cpp and runs one query at a time on a fresh context history. */
@@ -61,52 +79,51 @@ export async function openLlamaRunner(modelPath: string, options: LlamaRunnerOpt
   const lib = await import('node-llama-cpp');
   const gpu = options.gpu ?? 'auto';
   const llama = await getSharedLlama(gpu);
-  let model: LlamaModel;
-  try {
-    model = await llama.loadModel({ modelPath });
-  } catch (error) {
+  const engineChoice = options.engine ?? 'auto';
+  const files = llama.gpu === false && engineChoice !== 'node-llama-cpp' ? loadedLlamaLibraries() : null;
+  if (engineChoice === 'direct' && files === null) {
     throw new Error(
-      `could not load model ${modelPath}: ${(error as Error).message}. The file may be truncated or corrupt; ` +
-        `check its size and SHA-256 against the source, or download it again.`,
+      llama.gpu !== false
+        ? 'the direct engine runs on the CPU only; pass --gpu false, or --engine node-llama-cpp for GPU offload'
+        : 'the direct engine could not find the llama.cpp libraries node-llama-cpp loaded (it reads /proc/self/maps, Linux only); use --engine node-llama-cpp',
     );
   }
+  // With the direct engine, node-llama-cpp only tokenizes and formats prompts: the vocabulary is all it loads.
+  const model = await loadModel(llama, modelPath, files !== null);
   const onGpu = llama.gpu !== false && model.gpuLayers > 0;
-  let threadChoice: ThreadChoice;
-  if (options.threads !== undefined) threadChoice = { threads: options.threads, source: 'explicit', probes: [] };
-  else if (onGpu) threadChoice = { threads: defaultThreadCount(), source: 'gpu-default', probes: [] };
-  else threadChoice = await chooseThreads(model, modelPath);
-  const threads = threadChoice.threads;
-  const context = await model.createContext({ threads, contextSize: options.contextSize ?? 4096 });
-  const sequence = context.getSequence();
-  const templateName = options.template ?? 'auto';
-  const systemPrompt = options.systemPrompt ?? DEFAULT_SYSTEM_PROMPT;
+  const format: PromptFormat = { chatWrapper: resolveFormat(lib, model, options.template ?? 'auto'), systemPrompt: options.systemPrompt ?? DEFAULT_SYSTEM_PROMPT };
   const seed = options.seed ?? 0;
+  const contextSize = options.contextSize ?? 4096;
 
-  let chatWrapper: ChatWrapper | undefined;
-  if (templateName !== 'raw') {
-    const names: readonly string[] = lib.resolvableChatWrapperTypeNames;
-    if (!names.includes(templateName)) {
-      throw new Error(`unknown chat template "${templateName}". Use raw, or one of: ${names.join(', ')}.`);
-    }
-    chatWrapper = lib.resolveChatWrapper(model, { type: templateName as (typeof lib.resolvableChatWrapperTypeNames)[number] });
+  let generate: (request: GenerationRequest, hooks?: GenerationHooks) => Promise<Generation>;
+  let threadChoice: ThreadChoice;
+  let engineName: string;
+  let closeEngine: () => Promise<void>;
+  let contextTokens: number;
+  if (files !== null) {
+    engineName = 'direct';
+    const engine = await DirectEngine.start({ files, modelPath, threads: options.threads ?? 1, contextSize }).catch(async (error: unknown) => {
+      await model.dispose();
+      throw new Error(`${(error as Error).message}. ${CORRUPT_HINT}`);
+    });
+    if (options.threads !== undefined) threadChoice = { threads: options.threads, source: 'explicit', probes: [] };
+    else threadChoice = await chooseThreads(modelPath, engineName, directProbe(engine, model));
+    if (engine.threads !== threadChoice.threads) await engine.setThreads(threadChoice.threads);
+    generate = directGenerator(engine, model, format);
+    contextTokens = engine.contextSize;
+    closeEngine = () => engine.close();
+  } else {
+    engineName = 'node-llama-cpp';
+    if (options.threads !== undefined) threadChoice = { threads: options.threads, source: 'explicit', probes: [] };
+    else if (onGpu) threadChoice = { threads: defaultThreadCount(), source: 'gpu-default', probes: [] };
+    else threadChoice = await chooseThreads(modelPath, engineName, sessionProbe(model));
+    const context = await model.createContext({ threads: threadChoice.threads, contextSize });
+    generate = sessionGenerator(lib, context, format, seed);
+    contextTokens = context.contextSize;
+    closeEngine = () => context.dispose();
   }
-  const accelerator = llama.gpu === false || model.gpuLayers === 0 ? 'cpu' : llama.gpu;
-
-  async function evaluate(request: GenerationRequest, onToken: (tokens: readonly unknown[]) => void) {
-    const common = { maxTokens: request.maxTokens, temperature: 0, seed, signal: request.signal, stopOnAbortSignal: true, onToken };
-    if (chatWrapper === undefined) {
-      const completion = new lib.LlamaCompletion({ contextSequence: sequence });
-      const result = await completion.generateCompletionWithMeta(request.prompt, common);
-      return { response: result.response, stopReason: result.metadata.stopReason };
-    }
-    const session = new lib.LlamaChatSession({ contextSequence: sequence, systemPrompt, chatWrapper, autoDisposeSequence: false });
-    try {
-      const result = await session.promptWithMeta(request.prompt, common);
-      return { response: result.responseText, stopReason: result.stopReason };
-    } finally {
-      session.dispose({ disposeSequence: false });
-    }
-  }
+  const threads = threadChoice.threads;
+  const accelerator = onGpu ? String(llama.gpu) : 'cpu';
 
   return {
     description: {
@@ -114,13 +131,15 @@ export async function openLlamaRunner(modelPath: string, options: LlamaRunnerOpt
       kind: 'gguf',
       location: modelPath,
       accelerator,
-      chatTemplate: chatWrapper === undefined ? 'raw' : chatWrapper.wrapperName,
+      chatTemplate: format.chatWrapper === undefined ? 'raw' : format.chatWrapper.wrapperName,
       details: {
         architecture: model.fileInfo.metadata.general.architecture,
         typeDescription: model.typeDescription,
         sizeBytes: model.size,
         trainContextSize: model.trainContextSize,
-        contextSize: context.contextSize,
+        contextSize: contextTokens,
+        engine: engineName,
+        ...(files === null ? {} : { libraryDir: files.libraryDir, threadpool: 'persistent' }),
         gpu: llama.gpu,
         gpuLayers: model.gpuLayers,
         threads,
@@ -128,37 +147,15 @@ export async function openLlamaRunner(modelPath: string, options: LlamaRunnerOpt
         // Only a value set before Node started takes effect (bin/ipw.js sets it); recorded because it changes decode speed.
         uvThreadpoolSize: process.env.UV_THREADPOOL_SIZE ?? null,
         buildType: llama.buildType,
-        systemPrompt: chatWrapper === undefined ? null : systemPrompt,
+        systemPrompt: format.chatWrapper === undefined ? null : format.systemPrompt,
         seed,
       },
     },
 
-    async generate(request: GenerationRequest, hooks: GenerationHooks = {}): Promise<Generation> {
-      // Each query starts from an empty KV cache, so no query's prefill depends on the one before it.
-      await sequence.clearHistory();
-      const meterBefore = sequence.tokenMeter.getState();
-      const tokenTimesMs: number[] = [];
-      const startMs = performance.now();
-      const result = await evaluate(request, (tokens) => {
-        const nowMs = performance.now();
-        if (tokenTimesMs.length === 0) hooks.onFirstToken?.(nowMs);
-        for (let i = 0; i < tokens.length; i++) tokenTimesMs.push(nowMs);
-      });
-      const endMs = performance.now();
-      const usage = sequence.tokenMeter.diff(meterBefore);
-      return {
-        response: result.response,
-        stopReason: stopReasonOf(result.stopReason),
-        promptTokens: usage.usedInputTokens,
-        completionTokens: usage.usedOutputTokens,
-        startMs,
-        tokenTimesMs,
-        endMs,
-      };
-    },
+    generate,
 
     async close() {
-      await context.dispose();
+      await closeEngine();
       await model.dispose();
     },
   };

@@ -109,13 +109,26 @@ export class DirectEngine {
   /** Greedy generation from an empty KV cache. `signal` stops it after the token in flight. */
   async generate(
     tokens: readonly number[],
-    options: { maxTokens: number; stopTexts?: string[]; signal?: AbortSignal; onFirstToken?: (timeMs: number) => void },
+    options: {
+      maxTokens: number;
+      stopTexts?: string[];
+      /** For speed probes: keep decoding past end-of-generation tokens, as llama-bench does. */
+      ignoreEndOfGeneration?: boolean;
+      signal?: AbortSignal;
+      onFirstToken?: (timeMs: number) => void;
+    },
   ): Promise<DirectGeneration> {
     const onAbort = () => Atomics.store(this.abortFlag, 0, 1);
     options.signal?.addEventListener('abort', onAbort, { once: true });
     try {
       if (options.signal?.aborted) onAbort();
-      const request: EngineRequest = { type: 'generate', tokens: Int32Array.from(tokens), maxTokens: options.maxTokens, stopTexts: options.stopTexts ?? [] };
+      const request: EngineRequest = {
+        type: 'generate',
+        tokens: Int32Array.from(tokens),
+        maxTokens: options.maxTokens,
+        stopTexts: options.stopTexts ?? [],
+        ignoreEndOfGeneration: options.ignoreEndOfGeneration ?? false,
+      };
       const reply = await this.#request(request, options.onFirstToken);
       if (reply.type !== 'done') throw new Error(`unexpected reply ${reply.type} from the generation worker`);
       return this.#toLocalClock(reply);

@@ -13,7 +13,7 @@ export interface EngineWorkerData {
 
 export type EngineRequest =
   | { type: 'threads'; threads: number }
-  | { type: 'generate'; tokens: Int32Array; maxTokens: number; stopTexts: string[] }
+  | { type: 'generate'; tokens: Int32Array; maxTokens: number; stopTexts: string[]; ignoreEndOfGeneration: boolean }
   | { type: 'close' };
 
 export type DirectStopReason = 'eos' | 'stop_text' | 'max_tokens' | 'context_full' | 'abort';

@@ -76,7 +76,7 @@ function decodeOrThrow(tokens: Int32Array, what: string): void {
   if (status !== 0) throw new Error(`llama_decode failed (status ${status}) during ${what}`);
 }
 
-function generate(prompt: Int32Array, maxTokens: number, stopTexts: string[]): EngineReply {
+function generate(prompt: Int32Array, maxTokens: number, stopTexts: string[], ignoreEndOfGeneration: boolean): EngineReply {
   const contextSize = lib.contextSize(context);
   if (prompt.length === 0) throw new Error('empty prompt: nothing to evaluate');
   if (prompt.length >= contextSize) {
@@ -111,7 +111,7 @@ function generate(prompt: Int32Array, maxTokens: number, stopTexts: string[]): E
     const atMonoMs = monotonicMs();
     tokens[produced++] = token;
     if (produced === 1) reply({ type: 'first', atMonoMs });
-    if (lib.isEndOfGeneration(vocab, token)) {
+    if (!ignoreEndOfGeneration && lib.isEndOfGeneration(vocab, token)) {
       stopReason = 'eos';
       break;
     }
@@ -165,7 +165,7 @@ port.on('message', (request: EngineRequest) => {
       openContext(request.threads);
       reply({ type: 'ready', contextSize: lib.contextSize(context), threads });
     } else if (request.type === 'generate') {
-      reply(generate(request.tokens, request.maxTokens, request.stopTexts));
+      reply(generate(request.tokens, request.maxTokens, request.stopTexts, request.ignoreEndOfGeneration));
     } else {
       closeContext();
       lib.freeSampler(sampler);

@@ -1,0 +1,58 @@
+// Generation through the direct engine (lib/run/direct): node-llama-cpp still formats and tokenizes the prompt with
+// the model's chat template (a vocabulary-only load), and llama.cpp runs the loop in a worker thread.
+import type { StopReason } from '../store/types.ts';
+import { decodeRate, type DecodeProbe } from './auto-threads.ts';
+import type { DirectEngine, DirectStopReason } from './direct/index.ts';
+import { PROBE_PROMPT } from './llama-session.ts';
+import type { LlamaModel, PromptFormat } from './llama-types.ts';
+import type { Generation, GenerationHooks, GenerationRequest } from './types.ts';
+
+const STOP_REASONS: Record<DirectStopReason, StopReason> = {
+  eos: 'eos',
+  stop_text: 'eos',
+  max_tokens: 'max_tokens',
+  context_full: 'max_tokens',
+  abort: 'abort',
+};
+
+/** Prompt tokens and stop texts exactly as node-llama-cpp's LlamaChatSession / LlamaCompletion would build them. */
+export function promptTokens(model: LlamaModel, format: PromptFormat, prompt: string): { tokens: number[]; stopTexts: string[] } {
+  if (format.chatWrapper === undefined) {
+    const bos = model.tokens.shouldPrependBosToken ? model.tokens.bos : null;
+    const text = model.tokenize(prompt, false, bos === null ? undefined : 'trimLeadingSpace');
+    return { tokens: bos === null ? [...text] : [bos, ...text], stopTexts: [] };
+  }
+  const chatHistory = [
+    ...format.chatWrapper.generateInitialChatHistory({ systemPrompt: format.systemPrompt }),
+    { type: 'user' as const, text: prompt },
+    { type: 'model' as const, response: [] },
+  ];
+  const state = format.chatWrapper.generateContextState({ chatHistory });
+  const stopTexts = state.stopGenerationTriggers.map((trigger) => model.detokenize(trigger.tokenize(model.tokenizer), true));
+  return { tokens: [...state.contextText.tokenize(model.tokenizer)], stopTexts };
+}
+
+export function directGenerator(engine: DirectEngine, model: LlamaModel, format: PromptFormat) {
+  return async function generate(request: GenerationRequest, hooks: GenerationHooks = {}): Promise<Generation> {
+    const { tokens, stopTexts } = promptTokens(model, format, request.prompt);
+    const g = await engine.generate(tokens, { maxTokens: request.maxTokens, stopTexts, signal: request.signal, onFirstToken: hooks.onFirstToken });
+    return {
+      response: g.text,
+      stopReason: STOP_REASONS[g.stopReason],
+      promptTokens: tokens.length,
+      completionTokens: g.tokens.length,
+      startMs: g.startMs,
+      tokenTimesMs: g.tokenTimesMs,
+      endMs: g.endMs,
+    };
+  };
+}
+
+export function directProbe(engine: DirectEngine, model: LlamaModel): DecodeProbe {
+  const prompt = promptTokens(model, { chatWrapper: undefined, systemPrompt: '' }, PROBE_PROMPT).tokens;
+  return async (threads, tokens) => {
+    await engine.setThreads(threads);
+    const g = await engine.generate(prompt, { maxTokens: tokens + 1, ignoreEndOfGeneration: true });
+    return decodeRate(g.tokenTimesMs);
+  };
+}

@@ -1,0 +1,77 @@
+// Generation through node-llama-cpp's own loop (LlamaChatSession / LlamaCompletion): used on GPUs and wherever the
+// direct engine cannot bind llama.cpp (no /proc/self/maps, e.g. macOS).
+import { performance } from 'node:perf_hooks';
+import type { StopReason } from '../store/types.ts';
+import { decodeRate, type DecodeProbe } from './auto-threads.ts';
+import type { LlamaContext, LlamaModel, NodeLlamaCpp, PromptFormat } from './llama-types.ts';
+import type { Generation, GenerationHooks, GenerationRequest } from './types.ts';
+
+function stopReasonOf(reason: string): StopReason {
+  if (reason === 'maxTokens') return 'max_tokens';
+  if (reason === 'abort') return 'abort';
+  return 'eos';
+}
+
+export function sessionGenerator(lib: NodeLlamaCpp, context: LlamaContext, format: PromptFormat, seed: number) {
+  const sequence = context.getSequence();
+
+  async function evaluate(request: GenerationRequest, onToken: (tokens: readonly unknown[]) => void) {
+    const common = { maxTokens: request.maxTokens, temperature: 0, seed, signal: request.signal, stopOnAbortSignal: true, onToken };
+    if (format.chatWrapper === undefined) {
+      const completion = new lib.LlamaCompletion({ contextSequence: sequence });
+      const result = await completion.generateCompletionWithMeta(request.prompt, common);
+      return { response: result.response, stopReason: result.metadata.stopReason };
+    }
+    const session = new lib.LlamaChatSession({ contextSequence: sequence, systemPrompt: format.systemPrompt, chatWrapper: format.chatWrapper, autoDisposeSequence: false });
+    try {
+      const result = await session.promptWithMeta(request.prompt, common);
+      return { response: result.responseText, stopReason: result.stopReason };
+    } finally {
+      session.dispose({ disposeSequence: false });
+    }
+  }
+
+  return async function generate(request: GenerationRequest, hooks: GenerationHooks = {}): Promise<Generation> {
+    // Each query starts from an empty KV cache, so no query's prefill depends on the one before it.
+    await sequence.clearHistory();
+    const meterBefore = sequence.tokenMeter.getState();
+    const tokenTimesMs: number[] = [];
+    const startMs = performance.now();
+    const result = await evaluate(request, (tokens) => {
+      const nowMs = performance.now();
+      if (tokenTimesMs.length === 0) hooks.onFirstToken?.(nowMs);
+      for (let i = 0; i < tokens.length; i++) tokenTimesMs.push(nowMs);
+    });
+    const endMs = performance.now();
+    const usage = sequence.tokenMeter.diff(meterBefore);
+    return {
+      response: result.response,
+      stopReason: stopReasonOf(result.stopReason),
+      promptTokens: usage.usedInputTokens,
+      completionTokens: usage.usedOutputTokens,
+      startMs,
+      tokenTimesMs,
+      endMs,
+    };
+  };
+}
+
+/** A decode probe on a throwaway node-llama-cpp context. */
+export function sessionProbe(model: LlamaModel): DecodeProbe {
+  return async (threads, tokens) => {
+    const context = await model.createContext({ threads, contextSize: 256, sequences: 1 });
+    try {
+      const sequence = context.getSequence();
+      const times: number[] = [];
+      for await (const _token of sequence.evaluate(model.tokenize(PROBE_PROMPT), { temperature: 0 })) {
+        times.push(performance.now());
+        if (times.length >= tokens + 1) break;
+      }
+      return decodeRate(times);
+    } finally {
+      await context.dispose();
+    }
+  };
+}
+
+export const PROBE_PROMPT = 'The quick brown fox jumps over the lazy dog.';
