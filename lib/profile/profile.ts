@@ -138,6 +138,7 @@ export async function profile(options: ProfileOptions): Promise<ProfileResult> {
     threads: options.threads ?? null,
     gpu: options.gpu ?? 'auto',
     template: options.template ?? 'auto',
+    engine: options.engine ?? 'auto',
     systemPrompt: options.systemPrompt ?? null,
     energySource: source.name,
     energyMethod: source.method,

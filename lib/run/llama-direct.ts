@@ -7,6 +7,8 @@ import { PROBE_PROMPT } from './llama-session.ts';
 import type { LlamaModel, PromptFormat } from './llama-types.ts';
 import type { Generation, GenerationHooks, GenerationRequest } from './types.ts';
 
+type Token = Parameters<LlamaModel['detokenize']>[0][number];
+
 const STOP_REASONS: Record<DirectStopReason, StopReason> = {
   eos: 'eos',
   stop_text: 'eos',
@@ -36,8 +38,12 @@ export function directGenerator(engine: DirectEngine, model: LlamaModel, format:
   return async function generate(request: GenerationRequest, hooks: GenerationHooks = {}): Promise<Generation> {
     const { tokens, stopTexts } = promptTokens(model, format, request.prompt);
     const g = await engine.generate(tokens, { maxTokens: request.maxTokens, stopTexts, signal: request.signal, onFirstToken: hooks.onFirstToken });
+    // node-llama-cpp detokenizes, so replies read exactly as they do through its own loop (SPM leading spaces included).
+    const replyTokens = g.stopReason === 'eos' ? g.tokens.slice(0, -1) : g.tokens;
+    let response = model.detokenize(replyTokens as unknown as Token[]);
+    if (g.stopText !== null && response.includes(g.stopText)) response = response.slice(0, response.lastIndexOf(g.stopText));
     return {
-      response: g.text,
+      response,
       stopReason: STOP_REASONS[g.stopReason],
       promptTokens: tokens.length,
       completionTokens: g.tokens.length,

@@ -16,7 +16,8 @@ export function sessionGenerator(lib: NodeLlamaCpp, context: LlamaContext, forma
   const sequence = context.getSequence();
 
   async function evaluate(request: GenerationRequest, onToken: (tokens: readonly unknown[]) => void) {
-    const common = { maxTokens: request.maxTokens, temperature: 0, seed, signal: request.signal, stopOnAbortSignal: true, onToken };
+    // Plain greedy decoding, as the direct engine does: node-llama-cpp would otherwise apply a default repeat penalty.
+    const common = { maxTokens: request.maxTokens, temperature: 0, repeatPenalty: false as const, seed, signal: request.signal, stopOnAbortSignal: true, onToken };
     if (format.chatWrapper === undefined) {
       const completion = new lib.LlamaCompletion({ contextSequence: sequence });
       const result = await completion.generateCompletionWithMeta(request.prompt, common);

@@ -3,7 +3,7 @@ import { energyFlags, energyOptionSpecs } from '../energy-flags.ts';
 import { formatTable } from '../../metrics/index.ts';
 import { openJudge, profile, type ProfileOptions } from '../../profile/index.ts';
 import type { GraderName } from '../../queries/index.ts';
-import type { GpuChoice } from '../../run/index.ts';
+import type { GpuChoice, LlamaEngineChoice } from '../../run/index.ts';
 import { interruptSignal, numberFlag, type Command } from '../command.ts';
 import { progressReporter } from '../progress.ts';
 
@@ -12,6 +12,11 @@ function gpuFlag(value: string | undefined): GpuChoice | undefined {
   if (value === 'false' || value === 'cpu') return false;
   if (value === 'auto' || value === 'cuda' || value === 'vulkan' || value === 'metal') return value;
   throw new Error(`--gpu expects auto, false, cuda, vulkan or metal, got "${value}"`);
+}
+
+function engineFlag(value: string | undefined): LlamaEngineChoice | undefined {
+  if (value === undefined || value === 'auto' || value === 'direct' || value === 'node-llama-cpp') return value;
+  throw new Error(`--engine expects auto, direct or node-llama-cpp, got "${value}"`);
 }
 
 async function run(args: string[]): Promise<number> {
@@ -33,6 +38,7 @@ async function run(args: string[]): Promise<number> {
       threads: { type: 'string' },
       gpu: { type: 'string' },
       template: { type: 'string' },
+      engine: { type: 'string' },
       ...energyOptionSpecs,
       seed: { type: 'string' },
       'system-prompt': { type: 'string' },
@@ -66,6 +72,7 @@ async function run(args: string[]): Promise<number> {
     threads: numberFlag(values.threads, 'threads'),
     gpu: gpuFlag(values.gpu),
     template: values.template,
+    engine: engineFlag(values.engine),
     systemPrompt: values['system-prompt'],
     ...energyFlags(values),
     seed,
@@ -97,6 +104,7 @@ export const profileCommand: Command = {
       --max-tokens N         generation limit per query (default 256)
       --warmup N             warm-up queries excluded from results (default 1)
       --threads N --gpu auto|false|cuda|vulkan|metal --template auto|chatML|...|raw
+      --engine auto|direct|node-llama-cpp   who runs the generation loop (default auto: direct on the CPU)
       --energy auto|rapl|nvml|amd-gpu|powermetrics|estimated   energy source (see ipw doctor)
       --sample-ms N          energy sampling period (default 50; window edges are sampled on demand)
       --baseline-s S         idle seconds measured first, for net energy (default 2; 0 skips)

@@ -1,7 +1,7 @@
 // The few llama.cpp C functions the direct engine calls, over koffi, from the same shared libraries that
 // node-llama-cpp loaded (so one copy of llama.cpp and one backend registry live in the process).
 // Struct layouts follow include/llama.h of the llama.cpp release node-llama-cpp binds (llama/llama.cpp.info.json);
-// bindings.test.ts checks their sizes against that header, so a node-llama-cpp upgrade that changes them fails loudly.
+// test/direct-engine.test.ts compiles that header and compares every offset, so an upgrade that moves a field fails loudly.
 import koffi from 'koffi';
 import { join } from 'node:path';
 
@@ -75,11 +75,19 @@ const Batch = koffi.struct('llama_batch', {
   logits: 'void*',
 });
 
-/** Sizes as compiled from llama.h v0.5.0 on x86-64 and arm64 (LP64). */
-export const EXPECTED_STRUCT_SIZES = { llama_model_params: 80, llama_context_params: 160, llama_batch: 56 } as const;
+export interface StructLayout {
+  size: number;
+  /** Byte offset of each field, by its name in llama.h. */
+  offsets: Record<string, number>;
+}
 
-export function structSizes(): Record<keyof typeof EXPECTED_STRUCT_SIZES, number> {
-  return { llama_model_params: koffi.sizeof(ModelParams), llama_context_params: koffi.sizeof(ContextParams), llama_batch: koffi.sizeof(Batch) };
+/** What koffi will read and write for each by-value struct; test/direct-engine.test.ts compares it with the C compiler's. */
+export function structLayouts(): Record<'llama_model_params' | 'llama_context_params' | 'llama_batch', StructLayout> {
+  const layout = (type: ReturnType<typeof koffi.struct>): StructLayout => {
+    const fields = Object.keys(koffi.type(type).members ?? {});
+    return { size: koffi.sizeof(type), offsets: Object.fromEntries(fields.map((f) => [f, koffi.offsetof(type, f)])) };
+  };
+  return { llama_model_params: layout(ModelParams), llama_context_params: layout(ContextParams), llama_batch: layout(Batch) };
 }
 
 /** Opaque C pointers (model, context, vocab, sampler, threadpool). */

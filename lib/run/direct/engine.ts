@@ -19,8 +19,8 @@ export interface DirectGeneration {
   tokenTimesMs: number[];
   startMs: number;
   endMs: number;
-  text: string;
   stopReason: DirectStopReason;
+  stopText: string | null;
 }
 
 type Pending = { resolve: (reply: EngineReply) => void; reject: (error: Error) => void; onFirst?: (timeMs: number) => void };
@@ -144,8 +144,8 @@ export class DirectEngine {
       tokenTimesMs: Array.from(g.tokenMonoMs, local),
       startMs: local(g.startMonoMs),
       endMs: local(g.endMonoMs),
-      text: g.text,
       stopReason: g.stopReason,
+      stopText: g.stopText,
     };
   }
 

@@ -1,4 +1,4 @@
 export { DirectEngine, type DirectEngineOptions, type DirectGeneration } from './engine.ts';
 export { loadedLlamaLibraries, llamaLibrariesInMaps, type LlamaLibraryFiles } from './locate.ts';
 export type { DirectStopReason } from './protocol.ts';
-export { EXPECTED_STRUCT_SIZES, structSizes } from './bindings.ts';
+export { structLayouts, type StructLayout } from './bindings.ts';

@@ -25,9 +25,9 @@ export interface EngineGeneration {
   tokenMonoMs: Float64Array;
   startMonoMs: number;
   endMonoMs: number;
-  /** The response bytes as UTF-8 text, special tokens rendered empty, cut before a matched stop text. */
-  text: string;
   stopReason: DirectStopReason;
+  /** The stop text that ended generation (its tokens are the last in `tokens`), or null. */
+  stopText: string | null;
 }
 
 export type EngineReply =

@@ -53,7 +53,7 @@ function closeContext(): void {
 
 const PIECE_BYTES = 256;
 
-/** Growable byte buffer for the response and for the special-token rendering that stop texts match against. */
+/** Growable byte buffer of the special-token rendering that stop texts are matched against. */
 class Bytes {
   buffer = Buffer.alloc(4096);
   length = 0;
@@ -82,17 +82,16 @@ function generate(prompt: Int32Array, maxTokens: number, stopTexts: string[], ig
   if (prompt.length >= contextSize) {
     throw new Error(`the prompt has ${prompt.length} tokens and does not fit the context of ${contextSize}; raise the context size or shorten the prompt`);
   }
-  const stops = stopTexts.filter((s) => s.length > 0).map((s) => Buffer.from(s, 'utf8'));
-  const longestStop = stops.reduce((n, s) => Math.max(n, s.length), 0);
+  const stops = stopTexts.filter((s) => s.length > 0).map((text) => ({ text, bytes: Buffer.from(text, 'utf8') }));
+  const longestStop = stops.reduce((n, s) => Math.max(n, s.bytes.length), 0);
   const tokens = new Int32Array(maxTokens);
   const tokenMonoMs = new Float64Array(maxTokens);
   const piece = Buffer.alloc(PIECE_BYTES);
-  const text = new Bytes();
   const rendered = new Bytes();
   const one = new Int32Array(1);
   let produced = 0;
   let timed = 0;
-  let textEnd = -1;
+  let stopText: string | null = null;
   let stopReason: DirectStopReason = 'max_tokens';
 
   lib.clearMemory(context);
@@ -116,17 +115,15 @@ function generate(prompt: Int32Array, maxTokens: number, stopTexts: string[], ig
       break;
     }
     tokenMonoMs[timed++] = atMonoMs;
-    // Response text renders special tokens empty, as node-llama-cpp's response text does.
-    const plainBytes = lib.tokenPiece(vocab, token, piece, false);
-    if (plainBytes > 0) text.append(piece, plainBytes);
     if (stops.length > 0) {
       const renderedBefore = rendered.length;
       const renderedBytes = lib.tokenPiece(vocab, token, piece, true);
       if (renderedBytes > 0) rendered.append(piece, renderedBytes);
-      const tail = rendered.view().subarray(Math.max(0, renderedBefore - longestStop));
-      if (stops.some((s) => tail.includes(s))) {
+      const tail = rendered.view().subarray(Math.max(0, renderedBefore - longestStop + 1));
+      const matched = stops.find((s) => tail.includes(s.bytes));
+      if (matched !== undefined) {
         stopReason = 'stop_text';
-        textEnd = cutBeforeStop(text.view(), stops);
+        stopText = matched.text;
         break;
       }
     }
@@ -140,23 +137,15 @@ function generate(prompt: Int32Array, maxTokens: number, stopTexts: string[], ig
     position++;
   }
   const endMonoMs = monotonicMs();
-  const bytes = text.view();
   return {
     type: 'done',
     tokens: tokens.slice(0, produced),
     tokenMonoMs: tokenMonoMs.slice(0, timed),
     startMonoMs,
     endMonoMs,
-    text: new TextDecoder().decode(textEnd >= 0 ? bytes.subarray(0, textEnd) : bytes),
     stopReason,
+    stopText,
   };
-}
-
-/** Where the response text ends: before the last stop text found in it, or all of it when the stop was a special token. */
-function cutBeforeStop(bytes: Buffer, stops: Buffer[]): number {
-  let cut = -1;
-  for (const s of stops) cut = Math.max(cut, bytes.lastIndexOf(s));
-  return cut >= 0 ? cut : bytes.length;
 }
 
 port.on('message', (request: EngineRequest) => {

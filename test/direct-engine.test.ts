@@ -1,0 +1,189 @@
+// The direct engine: llama.cpp over FFI in a worker thread. Checked against the C compiler's view of llama.h and
+// against node-llama-cpp's own generation loop on the same models.
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureFixtureModel } from '../lib/fixtures/index.ts';
+import { type PreparedFixture } from '../lib/profile/index.ts';
+import { DirectEngine, llamaLibrariesInMaps, loadedLlamaLibraries, structLayouts } from '../lib/run/direct/index.ts';
+import { openLlamaRunner, type ModelRunner } from '../lib/run/index.ts';
+import { nodeLlamaCppDir } from '../lib/run/llama-tools.ts';
+import { formatPrompt } from '../lib/queries/index.ts';
+import { sampleFixture, tempDir } from './helpers/fixture.ts';
+
+describe('struct layouts', () => {
+  it('match what gcc compiles from the llama.h of the release node-llama-cpp binds', () => {
+    const src = tempDir('ipw-llama-h-');
+    execFileSync('git', ['clone', '--quiet', '--no-checkout', join(nodeLlamaCppDir, 'llama', 'gitRelease.bundle'), src]);
+    execFileSync('git', ['-C', src, 'checkout', '--quiet', 'HEAD', '--', 'include', 'ggml/include']);
+    const layouts = structLayouts();
+    const lines = Object.entries(layouts).flatMap(([struct, layout]) => [
+      `printf("${struct} size %zu\\n", sizeof(struct ${struct}));`,
+      ...Object.keys(layout.offsets).map((field) => `printf("${struct} ${field} %zu\\n", offsetof(struct ${struct}, ${field}));`),
+    ]);
+    const program = join(src, 'layout.c');
+    writeFileSync(program, `#include <stddef.h>\n#include <stdio.h>\n#include "llama.h"\nint main(void) {\n${lines.join('\n')}\nreturn 0;\n}\n`);
+    execFileSync('gcc', ['-I', join(src, 'include'), '-I', join(src, 'ggml', 'include'), '-o', join(src, 'layout'), program]);
+    const compiled = execFileSync(join(src, 'layout'), { encoding: 'utf8' }).trim().split('\n');
+    const ours = Object.entries(layouts).flatMap(([struct, layout]) => [
+      `${struct} size ${layout.size}`,
+      ...Object.entries(layout.offsets).map(([field, offset]) => `${struct} ${field} ${offset}`),
+    ]);
+    expect(ours).toEqual(compiled);
+    // Every field of the C structs is declared (a field missing at the end would not move any offset).
+    expect(layouts.llama_context_params.size).toBeGreaterThan(Math.max(...Object.values(layouts.llama_context_params.offsets)));
+  }, 60_000);
+});
+
+describe('locating the loaded libraries', () => {
+  it('finds libllama, libggml and libggml-base mapped from one folder, and nothing when one is missing', () => {
+    const dir = '/x/node_modules/@node-llama-cpp/linux-x64/bins/linux-x64';
+    const line = (file: string) => `7f00-7f10 r-xp 00000000 08:01 123  ${dir}/${file}`;
+    const maps = [line('libggml-base.so'), line('libllama.v0.5.0.so'), line('libggml.v0.5.0.so'), line('libggml-cpu-zen4.so'), '7f20-7f30 rw-p 0 0:0 0 [heap]'].join('\n');
+    expect(llamaLibrariesInMaps(maps)).toEqual({ libraryDir: dir, llama: 'libllama.v0.5.0.so', ggml: 'libggml.v0.5.0.so', ggmlBase: 'libggml-base.so' });
+    expect(llamaLibrariesInMaps([line('libllama.v0.5.0.so'), line('libggml-base.so')].join('\n'))).toBeNull();
+  });
+});
+
+describe('direct engine vs node-llama-cpp', () => {
+  let fixture: PreparedFixture;
+  beforeAll(async () => {
+    fixture = await sampleFixture();
+  });
+
+  async function answers(runner: ModelRunner, prompts: string[], maxTokens: number) {
+    const out = [];
+    for (const prompt of prompts) {
+      const g = await runner.generate({ prompt, maxTokens });
+      out.push({ response: g.response, stopReason: g.stopReason, promptTokens: g.promptTokens, completionTokens: g.completionTokens, timed: g.tokenTimesMs.length });
+    }
+    await runner.close();
+    return out;
+  }
+
+  it('gives the same replies and token counts through the chat template', async () => {
+    const prompts = fixture.queries.slice(0, 12).map((q) => formatPrompt(q));
+    const direct = await openLlamaRunner(fixture.modelPath, { gpu: false, threads: 1, engine: 'direct' });
+    expect(direct.description.details).toMatchObject({ engine: 'direct', threadpool: 'persistent' });
+    const viaDirect = await answers(direct, prompts, 16);
+    const viaSession = await answers(await openLlamaRunner(fixture.modelPath, { gpu: false, threads: 1, engine: 'node-llama-cpp' }), prompts, 16);
+    // node-llama-cpp's token meter books the last prompt token as output; the direct engine counts what it evaluated.
+    expect(viaDirect.map((a) => ({ ...a, promptTokens: a.promptTokens - 1 }))).toEqual(viaSession);
+    expect(viaDirect.every((a) => a.stopReason === 'eos' && a.response.length > 0)).toBe(true);
+  }, 120_000);
+
+  it('gives the same raw completion on a bench model, at 1 and 2 threads', async () => {
+    const model = await ensureFixtureModel(undefined, { kind: 'bench', preset: 'small', type: 'F16' });
+    const prompts = ['ab cd ef gh ab cd', 'the quick brown fox'];
+    const session = await answers(await openLlamaRunner(model.path, { gpu: false, threads: 1, template: 'raw', engine: 'node-llama-cpp' }), prompts, 24);
+    for (const threads of [1, 2]) {
+      const direct = await answers(await openLlamaRunner(model.path, { gpu: false, threads, template: 'raw', engine: 'direct' }), prompts, 24);
+      // node-llama-cpp's token meter books the last prompt token as output on a raw completion; the direct count is
+      // BOS plus the prompt's tokens (checked in the next test).
+      expect(direct.map((a) => ({ ...a, promptTokens: a.promptTokens - 1 }))).toEqual(session);
+    }
+    expect(session.every((a) => a.stopReason === 'max_tokens' && a.completionTokens === 24 && a.timed === 24)).toBe(true);
+  }, 120_000);
+
+  it('counts BOS plus the prompt\'s own tokens as prompt tokens', async () => {
+    const model = await ensureFixtureModel(undefined, { kind: 'bench', preset: 'small', type: 'F16' });
+    const { getLlama } = await import('node-llama-cpp');
+    const vocab = await (await getLlama({ gpu: false, build: 'never' })).loadModel({ modelPath: model.path, vocabOnly: true });
+    const expected = 1 + vocab.tokenize('ab cd ef gh ab cd', false, 'trimLeadingSpace').length;
+    await vocab.dispose();
+    const runner = await openLlamaRunner(model.path, { gpu: false, threads: 1, template: 'raw', engine: 'direct' });
+    const g = await runner.generate({ prompt: 'ab cd ef gh ab cd', maxTokens: 2 });
+    await runner.close();
+    expect(g.promptTokens).toBe(expected);
+  });
+});
+
+describe('direct engine', () => {
+  let engine: DirectEngine;
+  let prompt: number[];
+  let benchModel: string;
+  beforeAll(async () => {
+    const model = await ensureFixtureModel(undefined, { kind: 'bench', preset: 'small', type: 'F16' });
+    benchModel = model.path;
+    // Loading any model through node-llama-cpp maps its libraries, which the engine then binds.
+    const runner = await openLlamaRunner(model.path, { gpu: false, threads: 1, template: 'raw' });
+    await runner.close();
+    const files = loadedLlamaLibraries();
+    if (files === null) throw new Error('node-llama-cpp libraries not mapped');
+    engine = await DirectEngine.start({ files, modelPath: model.path, threads: 1, contextSize: 128 });
+    prompt = [1, ...Array.from({ length: 20 }, (_, i) => 300 + i)];
+  });
+  afterAll(() => engine.close());
+
+  it('times every token on the caller clock, inside the call', async () => {
+    let firstAt: number | undefined;
+    const before = performance.now();
+    const g = await engine.generate(prompt, { maxTokens: 12, onFirstToken: (ms) => (firstAt = ms) });
+    const after = performance.now();
+    expect(g.tokens).toHaveLength(12);
+    const times = [g.startMs, ...g.tokenTimesMs, g.endMs];
+    expect(times.every((t, i) => i === 0 || t >= times[i - 1]!)).toBe(true);
+    expect(g.startMs).toBeGreaterThanOrEqual(before);
+    expect(g.endMs).toBeLessThanOrEqual(after);
+    expect(firstAt).toBe(g.tokenTimesMs[0]);
+  });
+
+  it('stops right after the token that completes a stop text', async () => {
+    const free = await engine.generate(prompt, { maxTokens: 24 });
+    const { getLlama } = await import('node-llama-cpp');
+    const vocab = await (await getLlama({ gpu: false, build: 'never' })).loadModel({ modelPath: benchModel, vocabOnly: true });
+    // The reply as text after each token (node-llama-cpp drops the first token's leading space; the stop avoids it).
+    const texts = free.tokens.map((_, i) => vocab.detokenize(free.tokens.slice(0, i + 1) as never[], true));
+    await vocab.dispose();
+    // A stop text spanning the end of token k and the start of token k + 1, so both must arrive before it matches.
+    const k = 4;
+    const stop = texts[k]!.slice(-2) + texts[k + 1]!.slice(texts[k]!.length, texts[k]!.length + 2);
+    const firstEnd = texts.findIndex((text) => text.includes(stop));
+    expect(firstEnd).toBeGreaterThan(0);
+    const stopped = await engine.generate(prompt, { maxTokens: 24, stopTexts: ['never-matches', stop] });
+    expect(stopped.stopReason).toBe('stop_text');
+    expect(stopped.stopText).toBe(stop);
+    expect(stopped.tokens).toEqual(free.tokens.slice(0, firstEnd + 1));
+  });
+
+  it('stops on abort after the token in flight', async () => {
+    const controller = new AbortController();
+    const g = await engine.generate(prompt, { maxTokens: 100, signal: controller.signal, onFirstToken: () => controller.abort() });
+    expect(g.stopReason).toBe('abort');
+    expect(g.tokens.length).toBeGreaterThanOrEqual(1);
+    expect(g.tokens.length).toBeLessThan(100);
+  });
+
+  it('stops when the context is full, and rejects a prompt that cannot fit', async () => {
+    const g = await engine.generate(prompt, { maxTokens: 1000 });
+    expect(g.stopReason).toBe('context_full');
+    expect(prompt.length + g.tokens.length).toBe(engine.contextSize + 1);
+    const tooLong = engine.contextSize + 5;
+    await expect(engine.generate(Array.from({ length: tooLong }, () => 300), { maxTokens: 4 })).rejects.toThrow(
+      new RegExp(`${tooLong} tokens and does not fit the context of ${engine.contextSize}`),
+    );
+    // The engine still works after a rejected request.
+    expect((await engine.generate(prompt, { maxTokens: 3 })).tokens).toHaveLength(3);
+  });
+
+  it('reopens its context with another thread count and generates the same tokens', async () => {
+    const one = await engine.generate(prompt, { maxTokens: 16 });
+    await engine.setThreads(2);
+    expect(engine.threads).toBe(2);
+    const two = await engine.generate(prompt, { maxTokens: 16 });
+    expect(two.tokens).toEqual(one.tokens);
+    await engine.setThreads(1);
+  });
+});
+
+describe('engine choice', () => {
+  it('uses node-llama-cpp\'s own loop on request, and says so', async () => {
+    const model = await ensureFixtureModel(undefined, { kind: 'bench', preset: 'small', type: 'F16' });
+    const runner = await openLlamaRunner(model.path, { gpu: false, threads: 1, template: 'raw', engine: 'node-llama-cpp' });
+    expect(runner.description.details).toMatchObject({ engine: 'node-llama-cpp' });
+    expect(runner.description.details).not.toHaveProperty('threadpool');
+    await runner.close();
+  });
+});
