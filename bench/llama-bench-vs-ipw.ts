@@ -4,7 +4,7 @@
  * repeated, each measurement after waiting for an idle machine. Prints prefill and decode tok/s, CPU-seconds per
  * generated token and each one's ratio to llama-bench; exits 1 when a target is missed.
  *
- *   npm run bench:llama [-- --reps 3 --models small-f16,medium-f16,medium-q8_0]
+ *   npm run bench:llama [-- --reps 3 --models small-f16,medium-f16,medium-q8_0 --engine auto|direct|node-llama-cpp]
  *
  * Prompts are comparable to llama-bench's -p 64 -n 128: ipw runs with template "raw" (no chat template, no system
  * prompt) and a prompt calibrated to exactly 64 tokens as the runner counts them (BOS included), then 128 tokens.
@@ -18,6 +18,7 @@ import { ensureFixtureModel } from '../lib/fixtures/index.ts';
 import { profile } from '../lib/profile/index.ts';
 import type { JudgeModel } from '../lib/grade/index.ts';
 import type { Query } from '../lib/queries/index.ts';
+import type { LlamaEngineChoice } from '../lib/run/index.ts';
 import { ensureLlamaTools } from '../lib/run/llama-tools.ts';
 import { readManifest } from '../lib/store/index.ts';
 import { median } from './stats.ts';
@@ -33,6 +34,7 @@ const { values } = parseArgs({
     reps: { type: 'string', default: '3' },
     models: { type: 'string', default: 'small-f16,medium-f16,medium-q8_0' },
     'idle-share': { type: 'string', default: '0.85' },
+    engine: { type: 'string', default: 'auto' },
   },
 });
 const reps = Number(values.reps);
@@ -125,6 +127,7 @@ async function runIpw(model: string, threads: number | undefined, prompt: string
     threads,
     gpu: false,
     template: 'raw',
+    engine: values.engine as LlamaEngineChoice,
     judge: STUB_JUDGE,
   });
   return { result, manifest: readManifest(outDir) };
@@ -163,7 +166,7 @@ for (let attempt = 0; attempt < 4; attempt++) {
   words += PROMPT_TOKENS - counted;
 }
 
-console.log(`llama tools: ${tools.dir}; host ${cpus()[0]?.model}, ${cores} cores; ${reps} reps; UV_THREADPOOL_SIZE=${process.env.UV_THREADPOOL_SIZE}`);
+console.log(`engine ${values.engine}; llama tools: ${tools.dir}; host ${cpus()[0]?.model}, ${cores} cores; ${reps} reps; UV_THREADPOOL_SIZE=${process.env.UV_THREADPOOL_SIZE}`);
 const share = Number(values['idle-share']);
 for (let rep = 0; rep < reps; rep++) {
   for (const name of chosen) {
