@@ -84,4 +84,13 @@ describe('sysfs counter files', () => {
     expect(() => file.read()).toThrow(/expected an integer/);
     file.close();
   });
+
+  it('parses counter bytes in place exactly as parseInt parses their text', async () => {
+    const { parseDecimalBytes } = await import('../lib/energy/sysfs.ts');
+    const texts = ['123456789\n', '0\n', ' \t42\n', '-7', '+7', '-0', '999999999999999', '262143328850\n', '12345678901234567890\n', '', '\n', 'x\n', '-', '--5', '\u00a012', '7e3', '12abc'];
+    for (const text of texts) {
+      const bytes = Buffer.from(`${text}padding that must be ignored`, 'latin1');
+      expect(Object.is(parseDecimalBytes(bytes, text.length), Number.parseInt(text, 10)), JSON.stringify(text)).toBe(true);
+    }
+  });
 });
