@@ -128,6 +128,9 @@ describe('direct engine', () => {
     expect(g.startMs).toBeGreaterThanOrEqual(before);
     expect(g.endMs).toBeLessThanOrEqual(after);
     expect(firstAt).toBe(g.tokenTimesMs[0]);
+    // The loop's own time is part of the decode phase, and most of that phase is llama_decode.
+    expect(g.outsideDecodeMs).toBeGreaterThan(0);
+    expect(g.outsideDecodeMs).toBeLessThan((g.endMs - g.tokenTimesMs[0]!) / 2);
   });
 
   it('stops right after the token that completes a stop text', async () => {

@@ -72,7 +72,7 @@ describe('ipw CLI thread pool', () => {
     const manifest = readManifest(out);
     expect(manifest.model.details).toMatchObject({ uvThreadpoolSize: '1', threads: 1 });
     expect(manifest.settings).toMatchObject({ threadsUsed: 1 });
-    expect(manifest.cpu).toMatchObject({ generatedTokens: expect.any(Number) });
+    expect(manifest.cpu).toMatchObject({ generatedTokens: expect.any(Number), directLoopS: expect.any(Number) });
     const cpu = manifest.cpu as { mainThreadS: number; otherThreadsS: number; processS: number };
     expect(cpu.mainThreadS + cpu.otherThreadsS).toBeCloseTo(cpu.processS, 6);
   });

@@ -5,8 +5,7 @@ import { EnergySession, type EnergyReport, type EnergySourceName, type QueryEner
 import { JudgeCache, gradeResponse, type JudgeModel } from '../grade/index.ts';
 import { summarize, type SummaryRow } from '../metrics/index.ts';
 import { formatPrompt, loadQueries, type LoadOptions, type Query } from '../queries/index.ts';
-import { assertGgufFile, openRunner, parseModelSpec, timingsOf, type Generation, type ModelRunner, type RunnerOptions } from '../run/index.ts';
-import { addGeneration, emptyCpuAccount, sampleCpu, summarizeCpu, type CpuAccount, type CpuSample } from '../run/cpu-time.ts';
+import { addGeneration, assertGgufFile, emptyCpuAccount, openRunner, sampleCpu, summarizeCpu, type CpuAccount, type CpuSample, parseModelSpec, timingsOf, type Generation, type ModelRunner, type RunnerOptions } from '../run/index.ts';
 import {
   RunJournal,
   collectHardware,
@@ -98,7 +97,7 @@ async function runOne(runner: ModelRunner, energy: EnergySession, query: Query, 
     },
   );
   const cpuEnd = sampleCpu();
-  if (cpu) addGeneration(cpu, cpuStart, cpuFirst, cpuEnd, generation.completionTokens);
+  if (cpu) addGeneration(cpu, cpuStart, cpuFirst, cpuEnd, generation.completionTokens, generation.outsideDecodeMs);
   energy.mark();
   const windows: QueryEnergy = await energy.query(generation.startMs, generation.tokenTimesMs[0], generation.endMs, { warmup });
   return { generation, windows };
@@ -294,7 +293,7 @@ export async function profile(options: ProfileOptions): Promise<ProfileResult> {
       software: await collectSoftware(),
       // run.json keeps the settings as asked (resume compares them); the manifest adds what the runner resolved.
       settings: { ...settings, threadsUsed: runner.description.details.threads ?? null, threadChoice: runner.description.details.threadChoice ?? null },
-      cpu: { note: 'CPU seconds inside generation windows of this invocation: main JS thread (harness) vs all other threads (compute, libuv, V8)', ...summarizeCpu(cpu) },
+      cpu: { note: 'CPU seconds inside generation windows of this invocation: main JS thread (harness) vs all other threads (compute, libuv, V8). directLoopS: time the direct engine\'s loop spent outside llama_decode while decoding (harness work on the first compute thread)', ...summarizeCpu(cpu) },
       energy: { source: source.name, method: source.method, isEstimate: source.isEstimate, report: { ...energyReport } },
       counts: { queries: queries.length, completed: rows.length },
       timings: { startedAt: startedAtIso, finishedAt: new Date().toISOString(), wallMs: performance.now() - startedMs },

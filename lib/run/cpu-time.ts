@@ -39,14 +39,17 @@ export interface CpuAccount {
   decodeMainThreadS: number;
   generatedTokens: number;
   decodeTokens: number;
+  /** Direct engine: decode-phase time its loop spent outside llama_decode (harness work on a compute thread). */
+  directLoopS: number;
 }
 
 export function emptyCpuAccount(): CpuAccount {
-  return { mainThreadS: 0, otherThreadsS: 0, processS: 0, decodeProcessS: 0, decodeMainThreadS: 0, generatedTokens: 0, decodeTokens: 0 };
+  return { mainThreadS: 0, otherThreadsS: 0, processS: 0, decodeProcessS: 0, decodeMainThreadS: 0, generatedTokens: 0, decodeTokens: 0, directLoopS: 0 };
 }
 
 /** Adds one generation's samples (at start, first token, end) to the running account. */
-export function addGeneration(account: CpuAccount, start: CpuSample, first: CpuSample | undefined, end: CpuSample, tokens: number): void {
+export function addGeneration(account: CpuAccount, start: CpuSample, first: CpuSample | undefined, end: CpuSample, tokens: number, outsideDecodeMs = 0): void {
+  account.directLoopS += outsideDecodeMs / 1000;
   const processS = end.processS - start.processS;
   const mainS = end.mainThreadS - start.mainThreadS;
   account.processS += processS;
@@ -68,6 +71,7 @@ export function summarizeCpu(account: CpuAccount): Record<string, number | null>
     processSPerToken: per(account.processS, account.generatedTokens),
     decodeProcessSPerToken: per(account.decodeProcessS, account.decodeTokens),
     decodeMainThreadSPerToken: per(account.decodeMainThreadS, account.decodeTokens),
+    directLoopSPerToken: per(account.directLoopS, account.decodeTokens),
     harnessShare: account.processS > 0 ? account.mainThreadS / account.processS : null,
   };
 }

@@ -50,6 +50,7 @@ export function directGenerator(engine: DirectEngine, model: LlamaModel, format:
       startMs: g.startMs,
       tokenTimesMs: g.tokenTimesMs,
       endMs: g.endMs,
+      outsideDecodeMs: g.outsideDecodeMs,
     };
   };
 }

@@ -23,6 +23,12 @@ export interface Generation {
   /** Arrival time of each streamed response token (or chunk, for remote servers). */
   tokenTimesMs: number[];
   endMs: number;
+  /**
+   * In-process direct engine only: decode-phase wall time its generation loop spent outside llama_decode (greedy
+   * sampling, stop checks, timestamps). The loop runs on llama.cpp's first compute thread, so this is the harness's
+   * share of that thread.
+   */
+  outsideDecodeMs?: number;
   /** The server's own account of the request (llama-server's final-chunk `timings`), beside the client's clock. */
   serverTimings?: ServerTimings;
 }

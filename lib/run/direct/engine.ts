@@ -21,6 +21,7 @@ export interface DirectGeneration {
   endMs: number;
   stopReason: DirectStopReason;
   stopText: string | null;
+  outsideDecodeMs: number;
 }
 
 type Pending = { resolve: (reply: EngineReply) => void; reject: (error: Error) => void; onFirst?: (timeMs: number) => void };
@@ -146,6 +147,7 @@ export class DirectEngine {
       endMs: local(g.endMonoMs),
       stopReason: g.stopReason,
       stopText: g.stopText,
+      outsideDecodeMs: g.outsideDecodeMs,
     };
   }
 

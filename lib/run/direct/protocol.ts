@@ -28,6 +28,8 @@ export interface EngineGeneration {
   stopReason: DirectStopReason;
   /** The stop text that ended generation (its tokens are the last in `tokens`), or null. */
   stopText: string | null;
+  /** From the first token to the end, wall time the loop spent outside llama_decode: sampling, stop checks, bookkeeping. */
+  outsideDecodeMs: number;
 }
 
 export type EngineReply =

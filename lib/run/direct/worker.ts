@@ -101,6 +101,7 @@ function generate(prompt: Int32Array, maxTokens: number, stopTexts: string[], ig
     decodeOrThrow(prompt.subarray(offset, offset + data.batchSize), `prefill of ${prompt.length} prompt tokens`);
   }
   let position = prompt.length;
+  let decodeLoopMs = 0; // minus each decode's duration, plus the decode phase's span at the end
   while (produced < maxTokens) {
     if (Atomics.load(abortFlag, 0) !== 0) {
       stopReason = 'abort';
@@ -133,10 +134,14 @@ function generate(prompt: Int32Array, maxTokens: number, stopTexts: string[], ig
       break;
     }
     one[0] = token;
+    const beforeMs = monotonicMs();
     decodeOrThrow(one, `decode of generated token ${produced}`);
+    decodeLoopMs -= monotonicMs() - beforeMs;
     position++;
   }
   const endMonoMs = monotonicMs();
+  // From the first token to the end, minus the decodes in between: the loop's own time.
+  if (timed > 0) decodeLoopMs += endMonoMs - tokenMonoMs[0]!;
   return {
     type: 'done',
     tokens: tokens.slice(0, produced),
@@ -145,6 +150,7 @@ function generate(prompt: Int32Array, maxTokens: number, stopTexts: string[], ig
     endMonoMs,
     stopReason,
     stopText,
+    outsideDecodeMs: Math.max(0, decodeLoopMs),
   };
 }
 
