@@ -4,7 +4,7 @@
  * repeated, each measurement after waiting for an idle machine. Prints prefill and decode tok/s, CPU-seconds per
  * generated token and each one's ratio to llama-bench; exits 1 when a target is missed.
  *
- *   npm run bench:llama [-- --reps 3 --models small-f16,medium-f16,medium-q8_0 --engine auto|direct|node-llama-cpp]
+ *   npm run bench:llama [-- --reps 3 --models small-f16,medium-f16,medium-q8_0 --engine auto|direct|node-llama-cpp --library auto|native|prebuilt]
  *
  * Prompts are comparable to llama-bench's -p 64 -n 128: ipw runs with template "raw" (no chat template, no system
  * prompt) and a prompt calibrated to exactly 64 tokens as the runner counts them (BOS included), then 128 tokens.
@@ -18,7 +18,7 @@ import { ensureFixtureModel } from '../lib/fixtures/index.ts';
 import { profile } from '../lib/profile/index.ts';
 import type { JudgeModel } from '../lib/grade/index.ts';
 import type { Query } from '../lib/queries/index.ts';
-import type { LlamaEngineChoice } from '../lib/run/index.ts';
+import type { LlamaEngineChoice, LlamaLibraryChoice } from '../lib/run/index.ts';
 import { ensureLlamaTools } from '../lib/run/llama-tools.ts';
 import { readManifest } from '../lib/store/index.ts';
 import { median } from './stats.ts';
@@ -35,6 +35,7 @@ const { values } = parseArgs({
     models: { type: 'string', default: 'small-f16,medium-f16,medium-q8_0' },
     'idle-share': { type: 'string', default: '0.85' },
     engine: { type: 'string', default: 'auto' },
+    library: { type: 'string', default: 'auto' },
   },
 });
 const reps = Number(values.reps);
@@ -128,6 +129,7 @@ async function runIpw(model: string, threads: number | undefined, prompt: string
     gpu: false,
     template: 'raw',
     engine: values.engine as LlamaEngineChoice,
+    library: values.library as LlamaLibraryChoice,
     judge: STUB_JUDGE,
   });
   return { result, manifest: readManifest(outDir) };
@@ -144,7 +146,10 @@ async function measureIpw(name: string, model: string, threads: number | undefin
   c.cpuPerToken.push(Number((manifest.cpu as Record<string, number>).processSPerToken));
   c.idle.push(idle);
   c.threads.push(Number(manifest.settings.threadsUsed));
+  const details = manifest.model.details as { engine?: string; llamaLibrary?: string; libraryDir?: string };
+  ipwBuilds.add(`engine ${details.engine}, library ${details.llamaLibrary ?? '-'} (${details.libraryDir ?? 'node-llama-cpp'})`);
 }
+const ipwBuilds = new Set<string>();
 
 const MODELS: Record<string, { preset: 'small' | 'medium'; type: 'F16' | 'Q8_0' }> = {
   'small-f16': { preset: 'small', type: 'F16' },
@@ -166,7 +171,7 @@ for (let attempt = 0; attempt < 4; attempt++) {
   words += PROMPT_TOKENS - counted;
 }
 
-console.log(`engine ${values.engine}; llama tools: ${tools.dir}; host ${cpus()[0]?.model}, ${cores} cores; ${reps} reps; UV_THREADPOOL_SIZE=${process.env.UV_THREADPOOL_SIZE}`);
+console.log(`engine ${values.engine}, library ${values.library}; llama tools: ${tools.dir}; host ${cpus()[0]?.model}, ${cores} cores; ${reps} reps; UV_THREADPOOL_SIZE=${process.env.UV_THREADPOOL_SIZE}`);
 const share = Number(values['idle-share']);
 for (let rep = 0; rep < reps; rep++) {
   for (const name of chosen) {
@@ -224,5 +229,6 @@ for (const name of chosen) {
     `| ${name} | **auto vs best** | | | ${fmt(prefillRatio, 2)} (>= ${PREFILL_TARGET}) | | ${fmt(decodeRatio, 2)} (>= ${target}) | auto/ipw-sweep-best ${fmt(autoVsSweep, 2)} (>= 0.95) | ${ok ? 'met' : 'MISSED'} | |`,
   );
 }
+console.log(`ipw ran with: ${[...ipwBuilds].join('; ')}`);
 console.log(lines.join('\n'));
 process.exitCode = failed ? 1 : 0;

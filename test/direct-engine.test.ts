@@ -7,9 +7,9 @@ import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureFixtureModel } from '../lib/fixtures/index.ts';
 import { type PreparedFixture } from '../lib/profile/index.ts';
-import { DirectEngine, llamaLibrariesInMaps, loadedLlamaLibraries, structLayouts } from '../lib/run/direct/index.ts';
+import { DirectEngine, llamaLibrariesInMaps, loadedLlamaLibraries, nativeLlamaLibraries, structLayouts } from '../lib/run/direct/index.ts';
 import { openLlamaRunner, type ModelRunner } from '../lib/run/index.ts';
-import { nodeLlamaCppDir } from '../lib/run/llama-tools.ts';
+import { ensureLlamaTools, LIBRARY_PREFIX, nodeLlamaCppDir, type LlamaTools } from '../lib/run/llama-tools.ts';
 import { formatPrompt } from '../lib/queries/index.ts';
 import { sampleFixture, tempDir } from './helpers/fixture.ts';
 
@@ -65,8 +65,8 @@ describe('direct engine vs node-llama-cpp', () => {
 
   it('gives the same replies and token counts through the chat template', async () => {
     const prompts = fixture.queries.slice(0, 12).map((q) => formatPrompt(q));
-    const direct = await openLlamaRunner(fixture.modelPath, { gpu: false, threads: 1, engine: 'direct' });
-    expect(direct.description.details).toMatchObject({ engine: 'direct', threadpool: 'persistent' });
+    const direct = await openLlamaRunner(fixture.modelPath, { gpu: false, threads: 1, engine: 'direct', library: 'prebuilt' });
+    expect(direct.description.details).toMatchObject({ engine: 'direct', llamaLibrary: 'prebuilt', threadpool: 'persistent' });
     const viaDirect = await answers(direct, prompts, 16);
     const viaSession = await answers(await openLlamaRunner(fixture.modelPath, { gpu: false, threads: 1, engine: 'node-llama-cpp' }), prompts, 16);
     // node-llama-cpp's token meter books the last prompt token as output; the direct engine counts what it evaluated.
@@ -79,7 +79,7 @@ describe('direct engine vs node-llama-cpp', () => {
     const prompts = ['ab cd ef gh ab cd', 'the quick brown fox'];
     const session = await answers(await openLlamaRunner(model.path, { gpu: false, threads: 1, template: 'raw', engine: 'node-llama-cpp' }), prompts, 24);
     for (const threads of [1, 2]) {
-      const direct = await answers(await openLlamaRunner(model.path, { gpu: false, threads, template: 'raw', engine: 'direct' }), prompts, 24);
+      const direct = await answers(await openLlamaRunner(model.path, { gpu: false, threads, template: 'raw', engine: 'direct', library: 'prebuilt' }), prompts, 24);
       // node-llama-cpp's token meter books the last prompt token as output on a raw completion; the direct count is
       // BOS plus the prompt's tokens (checked in the next test).
       expect(direct.map((a) => ({ ...a, promptTokens: a.promptTokens - 1 }))).toEqual(session);
@@ -93,7 +93,7 @@ describe('direct engine vs node-llama-cpp', () => {
     const vocab = await (await getLlama({ gpu: false, build: 'never' })).loadModel({ modelPath: model.path, vocabOnly: true });
     const expected = 1 + vocab.tokenize('ab cd ef gh ab cd', false, 'trimLeadingSpace').length;
     await vocab.dispose();
-    const runner = await openLlamaRunner(model.path, { gpu: false, threads: 1, template: 'raw', engine: 'direct' });
+    const runner = await openLlamaRunner(model.path, { gpu: false, threads: 1, template: 'raw', engine: 'direct', library: 'prebuilt' });
     const g = await runner.generate({ prompt: 'ab cd ef gh ab cd', maxTokens: 2 });
     await runner.close();
     expect(g.promptTokens).toBe(expected);
@@ -179,6 +179,39 @@ describe('direct engine', () => {
     expect(two.tokens).toEqual(one.tokens);
     await engine.setThreads(1);
   });
+});
+
+describe('native library', () => {
+  let tools: LlamaTools;
+  beforeAll(async () => {
+    tools = await ensureLlamaTools(); // the first run on a machine builds it: 6-9 min on 2 cores
+  }, 20 * 60_000);
+
+  it('runs the build llama-bench uses, in the same process as node-llama-cpp\'s, with the same replies', async () => {
+    const fixture = await sampleFixture();
+    const prompts = fixture.queries.slice(0, 12).map((q) => formatPrompt(q));
+    const replies = async (library: 'native' | 'prebuilt') => {
+      // 2 threads: a multi-threaded run on one build followed by a run on the other once crashed the process.
+      const runner = await openLlamaRunner(fixture.modelPath, { gpu: false, threads: 2, engine: 'direct', library });
+      const details = runner.description.details;
+      const out = [];
+      for (const prompt of prompts) out.push((await runner.generate({ prompt, maxTokens: 16 })).response);
+      await runner.close();
+      return { details, out };
+    };
+    const native = await replies('native');
+    expect(native.details).toMatchObject({ engine: 'direct', llamaLibrary: 'native', libraryDir: tools.libraryDir });
+    const prebuilt = await replies('prebuilt');
+    expect(prebuilt.details).toMatchObject({ llamaLibrary: 'prebuilt' });
+    expect(prebuilt.details.libraryDir).not.toBe(tools.libraryDir);
+    expect(native.out).toEqual(prebuilt.out);
+    // And the library the tools themselves run: llama-bench and llama-server load these libipw-* files, found next to them.
+    for (const tool of [tools.llamaBench, tools.llamaServer]) {
+      const needed = execFileSync('ldd', [tool], { encoding: 'utf8' });
+      expect(needed).toContain(join(tools.libraryDir, nativeLlamaLibraries(tools.libraryDir, LIBRARY_PREFIX)!.llama));
+      expect(needed).not.toContain('not found');
+    }
+  }, 120_000);
 });
 
 describe('engine choice', () => {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureFixtureModel } from '../lib/fixtures/index.ts';
 import { type PreparedFixture } from '../lib/profile/index.ts';
-import { pickThreads, threadCacheFile, type ThreadChoice } from '../lib/run/auto-threads.ts';
+import { pickThreads, type ThreadChoice } from '../lib/run/auto-threads.ts';
 import { openLlamaRunner } from '../lib/run/index.ts';
 import { readManifest } from '../lib/store/index.ts';
 import { IPW_BIN, PROJECT_ROOT, sampleFixture, tempDir } from './helpers/fixture.ts';
@@ -42,7 +42,7 @@ describe('automatic threads', () => {
     expect(choice.threads).toBe(pickThreads(choice.probes));
 
     // A planted cache entry wins over probing: the choice is per model file and host, made once.
-    const file = threadCacheFile(model.path, 'direct');
+    const file = choice.cacheFile!;
     const planted = { ...JSON.parse(readFileSync(file, 'utf8')), threads: 1 };
     writeFileSync(file, JSON.stringify(planted));
     const second = await openLlamaRunner(model.path, { gpu: false, template: 'raw' });

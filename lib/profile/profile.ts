@@ -138,6 +138,7 @@ export async function profile(options: ProfileOptions): Promise<ProfileResult> {
     gpu: options.gpu ?? 'auto',
     template: options.template ?? 'auto',
     engine: options.engine ?? 'auto',
+    library: options.library ?? 'auto',
     systemPrompt: options.systemPrompt ?? null,
     energySource: source.name,
     energyMethod: source.method,

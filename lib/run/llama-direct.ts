@@ -55,11 +55,17 @@ export function directGenerator(engine: DirectEngine, model: LlamaModel, format:
   };
 }
 
+/** A probe shorter than this is mostly timer and scheduler noise on a small model, so it is lengthened. */
+const PROBE_MIN_S = 0.25;
+const PROBE_MAX_TOKENS = 512;
+
 export function directProbe(engine: DirectEngine, model: LlamaModel): DecodeProbe {
   const prompt = promptTokens(model, { chatWrapper: undefined, systemPrompt: '' }, PROBE_PROMPT).tokens;
+  const rateOver = async (tokens: number) => decodeRate((await engine.generate(prompt, { maxTokens: tokens + 1, ignoreEndOfGeneration: true })).tokenTimesMs);
   return async (threads, tokens) => {
     await engine.setThreads(threads);
-    const g = await engine.generate(prompt, { maxTokens: tokens + 1, ignoreEndOfGeneration: true });
-    return decodeRate(g.tokenTimesMs);
+    const rate = await rateOver(tokens);
+    const enough = Math.min(PROBE_MAX_TOKENS, Math.ceil(rate * PROBE_MIN_S));
+    return enough > tokens ? rateOver(enough) : rate;
   };
 }

@@ -1,6 +1,8 @@
 // Builds llama.cpp's own llama-bench and llama-server from the exact source node-llama-cpp binds (the git bundle in
 // its npm tarball), offline, into a per-user cache outside the repo clone, so reference numbers and the server
-// integration test compare against the same llama.cpp the in-process runner uses.
+// integration test compare against the same llama.cpp the in-process runner uses. The build is shared: the tools
+// and the direct engine (lib/run/direct) load the very same libipw-*.so files, so a native in-process run executes
+// exactly llama-bench's kernels.
 import { createHash } from 'node:crypto';
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, copyFileSync, chmodSync } from 'node:fs';
@@ -13,6 +15,8 @@ export interface LlamaTools {
   dir: string;
   llamaBench: string;
   llamaServer: string;
+  /** The shared libraries, named by SONAME (libipw-llama.so.0, ...), for the direct engine. */
+  libraryDir: string;
   cmakeFlags: string[];
 }
 
@@ -30,9 +34,13 @@ export const nodeLlamaCppDir = join(repoRoot, 'node_modules', 'node-llama-cpp');
 // AMX off: GCC 12's AMX matmul path segfaults on the first Q8_0 batch (upstream #20824), and this CPU kind has no
 // AMX anyway. Native otherwise, so the reference uses every ISA extension the host offers.
 // UI/curl off: the build must not touch the network.
+// Shared libraries with their own "libipw-" prefix (set by LIBRARY_PREFIX_CMAKE): node-llama-cpp's libraries in the
+// same process include a libggml-base.so, and the dynamic linker would hand that one to any library asking for the
+// same name. $ORIGIN run paths let the tools find their libraries after the build folder is moved into the cache.
 export const llamaToolsCmakeFlags: readonly string[] = [
   '-DCMAKE_BUILD_TYPE=Release',
-  '-DBUILD_SHARED_LIBS=OFF',
+  '-DBUILD_SHARED_LIBS=ON',
+  '-DCMAKE_BUILD_RPATH_USE_ORIGIN=ON',
   '-DGGML_NATIVE=ON',
   '-DGGML_AMX_TILE=OFF',
   '-DGGML_AMX_INT8=OFF',
@@ -47,6 +55,10 @@ export const llamaToolsCmakeFlags: readonly string[] = [
   '-DLLAMA_BUILD_TOOLS=ON',
   '-DLLAMA_BUILD_SERVER=ON',
 ];
+
+export const LIBRARY_PREFIX = 'libipw-';
+// Included at the end of every project() call (CMAKE_PROJECT_INCLUDE), so it applies to ggml's targets too.
+const LIBRARY_PREFIX_CMAKE = `set(CMAKE_SHARED_LIBRARY_PREFIX "${LIBRARY_PREFIX}")\n`;
 
 export function ipwCacheDir(): string {
   const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
@@ -79,6 +91,7 @@ export function llamaToolsDir(): string {
   hash.update(readFileSync(join(nodeLlamaCppDir, 'llama', 'gitRelease.bundle')).subarray(0, 4096));
   for (const p of patchFiles()) hash.update(readFileSync(p));
   hash.update(llamaToolsCmakeFlags.join(' '));
+  hash.update(LIBRARY_PREFIX_CMAKE);
   hash.update(compilerId());
   return join(ipwCacheDir(), 'llama-tools', `${release}-${hash.digest('hex').slice(0, 12)}`);
 }
@@ -89,6 +102,7 @@ function toolsAt(dir: string): LlamaTools {
     dir,
     llamaBench: join(dir, 'bin', 'llama-bench'),
     llamaServer: join(dir, 'bin', 'llama-server'),
+    libraryDir: join(dir, 'bin'),
     cmakeFlags: [...llamaToolsCmakeFlags],
   };
 }
@@ -185,13 +199,23 @@ async function build(finalDir: string, jobs: number, log: (l: string) => void): 
     await run('git', ['apply', '--ignore-whitespace', patch], src, logFile);
     applied.push(patch);
   }
-  await run('cmake', ['-S', src, '-B', buildDir, ...llamaToolsCmakeFlags], tmp, logFile);
+  const prefixFile = join(tmp, 'library-prefix.cmake');
+  writeFileSync(prefixFile, LIBRARY_PREFIX_CMAKE);
+  await run('cmake', ['-S', src, '-B', buildDir, ...llamaToolsCmakeFlags, `-DCMAKE_PROJECT_INCLUDE=${prefixFile}`], tmp, logFile);
   await run('cmake', ['--build', buildDir, '--target', 'llama-bench', 'llama-server', '-j', String(jobs)], tmp, logFile);
   const out = join(tmp, 'out');
   mkdirSync(join(out, 'bin'), { recursive: true });
   for (const name of ['llama-bench', 'llama-server']) {
     copyFileSync(join(buildDir, 'bin', name), join(out, 'bin', name));
     chmodSync(join(out, 'bin', name), 0o755);
+  }
+  // Each library once, under the name the tools ask for and the engine loads: its SONAME (libipw-llama.so.0), or the
+  // plain file name of the unversioned tool libraries (libipw-llama-bench-impl.so).
+  const built = readdirSync(join(buildDir, 'bin')).filter((name) => name.startsWith(LIBRARY_PREFIX));
+  for (const name of built) {
+    const soname = /\.so\.\d+$/.test(name);
+    const unversioned = name.endsWith('.so') && !built.some((other) => other.startsWith(`${name}.`));
+    if (soname || unversioned) copyFileSync(join(buildDir, 'bin', name), join(out, 'bin', name));
   }
   const commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: src, encoding: 'utf8' }).trim();
   writeFileSync(

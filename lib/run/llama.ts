@@ -1,9 +1,10 @@
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import { chooseThreads, type ThreadChoice } from './auto-threads.ts';
-import { DirectEngine, loadedLlamaLibraries } from './direct/index.ts';
+import { DirectEngine, loadedLlamaLibraries, nativeLlamaLibraries, type LlamaLibraryFiles } from './direct/index.ts';
 import { assertGgufFile } from './gguf-check.ts';
 import { directGenerator, directProbe } from './llama-direct.ts';
+import { cachedLlamaTools, LIBRARY_PREFIX } from './llama-tools.ts';
 import { sessionGenerator, sessionProbe } from './llama-session.ts';
 import type { ChatWrapper, Llama, LlamaModel, PromptFormat } from './llama-types.ts';
 import type { Generation, GenerationHooks, GenerationRequest, ModelRunner } from './types.ts';
@@ -17,6 +18,13 @@ export type GpuChoice = 'auto' | false | 'cuda' | 'vulkan' | 'metal';
  */
 export type LlamaEngineChoice = 'auto' | 'direct' | 'node-llama-cpp';
 
+/**
+ * Which llama.cpp build the direct engine runs. `native`: the one `npm run build:llama-tools` compiles for this CPU,
+ * the same files llama-bench and llama-server use. `prebuilt`: node-llama-cpp's (a generic CPU variant picked at run
+ * time). `auto`: native when it has been built, else prebuilt.
+ */
+export type LlamaLibraryChoice = 'auto' | 'native' | 'prebuilt';
+
 export interface LlamaRunnerOptions {
   /** GPU backend; `false` forces the CPU. */
   gpu?: GpuChoice;
@@ -28,6 +36,7 @@ export interface LlamaRunnerOptions {
   systemPrompt?: string;
   seed?: number;
   engine?: LlamaEngineChoice;
+  library?: LlamaLibraryChoice;
 }
 
 export const DEFAULT_SYSTEM_PROMPT = 'You are a helpful assistant. Answer concisely.';
@@ -73,6 +82,17 @@ function resolveFormat(lib: typeof import('node-llama-cpp'), model: LlamaModel, 
   return lib.resolveChatWrapper(model, { type: templateName as (typeof lib.resolvableChatWrapperTypeNames)[number] });
 }
 
+function directLibrary(choice: LlamaLibraryChoice): { kind: 'native' | 'prebuilt'; files: LlamaLibraryFiles } | null {
+  if (choice !== 'prebuilt') {
+    const tools = cachedLlamaTools();
+    const files = tools === undefined ? null : nativeLlamaLibraries(tools.libraryDir, LIBRARY_PREFIX);
+    if (files !== null) return { kind: 'native', files };
+    if (choice === 'native') throw new Error('no native llama.cpp build yet: run `npm run build:llama-tools` (6-9 min on 2 cores), or pass --library prebuilt');
+  }
+  const files = loadedLlamaLibraries();
+  return files === null ? null : { kind: 'prebuilt', files };
+}
+
 /** Loads a GGUF model in-process with node-llama-cpp and runs one query at a time on a fresh context history. */
 export async function openLlamaRunner(modelPath: string, options: LlamaRunnerOptions = {}): Promise<ModelRunner> {
   await assertGgufFile(modelPath);
@@ -80,7 +100,8 @@ export async function openLlamaRunner(modelPath: string, options: LlamaRunnerOpt
   const gpu = options.gpu ?? 'auto';
   const llama = await getSharedLlama(gpu);
   const engineChoice = options.engine ?? 'auto';
-  const files = llama.gpu === false && engineChoice !== 'node-llama-cpp' ? loadedLlamaLibraries() : null;
+  const library = llama.gpu === false && engineChoice !== 'node-llama-cpp' ? directLibrary(options.library ?? 'auto') : null;
+  const files = library?.files ?? null;
   if (engineChoice === 'direct' && files === null) {
     throw new Error(
       llama.gpu !== false
@@ -102,12 +123,13 @@ export async function openLlamaRunner(modelPath: string, options: LlamaRunnerOpt
   let contextTokens: number;
   if (files !== null) {
     engineName = 'direct';
-    const engine = await DirectEngine.start({ files, modelPath, threads: options.threads ?? 1, contextSize }).catch(async (error: unknown) => {
+    const ownLogging = library!.kind === 'native';
+    const engine = await DirectEngine.start({ files, modelPath, threads: options.threads ?? 1, contextSize, ownLogging }).catch(async (error: unknown) => {
       await model.dispose();
       throw new Error(`${(error as Error).message}. ${CORRUPT_HINT}`);
     });
     if (options.threads !== undefined) threadChoice = { threads: options.threads, source: 'explicit', probes: [] };
-    else threadChoice = await chooseThreads(modelPath, engineName, directProbe(engine, model));
+    else threadChoice = await chooseThreads(modelPath, `direct|${library!.files.libraryDir}`, directProbe(engine, model));
     if (engine.threads !== threadChoice.threads) await engine.setThreads(threadChoice.threads);
     generate = directGenerator(engine, model, format);
     contextTokens = engine.contextSize;
@@ -139,7 +161,7 @@ export async function openLlamaRunner(modelPath: string, options: LlamaRunnerOpt
         trainContextSize: model.trainContextSize,
         contextSize: contextTokens,
         engine: engineName,
-        ...(files === null ? {} : { libraryDir: files.libraryDir, threadpool: 'persistent' }),
+        ...(library === null ? {} : { llamaLibrary: library.kind, libraryDir: library.files.libraryDir, threadpool: 'persistent' }),
         gpu: llama.gpu,
         gpuLayers: model.gpuLayers,
         threads,

@@ -3,7 +3,7 @@ import { energyFlags, energyOptionSpecs } from '../energy-flags.ts';
 import { formatTable } from '../../metrics/index.ts';
 import { openJudge, profile, type ProfileOptions } from '../../profile/index.ts';
 import type { GraderName } from '../../queries/index.ts';
-import type { GpuChoice, LlamaEngineChoice } from '../../run/index.ts';
+import type { GpuChoice, LlamaEngineChoice, LlamaLibraryChoice } from '../../run/index.ts';
 import { interruptSignal, numberFlag, type Command } from '../command.ts';
 import { progressReporter } from '../progress.ts';
 
@@ -17,6 +17,11 @@ function gpuFlag(value: string | undefined): GpuChoice | undefined {
 function engineFlag(value: string | undefined): LlamaEngineChoice | undefined {
   if (value === undefined || value === 'auto' || value === 'direct' || value === 'node-llama-cpp') return value;
   throw new Error(`--engine expects auto, direct or node-llama-cpp, got "${value}"`);
+}
+
+function libraryFlag(value: string | undefined): LlamaLibraryChoice | undefined {
+  if (value === undefined || value === 'auto' || value === 'native' || value === 'prebuilt') return value;
+  throw new Error(`--library expects auto, native or prebuilt, got "${value}"`);
 }
 
 async function run(args: string[]): Promise<number> {
@@ -39,6 +44,7 @@ async function run(args: string[]): Promise<number> {
       gpu: { type: 'string' },
       template: { type: 'string' },
       engine: { type: 'string' },
+      library: { type: 'string' },
       ...energyOptionSpecs,
       seed: { type: 'string' },
       'system-prompt': { type: 'string' },
@@ -73,6 +79,7 @@ async function run(args: string[]): Promise<number> {
     gpu: gpuFlag(values.gpu),
     template: values.template,
     engine: engineFlag(values.engine),
+    library: libraryFlag(values.library),
     systemPrompt: values['system-prompt'],
     ...energyFlags(values),
     seed,
@@ -105,6 +112,7 @@ export const profileCommand: Command = {
       --warmup N             warm-up queries excluded from results (default 1)
       --threads N --gpu auto|false|cuda|vulkan|metal --template auto|chatML|...|raw
       --engine auto|direct|node-llama-cpp   who runs the generation loop (default auto: direct on the CPU)
+      --library auto|native|prebuilt   llama.cpp build for the direct engine (native: npm run build:llama-tools)
       --energy auto|rapl|nvml|amd-gpu|powermetrics|estimated   energy source (see ipw doctor)
       --sample-ms N          energy sampling period (default 50; window edges are sampled on demand)
       --baseline-s S         idle seconds measured first, for net energy (default 2; 0 skips)

@@ -139,6 +139,8 @@ export interface LlamaLibrary {
   greedySampler(): Pointer;
   freeSampler(sampler: Pointer): void;
   sample(sampler: Pointer, context: Pointer): number;
+  /** Keeps llama.cpp's (and ggml's) log lines at `minLevel` and above, written to stderr; drops the rest. */
+  filterLogs(minLevel: number): void;
   /** A persistent ggml CPU threadpool, attached so llama_decode stops creating and joining threads per call. */
   newThreadpool(threads: number): Pointer;
   freeThreadpool(pool: Pointer): void;
@@ -147,9 +149,13 @@ export interface LlamaLibrary {
 
 /** Binds the libraries in `libraryDir` (which must hold libllama*.so, libggml*.so and libggml-base.so). */
 export function bindLlamaLibrary(libraryDir: string, files: { llama: string; ggml: string; ggmlBase: string }): LlamaLibrary {
-  const ggml = koffi.load(join(libraryDir, files.ggml));
-  const ggmlBase = koffi.load(join(libraryDir, files.ggmlBase));
-  const llama = koffi.load(join(libraryDir, files.llama));
+  // Deep binding and local symbols: two llama.cpp builds can share the process (node-llama-cpp's and the native one,
+  // with the same symbol names), and a lazily bound call must never land in the other build. Without this, a run on
+  // one build after a multi-threaded run on the other crashed.
+  const options = { deep: true, global: false };
+  const ggml = koffi.load(join(libraryDir, files.ggml), options);
+  const ggmlBase = koffi.load(join(libraryDir, files.ggmlBase), options);
+  const llama = koffi.load(join(libraryDir, files.llama), options);
 
   const regByName = ggml.func('void* ggml_backend_reg_by_name(const char*)');
   const regProcAddress = ggml.func('void* ggml_backend_reg_get_proc_address(void*, const char*)');
@@ -175,6 +181,8 @@ export function bindLlamaLibrary(libraryDir: string, files: { llama: string; ggm
   const samplerGreedy = llama.func('void* llama_sampler_init_greedy()');
   const samplerFree = llama.func('void llama_sampler_free(void*)');
   const samplerSample = llama.func('int32 llama_sampler_sample(void*, void*, int32)');
+  const LogCallback = koffi.proto('void ipw_llama_log(int level, const char *text, void *user)');
+  const logSet = llama.func('void llama_log_set(ipw_llama_log *callback, void *user)');
 
   // ggml_threadpool_new/free live in the CPU backend library that ggml picked for this CPU, reachable only by name.
   function cpuProc(name: string): unknown {
@@ -213,5 +221,15 @@ export function bindLlamaLibrary(libraryDir: string, files: { llama: string; ggm
     },
     freeThreadpool: (pool) => koffi.call(cpuProc('ggml_threadpool_free'), threadpoolFreeProto, pool),
     attachThreadpool: (context, pool) => attachThreadpool(context, pool, pool),
+    filterLogs(minLevel) {
+      // The native build logs every load step to stderr by default; node-llama-cpp's copy is quieted by node-llama-cpp.
+      // GGML_LOG_LEVEL_CONT (5) continues the previous line, so it follows that line's fate.
+      let keep = false;
+      const callback = koffi.register((level: number, text: string) => {
+        if (level !== 5) keep = level >= minLevel;
+        if (keep) process.stderr.write(text);
+      }, koffi.pointer(LogCallback));
+      logSet(callback, null);
+    },
   };
 }

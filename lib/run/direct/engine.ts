@@ -11,6 +11,8 @@ export interface DirectEngineOptions {
   threads: number;
   contextSize: number;
   batchSize?: number;
+  /** True for libraries node-llama-cpp did not load (the native build): the engine then quiets their logs. */
+  ownLogging?: boolean;
 }
 
 export interface DirectGeneration {
@@ -48,6 +50,7 @@ export class DirectEngine {
       threads: options.threads,
       contextSize: options.contextSize,
       batchSize: options.batchSize ?? 512,
+      ownLogging: options.ownLogging ?? false,
       abortFlag,
     };
     const worker = new Worker(new URL('./boot.mjs', import.meta.url), { workerData: data });

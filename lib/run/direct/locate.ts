@@ -1,6 +1,6 @@
-// Finds the llama.cpp shared libraries node-llama-cpp already loaded into this process, so the direct engine
-// binds the very same copy (same build, same backend registry) instead of a second one.
-import { readFileSync } from 'node:fs';
+// Finds the llama.cpp shared libraries the direct engine binds: the ones node-llama-cpp already loaded into this
+// process (its prebuilt build; same copy, same backend registry), or the native build of `npm run build:llama-tools`.
+import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 
 export interface LlamaLibraryFiles {
@@ -33,4 +33,19 @@ export function loadedLlamaLibraries(): LlamaLibraryFiles | null {
   } catch {
     return null; // not Linux: the caller falls back to node-llama-cpp's own generation
   }
+}
+
+/** The native build's libraries (named libipw-*.so.N, see lib/run/llama-tools.ts) in `dir`, or null when incomplete. */
+export function nativeLlamaLibraries(dir: string, prefix: string): LlamaLibraryFiles | null {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return null;
+  }
+  const find = (lib: string) => names.find((n) => new RegExp(`^${prefix}${lib}\\.so\\.\\d+$`).test(n));
+  const llama = find('llama');
+  const ggml = find('ggml');
+  const ggmlBase = find('ggml-base');
+  return llama && ggml && ggmlBase ? { libraryDir: dir, llama, ggml, ggmlBase } : null;
 }

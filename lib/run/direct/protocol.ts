@@ -7,6 +7,8 @@ export interface EngineWorkerData {
   contextSize: number;
   /** Prompt tokens per llama_decode call during prefill (llama.cpp's n_batch and n_ubatch). */
   batchSize: number;
+  /** Quiet llama.cpp's logs below errors. Only for libraries nobody else logs for: node-llama-cpp sets its own copy's. */
+  ownLogging: boolean;
   /** Int32Array[1]: set to 1 by the main thread to stop the current generation after the token in flight. */
   abortFlag: SharedArrayBuffer;
 }

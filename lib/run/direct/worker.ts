@@ -5,6 +5,7 @@ import { monotonicMs } from '../../energy/index.ts';
 import { bindLlamaLibrary, type Pointer } from './bindings.ts';
 import type { DirectStopReason, EngineReply, EngineRequest, EngineWorkerData } from './protocol.ts';
 
+const GGML_LOG_LEVEL_ERROR = 4;
 const data = workerData as EngineWorkerData;
 const port = parentPort!;
 const abortFlag = new Int32Array(data.abortFlag);
@@ -14,6 +15,7 @@ function reply(message: EngineReply): void {
   port.postMessage(message);
 }
 
+if (data.ownLogging) lib.filterLogs(GGML_LOG_LEVEL_ERROR);
 // node-llama-cpp normally registered the CPU backend already; loading it twice would register a second CPU device.
 if (!lib.backendRegistered('CPU')) lib.loadBackends();
 
