@@ -42,7 +42,7 @@ const reps = Number(values.reps);
 const cores = availableParallelism();
 const PROMPT_TOKENS = 64;
 const GEN_TOKENS = 128;
-const QUERIES_PER_RUN = 3;
+const QUERIES_PER_RUN = 5;
 const DECODE_TARGET: Record<string, number> = { 'small-f16': 0.9, 'medium-f16': 0.95, 'medium-q8_0': 0.95 };
 const PREFILL_TARGET = 0.95;
 

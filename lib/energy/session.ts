@@ -78,9 +78,20 @@ export class EnergySession {
     this.#baseline = { seconds: w.durationMs / 1000, idlePowerW: w.meanPowerW, energyJ: w.energyJ };
   }
 
-  /** Call right before a query starts; marks a sample so its first edge is tightly bracketed. */
+  /** Asks for a sample now (at a phase edge, so the edge is tightly bracketed) without waiting for it. */
   mark(): number {
     return this.sampler.mark();
+  }
+
+  /**
+   * Call right before a query starts: takes a sample and waits until it is in, so the sampler thread is back
+   * asleep when the model starts. On a machine whose cores all compute, a sample taken during the first
+   * milliseconds of prefill would take a core from it.
+   */
+  async markSettled(): Promise<number> {
+    const timeMs = this.sampler.mark();
+    await this.sampler.settle(timeMs);
+    return timeMs;
   }
 
   /** Attributes [startMs, endMs] (split at firstTokenMs when there was a token) to one query. */

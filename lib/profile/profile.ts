@@ -84,7 +84,7 @@ function traceBaseName(runDir: string): string {
  * timings describe exactly the same intervals; the marks only ask the sampler for a sample at each edge.
  */
 async function runOne(runner: ModelRunner, energy: EnergySession, query: Query, maxTokens: number, signal?: AbortSignal, warmup = false, cpu?: CpuAccount) {
-  energy.mark();
+  await energy.markSettled();
   const cpuStart = sampleCpu();
   let cpuFirst: CpuSample | undefined;
   const generation = await runner.generate(
