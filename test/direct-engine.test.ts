@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureFixtureModel } from '../lib/fixtures/index.ts';
 import { type PreparedFixture } from '../lib/profile/index.ts';
+import { createArgmax } from '../lib/run/direct/argmax.ts';
 import { DirectEngine, llamaLibrariesInMaps, loadedLlamaLibraries, nativeLlamaLibraries, structLayouts } from '../lib/run/direct/index.ts';
 import { openLlamaRunner, type ModelRunner } from '../lib/run/index.ts';
 import { ensureLlamaTools, LIBRARY_PREFIX, nodeLlamaCppDir, type LlamaTools } from '../lib/run/llama-tools.ts';
@@ -35,6 +36,23 @@ describe('struct layouts', () => {
     // Every field of the C structs is declared (a field missing at the end would not move any offset).
     expect(layouts.llama_context_params.size).toBeGreaterThan(Math.max(...Object.values(layouts.llama_context_params.offsets)));
   }, 60_000);
+});
+
+describe('greedy argmax (WebAssembly SIMD)', () => {
+  it('returns the first largest value\'s index, like llama.cpp\'s greedy sampler', () => {
+    const argmax = createArgmax();
+    const reference = (values: Float32Array) => values.reduce((best, v, i) => (v > values[best]! ? i : best), 0);
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    // Short and long vectors, every length mod 16, many ties (small integers), negative values, a 32k vocabulary.
+    for (const n of [1, 2, 3, 4, 5, 15, 16, 17, 31, 33, 100, 257, 32000, 32001]) {
+      for (let trial = 0; trial < 20; trial++) {
+        const values = Float32Array.from({ length: n }, () => Math.round(random() * 12) - 10);
+        expect(argmax(values), `n=${n}`).toBe(reference(values));
+      }
+    }
+    expect(argmax(Float32Array.from([-Infinity, -5, -Infinity]))).toBe(1);
+  });
 });
 
 describe('locating the loaded libraries', () => {

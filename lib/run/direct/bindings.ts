@@ -90,7 +90,7 @@ export function structLayouts(): Record<'llama_model_params' | 'llama_context_pa
   return { llama_model_params: layout(ModelParams), llama_context_params: layout(ContextParams), llama_batch: layout(Batch) };
 }
 
-/** Opaque C pointers (model, context, vocab, sampler, threadpool). */
+/** Opaque C pointers (model, context, vocab, threadpool). */
 export type Pointer = unknown;
 
 export interface ModelParamsValue {
@@ -136,9 +136,9 @@ export interface LlamaLibrary {
   tokenPiece(vocab: Pointer, token: number, out: Buffer, special: boolean): number;
   clearMemory(context: Pointer): void;
   decode(context: Pointer, batch: BatchValue): number;
-  greedySampler(): Pointer;
-  freeSampler(sampler: Pointer): void;
-  sample(sampler: Pointer, context: Pointer): number;
+  vocabSize(vocab: Pointer): number;
+  /** The last decoded token's logits, read in place (valid until the next decode). */
+  lastLogits(context: Pointer, vocabSize: number): Float32Array;
   /** Keeps llama.cpp's (and ggml's) log lines at `minLevel` and above, written to stderr; drops the rest. */
   filterLogs(minLevel: number): void;
   /** A persistent ggml CPU threadpool, attached so llama_decode stops creating and joining threads per call. */
@@ -178,9 +178,8 @@ export function bindLlamaLibrary(libraryDir: string, files: { llama: string; ggm
   const getMemory = llama.func('void* llama_get_memory(void*)');
   const memoryClear = llama.func('void llama_memory_clear(void*, bool)');
   const decode = llama.func('int32 llama_decode(void*, llama_batch)');
-  const samplerGreedy = llama.func('void* llama_sampler_init_greedy()');
-  const samplerFree = llama.func('void llama_sampler_free(void*)');
-  const samplerSample = llama.func('int32 llama_sampler_sample(void*, void*, int32)');
+  const nVocab = llama.func('int32 llama_vocab_n_tokens(void*)');
+  const logitsIth = llama.func('float* llama_get_logits_ith(void*, int32)');
   const LogCallback = koffi.proto('void ipw_llama_log(int level, const char *text, void *user)');
   const logSet = llama.func('void llama_log_set(ipw_llama_log *callback, void *user)');
 
@@ -208,9 +207,12 @@ export function bindLlamaLibrary(libraryDir: string, files: { llama: string; ggm
     tokenPiece: (vocab, token, out, special) => tokenToPiece(vocab, token, out, out.length, 0, special) as number,
     clearMemory: (context) => memoryClear(getMemory(context), true),
     decode: (context, batch) => decode(context, batch) as number,
-    greedySampler: () => samplerGreedy(),
-    freeSampler: (sampler) => samplerFree(sampler),
-    sample: (sampler, context) => samplerSample(sampler, context, -1) as number,
+    vocabSize: (vocab) => nVocab(vocab) as number,
+    lastLogits(context, vocabSize) {
+      const logits = logitsIth(context, -1);
+      if (logits === null) throw new Error('llama.cpp returned no logits for the last token');
+      return new Float32Array(koffi.view(logits, vocabSize * 4));
+    },
     newThreadpool(threads) {
       // struct ggml_threadpool_params is 528 bytes (512-entry cpumask first); init fills it, so a larger buffer is safe.
       const params = Buffer.alloc(1024);

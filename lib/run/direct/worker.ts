@@ -2,6 +2,7 @@
 // threadpool. Nothing here wakes the main event loop per token; it hears once at the first token and once at the end.
 import { parentPort, workerData } from 'node:worker_threads';
 import { monotonicMs } from '../../energy/index.ts';
+import { createArgmax } from './argmax.ts';
 import { bindLlamaLibrary, type Pointer } from './bindings.ts';
 import type { DirectStopReason, EngineReply, EngineRequest, EngineWorkerData } from './protocol.ts';
 
@@ -24,7 +25,8 @@ modelParams.n_gpu_layers = 0;
 const model = lib.loadModel(data.modelPath, modelParams);
 if (model === null) throw new Error(`llama.cpp could not load ${data.modelPath}`);
 const vocab = lib.vocab(model);
-const sampler = lib.greedySampler();
+const vocabSize = lib.vocabSize(vocab);
+const argmax = createArgmax();
 
 let context: Pointer = null;
 let pool: Pointer = null;
@@ -109,7 +111,8 @@ function generate(prompt: Int32Array, maxTokens: number, stopTexts: string[], ig
       stopReason = 'abort';
       break;
     }
-    const token = lib.sample(sampler, context);
+    // Greedy sampling, as llama.cpp's greedy sampler does it: the first largest logit.
+    const token = argmax(lib.lastLogits(context, vocabSize));
     const atMonoMs = monotonicMs();
     tokens[produced++] = token;
     if (produced === 1) reply({ type: 'first', atMonoMs });
@@ -165,7 +168,6 @@ port.on('message', (request: EngineRequest) => {
       reply(generate(request.tokens, request.maxTokens, request.stopTexts, request.ignoreEndOfGeneration));
     } else {
       closeContext();
-      lib.freeSampler(sampler);
       lib.freeModel(model);
       port.close();
     }
