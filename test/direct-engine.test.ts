@@ -85,6 +85,13 @@ describe('direct engine vs node-llama-cpp', () => {
     const prompts = fixture.queries.slice(0, 12).map((q) => formatPrompt(q));
     const direct = await openLlamaRunner(fixture.modelPath, { gpu: false, threads: 1, engine: 'direct', library: 'prebuilt' });
     expect(direct.description.details).toMatchObject({ engine: 'direct', llamaLibrary: 'prebuilt', threadpool: 'persistent' });
+    const session = await openLlamaRunner(fixture.modelPath, { gpu: false, threads: 1, engine: 'node-llama-cpp' });
+    // The model facts in the manifest are the same whichever engine loaded the weights.
+    for (const fact of ['typeDescription', 'sizeBytes', 'trainContextSize', 'architecture']) {
+      expect(direct.description.details[fact], fact).toEqual(session.description.details[fact]);
+    }
+    expect(direct.description.details.trainContextSize).toBeGreaterThan(0);
+    await session.close();
     const viaDirect = await answers(direct, prompts, 16);
     const viaSession = await answers(await openLlamaRunner(fixture.modelPath, { gpu: false, threads: 1, engine: 'node-llama-cpp' }), prompts, 16);
     // node-llama-cpp's token meter books the last prompt token as output; the direct engine counts what it evaluated.

@@ -121,6 +121,12 @@ export async function openLlamaRunner(modelPath: string, options: LlamaRunnerOpt
   let engineName: string;
   let closeEngine: () => Promise<void>;
   let contextTokens: number;
+  // node-llama-cpp's vocabulary-only load knows neither the weights' type nor the training context.
+  let modelFacts: { typeDescription: string; sizeBytes: number; trainContextSize: number } = {
+    typeDescription: model.typeDescription,
+    sizeBytes: model.size,
+    trainContextSize: model.trainContextSize,
+  };
   if (files !== null) {
     engineName = 'direct';
     const ownLogging = library!.kind === 'native';
@@ -133,6 +139,7 @@ export async function openLlamaRunner(modelPath: string, options: LlamaRunnerOpt
     if (engine.threads !== threadChoice.threads) await engine.setThreads(threadChoice.threads);
     generate = directGenerator(engine, model, format);
     contextTokens = engine.contextSize;
+    modelFacts = { typeDescription: engine.model.description, sizeBytes: engine.model.sizeBytes, trainContextSize: engine.model.trainContextSize };
     closeEngine = () => engine.close();
   } else {
     engineName = 'node-llama-cpp';
@@ -156,9 +163,7 @@ export async function openLlamaRunner(modelPath: string, options: LlamaRunnerOpt
       chatTemplate: format.chatWrapper === undefined ? 'raw' : format.chatWrapper.wrapperName,
       details: {
         architecture: model.fileInfo.metadata.general.architecture,
-        typeDescription: model.typeDescription,
-        sizeBytes: model.size,
-        trainContextSize: model.trainContextSize,
+        ...modelFacts,
         contextSize: contextTokens,
         engine: engineName,
         ...(library === null ? {} : { llamaLibrary: library.kind, libraryDir: library.files.libraryDir, threadpool: 'persistent' }),

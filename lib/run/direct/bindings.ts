@@ -119,6 +119,14 @@ export interface BatchValue {
   logits: null;
 }
 
+export interface DirectModelInfo {
+  /** llama_model_desc, e.g. "llama ?B Q8_0". */
+  description: string;
+  trainContextSize: number;
+  /** Bytes of tensor data (llama_model_size). */
+  sizeBytes: number;
+}
+
 export interface LlamaLibrary {
   libraryDir: string;
   backendRegistered(name: string): boolean;
@@ -131,6 +139,8 @@ export interface LlamaLibrary {
   freeContext(context: Pointer): void;
   contextSize(context: Pointer): number;
   vocab(model: Pointer): Pointer;
+  /** llama.cpp's own account of the loaded model (node-llama-cpp's vocabulary-only load cannot give these). */
+  modelInfo(model: Pointer): DirectModelInfo;
   isEndOfGeneration(vocab: Pointer, token: number): boolean;
   /** The token's bytes into `out`; `special` renders control tokens as their text instead of nothing. */
   tokenPiece(vocab: Pointer, token: number, out: Buffer, special: boolean): number;
@@ -173,6 +183,9 @@ export function bindLlamaLibrary(libraryDir: string, files: { llama: string; ggm
   const nCtx = llama.func('uint32 llama_n_ctx(void*)');
   const attachThreadpool = llama.func('void llama_attach_threadpool(void*, void*, void*)');
   const getVocab = llama.func('void* llama_model_get_vocab(void*)');
+  const modelDesc = llama.func('int32 llama_model_desc(void*, uint8*, size_t)');
+  const modelTrainContext = llama.func('int32 llama_model_n_ctx_train(void*)');
+  const modelSize = llama.func('uint64 llama_model_size(void*)');
   const isEog = llama.func('bool llama_vocab_is_eog(void*, int32)');
   const tokenToPiece = llama.func('int32 llama_token_to_piece(void*, int32, uint8*, int32, int32, bool)');
   const getMemory = llama.func('void* llama_get_memory(void*)');
@@ -203,6 +216,15 @@ export function bindLlamaLibrary(libraryDir: string, files: { llama: string; ggm
     freeContext: (context) => freeContext(context),
     contextSize: (context) => nCtx(context) as number,
     vocab: (model) => getVocab(model),
+    modelInfo(model) {
+      const text = Buffer.alloc(256);
+      const n = modelDesc(model, text, text.length) as number;
+      return {
+        description: text.toString('utf8', 0, Math.max(0, Math.min(n, text.length - 1))),
+        trainContextSize: modelTrainContext(model) as number,
+        sizeBytes: Number(modelSize(model)),
+      };
+    },
     isEndOfGeneration: (vocab, token) => isEog(vocab, token) as boolean,
     tokenPiece: (vocab, token, out, special) => tokenToPiece(vocab, token, out, out.length, 0, special) as number,
     clearMemory: (context) => memoryClear(getMemory(context), true),

@@ -2,6 +2,7 @@
 // performance.now() so they line up with the energy sampler and the rest of the run.
 import { Worker } from 'node:worker_threads';
 import { monotonicOffsetMs } from '../../energy/index.ts';
+import type { DirectModelInfo } from './bindings.ts';
 import type { LlamaLibraryFiles } from './locate.ts';
 import type { DirectStopReason, EngineGeneration, EngineReply, EngineRequest, EngineWorkerData } from './protocol.ts';
 
@@ -32,6 +33,8 @@ export class DirectEngine {
   #pending: Pending | undefined;
   #queue: Promise<unknown> = Promise.resolve();
   #exited = false;
+  /** What llama.cpp reports about the loaded model. */
+  model: DirectModelInfo = { description: '', trainContextSize: 0, sizeBytes: 0 };
 
   private constructor(
     private readonly worker: Worker,
@@ -66,7 +69,10 @@ export class DirectEngine {
       await worker.terminate();
       throw new Error(`could not start llama.cpp on ${options.modelPath}: ${(error as Error).message}`);
     });
-    if (ready.type === 'ready') engine.contextSize = ready.contextSize;
+    if (ready.type === 'ready') {
+      engine.contextSize = ready.contextSize;
+      engine.model = ready.model;
+    }
     return engine;
   }
 

@@ -1,4 +1,4 @@
 export { DirectEngine, type DirectEngineOptions, type DirectGeneration } from './engine.ts';
 export { loadedLlamaLibraries, llamaLibrariesInMaps, nativeLlamaLibraries, type LlamaLibraryFiles } from './locate.ts';
 export type { DirectStopReason } from './protocol.ts';
-export { structLayouts, type StructLayout } from './bindings.ts';
+export { structLayouts, type DirectModelInfo, type StructLayout } from './bindings.ts';

@@ -1,3 +1,4 @@
+import type { DirectModelInfo } from './bindings.ts';
 import type { LlamaLibraryFiles } from './locate.ts';
 
 export interface EngineWorkerData {
@@ -35,7 +36,7 @@ export interface EngineGeneration {
 }
 
 export type EngineReply =
-  | { type: 'ready'; contextSize: number; threads: number }
+  | { type: 'ready'; contextSize: number; threads: number; model: DirectModelInfo }
   | { type: 'first'; atMonoMs: number }
   | ({ type: 'done' } & EngineGeneration)
   | { type: 'error'; message: string };

@@ -25,6 +25,7 @@ modelParams.n_gpu_layers = 0;
 const model = lib.loadModel(data.modelPath, modelParams);
 if (model === null) throw new Error(`llama.cpp could not load ${data.modelPath}`);
 const vocab = lib.vocab(model);
+const modelInfo = lib.modelInfo(model);
 const vocabSize = lib.vocabSize(vocab);
 const argmax = createArgmax();
 
@@ -163,7 +164,7 @@ port.on('message', (request: EngineRequest) => {
   try {
     if (request.type === 'threads') {
       openContext(request.threads);
-      reply({ type: 'ready', contextSize: lib.contextSize(context), threads });
+      reply({ type: 'ready', contextSize: lib.contextSize(context), threads, model: modelInfo });
     } else if (request.type === 'generate') {
       reply(generate(request.tokens, request.maxTokens, request.stopTexts, request.ignoreEndOfGeneration));
     } else {
@@ -177,4 +178,4 @@ port.on('message', (request: EngineRequest) => {
 });
 
 openContext(threads);
-reply({ type: 'ready', contextSize: lib.contextSize(context), threads });
+reply({ type: 'ready', contextSize: lib.contextSize(context), threads, model: modelInfo });
