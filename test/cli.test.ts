@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PreparedFixture } from '../lib/profile/index.ts';
+import { readManifest } from '../lib/store/index.ts';
 import { IPW_BIN, PROJECT_ROOT, sampleFixture, tempDir } from './helpers/fixture.ts';
 
 let fixture: PreparedFixture;
@@ -66,6 +67,16 @@ describe('ipw profile (CLI)', () => {
     const correct = fixture.plan!.correctCount;
     const rows = readFileSync(join(out, 'journal.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { correct: boolean });
     expect(rows.filter((r) => r.correct)).toHaveLength(correct);
+  });
+
+  it('runs either engine on request, records it, and names the choices for a wrong one', () => {
+    const out = join(tempDir(), 'run');
+    const run = ipw(['profile', '--model', fixture.modelPath, '--queries', queriesFile, '--out', out, '--max-tokens', '8', '--threads', '1', '--gpu', 'false', '--engine', 'node-llama-cpp', '--baseline-s', '0']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(readManifest(out).model.details).toMatchObject({ engine: 'node-llama-cpp' });
+    const wrong = ipw(['profile', '--model', fixture.modelPath, '--queries', queriesFile, '--engine', 'fast']);
+    expect(wrong.code).not.toBe(0);
+    expect(wrong.stderr).toContain('--engine expects auto, direct, node-llama-cpp; got "fast"');
   });
 
   it('lists datasets, recipes, graders and energy sources', () => {

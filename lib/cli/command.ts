@@ -12,6 +12,12 @@ export function numberFlag(value: string | undefined, name: string): number | un
   return n;
 }
 
+/** A flag that takes one of a fixed set of words. */
+export function choiceFlag<T extends string>(value: string | undefined, name: string, choices: readonly T[]): T | undefined {
+  if (value === undefined || (choices as readonly string[]).includes(value)) return value as T | undefined;
+  throw new Error(`--${name} expects ${choices.join(', ')}; got "${value}"`);
+}
+
 /** Ctrl-C stops after the current query is abandoned; every completed query is already on disk. */
 export function interruptSignal(): AbortSignal {
   const controller = new AbortController();

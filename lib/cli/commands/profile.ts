@@ -4,7 +4,7 @@ import { formatTable } from '../../metrics/index.ts';
 import { openJudge, profile, type ProfileOptions } from '../../profile/index.ts';
 import type { GraderName } from '../../queries/index.ts';
 import type { GpuChoice, LlamaEngineChoice, LlamaLibraryChoice } from '../../run/index.ts';
-import { interruptSignal, numberFlag, type Command } from '../command.ts';
+import { choiceFlag, interruptSignal, numberFlag, type Command } from '../command.ts';
 import { progressReporter } from '../progress.ts';
 
 function gpuFlag(value: string | undefined): GpuChoice | undefined {
@@ -12,16 +12,6 @@ function gpuFlag(value: string | undefined): GpuChoice | undefined {
   if (value === 'false' || value === 'cpu') return false;
   if (value === 'auto' || value === 'cuda' || value === 'vulkan' || value === 'metal') return value;
   throw new Error(`--gpu expects auto, false, cuda, vulkan or metal, got "${value}"`);
-}
-
-function engineFlag(value: string | undefined): LlamaEngineChoice | undefined {
-  if (value === undefined || value === 'auto' || value === 'direct' || value === 'node-llama-cpp') return value;
-  throw new Error(`--engine expects auto, direct or node-llama-cpp, got "${value}"`);
-}
-
-function libraryFlag(value: string | undefined): LlamaLibraryChoice | undefined {
-  if (value === undefined || value === 'auto' || value === 'native' || value === 'prebuilt') return value;
-  throw new Error(`--library expects auto, native or prebuilt, got "${value}"`);
 }
 
 async function run(args: string[]): Promise<number> {
@@ -78,8 +68,8 @@ async function run(args: string[]): Promise<number> {
     threads: numberFlag(values.threads, 'threads'),
     gpu: gpuFlag(values.gpu),
     template: values.template,
-    engine: engineFlag(values.engine),
-    library: libraryFlag(values.library),
+    engine: choiceFlag<LlamaEngineChoice>(values.engine, 'engine', ['auto', 'direct', 'node-llama-cpp']),
+    library: choiceFlag<LlamaLibraryChoice>(values.library, 'library', ['auto', 'native', 'prebuilt']),
     systemPrompt: values['system-prompt'],
     ...energyFlags(values),
     seed,
