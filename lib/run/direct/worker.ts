@@ -3,7 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { monotonicMs } from '../../energy/index.ts';
 import { createArgmax } from './argmax.ts';
-import { bindLlamaLibrary, type Pointer } from './bindings.ts';
+import { bindLlamaLibrary, type BatchValue, type Pointer } from './bindings.ts';
 import type { DirectStopReason, EngineReply, EngineRequest, EngineWorkerData } from './protocol.ts';
 
 const GGML_LOG_LEVEL_ERROR = 4;
@@ -76,9 +76,17 @@ class Bytes {
   }
 }
 
-function decodeOrThrow(tokens: Int32Array, what: string): void {
-  const status = lib.decode(context, { n_tokens: tokens.length, token: tokens, embd: null, pos: null, n_seq_id: null, seq_id: null, logits: null });
-  if (status !== 0) throw new Error(`llama_decode failed (status ${status}) during ${what}`);
+// One batch object, refilled per call: the per-token decode should allocate nothing it does not need.
+const batch: BatchValue = { n_tokens: 0, token: new Int32Array(0), embd: null, pos: null, n_seq_id: null, seq_id: null, logits: null };
+
+/** Decodes `tokens`: prompt tokens when `generated` is 0, else the `generated`-th generated token. */
+function decodeOrThrow(tokens: Int32Array, generated: number): void {
+  batch.n_tokens = tokens.length;
+  batch.token = tokens;
+  const status = lib.decode(context, batch);
+  if (status === 0) return;
+  const step = generated === 0 ? `prefill of ${tokens.length} prompt tokens` : `decode of generated token ${generated}`;
+  throw new Error(`llama_decode failed (status ${status}) during ${step}`);
 }
 
 function generate(prompt: Int32Array, maxTokens: number, stopTexts: string[], ignoreEndOfGeneration: boolean): EngineReply {
@@ -103,7 +111,7 @@ function generate(prompt: Int32Array, maxTokens: number, stopTexts: string[], ig
   Atomics.store(abortFlag, 0, 0);
   const startMonoMs = monotonicMs();
   for (let offset = 0; offset < prompt.length; offset += data.batchSize) {
-    decodeOrThrow(prompt.subarray(offset, offset + data.batchSize), `prefill of ${prompt.length} prompt tokens`);
+    decodeOrThrow(prompt.subarray(offset, offset + data.batchSize), 0);
   }
   let position = prompt.length;
   let decodeLoopMs = 0; // minus each decode's duration, plus the decode phase's span at the end
@@ -141,7 +149,7 @@ function generate(prompt: Int32Array, maxTokens: number, stopTexts: string[], ig
     }
     one[0] = token;
     const beforeMs = monotonicMs();
-    decodeOrThrow(one, `decode of generated token ${produced}`);
+    decodeOrThrow(one, produced);
     decodeLoopMs -= monotonicMs() - beforeMs;
     position++;
   }
