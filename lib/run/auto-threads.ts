@@ -82,8 +82,8 @@ export function decodeRate(tokenTimesMs: readonly number[]): number {
   return (tokenTimesMs.length - 1) / ((last - first) / 1000);
 }
 
-/** The cached choice for this model and host, or a fresh probe written to the cache. */
-export async function chooseThreads(modelPath: string, engine: string, probe: DecodeProbe): Promise<ThreadChoice> {
+/** The cached choice for this model and host, or null when there is none (or it does not fit this host). */
+export function cachedThreads(modelPath: string, engine: string): ThreadChoice | null {
   const cacheFile = threadCacheFile(modelPath, engine);
   try {
     const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as ThreadChoice;
@@ -91,8 +91,16 @@ export async function chooseThreads(modelPath: string, engine: string, probe: De
       return { ...cached, source: 'cache', cacheFile };
     }
   } catch {
-    // No cache yet, or an unreadable one: probe.
+    // No cache yet, or an unreadable one.
   }
+  return null;
+}
+
+/** The cached choice for this model and host, or a fresh probe written to the cache. */
+export async function chooseThreads(modelPath: string, engine: string, probe: DecodeProbe): Promise<ThreadChoice> {
+  const cached = cachedThreads(modelPath, engine);
+  if (cached !== null) return cached;
+  const cacheFile = threadCacheFile(modelPath, engine);
   const probes = await probeThreads(probe);
   const choice: ThreadChoice = { threads: pickThreads(probes), source: 'probe', probes, probeTokens: PROBE_DECODE_TOKENS, cacheFile };
   try {

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
-import { chooseThreads, type ThreadChoice } from './auto-threads.ts';
+import { cachedThreads, chooseThreads, type ThreadChoice } from './auto-threads.ts';
 import { DirectEngine, loadedLlamaLibraries, nativeLlamaLibraries, type LlamaLibraryFiles } from './direct/index.ts';
 import { assertGgufFile } from './gguf-check.ts';
 import { directGenerator, directProbe } from './llama-direct.ts';
@@ -130,12 +130,15 @@ export async function openLlamaRunner(modelPath: string, options: LlamaRunnerOpt
   if (files !== null) {
     engineName = 'direct';
     const ownLogging = library!.kind === 'native';
-    const engine = await DirectEngine.start({ files, modelPath, threads: options.threads ?? 1, contextSize, ownLogging }).catch(async (error: unknown) => {
+    const threadsKey = `direct|${library!.files.libraryDir}`;
+    // Starting at the cached count spares a second context (and its allocations) before the first query.
+    const startThreads = options.threads ?? cachedThreads(modelPath, threadsKey)?.threads ?? 1;
+    const engine = await DirectEngine.start({ files, modelPath, threads: startThreads, contextSize, ownLogging }).catch(async (error: unknown) => {
       await model.dispose();
       throw new Error(`${(error as Error).message}. ${CORRUPT_HINT}`);
     });
     if (options.threads !== undefined) threadChoice = { threads: options.threads, source: 'explicit', probes: [] };
-    else threadChoice = await chooseThreads(modelPath, `direct|${library!.files.libraryDir}`, directProbe(engine, model));
+    else threadChoice = await chooseThreads(modelPath, threadsKey, directProbe(engine, model));
     if (engine.threads !== threadChoice.threads) await engine.setThreads(threadChoice.threads);
     generate = directGenerator(engine, model, format);
     contextTokens = engine.contextSize;
