@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EnergyMeter, combineWindows, listEnergySources, openEnergySource, openEstimatedSource, windowBetween } from '../lib/energy/index.ts';
+import { EnergyMeter, EnergySampler, combineWindows, listEnergySources, openEnergySource, openEstimatedSource, windowBetween } from '../lib/energy/index.ts';
 
 function spinMs(durationMs: number): void {
   const end = performance.now() + durationMs;
@@ -34,6 +34,24 @@ describe('estimated energy source', () => {
 
   it('rejects a non-positive power figure', () => {
     expect(() => openEstimatedSource({ wattsPerCore: 0 })).toThrow(/positive/);
+  });
+});
+
+describe('energy sampler thread', () => {
+  it('answers a window edge at once, not at its next period or a timeout', async () => {
+    // A 10 s period: any sample inside this test was asked for by mark(). settle() used to poll every 20 ms because
+    // the sampler never notified it, which idled the machine 25-50 ms between queries.
+    const sampler = await EnergySampler.start({ source: 'estimated', sampleMs: 10_000 });
+    try {
+      const before = sampler.trace.length;
+      const startMs = performance.now();
+      for (let i = 0; i < 20; i++) await sampler.settle(sampler.mark());
+      const perEdgeMs = (performance.now() - startMs) / 20;
+      expect(sampler.trace.length - before).toBeGreaterThanOrEqual(20);
+      expect(perEdgeMs).toBeLessThan(10);
+    } finally {
+      await sampler.stop();
+    }
   });
 });
 
