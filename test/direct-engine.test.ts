@@ -1,14 +1,15 @@
 // The direct engine: llama.cpp over FFI in a worker thread. Checked against the C compiler's view of llama.h and
 // against node-llama-cpp's own generation loop on the same models.
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import koffi from 'koffi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureFixtureModel } from '../lib/fixtures/index.ts';
 import { type PreparedFixture } from '../lib/profile/index.ts';
 import { createArgmax } from '../lib/run/direct/argmax.ts';
-import { DirectEngine, llamaLibrariesInMaps, loadedLlamaLibraries, nativeLlamaLibraries, structLayouts } from '../lib/run/direct/index.ts';
+import { buildNativeArgmax, DirectEngine, llamaLibrariesInMaps, loadedLlamaLibraries, nativeArgmaxPath, nativeLlamaLibraries, structLayouts } from '../lib/run/direct/index.ts';
 import { openLlamaRunner, type ModelRunner } from '../lib/run/index.ts';
 import { ensureLlamaTools, LIBRARY_PREFIX, nodeLlamaCppDir, type LlamaTools } from '../lib/run/llama-tools.ts';
 import { formatPrompt } from '../lib/queries/index.ts';
@@ -38,21 +39,36 @@ describe('struct layouts', () => {
   }, 60_000);
 });
 
-describe('greedy argmax (WebAssembly SIMD)', () => {
-  it('returns the first largest value\'s index, like llama.cpp\'s greedy sampler', () => {
-    const argmax = createArgmax();
-    const reference = (values: Float32Array) => values.reduce((best, v, i) => (v > values[best]! ? i : best), 0);
+describe('greedy argmax', () => {
+  const reference = (values: Float32Array) => values.reduce((best, v, i) => (v > values[best]! ? i : best), 0);
+  function expectLikeReference(argmax: (values: Float32Array) => number): void {
     let seed = 7;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    // Short and long vectors, every length mod 16, many ties (small integers), negative values, a 32k vocabulary.
-    for (const n of [1, 2, 3, 4, 5, 15, 16, 17, 31, 33, 100, 257, 32000, 32001]) {
+    // Short and long vectors, every length mod 32, many ties (small integers), negative values, a 32k vocabulary.
+    for (const n of [1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 31, 32, 33, 63, 100, 257, 32000, 32001]) {
       for (let trial = 0; trial < 20; trial++) {
         const values = Float32Array.from({ length: n }, () => Math.round(random() * 12) - 10);
         expect(argmax(values), `n=${n}`).toBe(reference(values));
       }
     }
     expect(argmax(Float32Array.from([-Infinity, -5, -Infinity]))).toBe(1);
+    expect(argmax(Float32Array.from({ length: 64 }, () => -Infinity))).toBe(0);
+  }
+
+  it('WebAssembly SIMD: returns the first largest value\'s index, like llama.cpp\'s greedy sampler', () => {
+    expectLikeReference(createArgmax());
   });
+
+  it('native (argmax.c, compiled once per source): the same answers', () => {
+    const dir = tempDir('ipw-argmax-');
+    const path = buildNativeArgmax(dir);
+    expect(path).toBe(nativeArgmaxPath(dir));
+    const builtAt = statSync(path).mtimeMs;
+    expect(buildNativeArgmax(dir)).toBe(path);
+    expect(statSync(path).mtimeMs).toBe(builtAt);
+    const argmax = koffi.load(path).func('int32 ipw_argmax_f32(const float *, int32)');
+    expectLikeReference((values) => argmax(values, values.length) as number);
+  }, 60_000);
 });
 
 describe('locating the loaded libraries', () => {
@@ -225,9 +241,10 @@ describe('native library', () => {
       return { details, out };
     };
     const native = await replies('native');
-    expect(native.details).toMatchObject({ engine: 'direct', llamaLibrary: 'native', libraryDir: tools.libraryDir });
+    // ensureLlamaTools compiled the native argmax beside the libraries; the engine samples with it.
+    expect(native.details).toMatchObject({ engine: 'direct', llamaLibrary: 'native', libraryDir: tools.libraryDir, argmax: 'native' });
     const prebuilt = await replies('prebuilt');
-    expect(prebuilt.details).toMatchObject({ llamaLibrary: 'prebuilt' });
+    expect(prebuilt.details).toMatchObject({ llamaLibrary: 'prebuilt', argmax: 'wasm' });
     expect(prebuilt.details.libraryDir).not.toBe(tools.libraryDir);
     expect(native.out).toEqual(prebuilt.out);
     // And the library the tools themselves run: llama-bench and llama-server load these libipw-* files, found next to them.

@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, w
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildNativeArgmax } from './direct/index.ts';
 
 export interface LlamaTools {
   release: string;
@@ -244,7 +245,7 @@ async function build(finalDir: string, jobs: number, log: (l: string) => void): 
 export async function ensureLlamaTools(opts: EnsureLlamaToolsOptions = {}): Promise<LlamaTools> {
   const log = opts.log ?? ((l: string) => process.stderr.write(`${l}\n`));
   const cached = cachedLlamaTools();
-  if (cached) return cached;
+  if (cached) return withNativeArgmax(cached, log);
   const finalDir = llamaToolsDir();
   mkdirSync(dirname(finalDir), { recursive: true });
   await withLock(`${finalDir}.lock`, opts.lockWaitMs ?? 20 * 60_000, log, async () => {
@@ -253,5 +254,15 @@ export async function ensureLlamaTools(opts: EnsureLlamaToolsOptions = {}): Prom
   });
   const tools = cachedLlamaTools();
   if (!tools) throw new Error(`llama tools build finished but ${finalDir} lacks the binaries`);
+  return withNativeArgmax(tools, log);
+}
+
+/** Adds the direct engine's native argmax beside the libraries (seconds; also for tools cached before it existed). */
+function withNativeArgmax(tools: LlamaTools, log: (l: string) => void): LlamaTools {
+  try {
+    buildNativeArgmax(tools.libraryDir);
+  } catch (error) {
+    log(`${(error as Error).message}; the direct engine uses its WebAssembly argmax instead`);
+  }
   return tools;
 }

@@ -1,7 +1,8 @@
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import { cachedThreads, chooseThreads, type ThreadChoice } from './auto-threads.ts';
-import { DirectEngine, loadedLlamaLibraries, nativeLlamaLibraries, type LlamaLibraryFiles } from './direct/index.ts';
+import { DirectEngine, loadedLlamaLibraries, nativeArgmaxPath, nativeLlamaLibraries, type LlamaLibraryFiles } from './direct/index.ts';
 import { assertGgufFile } from './gguf-check.ts';
 import { directGenerator, directProbe } from './llama-direct.ts';
 import { cachedLlamaTools, LIBRARY_PREFIX } from './llama-tools.ts';
@@ -120,6 +121,7 @@ export async function openLlamaRunner(modelPath: string, options: LlamaRunnerOpt
   let threadChoice: ThreadChoice;
   let engineName: string;
   let closeEngine: () => Promise<void>;
+  let argmax: string | undefined;
   let contextTokens: number;
   // node-llama-cpp's vocabulary-only load knows neither the weights' type nor the training context.
   let modelFacts: { typeDescription: string; sizeBytes: number; trainContextSize: number } = {
@@ -133,7 +135,15 @@ export async function openLlamaRunner(modelPath: string, options: LlamaRunnerOpt
     const threadsKey = `direct|${library!.files.libraryDir}`;
     // Starting at the cached count spares a second context (and its allocations) before the first query.
     const startThreads = options.threads ?? cachedThreads(modelPath, threadsKey)?.threads ?? 1;
-    const engine = await DirectEngine.start({ files, modelPath, threads: startThreads, contextSize, ownLogging }).catch(async (error: unknown) => {
+    const argmaxLibrary = library!.kind === 'native' ? nativeArgmaxPath(files.libraryDir) : undefined;
+    const engine = await DirectEngine.start({
+      files,
+      modelPath,
+      threads: startThreads,
+      contextSize,
+      ownLogging,
+      argmaxLibrary: argmaxLibrary !== undefined && existsSync(argmaxLibrary) ? argmaxLibrary : undefined,
+    }).catch(async (error: unknown) => {
       await model.dispose();
       throw new Error(`${(error as Error).message}. ${CORRUPT_HINT}`);
     });
@@ -144,6 +154,7 @@ export async function openLlamaRunner(modelPath: string, options: LlamaRunnerOpt
     contextTokens = engine.contextSize;
     modelFacts = { typeDescription: engine.model.description, sizeBytes: engine.model.sizeBytes, trainContextSize: engine.model.trainContextSize };
     closeEngine = () => engine.close();
+    argmax = engine.argmax;
   } else {
     engineName = 'node-llama-cpp';
     if (options.threads !== undefined) threadChoice = { threads: options.threads, source: 'explicit', probes: [] };
@@ -169,7 +180,7 @@ export async function openLlamaRunner(modelPath: string, options: LlamaRunnerOpt
         ...modelFacts,
         contextSize: contextTokens,
         engine: engineName,
-        ...(library === null ? {} : { llamaLibrary: library.kind, libraryDir: library.files.libraryDir, threadpool: 'persistent' }),
+        ...(library === null ? {} : { llamaLibrary: library.kind, libraryDir: library.files.libraryDir, threadpool: 'persistent', argmax }),
         gpu: llama.gpu,
         gpuLayers: model.gpuLayers,
         threads,

@@ -149,6 +149,7 @@ export interface LlamaLibrary {
   vocabSize(vocab: Pointer): number;
   /** The last decoded token's logits, read in place (valid until the next decode). */
   lastLogits(context: Pointer, vocabSize: number): Float32Array;
+  lastLogitsPointer(context: Pointer): Pointer;
   /** Keeps llama.cpp's (and ggml's) log lines at `minLevel` and above, written to stderr; drops the rest. */
   filterLogs(minLevel: number): void;
   /** A persistent ggml CPU threadpool, attached so llama_decode stops creating and joining threads per call. */
@@ -231,9 +232,12 @@ export function bindLlamaLibrary(libraryDir: string, files: { llama: string; ggm
     decode: (context, batch) => decode(context, batch) as number,
     vocabSize: (vocab) => nVocab(vocab) as number,
     lastLogits(context, vocabSize) {
+      return new Float32Array(koffi.view(this.lastLogitsPointer(context), vocabSize * 4));
+    },
+    lastLogitsPointer(context) {
       const logits = logitsIth(context, -1);
       if (logits === null) throw new Error('llama.cpp returned no logits for the last token');
-      return new Float32Array(koffi.view(logits, vocabSize * 4));
+      return logits;
     },
     newThreadpool(threads) {
       // struct ggml_threadpool_params is 528 bytes (512-entry cpumask first); init fills it, so a larger buffer is safe.

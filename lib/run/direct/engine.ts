@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { monotonicOffsetMs } from '../../energy/index.ts';
 import type { DirectModelInfo } from './bindings.ts';
 import type { LlamaLibraryFiles } from './locate.ts';
-import type { DirectStopReason, EngineGeneration, EngineReply, EngineRequest, EngineWorkerData } from './protocol.ts';
+import type { ArgmaxKind, DirectStopReason, EngineGeneration, EngineReply, EngineRequest, EngineWorkerData } from './protocol.ts';
 
 export interface DirectEngineOptions {
   files: LlamaLibraryFiles;
@@ -14,6 +14,8 @@ export interface DirectEngineOptions {
   batchSize?: number;
   /** True for libraries node-llama-cpp did not load (the native build): the engine then quiets their logs. */
   ownLogging?: boolean;
+  /** A compiled argmax.c (see native-argmax.ts); without it the engine samples with its WebAssembly argmax. */
+  argmaxLibrary?: string;
 }
 
 export interface DirectGeneration {
@@ -35,6 +37,8 @@ export class DirectEngine {
   #exited = false;
   /** What llama.cpp reports about the loaded model. */
   model: DirectModelInfo = { description: '', trainContextSize: 0, sizeBytes: 0 };
+  /** Which argmax samples each token. */
+  argmax: ArgmaxKind = 'wasm';
 
   private constructor(
     private readonly worker: Worker,
@@ -54,6 +58,7 @@ export class DirectEngine {
       contextSize: options.contextSize,
       batchSize: options.batchSize ?? 512,
       ownLogging: options.ownLogging ?? false,
+      argmaxLibrary: options.argmaxLibrary ?? null,
       abortFlag,
     };
     const worker = new Worker(new URL('./boot.mjs', import.meta.url), { workerData: data });
@@ -72,6 +77,7 @@ export class DirectEngine {
     if (ready.type === 'ready') {
       engine.contextSize = ready.contextSize;
       engine.model = ready.model;
+      engine.argmax = ready.argmax;
     }
     return engine;
   }

@@ -10,6 +10,8 @@ export interface EngineWorkerData {
   batchSize: number;
   /** Quiet llama.cpp's logs below errors. Only for libraries nobody else logs for: node-llama-cpp sets its own copy's. */
   ownLogging: boolean;
+  /** Compiled argmax.c to sample with (native builds only); null: the WebAssembly argmax. */
+  argmaxLibrary: string | null;
   /** Int32Array[1]: set to 1 by the main thread to stop the current generation after the token in flight. */
   abortFlag: SharedArrayBuffer;
 }
@@ -18,6 +20,8 @@ export type EngineRequest =
   | { type: 'threads'; threads: number }
   | { type: 'generate'; tokens: Int32Array; maxTokens: number; stopTexts: string[]; ignoreEndOfGeneration: boolean }
   | { type: 'close' };
+
+export type ArgmaxKind = 'native' | 'wasm';
 
 export type DirectStopReason = 'eos' | 'stop_text' | 'max_tokens' | 'context_full' | 'abort';
 
@@ -36,7 +40,7 @@ export interface EngineGeneration {
 }
 
 export type EngineReply =
-  | { type: 'ready'; contextSize: number; threads: number; model: DirectModelInfo }
+  | { type: 'ready'; contextSize: number; threads: number; model: DirectModelInfo; argmax: ArgmaxKind }
   | { type: 'first'; atMonoMs: number }
   | ({ type: 'done' } & EngineGeneration)
   | { type: 'error'; message: string };

@@ -1,6 +1,7 @@
 // The generation loop, off the main thread: prefill, then sample -> decode per token, with a persistent ggml
 // threadpool. Nothing here wakes the main event loop per token; it hears once at the first token and once at the end.
 import { parentPort, workerData } from 'node:worker_threads';
+import koffi from 'koffi';
 import { monotonicMs } from '../../energy/index.ts';
 import { createArgmax } from './argmax.ts';
 import { bindLlamaLibrary, type BatchValue, type Pointer } from './bindings.ts';
@@ -27,7 +28,13 @@ if (model === null) throw new Error(`llama.cpp could not load ${data.modelPath}`
 const vocab = lib.vocab(model);
 const modelInfo = lib.modelInfo(model);
 const vocabSize = lib.vocabSize(vocab);
-const argmax = createArgmax();
+const nativeArgmax = data.argmaxLibrary === null ? null : koffi.load(data.argmaxLibrary).func('int32 ipw_argmax_f32(const float *, int32)');
+const wasmArgmax = nativeArgmax === null ? createArgmax() : null;
+
+/** Greedy sampling's choice from the logits at `pointer`; `view` is the same memory, for the WebAssembly argmax. */
+function argmax(pointer: Pointer, view: Float32Array): number {
+  return nativeArgmax === null ? wasmArgmax!(view) : (nativeArgmax(pointer, vocabSize) as number);
+}
 
 let context: Pointer = null;
 let pool: Pointer = null;
@@ -114,9 +121,10 @@ function generate(prompt: Int32Array, maxTokens: number, stopTexts: string[], ig
     decodeOrThrow(prompt.subarray(offset, offset + data.batchSize), 0);
   }
   // Every decode here asks for one output row (the batch's last token), which llama.cpp writes at the start of its
-  // logits buffer; that buffer only moves for a batch with more outputs. So one view serves the whole generation.
+  // logits buffer; that buffer only moves for a batch with more outputs. So one pointer (or view) serves the whole generation.
   // A view per token (llama_get_logits_ith, then an external ArrayBuffer) measured 10-20 us: 2-3% of a 20M model's step.
-  const logits = lib.lastLogits(context, vocabSize);
+  const logitsPointer = lib.lastLogitsPointer(context);
+  const logits = nativeArgmax === null ? lib.lastLogits(context, vocabSize) : new Float32Array(0);
   let position = prompt.length;
   let decodeLoopMs = 0; // minus each decode's duration, plus the decode phase's span at the end
   while (produced < maxTokens) {
@@ -125,7 +133,7 @@ function generate(prompt: Int32Array, maxTokens: number, stopTexts: string[], ig
       break;
     }
     // Greedy sampling, as llama.cpp's greedy sampler does it: the first largest logit.
-    const token = argmax(logits);
+    const token = argmax(logitsPointer, logits);
     const atMonoMs = monotonicMs();
     tokens[produced++] = token;
     if (produced === 1) reply({ type: 'first', atMonoMs });
@@ -176,7 +184,7 @@ port.on('message', (request: EngineRequest) => {
   try {
     if (request.type === 'threads') {
       openContext(request.threads);
-      reply({ type: 'ready', contextSize: lib.contextSize(context), threads, model: modelInfo });
+      reply(ready());
     } else if (request.type === 'generate') {
       reply(generate(request.tokens, request.maxTokens, request.stopTexts, request.ignoreEndOfGeneration));
     } else {
@@ -189,5 +197,9 @@ port.on('message', (request: EngineRequest) => {
   }
 });
 
+function ready(): EngineReply {
+  return { type: 'ready', contextSize: lib.contextSize(context), threads, model: modelInfo, argmax: nativeArgmax === null ? 'wasm' : 'native' };
+}
+
 openContext(threads);
-reply({ type: 'ready', contextSize: lib.contextSize(context), threads, model: modelInfo });
+reply(ready());
