@@ -81,6 +81,17 @@ describe('profile a generated GGUF end to end (library)', () => {
     expect(manifest.settings).toMatchObject({ maxTokens: 16, threads: 1 });
   });
 
+  it('warms up for warmupS as well as warmupQueries, cycling through the queries, and keeps warm-ups out of the results', async () => {
+    const queries = fixture.queries.slice(0, 2);
+    const timed = await profile({ model: fixture.modelPath, queries, outDir: join(tempDir(), 'run'), maxTokens: 4, threads: 1, gpu: false, warmupQueries: 1, warmupS: 0.6, baselineS: 0 });
+    // A 4-token generation takes milliseconds here, so only the time keeps the warm-up going past one query.
+    expect(timed.energy.warmup.generations).toBeGreaterThan(2);
+    expect(timed.energy.warmup.durationMs).toBeGreaterThan(550);
+    expect(timed.results.map((r) => r.queryId)).toEqual(queries.map((q) => q.id));
+    const none = await profile({ model: fixture.modelPath, queries, outDir: join(tempDir(), 'run'), maxTokens: 4, threads: 1, gpu: false, warmupQueries: 0, baselineS: 0 });
+    expect(none.energy.warmup).toEqual({ generations: 0, durationMs: 0 });
+  });
+
   it('records max_tokens as the stop reason and grades a cut-off reply as truncated', async () => {
     const outDir = join(tempDir(), 'run');
     const query = fixture.queries.find((q) => fixture.plan!.expected[q.id]!.correct)!;

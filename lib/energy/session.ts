@@ -31,6 +31,8 @@ export interface EnergyReport {
   baseline: { seconds: number; idlePowerW: number; energyJ: number } | null;
   /** Energy of the span from the first to the last query, split into queries, warm-up and the time between them. */
   span: { durationMs: number; energyJ: number; queriesJ: number; warmupJ: number; betweenQueriesJ: number };
+  /** Warm-up generations, and the time from the first one's start to the last one's end. */
+  warmup: { generations: number; durationMs: number };
   crossCheck: CrossCheck & { note: string };
   flaggedWindows: number;
   sampler: SamplerStats;
@@ -142,6 +144,10 @@ export class EnergySession {
         queriesJ: canMeasure ? sumJ(this.#queries) : 0,
         warmupJ: canMeasure ? sumJ(this.#warmups) : 0,
         betweenQueriesJ: canMeasure ? unattributedEnergyJ(trace, spanStartMs, spanEndMs, all) : 0,
+      },
+      warmup: {
+        generations: this.#warmups.length,
+        durationMs: this.#warmups.length === 0 ? 0 : this.#warmups[this.#warmups.length - 1]!.endMs - this.#warmups[0]!.startMs,
       },
       crossCheck: { ...check, note },
       flaggedWindows: this.#flagged,

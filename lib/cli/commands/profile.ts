@@ -30,6 +30,7 @@ async function run(args: string[]): Promise<number> {
       grader: { type: 'string' },
       'max-tokens': { type: 'string' },
       warmup: { type: 'string' },
+      'warmup-s': { type: 'string' },
       threads: { type: 'string' },
       gpu: { type: 'string' },
       template: { type: 'string' },
@@ -65,6 +66,7 @@ async function run(args: string[]): Promise<number> {
     resume: values.resume,
     maxTokens: numberFlag(values['max-tokens'], 'max-tokens'),
     warmupQueries: numberFlag(values.warmup, 'warmup'),
+    warmupS: numberFlag(values['warmup-s'], 'warmup-s'),
     threads: numberFlag(values.threads, 'threads'),
     gpu: gpuFlag(values.gpu),
     template: values.template,
@@ -99,7 +101,8 @@ export const profileCommand: Command = {
       --split NAME           split of a Hugging Face DatasetDict folder (default test, or the only one)
       --grader mc|numeric|exact|judge   grade every query this way
       --max-tokens N         generation limit per query (default 256)
-      --warmup N             warm-up queries excluded from results (default 1)
+      --warmup N             warm-up queries excluded from results (default 1; 0: no warm-up)
+      --warmup-s S           with a warm-up, repeat it until S seconds have passed (default 2)
       --threads N --gpu auto|false|cuda|vulkan|metal --template auto|chatML|...|raw
       --engine auto|direct|node-llama-cpp   who runs the generation loop (default auto: direct on the CPU)
       --library auto|native|prebuilt   llama.cpp build for the direct engine (native: npm run build:llama-tools)

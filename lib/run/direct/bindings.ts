@@ -228,7 +228,9 @@ export function bindLlamaLibrary(libraryDir: string, files: { llama: string; ggm
     },
     isEndOfGeneration: (vocab, token) => isEog(vocab, token) as boolean,
     tokenPiece: (vocab, token, out, special) => tokenToPiece(vocab, token, out, out.length, 0, special) as number,
-    clearMemory: (context) => memoryClear(getMemory(context), true),
+    // Metadata only, as llama-bench does between repetitions: empty cells are masked out, so stale data is never read.
+    // Clearing the data too memsets the whole KV buffer: 0.1-0.15 ms per query for the 20M model at 4096 tokens.
+    clearMemory: (context) => memoryClear(getMemory(context), false),
     decode: (context, batch) => decode(context, batch) as number,
     vocabSize: (vocab) => nVocab(vocab) as number,
     lastLogits(context, vocabSize) {
