@@ -77,13 +77,15 @@ interface Cell {
   prefillByRep: number[];
   decodeByRep: number[];
   cpuPerToken: number[];
+  /** ipw only: CPU of the direct engine's threads (manifest cpu.llamaThreadsSPerToken), the rest being the harness's. */
+  llamaCpuPerToken: number[];
   idle: number[];
   threads: number[];
 }
 const cells = new Map<string, Cell>();
 function cell(key: string): Cell {
   let c = cells.get(key);
-  if (!c) cells.set(key, (c = { prefill: [], decode: [], decodeDepth0: [], prefillByRep: [], decodeByRep: [], cpuPerToken: [], idle: [], threads: [] }));
+  if (!c) cells.set(key, (c = { prefill: [], decode: [], decodeDepth0: [], prefillByRep: [], decodeByRep: [], cpuPerToken: [], llamaCpuPerToken: [], idle: [], threads: [] }));
   return c;
 }
 
@@ -161,6 +163,7 @@ async function measureIpw(name: string, model: string, threads: number | undefin
   c.prefillByRep.push(median(prefill));
   c.decodeByRep.push(median(decode));
   c.cpuPerToken.push(Number((manifest.cpu as Record<string, number>).processSPerToken));
+  c.llamaCpuPerToken.push(Number((manifest.cpu as Record<string, number>).llamaThreadsSPerToken));
   c.idle.push(idle);
   c.threads.push(Number(manifest.settings.threadsUsed));
   const details = manifest.model.details as { engine?: string; llamaLibrary?: string; libraryDir?: string };
@@ -207,8 +210,8 @@ for (let rep = 0; rep < reps; rep++) {
 
 const fmt = (x: number, d = 1): string => (Number.isFinite(x) ? x.toFixed(d) : '-');
 const lines: string[] = [];
-lines.push('| model | runner | threads | prefill tok/s | x lb | decode tok/s (lb: tg128 @ d64) | x lb | CPU ms/gen token | x lb | min idle |');
-lines.push('|---|---|---|---|---|---|---|---|---|---|');
+lines.push('| model | runner | threads | prefill tok/s | x lb | decode tok/s (lb: tg128 @ d64) | x lb | CPU ms/gen token | x lb | of which llama threads | min idle |');
+lines.push('|---|---|---|---|---|---|---|---|---|---|---|');
 const notes: string[] = [];
 let failed = false;
 for (const name of chosen) {
@@ -226,8 +229,9 @@ for (const name of chosen) {
     const p = median(c.prefill);
     const d = median(c.decode);
     const cpu = median(c.cpuPerToken);
+    const llamaCpu = c.llamaCpuPerToken.length > 0 ? fmt(median(c.llamaCpuPerToken) * 1000, 2) : '';
     lines.push(
-      `| ${name} | ${runner} | ${label} | ${fmt(p)} | ${fmt(p / median(ref.prefill), 2)} | ${fmt(d)} | ${fmt(d / median(ref.decode), 2)} | ${fmt(cpu * 1000, 2)} | ${fmt(cpu / median(ref.cpuPerToken), 2)} | ${fmt(Math.min(...c.idle), 2)} |`,
+      `| ${name} | ${runner} | ${label} | ${fmt(p)} | ${fmt(p / median(ref.prefill), 2)} | ${fmt(d)} | ${fmt(d / median(ref.decode), 2)} | ${fmt(cpu * 1000, 2)} | ${fmt(cpu / median(ref.cpuPerToken), 2)} | ${llamaCpu} | ${fmt(Math.min(...c.idle), 2)} |`,
     );
     return { p, d, c };
   };
@@ -256,7 +260,7 @@ for (const name of chosen) {
   const ok = paired.decode >= target && paired.prefill >= PREFILL_TARGET && paired.autoVsSweep >= 0.95;
   failed ||= !ok;
   lines.push(
-    `| ${name} | **auto vs best, paired** | | | ${fmt(paired.prefill, 2)} (>= ${PREFILL_TARGET}) | | ${fmt(paired.decode, 2)} (>= ${target}) | auto/ipw-sweep-best ${fmt(paired.autoVsSweep, 2)} (>= 0.95) | ${ok ? 'met' : 'MISSED'} | |`,
+    `| ${name} | **auto vs best, paired** | | | ${fmt(paired.prefill, 2)} (>= ${PREFILL_TARGET}) | | ${fmt(paired.decode, 2)} (>= ${target}) | auto/ipw-sweep-best ${fmt(paired.autoVsSweep, 2)} (>= 0.95) | ${ok ? 'met' : 'MISSED'} | | |`,
   );
   notes.push(
     `${name}: pooled medians (not paired): prefill ${fmt(pooled.prefill, 2)}, decode ${fmt(pooled.decode, 2)}, auto/ipw-sweep-best ${fmt(pooled.autoVsSweep, 2)}; ` +

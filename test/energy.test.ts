@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EnergyMeter, EnergySampler, combineWindows, listEnergySources, openEnergySource, openEstimatedSource, windowBetween } from '../lib/energy/index.ts';
 
@@ -49,6 +50,9 @@ describe('energy sampler thread', () => {
       const perEdgeMs = (performance.now() - startMs) / 20;
       expect(sampler.trace.length - before).toBeGreaterThanOrEqual(20);
       expect(perEdgeMs).toBeLessThan(10);
+      // Named, so per-thread CPU accounting (and top -H) tells it from the compute threads.
+      const names = readdirSync('/proc/self/task').map((tid) => readFileSync(`/proc/self/task/${tid}/comm`, 'latin1').trim());
+      expect(names).toContain('ipw-sampler');
     } finally {
       await sampler.stop();
     }

@@ -79,6 +79,15 @@ describe('profile a generated GGUF end to end (library)', () => {
     expect(manifest.energy).toMatchObject({ source: 'estimated', isEstimate: true });
     expect(manifest.counts).toEqual({ queries: n, completed: n });
     expect(manifest.settings).toMatchObject({ maxTokens: 16, threads: 1 });
+    // CPU by thread role: the engine's named worker did the model's work; the sampler and helpers are accounted apart.
+    const cpu = manifest.cpu as { byRoleS: Record<string, number>; processS: number; llamaThreadsShare: number };
+    expect(Object.keys(cpu.byRoleS).sort()).toEqual(['llama', 'main', 'other', 'sampler']);
+    expect(cpu.byRoleS.llama).toBeGreaterThan(0);
+    expect(cpu.byRoleS.llama).toBeGreaterThan(cpu.byRoleS.sampler!);
+    const byRoleTotalS = Object.values(cpu.byRoleS).reduce((a, b) => a + b, 0);
+    expect(cpu.llamaThreadsShare).toBeCloseTo(cpu.byRoleS.llama / byRoleTotalS, 9);
+    // Scheduler run time of the live threads cannot exceed what getrusage charged the whole process (10 ms ticks aside).
+    expect(byRoleTotalS).toBeLessThan(cpu.processS + 0.05 * n);
   });
 
   it('warms up for warmupS as well as warmupQueries, cycling through the queries, and keeps warm-ups out of the results', async () => {

@@ -15,6 +15,7 @@ export {
 export { crossCheck, energyAt, measureWindow, unattributedEnergyJ, type CrossCheck, type TraceColumns, type WindowContext } from './attribution.ts';
 export { counterDelta, maxReadIntervalMs, WrappingCounter } from './wrap.ts';
 export { monotonicMs, monotonicOffsetMs } from './clock.ts';
+export { THREAD_NAMES, nameThisThread } from './thread-name.ts';
 export { DEFAULT_SAMPLE_MS, EnergySampler, type SamplerOptions, type SamplerStats } from './sampler.ts';
 export type { SourceInfo } from './sampler-protocol.ts';
 export { PowerTrace, readPowerTrace } from './trace.ts';

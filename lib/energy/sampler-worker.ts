@@ -3,6 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { monotonicMs } from './clock.ts';
 import { CONTROL, type SamplerWorkerData, type WorkerMessage } from './sampler-protocol.ts';
 import { openNamedSource } from './sources.ts';
+import { THREAD_NAMES, nameThisThread } from './thread-name.ts';
 import { FIXED_COLUMNS } from './trace.ts';
 import { SourceUnavailableError, type EnergySource } from './types.ts';
 
@@ -15,6 +16,7 @@ function threadCpuMs(): number {
   }
 }
 
+nameThisThread(THREAD_NAMES.sampler);
 const data = workerData as SamplerWorkerData;
 const port = parentPort!;
 const post = (message: WorkerMessage): void => port.postMessage(message);

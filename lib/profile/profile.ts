@@ -87,7 +87,7 @@ function traceBaseName(runDir: string): string {
  */
 async function runOne(runner: ModelRunner, energy: EnergySession, query: Query, maxTokens: number, signal?: AbortSignal, warmup = false, cpu?: CpuAccount) {
   await energy.markSettled();
-  const cpuStart = sampleCpu();
+  const cpuStart = sampleCpu({ threads: true });
   let cpuFirst: CpuSample | undefined;
   const generation = await runner.generate(
     { prompt: formatPrompt(query), maxTokens, signal },
@@ -98,7 +98,7 @@ async function runOne(runner: ModelRunner, energy: EnergySession, query: Query, 
       },
     },
   );
-  const cpuEnd = sampleCpu();
+  const cpuEnd = sampleCpu({ threads: true });
   if (cpu) addGeneration(cpu, cpuStart, cpuFirst, cpuEnd, generation.completionTokens, generation.outsideDecodeMs);
   energy.mark();
   const windows: QueryEnergy = await energy.query(generation.startMs, generation.tokenTimesMs[0], generation.endMs, { warmup });
@@ -301,7 +301,13 @@ export async function profile(options: ProfileOptions): Promise<ProfileResult> {
       software: await collectSoftware(),
       // run.json keeps the settings as asked (resume compares them); the manifest adds what the runner resolved.
       settings: { ...settings, threadsUsed: runner.description.details.threads ?? null, threadChoice: runner.description.details.threadChoice ?? null },
-      cpu: { note: 'CPU seconds inside generation windows of this invocation: main JS thread (harness) vs all other threads (compute, libuv, V8). directLoopS: time the direct engine\'s loop spent outside llama_decode while decoding (harness work on the first compute thread)', ...summarizeCpu(cpu) },
+      cpu: {
+        note:
+          'CPU seconds inside generation windows of this invocation: main JS thread (harness) vs all other threads (compute, libuv, V8). ' +
+          'byRoleS: scheduler run time by thread: llama (the direct engine and the llama.cpp threads it started), sampler (energy), main, other (V8, libuv; node-llama-cpp\'s threads when its loop runs). ' +
+          'directLoopS: time the direct engine\'s loop spent outside llama_decode while decoding (harness work on the first compute thread)',
+        ...summarizeCpu(cpu),
+      },
       energy: { source: source.name, method: source.method, isEstimate: source.isEstimate, report: { ...energyReport } },
       counts: { queries: queries.length, completed: rows.length },
       timings: { startedAt: startedAtIso, finishedAt: new Date().toISOString(), wallMs: performance.now() - startedMs },

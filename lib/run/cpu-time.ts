@@ -1,7 +1,8 @@
 // Splits the process's CPU time into the main JS thread (the harness: sampling callbacks, token bookkeeping, energy
 // sampler, grading) and every other thread (llama.cpp's compute threads, libuv and V8 helpers), so a reader can see
 // how much of an estimated or measured joule figure the harness itself burned.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { THREAD_NAMES } from '../energy/index.ts';
 
 const CLOCK_TICKS_PER_S = 100; // USER_HZ on Linux; /proc reports utime/stime in these ticks.
 
@@ -10,6 +11,42 @@ export interface CpuSample {
   processS: number;
   /** The main JS thread only; NaN where /proc is unavailable. */
   mainThreadS: number;
+  /** Run time of each live thread by id, with its role; only when asked for (it reads two files per thread). */
+  threads?: Map<string, { role: ThreadRole; s: number }>;
+}
+
+/**
+ * `llama`: the direct engine's worker and the llama.cpp threads it started (named by lib/energy's nameThisThread);
+ * `sampler`: the energy sampler; `main`: the main JS thread; `other`: V8 and libuv helpers, and node-llama-cpp's
+ * threads when its own loop runs.
+ */
+export type ThreadRole = 'llama' | 'sampler' | 'main' | 'other';
+export const THREAD_ROLES: readonly ThreadRole[] = ['llama', 'sampler', 'main', 'other'];
+
+function roleOf(tid: string, name: string): ThreadRole {
+  if (tid === String(process.pid)) return 'main';
+  if (name === THREAD_NAMES.llama) return 'llama';
+  if (name === THREAD_NAMES.sampler) return 'sampler';
+  return 'other';
+}
+
+/** Per-thread run time from the scheduler (ns precision, unlike stat's 10 ms ticks); undefined without /proc. */
+function threadTimes(): Map<string, { role: ThreadRole; s: number }> | undefined {
+  try {
+    const times = new Map<string, { role: ThreadRole; s: number }>();
+    for (const tid of readdirSync('/proc/self/task')) {
+      try {
+        const name = readFileSync(`/proc/self/task/${tid}/comm`, 'latin1').trim();
+        const runNs = Number(readFileSync(`/proc/self/task/${tid}/schedstat`, 'latin1').split(' ')[0]);
+        times.set(tid, { role: roleOf(tid, name), s: runNs / 1e9 });
+      } catch {
+        // The thread exited between the listing and the read.
+      }
+    }
+    return times;
+  } catch {
+    return undefined;
+  }
 }
 
 function mainThreadCpuS(): number {
@@ -23,9 +60,11 @@ function mainThreadCpuS(): number {
   }
 }
 
-export function sampleCpu(): CpuSample {
+export function sampleCpu(options: { threads?: boolean } = {}): CpuSample {
   const usage = process.cpuUsage();
-  return { processS: (usage.user + usage.system) / 1e6, mainThreadS: mainThreadCpuS() };
+  const sample: CpuSample = { processS: (usage.user + usage.system) / 1e6, mainThreadS: mainThreadCpuS() };
+  if (options.threads) sample.threads = threadTimes();
+  return sample;
 }
 
 export interface CpuAccount {
@@ -41,10 +80,22 @@ export interface CpuAccount {
   decodeTokens: number;
   /** Direct engine: decode-phase time its loop spent outside llama_decode (harness work on a compute thread). */
   directLoopS: number;
+  /** CPU seconds inside generation windows by thread role (threads alive at the window's end); zeros without /proc. */
+  byRoleS: Record<ThreadRole, number>;
 }
 
 export function emptyCpuAccount(): CpuAccount {
-  return { mainThreadS: 0, otherThreadsS: 0, processS: 0, decodeProcessS: 0, decodeMainThreadS: 0, generatedTokens: 0, decodeTokens: 0, directLoopS: 0 };
+  return {
+    mainThreadS: 0,
+    otherThreadsS: 0,
+    processS: 0,
+    decodeProcessS: 0,
+    decodeMainThreadS: 0,
+    generatedTokens: 0,
+    decodeTokens: 0,
+    directLoopS: 0,
+    byRoleS: { llama: 0, sampler: 0, main: 0, other: 0 },
+  };
 }
 
 /** Adds one generation's samples (at start, first token, end) to the running account. */
@@ -56,6 +107,10 @@ export function addGeneration(account: CpuAccount, start: CpuSample, first: CpuS
   account.mainThreadS += mainS;
   account.otherThreadsS += processS - mainS;
   account.generatedTokens += tokens;
+  if (start.threads !== undefined && end.threads !== undefined) {
+    // A thread born inside the window (llama.cpp's first OpenMP team) ran all its time there.
+    for (const [tid, now] of end.threads) account.byRoleS[now.role] += now.s - (start.threads.get(tid)?.s ?? 0);
+  }
   if (first !== undefined && tokens > 1) {
     account.decodeProcessS += end.processS - first.processS;
     account.decodeMainThreadS += end.mainThreadS - first.mainThreadS;
@@ -64,8 +119,9 @@ export function addGeneration(account: CpuAccount, start: CpuSample, first: CpuS
 }
 
 /** The manifest's view: totals plus per-token figures and the harness's share. */
-export function summarizeCpu(account: CpuAccount): Record<string, number | null> {
+export function summarizeCpu(account: CpuAccount): Record<string, number | null | Record<ThreadRole, number>> {
   const per = (s: number, n: number): number | null => (n > 0 ? s / n : null);
+  const byRoleTotalS = THREAD_ROLES.reduce((sum, role) => sum + account.byRoleS[role], 0);
   return {
     ...account,
     processSPerToken: per(account.processS, account.generatedTokens),
@@ -73,5 +129,7 @@ export function summarizeCpu(account: CpuAccount): Record<string, number | null>
     decodeMainThreadSPerToken: per(account.decodeMainThreadS, account.decodeTokens),
     directLoopSPerToken: per(account.directLoopS, account.decodeTokens),
     harnessShare: account.processS > 0 ? account.mainThreadS / account.processS : null,
+    llamaThreadsSPerToken: per(account.byRoleS.llama, account.generatedTokens),
+    llamaThreadsShare: byRoleTotalS > 0 ? account.byRoleS.llama / byRoleTotalS : null,
   };
 }

@@ -2,12 +2,14 @@
 // threadpool. Nothing here wakes the main event loop per token; it hears once at the first token and once at the end.
 import { parentPort, workerData } from 'node:worker_threads';
 import koffi from 'koffi';
-import { monotonicMs } from '../../energy/index.ts';
+import { monotonicMs, nameThisThread, THREAD_NAMES } from '../../energy/index.ts';
 import { createArgmax } from './argmax.ts';
 import { bindLlamaLibrary, type BatchValue, type Pointer } from './bindings.ts';
 import type { DirectStopReason, EngineReply, EngineRequest, EngineWorkerData } from './protocol.ts';
 
 const GGML_LOG_LEVEL_ERROR = 4;
+// Before llama.cpp starts its OpenMP and ggml threads, which inherit the name.
+nameThisThread(THREAD_NAMES.llama);
 const data = workerData as EngineWorkerData;
 const port = parentPort!;
 const abortFlag = new Int32Array(data.abortFlag);
