@@ -3,7 +3,7 @@
  * generated GGUFs, at each thread count from 1 to the core count, plus ipw with automatic threads. Interleaved,
  * repeated, each measurement after waiting for an idle machine. Prints prefill and decode tok/s, CPU-seconds per
  * generated token and each one's ratio to llama-bench; exits 1 when a target is missed, judged on ratios paired
- * within each repetition (see pairedRatio).
+ * within each repetition (see pairedRatio) at the automatically chosen thread count (see atChoice).
  *
  *   npm run bench:llama [-- --reps 3 --models small-f16,medium-f16,medium-q8_0 --engine auto|direct|node-llama-cpp --library auto|native|prebuilt]
  *
@@ -245,25 +245,38 @@ for (const name of chosen) {
   const threadCounts = Array.from({ length: cores }, (_, i) => i + 1);
   let bestIpw = 0;
   for (const t of threadCounts) bestIpw = Math.max(bestIpw, median(ipwAt(t).decode));
+  const chosen = ipwAt(autoThreads);
   const pooled = { prefill: auto.p / bestPrefill, decode: auto.d / bestDecode, autoVsSweep: auto.d / bestIpw };
   // This VM's speed drifts by 10-20% from one minute to the next (llama-bench alone moves that much between runs),
   // so the targets are judged on ratios paired within a repetition, where both sides ran minutes apart at most.
   const pairedRatio = (mine: (r: number) => number, best: (cell: Cell, r: number) => number, refs: Cell[]) =>
     median(Array.from({ length: reps }, (_, r) => mine(r) / Math.max(...refs.map((ref) => best(ref, r)))));
   const lbCells = threadCounts.map(lb);
+  const prefillOf = (ref: Cell, r: number) => ref.prefillByRep[r]!;
+  const decodeOf = (ref: Cell, r: number) => ref.decodeByRep[r]!;
+  // The automatic run and the sweep's run at the count it chose are the same configuration measured twice in a
+  // repetition; both count toward the targets. The thread choice itself is judged by the sweep: the decode at the
+  // chosen count against the sweep's best count, so run-to-run noise between two identical runs does not enter it.
+  const atChoice = (of: (ref: Cell, r: number) => number) => (r: number) => (of(auto.c, r) + of(chosen, r)) / 2;
   const paired = {
-    prefill: pairedRatio((r) => auto.c.prefillByRep[r]!, (ref, r) => ref.prefillByRep[r]!, lbCells),
-    decode: pairedRatio((r) => auto.c.decodeByRep[r]!, (ref, r) => ref.decodeByRep[r]!, lbCells),
-    autoVsSweep: pairedRatio((r) => auto.c.decodeByRep[r]!, (ref, r) => ref.decodeByRep[r]!, threadCounts.map(ipwAt)),
+    prefill: pairedRatio(atChoice(prefillOf), prefillOf, lbCells),
+    decode: pairedRatio(atChoice(decodeOf), decodeOf, lbCells),
+    choice: pairedRatio((r) => decodeOf(chosen, r), decodeOf, threadCounts.map(ipwAt)),
+  };
+  const autoRunOnly = {
+    prefill: pairedRatio((r) => prefillOf(auto.c, r), prefillOf, lbCells),
+    decode: pairedRatio((r) => decodeOf(auto.c, r), decodeOf, lbCells),
+    vsSweep: pairedRatio((r) => decodeOf(auto.c, r), decodeOf, threadCounts.map(ipwAt)),
   };
   const target = DECODE_TARGET[name] ?? 0.95;
-  const ok = paired.decode >= target && paired.prefill >= PREFILL_TARGET && paired.autoVsSweep >= 0.95;
+  const ok = paired.decode >= target && paired.prefill >= PREFILL_TARGET && paired.choice >= 0.95;
   failed ||= !ok;
   lines.push(
-    `| ${name} | **auto vs best, paired** | | | ${fmt(paired.prefill, 2)} (>= ${PREFILL_TARGET}) | | ${fmt(paired.decode, 2)} (>= ${target}) | auto/ipw-sweep-best ${fmt(paired.autoVsSweep, 2)} (>= 0.95) | ${ok ? 'met' : 'MISSED'} | | |`,
+    `| ${name} | **at the chosen count vs best, paired** | | | ${fmt(paired.prefill, 2)} (>= ${PREFILL_TARGET}) | | ${fmt(paired.decode, 2)} (>= ${target}) | chosen count / ipw's best count ${fmt(paired.choice, 2)} (>= 0.95) | ${ok ? 'met' : 'MISSED'} | | |`,
   );
   notes.push(
-    `${name}: pooled medians (not paired): prefill ${fmt(pooled.prefill, 2)}, decode ${fmt(pooled.decode, 2)}, auto/ipw-sweep-best ${fmt(pooled.autoVsSweep, 2)}; ` +
+    `${name}: the automatic run alone, paired: prefill ${fmt(autoRunOnly.prefill, 2)}, decode ${fmt(autoRunOnly.decode, 2)}, vs ipw's best sweep cell ${fmt(autoRunOnly.vsSweep, 2)}; ` +
+      `pooled medians (not paired): prefill ${fmt(pooled.prefill, 2)}, decode ${fmt(pooled.decode, 2)}, vs sweep ${fmt(pooled.autoVsSweep, 2)}; ` +
       `llama-bench tg128 at depth 0, best over threads ${fmt(bestDecodeDepth0)} tok/s, ipw auto / that ${fmt(auto.d / bestDecodeDepth0, 2)}`,
   );
 }
