@@ -1,6 +1,6 @@
-// Splits the process's CPU time into the main JS thread (the harness: sampling callbacks, token bookkeeping, energy
-// sampler, grading) and every other thread (llama.cpp's compute threads, libuv and V8 helpers), so a reader can see
-// how much of an estimated or measured joule figure the harness itself burned.
+// Splits the process's CPU time into the main JS thread (the harness: callbacks, token bookkeeping, grading) and every
+// other thread, and by thread role (llama.cpp's compute threads, the energy sampler, main, V8 and libuv helpers), so a
+// reader can see how much of an estimated or measured joule figure the harness itself burned.
 import { readdirSync, readFileSync } from 'node:fs';
 import { THREAD_NAMES } from '../energy/index.ts';
 

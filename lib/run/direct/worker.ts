@@ -123,8 +123,9 @@ function generate(prompt: Int32Array, maxTokens: number, stopTexts: string[], ig
     decodeOrThrow(prompt.subarray(offset, offset + data.batchSize), 0);
   }
   // Every decode here asks for one output row (the batch's last token), which llama.cpp writes at the start of its
-  // logits buffer; that buffer only moves for a batch with more outputs. So one pointer (or view) serves the whole generation.
-  // A view per token (llama_get_logits_ith, then an external ArrayBuffer) measured 10-20 us: 2-3% of a 20M model's step.
+  // logits buffer; that buffer only moves for a batch with more outputs. So one pointer (or view) serves the whole
+  // generation. A view per token (llama_get_logits_ith, then an external ArrayBuffer) measured 10-20 us: 2-3% of a
+  // 20M model's step.
   const logitsPointer = lib.lastLogitsPointer(context);
   const logits = nativeArgmax === null ? lib.lastLogits(context, vocabSize) : new Float32Array(0);
   let position = prompt.length;
