@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import { cachedThreads, chooseThreads, type ThreadChoice } from './auto-threads.ts';
-import { DirectEngine, loadedLlamaLibraries, nativeArgmaxPath, nativeLlamaLibraries, type LlamaLibraryFiles } from './direct/index.ts';
+import { builtNativeArgmax, DirectEngine, loadedLlamaLibraries, nativeLlamaLibraries, type LlamaLibraryFiles } from './direct/index.ts';
 import { assertGgufFile } from './gguf-check.ts';
 import { directGenerator, directProbe } from './llama-direct.ts';
 import { cachedLlamaTools, LIBRARY_PREFIX } from './llama-tools.ts';
@@ -121,7 +120,7 @@ export async function openLlamaRunner(modelPath: string, options: LlamaRunnerOpt
   let threadChoice: ThreadChoice;
   let engineName: string;
   let closeEngine: () => Promise<void>;
-  let argmax: string | undefined;
+  let directDetails: Record<string, string> = {};
   let contextTokens: number;
   // node-llama-cpp's vocabulary-only load knows neither the weights' type nor the training context.
   let modelFacts: { typeDescription: string; sizeBytes: number; trainContextSize: number } = {
@@ -131,18 +130,17 @@ export async function openLlamaRunner(modelPath: string, options: LlamaRunnerOpt
   };
   if (files !== null) {
     engineName = 'direct';
-    const ownLogging = library!.kind === 'native';
-    const threadsKey = `direct|${library!.files.libraryDir}`;
+    const native = library!.kind === 'native';
+    const threadsKey = `direct|${files.libraryDir}`;
     // Starting at the cached count spares a second context (and its allocations) before the first query.
     const startThreads = options.threads ?? cachedThreads(modelPath, threadsKey)?.threads ?? 1;
-    const argmaxLibrary = library!.kind === 'native' ? nativeArgmaxPath(files.libraryDir) : undefined;
     const engine = await DirectEngine.start({
       files,
       modelPath,
       threads: startThreads,
       contextSize,
-      ownLogging,
-      argmaxLibrary: argmaxLibrary !== undefined && existsSync(argmaxLibrary) ? argmaxLibrary : undefined,
+      ownLogging: native,
+      argmaxLibrary: native ? builtNativeArgmax(files.libraryDir) : undefined,
     }).catch(async (error: unknown) => {
       await model.dispose();
       throw new Error(`${(error as Error).message}. ${CORRUPT_HINT}`);
@@ -154,7 +152,7 @@ export async function openLlamaRunner(modelPath: string, options: LlamaRunnerOpt
     contextTokens = engine.contextSize;
     modelFacts = { typeDescription: engine.model.description, sizeBytes: engine.model.sizeBytes, trainContextSize: engine.model.trainContextSize };
     closeEngine = () => engine.close();
-    argmax = engine.argmax;
+    directDetails = { llamaLibrary: library!.kind, libraryDir: files.libraryDir, threadpool: 'persistent', argmax: engine.argmax };
   } else {
     engineName = 'node-llama-cpp';
     if (options.threads !== undefined) threadChoice = { threads: options.threads, source: 'explicit', probes: [] };
@@ -180,7 +178,7 @@ export async function openLlamaRunner(modelPath: string, options: LlamaRunnerOpt
         ...modelFacts,
         contextSize: contextTokens,
         engine: engineName,
-        ...(library === null ? {} : { llamaLibrary: library.kind, libraryDir: library.files.libraryDir, threadpool: 'persistent', argmax }),
+        ...directDetails,
         gpu: llama.gpu,
         gpuLayers: model.gpuLayers,
         threads,

@@ -14,10 +14,17 @@ export function nativeArgmaxPath(libraryDir: string): string {
   return join(libraryDir, `libipw-argmax-${hash}.so`);
 }
 
+/** The compiled argmax in `libraryDir`, or undefined when it has not been built there. */
+export function builtNativeArgmax(libraryDir: string): string | undefined {
+  const path = nativeArgmaxPath(libraryDir);
+  return existsSync(path) ? path : undefined;
+}
+
 /** Compiles argmax.c into `libraryDir` unless it is there; returns its path. Throws with the compiler's output. */
 export function buildNativeArgmax(libraryDir: string): string {
+  const built = builtNativeArgmax(libraryDir);
+  if (built !== undefined) return built;
   const path = nativeArgmaxPath(libraryDir);
-  if (existsSync(path)) return path;
   const tmp = `${path}.tmp-${process.pid}`;
   try {
     // -march=native like the llama.cpp build beside it (GGML_NATIVE): both only ever run on this host.
