@@ -1,15 +1,16 @@
 // The direct engine: llama.cpp over FFI in a worker thread. Checked against the C compiler's view of llama.h and
 // against node-llama-cpp's own generation loop on the same models.
 import { execFileSync } from 'node:child_process';
-import { statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import koffi from 'koffi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { THREAD_NAMES } from '../lib/energy/index.ts';
 import { ensureFixtureModel } from '../lib/fixtures/index.ts';
 import { type PreparedFixture } from '../lib/profile/index.ts';
 import { createArgmax } from '../lib/run/direct/argmax.ts';
-import { buildNativeArgmax, DirectEngine, llamaLibrariesInMaps, loadedLlamaLibraries, nativeArgmaxPath, nativeLlamaLibraries, structLayouts } from '../lib/run/direct/index.ts';
+import { buildNativeHelpers, builtNativeHelpers, DirectEngine, llamaLibrariesInMaps, loadedLlamaLibraries, nativeHelpersPath, nativeLlamaLibraries, structLayouts } from '../lib/run/direct/index.ts';
 import { openLlamaRunner, type ModelRunner } from '../lib/run/index.ts';
 import { ensureLlamaTools, LIBRARY_PREFIX, nodeLlamaCppDir, type LlamaTools } from '../lib/run/llama-tools.ts';
 import { formatPrompt } from '../lib/queries/index.ts';
@@ -61,10 +62,10 @@ describe('greedy argmax', () => {
 
   it('native (argmax.c, compiled once per source): the same answers', () => {
     const dir = tempDir('ipw-argmax-');
-    const path = buildNativeArgmax(dir);
-    expect(path).toBe(nativeArgmaxPath(dir));
+    const path = buildNativeHelpers(dir);
+    expect(path).toBe(nativeHelpersPath(dir));
     const builtAt = statSync(path).mtimeMs;
-    expect(buildNativeArgmax(dir)).toBe(path);
+    expect(buildNativeHelpers(dir)).toBe(path);
     expect(statSync(path).mtimeMs).toBe(builtAt);
     const argmax = koffi.load(path).func('int32 ipw_argmax_f32(const float *, int32)');
     expectLikeReference((values) => argmax(values, values.length) as number);
@@ -254,6 +255,47 @@ describe('native library', () => {
       expect(needed).not.toContain('not found');
     }
   }, 120_000);
+
+  it('hands its OpenMP threads back after each generation while another engine is open', async () => {
+    const model = await ensureFixtureModel(undefined, { kind: 'bench', preset: 'small', type: 'F16' });
+    const files = nativeLlamaLibraries(tools.libraryDir, LIBRARY_PREFIX)!;
+    // As openLlamaRunner starts it on the native build: llama.cpp's logs filtered by the C helper.
+    const helpersLibrary = builtNativeHelpers(tools.libraryDir);
+    expect(helpersLibrary).toBeDefined();
+    const start = () => DirectEngine.start({ files, modelPath: model.path, threads: 2, contextSize: 128, ownLogging: true, helpersLibrary });
+    // The engine's worker and the OpenMP team threads llama.cpp starts from it carry the worker's name.
+    const llamaThreads = () =>
+      readdirSync('/proc/self/task').filter((tid) => {
+        try {
+          return readFileSync(`/proc/self/task/${tid}/comm`, 'utf8').trim() === THREAD_NAMES.llama;
+        } catch {
+          return false; // exited meanwhile
+        }
+      }).length;
+    // A released team thread exits just after the reply; wait for the count to settle, then read it.
+    const settledAt = async (expected: number) => {
+      for (let i = 0; i < 200 && llamaThreads() !== expected; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+      return llamaThreads();
+    };
+    const prompt = [1, 100, 101, 102, 103];
+    const before = llamaThreads();
+    const a = await start();
+    const alone = await a.generate(prompt, { maxTokens: 4 });
+    // Alone, an engine keeps its team thread for the next generation.
+    expect(await settledAt(before + 2)).toBe(before + 2);
+    const b = await start();
+    const beside = await b.generate(prompt, { maxTokens: 4 });
+    // Two engines: b's team thread ends with b's generation; a's stays until a generates.
+    expect(await settledAt(before + 3)).toBe(before + 3);
+    await a.generate(prompt, { maxTokens: 4 });
+    expect(await settledAt(before + 2)).toBe(before + 2);
+    // Closing b used to leave llama.cpp logging through b's dead JavaScript callback: a's close then aborted.
+    await b.close();
+    await a.generate(prompt, { maxTokens: 4 });
+    expect(await settledAt(before + 2)).toBe(before + 2);
+    await a.close();
+    expect(beside.tokens).toEqual(alone.tokens);
+  }, 60_000);
 });
 
 describe('engine choice', () => {

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, w
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildNativeArgmax } from './direct/index.ts';
+import { buildNativeHelpers } from './direct/index.ts';
 
 export interface LlamaTools {
   release: string;
@@ -245,7 +245,7 @@ async function build(finalDir: string, jobs: number, log: (l: string) => void): 
 export async function ensureLlamaTools(opts: EnsureLlamaToolsOptions = {}): Promise<LlamaTools> {
   const log = opts.log ?? ((l: string) => process.stderr.write(`${l}\n`));
   const cached = cachedLlamaTools();
-  if (cached) return withNativeArgmax(cached, log);
+  if (cached) return withNativeHelpers(cached, log);
   const finalDir = llamaToolsDir();
   mkdirSync(dirname(finalDir), { recursive: true });
   await withLock(`${finalDir}.lock`, opts.lockWaitMs ?? 20 * 60_000, log, async () => {
@@ -254,15 +254,15 @@ export async function ensureLlamaTools(opts: EnsureLlamaToolsOptions = {}): Prom
   });
   const tools = cachedLlamaTools();
   if (!tools) throw new Error(`llama tools build finished but ${finalDir} lacks the binaries`);
-  return withNativeArgmax(tools, log);
+  return withNativeHelpers(tools, log);
 }
 
-/** Adds the direct engine's native argmax beside the libraries (seconds; also for tools cached before it existed). */
-function withNativeArgmax(tools: LlamaTools, log: (l: string) => void): LlamaTools {
+/** Adds the direct engine's C helpers beside the libraries (seconds; also for tools cached before they existed). */
+function withNativeHelpers(tools: LlamaTools, log: (l: string) => void): LlamaTools {
   try {
-    buildNativeArgmax(tools.libraryDir);
+    buildNativeHelpers(tools.libraryDir);
   } catch (error) {
-    log(`${(error as Error).message}; the direct engine uses its WebAssembly argmax instead`);
+    log(`${(error as Error).message}; the direct engine uses its WebAssembly argmax and a JavaScript log filter instead`);
   }
   return tools;
 }

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import { cachedThreads, chooseThreads, type ThreadChoice } from './auto-threads.ts';
-import { builtNativeArgmax, DirectEngine, loadedLlamaLibraries, nativeLlamaLibraries, type LlamaLibraryFiles } from './direct/index.ts';
+import { builtNativeHelpers, DirectEngine, loadedLlamaLibraries, nativeLlamaLibraries, type LlamaLibraryFiles } from './direct/index.ts';
 import { assertGgufFile } from './gguf-check.ts';
 import { directGenerator, directProbe } from './llama-direct.ts';
 import { cachedLlamaTools, LIBRARY_PREFIX } from './llama-tools.ts';
@@ -140,7 +140,7 @@ export async function openLlamaRunner(modelPath: string, options: LlamaRunnerOpt
       threads: startThreads,
       contextSize,
       ownLogging: native,
-      argmaxLibrary: native ? builtNativeArgmax(files.libraryDir) : undefined,
+      helpersLibrary: native ? builtNativeHelpers(files.libraryDir) : undefined,
     }).catch(async (error: unknown) => {
       await model.dispose();
       throw new Error(`${(error as Error).message}. ${CORRUPT_HINT}`);

@@ -14,8 +14,8 @@ export interface DirectEngineOptions {
   batchSize?: number;
   /** True for libraries node-llama-cpp did not load (the native build): the engine then quiets their logs. */
   ownLogging?: boolean;
-  /** A compiled argmax.c (see native-argmax.ts); without it the engine samples with its WebAssembly argmax. */
-  argmaxLibrary?: string;
+  /** The compiled C helpers (native-helpers.ts); without them the engine samples with its WebAssembly argmax. */
+  helpersLibrary?: string;
 }
 
 export interface DirectGeneration {
@@ -28,6 +28,13 @@ export interface DirectGeneration {
   stopText: string | null;
   outsideDecodeMs: number;
 }
+
+/**
+ * Engines open in this process. With more than one (a model and its LLM judge, two runners in a notebook), each hands
+ * its OpenMP threads back after every generation: two idle pools made libgomp throttle both engines' barriers, and a
+ * 20M model decoded at half speed beside an idle judge (docs/performance.md).
+ */
+const openEngines = new Set<DirectEngine>();
 
 type Pending = { resolve: (reply: EngineReply) => void; reject: (error: Error) => void; onFirst?: (timeMs: number) => void };
 
@@ -58,7 +65,7 @@ export class DirectEngine {
       contextSize: options.contextSize,
       batchSize: options.batchSize ?? 512,
       ownLogging: options.ownLogging ?? false,
-      argmaxLibrary: options.argmaxLibrary ?? null,
+      helpersLibrary: options.helpersLibrary ?? null,
       abortFlag,
     };
     const worker = new Worker(new URL('./boot.mjs', import.meta.url), { workerData: data });
@@ -67,6 +74,7 @@ export class DirectEngine {
     worker.on('error', (error) => engine.#fail(error));
     worker.on('exit', (code) => {
       engine.#exited = true;
+      openEngines.delete(engine);
       engine.#fail(new Error(`the generation worker exited (code ${code})`));
     });
     // The worker opens its first context unasked; its "ready" answers this pending request.
@@ -79,6 +87,7 @@ export class DirectEngine {
       engine.model = ready.model;
       engine.argmax = ready.argmax;
     }
+    openEngines.add(engine);
     return engine;
   }
 
@@ -144,6 +153,7 @@ export class DirectEngine {
         maxTokens: options.maxTokens,
         stopTexts: options.stopTexts ?? [],
         ignoreEndOfGeneration: options.ignoreEndOfGeneration ?? false,
+        releaseThreads: openEngines.size > 1,
       };
       const reply = await this.#request(request, options.onFirstToken);
       if (reply.type !== 'done') throw new Error(`unexpected reply ${reply.type} from the generation worker`);
@@ -167,6 +177,7 @@ export class DirectEngine {
   }
 
   async close(): Promise<void> {
+    openEngines.delete(this);
     if (this.#exited) return;
     const exited = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()));
     await this.#queue;

@@ -2,4 +2,4 @@ export { DirectEngine, type DirectEngineOptions, type DirectGeneration } from '.
 export { loadedLlamaLibraries, llamaLibrariesInMaps, nativeLlamaLibraries, type LlamaLibraryFiles } from './locate.ts';
 export type { DirectStopReason } from './protocol.ts';
 export { structLayouts, type DirectModelInfo, type StructLayout } from './bindings.ts';
-export { buildNativeArgmax, builtNativeArgmax, nativeArgmaxPath } from './native-argmax.ts';
+export { buildNativeHelpers, builtNativeHelpers, nativeHelpersPath } from './native-helpers.ts';

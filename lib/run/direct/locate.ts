@@ -49,3 +49,15 @@ export function nativeLlamaLibraries(dir: string, prefix: string): LlamaLibraryF
   const ggmlBase = find('ggml-base');
   return llama && ggml && ggmlBase ? { libraryDir: dir, llama, ggml, ggmlBase } : null;
 }
+
+/** The OpenMP runtime (GNU libgomp) mapped into this process, if a loaded llama.cpp build uses it; else null. */
+export function loadedOpenMpRuntime(): string | null {
+  try {
+    const line = readFileSync('/proc/self/maps', 'utf8')
+      .split('\n')
+      .find((l) => /\/libgomp\.so[^/]*$/.test(l));
+    return line === undefined ? null : line.slice(line.indexOf('/'));
+  } catch {
+    return null;
+  }
+}

@@ -10,15 +10,23 @@ export interface EngineWorkerData {
   batchSize: number;
   /** Quiet llama.cpp's logs below errors. Only for libraries nobody else logs for: node-llama-cpp sets its own copy's. */
   ownLogging: boolean;
-  /** Compiled argmax.c to sample with (native builds only); null: the WebAssembly argmax. */
-  argmaxLibrary: string | null;
+  /** The compiled C helpers, argmax and log filter (native builds only); null: the WebAssembly argmax. */
+  helpersLibrary: string | null;
   /** Int32Array[1]: set to 1 by the main thread to stop the current generation after the token in flight. */
   abortFlag: SharedArrayBuffer;
 }
 
 export type EngineRequest =
   | { type: 'threads'; threads: number }
-  | { type: 'generate'; tokens: Int32Array; maxTokens: number; stopTexts: string[]; ignoreEndOfGeneration: boolean }
+  | {
+      type: 'generate';
+      tokens: Int32Array;
+      maxTokens: number;
+      stopTexts: string[];
+      ignoreEndOfGeneration: boolean;
+      /** Hand the OpenMP team's threads back after this generation (another engine shares the process, see engine.ts). */
+      releaseThreads: boolean;
+    }
   | { type: 'close' };
 
 export type ArgmaxKind = 'native' | 'wasm';

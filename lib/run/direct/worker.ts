@@ -1,9 +1,11 @@
 // The generation loop, off the main thread: prefill, then sample -> decode per token, with a persistent ggml
 // threadpool. Nothing here wakes the main event loop per token; it hears once at the first token and once at the end.
+import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import koffi from 'koffi';
 import { monotonicMs, nameThisThread, THREAD_NAMES } from '../../energy/index.ts';
 import { createArgmax } from './argmax.ts';
+import { loadedOpenMpRuntime } from './locate.ts';
 import { bindLlamaLibrary, type BatchValue, type Pointer } from './bindings.ts';
 import type { DirectStopReason, EngineReply, EngineRequest, EngineWorkerData } from './protocol.ts';
 
@@ -19,7 +21,12 @@ function reply(message: EngineReply): void {
   port.postMessage(message);
 }
 
-if (data.ownLogging) lib.filterLogs(GGML_LOG_LEVEL_ERROR);
+const helpers = data.helpersLibrary === null ? null : koffi.load(data.helpersLibrary);
+if (data.ownLogging) {
+  // The C filter outlives this worker; the JavaScript one (no helpers built) must not meet a second engine.
+  const quietLogs = helpers?.func('int ipw_quiet_llama_logs(const char *)');
+  if (quietLogs === undefined || quietLogs(join(data.files.libraryDir, data.files.llama)) !== 0) lib.filterLogs(GGML_LOG_LEVEL_ERROR);
+}
 // node-llama-cpp normally registered the CPU backend already; loading it twice would register a second CPU device.
 if (!lib.backendRegistered('CPU')) lib.loadBackends();
 
@@ -30,8 +37,14 @@ if (model === null) throw new Error(`llama.cpp could not load ${data.modelPath}`
 const vocab = lib.vocab(model);
 const modelInfo = lib.modelInfo(model);
 const vocabSize = lib.vocabSize(vocab);
-const nativeArgmax = data.argmaxLibrary === null ? null : koffi.load(data.argmaxLibrary).func('int32 ipw_argmax_f32(const float *, int32)');
+const nativeArgmax = helpers === null ? null : helpers.func('int32 ipw_argmax_f32(const float *, int32)');
 const wasmArgmax = nativeArgmax === null ? createArgmax() : null;
+// libgomp keeps one pool of team threads per thread that opens parallel regions, and counts them all: once two engines'
+// pools exist and their threads outnumber the cores, every barrier in either engine stops spinning almost at once and
+// sleeps. omp_pause_resource_all(omp_pause_soft) ends this thread's pool; the next generation starts a new one.
+const OMP_PAUSE_SOFT = 1;
+const openMpRuntime = loadedOpenMpRuntime();
+const releaseOpenMpThreads = openMpRuntime === null ? null : koffi.load(openMpRuntime).func('int omp_pause_resource_all(int)');
 
 /** Greedy sampling's choice from the logits at `pointer`; `view` is the same memory, for the WebAssembly argmax. */
 function argmax(pointer: Pointer, view: Float32Array): number {
@@ -189,7 +202,9 @@ port.on('message', (request: EngineRequest) => {
       openContext(request.threads);
       reply(ready());
     } else if (request.type === 'generate') {
-      reply(generate(request.tokens, request.maxTokens, request.stopTexts, request.ignoreEndOfGeneration));
+      const generation = generate(request.tokens, request.maxTokens, request.stopTexts, request.ignoreEndOfGeneration);
+      if (request.releaseThreads) releaseOpenMpThreads?.(OMP_PAUSE_SOFT);
+      reply(generation);
     } else {
       closeContext();
       lib.freeModel(model);
