@@ -1,6 +1,6 @@
 // The direct engine: llama.cpp over FFI in a worker thread. Checked against the C compiler's view of llama.h and
 // against node-llama-cpp's own generation loop on the same models.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -14,7 +14,8 @@ import { buildNativeHelpers, builtNativeHelpers, DirectEngine, llamaLibrariesInM
 import { openLlamaRunner, type ModelRunner } from '../lib/run/index.ts';
 import { ensureLlamaTools, LIBRARY_PREFIX, nodeLlamaCppDir, type LlamaTools } from '../lib/run/llama-tools.ts';
 import { formatPrompt } from '../lib/queries/index.ts';
-import { sampleFixture, tempDir } from './helpers/fixture.ts';
+import { readManifest } from '../lib/store/index.ts';
+import { IPW_BIN, PROJECT_ROOT, sampleFixture, tempDir } from './helpers/fixture.ts';
 
 describe('struct layouts', () => {
   it('match what gcc compiles from the llama.h of the release node-llama-cpp binds', () => {
@@ -296,6 +297,20 @@ describe('native library', () => {
     await a.close();
     expect(beside.tokens).toEqual(alone.tokens);
   }, 60_000);
+
+  it('runs `ipw profile` with a GGUF judge on a second engine to a clean exit', async () => {
+    // Before the C log filter, closing the second engine called the first worker's dead log callback: exit 134.
+    const dir = tempDir('ipw-judge-cli-');
+    const queries = join(dir, 'queries.jsonl');
+    writeFileSync(queries, ['capital of France?', 'colour of the sky?'].map((prompt, i) => JSON.stringify({ id: `q${i}`, prompt, answer: 'x', grader: 'judge' })).join('\n'));
+    const model = (await ensureFixtureModel(undefined, { kind: 'bench', preset: 'small', type: 'F16' })).path;
+    const judge = (await ensureFixtureModel(undefined, { kind: 'bench', preset: 'small', type: 'Q8_0' })).path;
+    const args = ['profile', '--model', model, '--judge', judge, '--queries', queries, '--out', join(dir, 'run'), '--max-tokens', '8', '--threads', '2', '--gpu', 'false', '--library', 'native'];
+    const result = spawnSync(process.execPath, [IPW_BIN, ...args], { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 120_000 });
+    expect(result.stderr).not.toMatch(/abort/i);
+    expect(result.status).toBe(0);
+    expect(readManifest(join(dir, 'run')).model.details).toMatchObject({ engine: 'direct', llamaLibrary: 'native' });
+  }, 120_000);
 });
 
 describe('engine choice', () => {
