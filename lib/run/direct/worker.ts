@@ -23,7 +23,8 @@ function reply(message: EngineReply): void {
 
 const helpers = data.helpersLibrary === null ? null : koffi.load(data.helpersLibrary);
 if (data.ownLogging) {
-  // The C filter outlives this worker; the JavaScript one (no helpers built) must not meet a second engine.
+  // The C filter outlives this worker. The JavaScript one, used only where the helpers could not be compiled, dies with
+  // it: a second engine that logs after this worker exits aborts the process.
   const quietLogs = helpers?.func('int ipw_quiet_llama_logs(const char *)');
   if (quietLogs === undefined || quietLogs(join(data.files.libraryDir, data.files.llama)) !== 0) lib.filterLogs(GGML_LOG_LEVEL_ERROR);
 }
