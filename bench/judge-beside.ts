@@ -9,20 +9,20 @@ import { mkdtempSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ensureFixtureModel } from '../lib/fixtures/index.ts';
 import type { JudgeModel } from '../lib/grade/index.ts';
+import { ensureFixtureModel } from '../lib/fixtures/index.ts';
 import { openJudge, profile } from '../lib/profile/index.ts';
-import { median, medianInterval } from './stats.ts';
+import { benchModelPath, benchPrompt, medianWithInterval, STUB_JUDGE } from './fixtures.ts';
+import { median } from './stats.ts';
 
 const { values } = parseArgs({ options: { rounds: { type: 'string', default: '4' }, threads: { type: 'string', default: String(availableParallelism()) } } });
 const rounds = Number(values.rounds);
 const threads = Number(values.threads);
-const model = (await ensureFixtureModel(undefined, { kind: 'bench', preset: 'small', type: 'F16' })).path;
+const model = await benchModelPath('small-f16');
 const judgeModel = (await ensureFixtureModel(undefined, { kind: 'bench', preset: 'small', type: 'Q8_0' })).path;
-const prompt = Array.from({ length: 63 }, (_, i) => ['ab', 'cd', 'ef', 'gh'][i % 4]).join(' ');
+const prompt = benchPrompt();
 // Grader "judge": every reply goes to the judge, which generates between the model's queries as in a real run.
 const queries = Array.from({ length: 12 }, (_, i) => ({ id: `q${i}`, prompt, domain: 'bench', answer: 'x', grader: 'judge' as const }));
-const STUB_JUDGE: JudgeModel = { name: 'stub', complete: async () => 'INCORRECT' };
 
 async function run(judge: JudgeModel) {
   const outDir = join(mkdtempSync(join(tmpdir(), 'ipw-judge-beside-')), 'run');
@@ -47,13 +47,9 @@ for (let round = 0; round < rounds; round++) {
 }
 
 const fmt = (x: number, d = 2) => x.toFixed(d);
-const withInterval = (xs: number[]) => {
-  const { low, high } = medianInterval(xs);
-  return `${fmt(median(xs))} [${fmt(low)}, ${fmt(high)}]`;
-};
 console.log(`small F16 model, ${threads} threads, small Q8_0 judge (direct engine, native library); ${rounds} rounds; host ${cpus()[0]?.model}`);
 console.log('| | decode tok/s | prefill tok/s |');
 console.log('|---|---|---|');
 console.log(`| stub judge | ${fmt(median(alone.map((r) => r.decode)), 0)} | ${fmt(median(alone.map((r) => r.prefill)), 0)} |`);
 console.log(`| GGUF judge on a second engine | ${fmt(median(beside.map((r) => r.decode)), 0)} | ${fmt(median(beside.map((r) => r.prefill)), 0)} |`);
-console.log(`| ratio, paired per round [interval of the median] | ${withInterval(ratios.decode)} | ${withInterval(ratios.prefill)} |`);
+console.log(`| ratio, paired per round [interval of the median] | ${medianWithInterval(ratios.decode)} | ${medianWithInterval(ratios.prefill)} |`);

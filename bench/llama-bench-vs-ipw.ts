@@ -18,13 +18,12 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ensureFixtureModel } from '../lib/fixtures/index.ts';
 import { profile } from '../lib/profile/index.ts';
-import type { JudgeModel } from '../lib/grade/index.ts';
 import type { Query } from '../lib/queries/index.ts';
 import type { LlamaEngineChoice, LlamaLibraryChoice } from '../lib/run/index.ts';
 import { ensureLlamaTools } from '../lib/run/llama-tools.ts';
 import { readManifest } from '../lib/store/index.ts';
+import { benchModelPath, benchPrompt, medianWithInterval, STUB_JUDGE } from './fixtures.ts';
 import { median, medianInterval } from './stats.ts';
 
 // Like bin/ipw.js: the pool size only takes effect when set before Node starts, so re-run with it set.
@@ -125,8 +124,6 @@ function measureLlamaBench(name: string, model: string, threads: number, idle: n
   c.threads.push(threads);
 }
 
-// Random-weight output is graded wrong anyway; a local stub keeps grading from loading a second model.
-const STUB_JUDGE: JudgeModel = { name: 'bench-stub', complete: async () => 'INCORRECT' };
 
 function benchQueries(prompt: string): Query[] {
   return Array.from({ length: QUERIES_PER_RUN }, (_, i) => ({ id: `lb${i}`, prompt: `${prompt}`, domain: 'bench', answer: 'x', grader: 'judge' as const }));
@@ -171,20 +168,15 @@ async function measureIpw(name: string, model: string, threads: number | undefin
 }
 const ipwBuilds = new Set<string>();
 
-const MODELS: Record<string, { preset: 'small' | 'medium'; type: 'F16' | 'Q8_0' }> = {
-  'small-f16': { preset: 'small', type: 'F16' },
-  'medium-f16': { preset: 'medium', type: 'F16' },
-  'medium-q8_0': { preset: 'medium', type: 'Q8_0' },
-};
 const chosen = values.models.split(',').map((m) => m.trim());
 const paths: Record<string, string> = {};
-for (const name of chosen) paths[name] = (await ensureFixtureModel(undefined, { kind: 'bench', ...MODELS[name]! })).path;
+for (const name of chosen) paths[name] = await benchModelPath(name);
 
 // Calibrate the prompt so the runner counts exactly 64 prompt tokens (all bench models share one tokenizer).
 let words = PROMPT_TOKENS;
 let prompt = '';
 for (let attempt = 0; attempt < 4; attempt++) {
-  prompt = Array.from({ length: words }, (_, i) => ['ab', 'cd', 'ef', 'gh'][i % 4]).join(' ');
+  prompt = benchPrompt(words);
   const { result } = await runIpw(paths[chosen[0]!]!, 1, prompt, 2);
   const counted = result.results[0]!.promptTokens;
   if (counted === PROMPT_TOKENS) break;
@@ -266,7 +258,7 @@ for (const name of chosen) {
     const { low, high } = medianInterval(ratios);
     const verdict = m >= target ? 'met' : 'MISSED';
     const noise = low <= target && target <= high ? ', target inside the interval' : '';
-    return { ok: m >= target, text: `${fmt(m, 2)} [${fmt(low, 2)}, ${fmt(high, 2)}] (>= ${target}: ${verdict}${noise})` };
+    return { ok: m >= target, text: `${medianWithInterval(ratios)} (>= ${target}: ${verdict}${noise})` };
   };
   const target = DECODE_TARGET[name] ?? 0.95;
   const paired = {

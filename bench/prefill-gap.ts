@@ -12,11 +12,10 @@ import { mkdtempSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ensureFixtureModel } from '../lib/fixtures/index.ts';
 import { profile } from '../lib/profile/index.ts';
-import type { JudgeModel } from '../lib/grade/index.ts';
 import { openLlamaRunner } from '../lib/run/index.ts';
 import { ensureLlamaTools } from '../lib/run/llama-tools.ts';
+import { benchModelPath, benchPrompt, medianWithInterval, STUB_JUDGE } from './fixtures.ts';
 import { median, medianInterval } from './stats.ts';
 
 const { values } = parseArgs({
@@ -26,18 +25,13 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '10' },
   },
 });
-const MODELS: Record<string, { preset: 'small' | 'medium'; type: 'F16' | 'Q8_0' }> = {
-  'small-f16': { preset: 'small', type: 'F16' },
-  'medium-f16': { preset: 'medium', type: 'F16' },
-  'medium-q8_0': { preset: 'medium', type: 'Q8_0' },
-};
 const threads = Number(values.threads);
 const rounds = Number(values.rounds);
 const PAUSES_MS = [0, 1, 3, 10];
-const PROMPT = Array.from({ length: 63 }, (_, i) => ['ab', 'cd', 'ef', 'gh'][i % 4]).join(' ');
+const PROMPT = benchPrompt();
 
 const tools = await ensureLlamaTools();
-const modelPath = (await ensureFixtureModel(undefined, { kind: 'bench', ...MODELS[values.model]! })).path;
+const modelPath = await benchModelPath(values.model);
 
 /** llama-bench's pp tok/s: the mean over its back-to-back repetitions (after its own warm-up run). */
 function llamaBenchPrefill(promptTokens: number): number {
@@ -78,7 +72,6 @@ try {
 }
 
 // The real pipeline between two llama-bench runs: the gap from one query's end to the next one's start, and prefill.
-const STUB_JUDGE: JudgeModel = { name: 'bench-stub', complete: async () => 'INCORRECT' };
 const queries = Array.from({ length: 20 }, (_, i) => ({ id: `g${i}`, prompt: PROMPT, domain: 'bench', answer: 'x', grader: 'judge' as const }));
 const llamaBenchAround = [llamaBenchPrefill(promptTokens)];
 const run = await profile({
@@ -99,10 +92,6 @@ const profileGapsMs = rows.slice(1).map((r, i) => r.clockStartMs - rows[i]!.cloc
 const profilePrefill = median(rows.map((r) => r.promptTokens / (r.ttftMs / 1000)));
 
 const fmt = (x: number, d = 2) => x.toFixed(d);
-const withInterval = (ratios: number[]) => {
-  const { low, high } = medianInterval(ratios);
-  return `${fmt(median(ratios))} [${fmt(low)}, ${fmt(high)}]`;
-};
 const coverage = medianInterval(measured.map((_, i) => i)).coverage;
 console.log(`${values.model}, ${threads} threads, ${promptTokens}-token prompt, ${rounds} rounds of ${PER_PAUSE} prefills per pause; host ${cpus()[0]?.model}`);
 console.log(`llama-bench pp${promptTokens}, median over rounds: ${fmt(median(measured.map((r) => r.llamaBench)), 0)} tok/s`);
@@ -113,7 +102,7 @@ for (const pause of PAUSES_MS) {
   const at = (r: (typeof measured)[number]) => r.byPause.get(pause)!;
   console.log(
     `| ${pause} | ${fmt(median(measured.map((r) => at(r).gapMs)))} | ${fmt(median(measured.map((r) => at(r).tokPerS)), 0)} | ` +
-      `${withInterval(measured.map((r) => at(r).tokPerS / r.byPause.get(0)!.tokPerS))} | ${withInterval(measured.map((r) => at(r).tokPerS / r.llamaBench))} |`,
+      `${medianWithInterval(measured.map((r) => at(r).tokPerS / r.byPause.get(0)!.tokPerS))} | ${medianWithInterval(measured.map((r) => at(r).tokPerS / r.llamaBench))} |`,
   );
 }
 console.log(

@@ -11,7 +11,7 @@ export interface CpuSample {
   processS: number;
   /** The main JS thread only; NaN where /proc is unavailable. */
   mainThreadS: number;
-  /** Run time of each live thread by id, with its role; only when asked for (it reads two files per thread). */
+  /** Run time of each live thread by id, with its role; only when asked for (it reads a file per thread). */
   threads?: Map<string, { role: ThreadRole; s: number }>;
 }
 
