@@ -1,4 +1,6 @@
-// What the llama.cpp benchmarks share: the generated bench models, a local judge, a prompt, and how ratios print.
+// What the llama.cpp benchmarks share: the generated bench models, a local judge, a prompt, how ratios print, and
+// llama.cpp's own prefill in a query loop's situations.
+import { execFileSync } from 'node:child_process';
 import type { JudgeModel } from '../lib/grade/index.ts';
 import { ensureFixtureModel } from '../lib/fixtures/index.ts';
 import { median, medianInterval } from './stats.ts';
@@ -28,4 +30,11 @@ export function benchPrompt(words = 63): string {
 export function medianWithInterval(ratios: number[]): string {
   const { low, high } = medianInterval(ratios);
   return `${median(ratios).toFixed(2)} [${low.toFixed(2)}, ${high.toFixed(2)}]`;
+}
+
+/** llama.cpp alone (bench/llama-alone.ts, in a child process): prefill tok/s by situation. */
+export function llamaAlonePrefill(modelPath: string, threads: number, perSituation = 7): Record<string, number> {
+  const script = new URL('./llama-alone.ts', import.meta.url).pathname;
+  const args = ['--import', 'tsx', script, '--model', modelPath, '--threads', String(threads), '--per-situation', String(perSituation)];
+  return JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })) as Record<string, number>;
 }

@@ -14,8 +14,8 @@
  * beside it for reference.
  *
  * Beside them, llama.cpp alone (bench/llama-alone.ts: FFI calls in a child process, no harness) times its prefill back
- * to back and in a query loop's situation: after a 128-token generation and 2 ms of other work. That is the most a
- * loop that records anything between its queries can reach, and the bench prints it next to the prefill target.
+ * to back and in a query loop's situation, after a 128-token generation and 2 ms of other work: the speed llama.cpp
+ * itself has when its prompt follows a reply and a gap like ipw's. The bench prints it next to the prefill target.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -27,7 +27,7 @@ import type { Query } from '../lib/queries/index.ts';
 import type { LlamaEngineChoice, LlamaLibraryChoice } from '../lib/run/index.ts';
 import { ensureLlamaTools } from '../lib/run/llama-tools.ts';
 import { readManifest } from '../lib/store/index.ts';
-import { benchModelPath, benchPrompt, medianWithInterval, STUB_JUDGE } from './fixtures.ts';
+import { benchModelPath, benchPrompt, llamaAlonePrefill, medianWithInterval, STUB_JUDGE } from './fixtures.ts';
 import { median, medianInterval } from './stats.ts';
 
 // Like bin/ipw.js: the pool size only takes effect when set before Node starts, so re-run with it set.
@@ -132,11 +132,8 @@ function measureLlamaBench(name: string, model: string, threads: number, idle: n
 /** llama.cpp's prefill by situation (bench/llama-alone.ts), one figure per repetition; key `${name}|${threads}`. */
 const alone = new Map<string, Array<Record<string, number>>>();
 function measureAlone(name: string, model: string, threads: number): void {
-  const script = new URL('./llama-alone.ts', import.meta.url).pathname;
-  const args = ['--import', 'tsx', script, '--model', model, '--threads', String(threads), '--per-situation', '4'];
-  const tokPerS = JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })) as Record<string, number>;
   const key = `${name}|${threads}`;
-  alone.set(key, [...(alone.get(key) ?? []), tokPerS]);
+  alone.set(key, [...(alone.get(key) ?? []), llamaAlonePrefill(model, threads, 4)]);
 }
 
 function benchQueries(prompt: string): Query[] {

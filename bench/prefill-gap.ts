@@ -18,7 +18,7 @@ import { profile } from '../lib/profile/index.ts';
 import { openLlamaRunner } from '../lib/run/index.ts';
 import { startLlamaServer } from '../lib/run/llama-server.ts';
 import { ensureLlamaTools } from '../lib/run/llama-tools.ts';
-import { benchModelPath, benchPrompt, medianWithInterval, STUB_JUDGE } from './fixtures.ts';
+import { benchModelPath, benchPrompt, llamaAlonePrefill, medianWithInterval, STUB_JUDGE } from './fixtures.ts';
 import { median, medianInterval } from './stats.ts';
 
 const { values } = parseArgs({
@@ -40,13 +40,6 @@ const modelPath = await benchModelPath(values.model);
 function llamaBenchPrefill(promptTokens: number): number {
   const args = ['-m', modelPath, '-t', String(threads), '-p', String(promptTokens), '-n', '0', '-r', '5', '-o', 'json'];
   return (JSON.parse(execFileSync(tools.llamaBench, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as Array<{ avg_ts: number }>)[0]!.avg_ts;
-}
-
-/** llama.cpp alone in each situation (bench/llama-alone.ts): tok/s by situation. */
-function llamaAlonePrefill(): Record<string, number> {
-  const script = new URL('./llama-alone.ts', import.meta.url).pathname;
-  const args = ['--import', 'tsx', script, '--model', modelPath, '--threads', String(threads)];
-  return JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })) as Record<string, number>;
 }
 
 const SERVER_QUERIES = 6;
@@ -89,7 +82,7 @@ try {
       }
       byPause.set(pause, { tokPerS: median(tokPerS), gapMs: median(gapMs) });
     }
-    const alone = llamaAlonePrefill();
+    const alone = llamaAlonePrefill(modelPath, threads);
     const served = await serverPrefill(server.url, promptTokens);
     // Round 0 warms up.
     if (round > 0) measured.push({ llamaBench: llamaBenchPrefill(promptTokens), alone, server: served, byPause });
