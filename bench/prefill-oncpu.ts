@@ -27,11 +27,16 @@ const dir = mkdtempSync(join(tmpdir(), 'ipw-oncpu-'));
 const perfData = join(dir, 'sched.data');
 
 const perf = spawn('perf', ['record', '-q', '-k', 'mono', '-e', 'sched:sched_switch', '-a', '-o', perfData], { stdio: ['ignore', 'ignore', 'inherit'] });
-const perfExited = new Promise<boolean>((resolve) => perf.once('exit', (code, signal) => resolve(code === 0 || signal === 'SIGINT')));
-perf.once('error', (error) => {
-  throw new Error(`could not run perf (${error.message}); install linux-perf and run as root`);
+/** Why perf stopped: '' when it was stopped by us. */
+const perfStopped = new Promise<string>((resolve) => {
+  perf.once('error', (error) => resolve(`could not run perf (${error.message})`));
+  perf.once('exit', (code, signal) => resolve(code === 0 || signal === 'SIGINT' ? '' : `perf record exited with ${code ?? signal}`));
 });
-while (!existsSync(perfData)) await new Promise((resolve) => setTimeout(resolve, 50));
+const perfFailure = (why: string) => new Error(`${why}; install Debian's linux-perf and run as root (or set kernel.perf_event_paranoid to -1)`);
+let stoppedEarly: string | undefined;
+void perfStopped.then((why) => (stoppedEarly = why));
+while (!existsSync(perfData) && stoppedEarly === undefined) await new Promise((resolve) => setTimeout(resolve, 50));
+if (stoppedEarly !== undefined) throw perfFailure(stoppedEarly || 'perf record exited before recording');
 
 const queries = Array.from({ length: Number(values.queries) }, (_, i) => ({ id: `q${i}`, prompt: benchPrompt(), domain: 'bench', answer: 'x', grader: 'judge' as const }));
 const run = await profile({
@@ -48,7 +53,8 @@ const run = await profile({
 });
 const offsetMs = monotonicOffsetMs();
 perf.kill('SIGINT');
-if (!(await perfExited)) throw new Error('perf record failed; it needs root (or kernel.perf_event_paranoid = -1)');
+const why = await perfStopped;
+if (why !== '') throw perfFailure(why);
 
 /** What ran on each CPU, and when (CLOCK_MONOTONIC ms), from the recorded switches. */
 type Slice = { startMs: number; endMs: number; comm: string; tid: number };
@@ -103,9 +109,10 @@ const prefill = rows.map((r): [number, number] => [r.clockStartMs + offsetMs, r.
 const decode = rows.map((r): [number, number] => [r.clockStartMs + r.ttftMs + offsetMs, r.clockEndMs + offsetMs]);
 const [prefillShares, decodeShares] = [shares(prefill), shares(decode)];
 const categories = [...prefillShares.pooled.keys()].sort((a, b) => prefillShares.pooled.get(b)! - prefillShares.pooled.get(a)!);
-// Idle CPU in a prefill's first 0.5 ms is llama.cpp's OpenMP team thread being woken (it sleeps after ~10 ms of spinning).
+// Idle at a prefill's start is a sleeping OpenMP team thread being woken; later in it, a compute thread that blocked.
 const idleMs = (windows: Array<[number, number]>) => windows.reduce((sum, w) => sum + (cpuMsByCategory(w[0], w[1]).get('idle') ?? 0), 0);
-const idleAtStartShare = idleMs(prefill.map(([startMs, endMs]) => [startMs, Math.min(endMs, startMs + 0.5)])) / idleMs(prefill);
+const prefillIdleMs = idleMs(prefill);
+const firstHalfMsIdleMs = idleMs(prefill.map(([startMs, endMs]) => [startMs, Math.min(endMs, startMs + 0.5)]));
 
 console.log(`${values.model}, ${values.threads} threads, ${rows.length} queries of 128 tokens; host ${cpus()[0]?.model}, ${cpus().length} CPUs`);
 console.log(`prefill median ${median(rows.map((r) => r.ttftMs)).toFixed(2)} ms (${median(rows.map((r) => r.promptTokens / (r.ttftMs / 1000))).toFixed(0)} tok/s)`);
@@ -115,4 +122,4 @@ const pct = (x: number | undefined) => `${((x ?? 0) * 100).toFixed(2)}%`;
 for (const c of categories) {
   console.log(`| ${c} | ${pct(prefillShares.pooled.get(c))} | ${pct(prefillShares.median.get(c))} | ${pct(decodeShares.pooled.get(c))} | ${pct(decodeShares.median.get(c))} |`);
 }
-console.log(`idle CPU time in prefills: ${pct(idleAtStartShare)} of it in their first 0.5 ms`);
+if (prefillIdleMs > 0) console.log(`idle CPU time in prefills: ${pct(firstHalfMsIdleMs / prefillIdleMs)} of it in their first 0.5 ms`);
