@@ -18,6 +18,7 @@ import { median } from './stats.ts';
 const SITUATIONS = ['back-to-back', 'after-gen', 'after-gen+work', 'after-gen+idle'] as const;
 type Situation = (typeof SITUATIONS)[number];
 
+const GGML_LOG_LEVEL_ERROR = 4;
 const GEN_TOKENS = 128;
 const GAP_MS = 2;
 const PROMPT_TOKENS = 64;
@@ -31,11 +32,12 @@ if (values.model === undefined || files === null) throw new Error('usage: --mode
 const threads = Number(values.threads);
 
 const lib = bindLlamaLibrary(files.libraryDir, files);
-lib.filterLogs(4);
+lib.filterLogs(GGML_LOG_LEVEL_ERROR);
 if (!lib.backendRegistered('CPU')) lib.loadBackends();
 const modelParams = lib.modelDefaultParams();
 modelParams.n_gpu_layers = 0;
 const model = lib.loadModel(values.model, modelParams);
+if (model === null) throw new Error(`llama.cpp could not load ${values.model}`);
 const contextParams = lib.contextDefaultParams();
 Object.assign(contextParams, { n_ctx: 4096, n_batch: 512, n_ubatch: 512, n_threads: threads, n_threads_batch: threads, no_perf: true });
 const context = lib.initContext(model, contextParams);
