@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { monotonicOffsetMs, THREAD_NAMES } from '../lib/energy/index.ts';
 import { profile } from '../lib/profile/index.ts';
+import { roleOf, type ThreadRole } from '../lib/run/index.ts';
 import { benchModelPath, benchPrompt, STUB_JUDGE } from './fixtures.ts';
 import { median } from './stats.ts';
 
@@ -73,13 +74,17 @@ for (const line of script.split('\n')) {
 }
 
 const ownTids = new Set(readdirSync(`/proc/${process.pid}/task`).map(Number));
+const ROLE_LABELS: Record<ThreadRole, string> = {
+  llama: 'llama.cpp threads',
+  sampler: 'energy sampler',
+  main: 'main thread (the harness)',
+  other: "this process's other threads (V8, libuv)",
+};
+/** The engine's and the sampler's threads have exited by now; their names still say whose they were. */
 function category(slice: Slice): string {
-  if (slice.comm === THREAD_NAMES.llama) return 'llama.cpp threads';
-  if (slice.comm === THREAD_NAMES.sampler) return 'energy sampler';
   if (slice.comm.startsWith('swapper')) return 'idle';
-  if (slice.tid === process.pid) return 'main thread (the harness)';
-  if (ownTids.has(slice.tid)) return "this process's other threads (V8, libuv)";
-  return 'other processes';
+  const named = slice.comm === THREAD_NAMES.llama || slice.comm === THREAD_NAMES.sampler;
+  return named || ownTids.has(slice.tid) ? ROLE_LABELS[roleOf(String(slice.tid), slice.comm)] : 'other processes';
 }
 
 /** CPU-ms by category within [startMs, endMs]. */

@@ -23,7 +23,8 @@ export interface CpuSample {
 export type ThreadRole = 'llama' | 'sampler' | 'main' | 'other';
 export const THREAD_ROLES: readonly ThreadRole[] = ['llama', 'sampler', 'main', 'other'];
 
-function roleOf(tid: string, name: string): ThreadRole {
+/** A thread of this process by its id and name (/proc's comm). */
+export function roleOf(tid: string, name: string): ThreadRole {
   if (tid === String(process.pid)) return 'main';
   if (name === THREAD_NAMES.llama) return 'llama';
   if (name === THREAD_NAMES.sampler) return 'sampler';

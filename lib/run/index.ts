@@ -4,4 +4,4 @@ export { apiRoot, openOpenAIRunner, type OpenAIRunnerOptions } from './openai.ts
 export { openRunner, parseModelSpec, type ModelSpec, type RunnerOptions } from './model-spec.ts';
 export { timingsOf } from './timings.ts';
 export { assertGgufFile } from './gguf-check.ts';
-export { addGeneration, emptyCpuAccount, sampleCpu, summarizeCpu, type CpuAccount, type CpuSample } from './cpu-time.ts';
+export { addGeneration, emptyCpuAccount, roleOf, sampleCpu, summarizeCpu, type CpuAccount, type CpuSample, type ThreadRole } from './cpu-time.ts';
