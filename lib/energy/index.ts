@@ -24,3 +24,5 @@ export { DEFAULT_NVML_LIBRARY } from './nvml.ts';
 export { parsePlist, type PlistValue } from './plist.ts';
 export { parsePowermetricsSample, splitPlistStream, type PowermetricsSample } from './powermetrics.ts';
 export { EnergySession, type EnergySessionOptions, type EnergyReport, type QueryEnergy } from './session.ts';
+export { planDomains, type DomainPlan, type DomainRequest } from './domains.ts';
+export { findListeningPid, isLoopbackHost } from './loopback.ts';

@@ -1,3 +1,4 @@
+import type { DomainPlan } from './domains.ts';
 import type { EnergyMeasure, EnergySourceName } from './types.ts';
 import type { SourceOptions } from './sources.ts';
 
@@ -12,7 +13,7 @@ export const CONTROL = {
 } as const;
 
 export interface SamplerWorkerData {
-  name: EnergySourceName;
+  plan: DomainPlan;
   options: SourceOptions;
   periodMs: number;
   capacity: number;
@@ -26,7 +27,12 @@ export interface SourceInfo {
   measure: EnergyMeasure;
   isEstimate: boolean;
   updatePeriodMs: number;
+  /** Every domain sampled (`source:channel`), in trace column order. */
   channels: string[];
+  /** The domains summed into the trace's energyJ column: the figure IPW uses. */
+  primaryDomains: string[];
+  /** The domains that add up to the whole system without double counting. */
+  systemDomains: string[];
   details: Record<string, string | number>;
 }
 

@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { monotonicMs } from './clock.ts';
 import { CONTROL, type SamplerWorkerData, type WorkerMessage } from './sampler-protocol.ts';
-import { openNamedSource } from './sources.ts';
+import { openDomainSource, type DomainSource } from './domains.ts';
 import { THREAD_NAMES, nameThisThread } from './thread-name.ts';
 import { FIXED_COLUMNS } from './trace.ts';
-import { SourceUnavailableError, type EnergySource } from './types.ts';
+import { SourceUnavailableError } from './types.ts';
 
 /** CPU time this thread has run, from the scheduler (ns precision); NaN where /proc/thread-self is missing. */
 function threadCpuMs(): number {
@@ -22,9 +22,9 @@ const port = parentPort!;
 const post = (message: WorkerMessage): void => port.postMessage(message);
 const control = new Int32Array(data.control);
 
-let source: EnergySource;
+let source: DomainSource;
 try {
-  source = openNamedSource(data.name, data.options);
+  source = openDomainSource(data.plan, data.options);
 } catch (error) {
   const e = error as Error;
   post(error instanceof SourceUnavailableError ? { type: 'error', message: e.message, reason: error.reason, fix: error.fix } : { type: 'error', message: e.message });
@@ -49,6 +49,13 @@ function sample(): void {
     beforeMs = monotonicMs();
     source.readInto(row);
     afterMs = monotonicMs();
+    // A remote source says when its values were true; reading it again would only repeat a network round trip.
+    const bracket = source.valueBracketMs;
+    if (bracket) {
+      beforeMs = bracket[0]!;
+      afterMs = bracket[1]!;
+      break;
+    }
   }
   const at = (written % data.capacity) * columns;
   ring[at] = (beforeMs + afterMs) / 2;
@@ -73,6 +80,8 @@ post({
     isEstimate: source.isEstimate,
     updatePeriodMs: source.updatePeriodMs,
     channels: [...source.channels],
+    primaryDomains: [...source.primaryDomains],
+    systemDomains: [...source.systemDomains],
     details: { ...source.details },
   },
   data: shared,

@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { measureWindow, type TraceColumns } from './attribution.ts';
 import { monotonicOffsetMs } from './clock.ts';
 import { CONTROL, type SamplerWorkerData, type SourceInfo, type WorkerMessage } from './sampler-protocol.ts';
+import type { DomainPlan } from './domains.ts';
 import { resolveSourceName, type OpenSourceOptions } from './sources.ts';
 import { PowerTrace } from './trace.ts';
 import { SourceUnavailableError, type MeasuredWindow } from './types.ts';
@@ -16,6 +17,8 @@ const SETTLE_TIMEOUT_MS = 5000;
 export interface SamplerOptions extends OpenSourceOptions {
   /** Sampling period, ms (default 50). Window edges are sampled on demand in addition. */
   sampleMs?: number;
+  /** Which sources and domains to sample; default: the one source `source` names (or `auto` finds), all its domains primary. */
+  plan?: DomainPlan;
 }
 
 export interface SamplerStats {
@@ -24,6 +27,11 @@ export interface SamplerStats {
   lostSamples: number;
   /** CPU time of the sampler thread itself since it started, ms (from /proc/thread-self/schedstat; NaN elsewhere). */
   threadCpuMs: number;
+}
+
+function defaultPlan(options: OpenSourceOptions): DomainPlan {
+  const name = resolveSourceName(options);
+  return { sources: [name], primary: [name], notes: [] };
 }
 
 /**
@@ -59,11 +67,12 @@ export class EnergySampler {
   /** Opens the source on a new thread and starts sampling; rejects with SourceUnavailableError when it cannot. */
   static async start(options: SamplerOptions = {}): Promise<EnergySampler> {
     const periodMs = options.sampleMs ?? DEFAULT_SAMPLE_MS;
-    if (!(periodMs >= 1)) throw new RangeError(`--sample-ms must be at least 1, got ${periodMs}`);
-    const name = resolveSourceName(options);
+    if (!(periodMs >= 1)) throw new RangeError(`sampleMs must be at least 1, got ${periodMs}`);
+    const plan = options.plan ?? defaultPlan(options);
+    const name = plan.sources[0]!;
     const control = new SharedArrayBuffer(CONTROL.length * 4);
-    const { source: _ignored, ...sourceOptions } = options;
-    const workerData: SamplerWorkerData = { name, options: sourceOptions, periodMs, capacity: RING_CAPACITY, control };
+    const { source: _source, plan: _plan, ...sourceOptions } = options;
+    const workerData: SamplerWorkerData = { plan, options: sourceOptions, periodMs, capacity: RING_CAPACITY, control };
     const worker = new Worker(new URL('./sampler-boot.mjs', import.meta.url), { workerData });
     const clockOffsetMs = monotonicOffsetMs();
     let sampler: EnergySampler | undefined;
@@ -75,7 +84,7 @@ export class EnergySampler {
           sampler = new EnergySampler(message.info, periodMs, clockOffsetMs, worker, new Int32Array(control), new Float64Array(message.data), message.columns, stopped);
           resolve(sampler);
         } else if (message.type === 'error') {
-          const fallback = name === 'estimated' ? '' : 'Or use --energy estimated (an estimate, not a measurement).';
+          const fallback = name === 'estimated' ? '' : "Or use the 'estimated' source (an estimate, not a measurement)";
           const fix = [message.fix, fallback].filter((s) => s).join('. ');
           const error = message.reason !== undefined ? new SourceUnavailableError(name, message.reason, fix) : new Error(message.message);
           if (sampler) sampler.#failure = error;
@@ -144,6 +153,23 @@ export class EnergySampler {
       samplePeriodMs: this.periodMs,
       idlePowerW,
     });
+  }
+
+  /** Gross and net energy of [startMs, endMs] in each domain (`source:channel`); call `settle(endMs)` first. */
+  domainWindows(startMs: number, endMs: number, idlePowerByDomainW: Readonly<Record<string, number>> = {}): Record<string, MeasuredWindow> {
+    const windows: Record<string, MeasuredWindow> = {};
+    this.info.channels.forEach((domain, c) => {
+      const columns: TraceColumns = { timeMs: this.trace.timeMs, energyJ: this.trace.channelJ[c]!, powerW: this.trace.powerW, length: this.trace.length };
+      windows[domain] = measureWindow(columns, startMs, endMs, {
+        source: this.info.name,
+        method: this.info.method,
+        isEstimate: this.info.isEstimate,
+        updatePeriodMs: this.info.updatePeriodMs,
+        samplePeriodMs: this.periodMs,
+        idlePowerW: idlePowerByDomainW[domain] ?? NaN,
+      });
+    });
+    return windows;
   }
 
   stats(): SamplerStats {

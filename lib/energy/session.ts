@@ -16,6 +16,12 @@ export interface QueryEnergy {
   decode: MeasuredWindow;
   /** Union of the three windows' flags. */
   flags: WindowFlag[];
+  /** The query window's gross joules in every domain sampled (`source:channel`). */
+  byDomainJ: Record<string, number>;
+  /** The same minus each domain's idle power x duration (NaN without a baseline). */
+  netByDomainJ: Record<string, number>;
+  /** Gross joules of all domains that add up to the whole system. */
+  systemJ: number;
 }
 
 /** What the run manifest records about energy, beyond the per-query rows. */
@@ -26,9 +32,14 @@ export interface EnergyReport {
   isEstimate: boolean;
   updatePeriodMs: number;
   samplePeriodMs: number;
+  /** Every domain sampled, the primary ones (IPW's figure), and those summed for the whole system. */
   channels: string[];
+  primaryDomains: string[];
+  systemDomains: string[];
+  /** Why these sources and domains (see lib/energy/domains.ts planDomains). */
+  notes: string[];
   details: Record<string, string | number>;
-  baseline: { seconds: number; idlePowerW: number; energyJ: number } | null;
+  baseline: { seconds: number; idlePowerW: number; energyJ: number; idlePowerByDomainW: Record<string, number> } | null;
   /** Energy of the span from the first to the last query, split into queries, warm-up and the time between them. */
   span: { durationMs: number; energyJ: number; queriesJ: number; warmupJ: number; betweenQueriesJ: number };
   /** Warm-up generations, and the time from the first one's start to the last one's end. */
@@ -42,6 +53,7 @@ export interface EnergyReport {
 /** Sampler, idle baseline and per-query attribution for one profiling run. */
 export class EnergySession {
   idlePowerW = NaN;
+  idlePowerByDomainW: Record<string, number> = {};
   #baseline: EnergyReport['baseline'] = null;
   readonly #queries: { startMs: number; endMs: number }[] = [];
   readonly #warmups: { startMs: number; endMs: number }[] = [];
@@ -50,12 +62,13 @@ export class EnergySession {
   private constructor(
     readonly sampler: EnergySampler,
     readonly baselineS: number,
+    readonly notes: string[],
   ) {}
 
   static async start(options: EnergySessionOptions = {}): Promise<EnergySession> {
     const baselineS = options.baselineS ?? DEFAULT_BASELINE_S;
-    if (!(baselineS >= 0)) throw new RangeError(`--baseline-s must be 0 or more, got ${baselineS}`);
-    return new EnergySession(await EnergySampler.start(options), baselineS);
+    if (!(baselineS >= 0)) throw new RangeError(`baselineS must be 0 or more, got ${baselineS}`);
+    return new EnergySession(await EnergySampler.start(options), baselineS, options.plan?.notes ?? []);
   }
 
   get info() {
@@ -77,7 +90,8 @@ export class EnergySession {
     await this.sampler.settle(endMs);
     const w = this.sampler.window(startMs, endMs);
     this.idlePowerW = w.meanPowerW;
-    this.#baseline = { seconds: w.durationMs / 1000, idlePowerW: w.meanPowerW, energyJ: w.energyJ };
+    this.idlePowerByDomainW = Object.fromEntries(Object.entries(this.sampler.domainWindows(startMs, endMs)).map(([d, dw]) => [d, dw.meanPowerW]));
+    this.#baseline = { seconds: w.durationMs / 1000, idlePowerW: w.meanPowerW, energyJ: w.energyJ, idlePowerByDomainW: this.idlePowerByDomainW };
   }
 
   /** Asks for a sample now (at a phase edge, so the edge is tightly bracketed) without waiting for it. */
@@ -107,7 +121,15 @@ export class EnergySession {
     // Phase windows are flagged on their own; the query's total is what the row's flags describe.
     const flags = [...new Set([...total.flags, ...prefill.flags, ...decode.flags])];
     if (flags.length > 0 && !options.warmup) this.#flagged++;
-    return { total, prefill, decode, flags };
+    const domains = this.sampler.domainWindows(startMs, endMs, this.idlePowerByDomainW);
+    const byDomainJ: Record<string, number> = {};
+    const netByDomainJ: Record<string, number> = {};
+    for (const [domain, w] of Object.entries(domains)) {
+      byDomainJ[domain] = w.energyJ;
+      netByDomainJ[domain] = w.netEnergyJ;
+    }
+    const systemJ = this.sampler.info.systemDomains.reduce((sum, d) => sum + (byDomainJ[d] ?? NaN), 0);
+    return { total, prefill, decode, flags, byDomainJ, netByDomainJ, systemJ };
   }
 
   /** Stops sampling; writes the trace into `runDir` when given. */
@@ -136,6 +158,9 @@ export class EnergySession {
       updatePeriodMs: info.updatePeriodMs,
       samplePeriodMs: this.sampler.periodMs,
       channels: info.channels,
+      primaryDomains: info.primaryDomains,
+      systemDomains: info.systemDomains,
+      notes: this.notes,
       details: info.details,
       baseline: this.#baseline,
       span: {
@@ -162,6 +187,8 @@ export class EnergySession {
         method: info.method,
         measure: info.measure,
         isEstimate: info.isEstimate,
+        primaryDomains: info.primaryDomains,
+        systemDomains: info.systemDomains,
         samplePeriodMs: this.sampler.periodMs,
       });
     }

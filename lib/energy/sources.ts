@@ -2,14 +2,16 @@ import { openAmdGpuSource, type AmdGpuOptions } from './amd-gpu.ts';
 import { openEstimatedSource, type EstimatedSourceOptions } from './estimated.ts';
 import { openNvmlSource, type NvmlOptions } from './nvml.ts';
 import { openPowermetricsSource, type PowermetricsOptions } from './powermetrics.ts';
+import { openPrometheusSource, type PrometheusOptions } from './prometheus.ts';
 import { openRaplSource, type RaplOptions } from './rapl.ts';
+import { openUnmeasuredSource } from './unmeasured.ts';
 import { SourceUnavailableError, type EnergySource, type EnergySourceName, type SourceStatus } from './types.ts';
 
 /**
  * Everything needed to open a source, as plain data: a sampler worker receives this and opens its own copy,
  * because FFI handles and file descriptors belong to the thread that opened them.
  */
-export interface SourceOptions extends EstimatedSourceOptions, RaplOptions, NvmlOptions, AmdGpuOptions, PowermetricsOptions {}
+export interface SourceOptions extends EstimatedSourceOptions, RaplOptions, NvmlOptions, AmdGpuOptions, PowermetricsOptions, PrometheusOptions {}
 
 export interface OpenSourceOptions extends SourceOptions {
   /** A source name, or "auto" for the first available in AUTO_ORDER. */
@@ -32,6 +34,11 @@ export function openNamedSource(name: EnergySourceName, options: SourceOptions =
       return openPowermetricsSource(options);
     case 'estimated':
       return openEstimatedSource(options);
+    case 'none':
+      return openUnmeasuredSource('no energy source was chosen');
+    // Only when asked for (energyFrom): never in SOURCE_NAMES, so `auto` and the probes do not scrape anything.
+    case 'prometheus':
+      return openPrometheusSource(options);
   }
 }
 

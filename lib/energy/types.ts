@@ -1,5 +1,5 @@
-/** Where an energy figure came from. `estimated` is never a measurement. */
-export type EnergySourceName = 'rapl' | 'nvml' | 'amd-gpu' | 'powermetrics' | 'estimated';
+/** Where an energy figure came from. `estimated` is never a measurement; `none` means not measured (NaN joules). */
+export type EnergySourceName = 'rapl' | 'nvml' | 'amd-gpu' | 'powermetrics' | 'estimated' | 'none' | 'prometheus';
 
 /**
  * How the joules were obtained:
@@ -36,6 +36,12 @@ export interface EnergySource {
   readonly details: Readonly<Record<string, string | number>>;
   /** Writes [totalJ, powerW (NaN if none), channel joules...] into `row` (length 2 + channels). Allocation-free. */
   readInto(row: SampleRow): void;
+  /**
+   * Sources whose values were taken elsewhere (`prometheus`) say when: after each `readInto`, the earliest and
+   * latest CLOCK_MONOTONIC ms (clock.ts) at which its values were true. The sampler stamps the row with these instead
+   * of its own read bracket, and does not re-read a slow read. Absent on local sources.
+   */
+  readonly valueBracketMs?: Float64Array;
   /** The total counter now, stamped with this thread's `performance.now()`. */
   read(): EnergyReading;
   close(): Promise<void>;

@@ -1,22 +1,28 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { EnergySession, type EnergyReport, type EnergySourceName, type QueryEnergy, type SourceOptions } from '../energy/index.ts';
+import { EnergySession, type EnergyReport, type EnergySourceName, type SourceOptions } from '../energy/index.ts';
 import { JudgeCache, gradeResponse, type JudgeModel } from '../grade/index.ts';
 import { summarize, type SummaryRow } from '../metrics/index.ts';
 import { formatPrompt, loadQueries, type LoadOptions, type Query } from '../queries/index.ts';
-import { addGeneration, assertGgufFile, emptyCpuAccount, openRunner, sampleCpu, summarizeCpu, type CpuAccount, type CpuSample, parseModelSpec, timingsOf, type Generation, type ModelRunner, type RunnerOptions } from '../run/index.ts';
 import {
-  RunJournal,
-  collectHardware,
-  collectSoftware,
-  finalizeRun,
-  hashFile,
-  resumeRun,
-  startRun,
-  writeManifest,
-  type QueryResult,
-} from '../store/index.ts';
+  addGeneration,
+  assertGgufFile,
+  emptyCpuAccount,
+  openRunner,
+  parseModelSpec,
+  sampleCpu,
+  summarizeCpu,
+  type CpuAccount,
+  type CpuSample,
+  type Generation,
+  type ModelRunner,
+  type ModelSpec,
+  type RunnerOptions,
+} from '../run/index.ts';
+import { RunJournal, collectHardware, collectSoftware, finalizeRun, hashFile, resumeRun, startRun, writeManifest, type QueryResult } from '../store/index.ts';
+import { energyPlanFor } from './energy-plan.ts';
+import { queryRow } from './query-row.ts';
 
 export interface ProfileOptions extends RunnerOptions {
   /** A GGUF path or `openai:URL#model`. */
@@ -28,18 +34,29 @@ export interface ProfileOptions extends RunnerOptions {
   outDir: string;
   /** Continue the run in `outDir`, skipping queries already in its journal. */
   resume?: boolean;
+  /** Most tokens generated per query. Default 256. */
   maxTokens?: number;
-  /** Queries run first and thrown away, so one-off costs (page faults, allocations) stay out of the results. */
+  /** Queries run first and thrown away, so one-off costs (page faults, allocations) stay out of the results. Default 1. */
   warmupQueries?: number;
-  /** With warm-up queries, keep warming up (cycling through the queries) until this many seconds have passed (default 2). */
+  /** With warm-up queries, keep warming up (cycling through the queries) until this many seconds have passed. Default 2. */
   warmupS?: number;
+  /**
+   * The source of the primary energy domain, or `auto` (default): chosen from where the model runs (RAPL for CPU runs,
+   * NVML or amdgpu for GPU runs, powermetrics on Metal, the estimate where no sensor exists). Every other hardware
+   * source available is recorded as separate domains.
+   */
   energy?: EnergySourceName | 'auto';
+  /** Primary energy domains, overriding the choice from where the model runs: `rapl`, `nvml`, `rapl:package-0`, ... */
+  energyDomains?: string[];
+  /** Read the serving machine's energy from a Prometheus exporter: `prometheus:http://host:port/metrics`. */
+  energyFrom?: string;
+  /** Modelled watts per busy core of the `estimated` source (lib/energy's DEFAULT_WATTS_PER_CORE). */
   wattsPerCore?: number;
-  /** Where and how to read the energy source (RAPL root, NVML library and GPU, ...). */
+  /** Where and how to read the energy sources (RAPL root, NVML library and GPU, ...). */
   energyOptions?: SourceOptions;
-  /** Sampling period of the energy sampler, ms (default 50). */
+  /** Sampling period of the energy sampler, ms (lib/energy's DEFAULT_SAMPLE_MS). */
   sampleMs?: number;
-  /** Idle seconds measured before the queries, for net energy (default 2; 0 skips, net energy is then NaN). */
+  /** Idle seconds measured before the queries, for net energy (lib/energy's DEFAULT_BASELINE_S; 0 skips, net energy is then NaN). */
   baselineS?: number;
   judge?: JudgeModel;
   /** Verdict cache shared across runs; defaults to judge-cache.jsonl in the run folder. */
@@ -69,9 +86,50 @@ export interface ProfileResult {
   /** False when the run was interrupted; it can be resumed. */
   complete: boolean;
   energy: EnergyReport;
+  /** What the user should know: how energy was chosen, journal repairs, finalization problems. Also in the manifest. */
+  warnings: string[];
 }
 
 export const DEFAULT_MAX_TOKENS = 256;
+const DEFAULT_WARMUP_QUERIES = 1;
+const DEFAULT_WARMUP_S = 2;
+
+/** Resources acquired in order and released in reverse, whatever happens: the one cleanup path of a run. */
+class Cleanup {
+  readonly #steps: Array<() => Promise<unknown> | unknown> = [];
+  add(step: () => Promise<unknown> | unknown): void {
+    this.#steps.push(step);
+  }
+  /** Runs every step, newest first; throws the first error after all have run. */
+  async run(): Promise<void> {
+    let first: unknown;
+    for (const step of this.#steps.splice(0).reverse()) {
+      try {
+        await step();
+      } catch (error) {
+        first ??= error;
+      }
+    }
+    if (first !== undefined) throw first;
+  }
+}
+
+/** A run ready for its queries: model open, energy sampling, run folder created or reopened. */
+interface PreparedRun {
+  queries: Query[];
+  pending: Array<{ query: Query; index: number }>;
+  spec: ModelSpec;
+  runner: ModelRunner;
+  energy: EnergySession;
+  journal: RunJournal;
+  runId: string;
+  settings: Record<string, string | number | boolean | null>;
+  traceFile: string;
+  judgeCache: JudgeCache | undefined;
+  warnings: string[];
+  /** Closes the model and the journal and stops sampling, writing the trace into the run folder. */
+  close(): Promise<EnergyReport>;
+}
 
 /** trace.bin/json for the first invocation of a run, trace-2, trace-3... for each resume, so none is overwritten. */
 function traceBaseName(runDir: string): string {
@@ -82,15 +140,94 @@ function traceBaseName(runDir: string): string {
 }
 
 /**
+ * Stage 1: validates the options, opens the model, starts energy sampling for where the model runs, and only then
+ * creates (or reopens) the run folder, so a bad model or URL leaves nothing behind.
+ */
+async function prepare(options: ProfileOptions): Promise<PreparedRun> {
+  const queries = typeof options.queries === 'string' ? await loadQueries(options.queries, options.load) : options.queries;
+  const judged = queries.filter((q) => q.grader === 'judge').length;
+  if (judged > 0 && !options.judge) {
+    throw new Error(`${judged} of ${queries.length} queries are graded by an LLM judge: pass the judge option, or load them with other graders (load.map, load.grader).`);
+  }
+  const spec = parseModelSpec(options.model);
+  if (spec.kind === 'gguf') await assertGgufFile(spec.path);
+  const cleanup = new Cleanup();
+  try {
+    const runner = await openRunner(spec, options);
+    cleanup.add(() => runner.close());
+    const { plan, sourceOptions } = energyPlanFor(spec, runner, options);
+    const energy = await EnergySession.start({ ...sourceOptions, plan, sampleMs: options.sampleMs, baselineS: options.baselineS });
+    let traceDir: string | undefined;
+    let traceFile = 'trace';
+    let report: EnergyReport | undefined;
+    cleanup.add(async () => (report = await energy.finish(traceDir, traceFile)));
+    const info = energy.info;
+    const settings = {
+      maxTokens: options.maxTokens ?? DEFAULT_MAX_TOKENS,
+      warmupQueries: options.warmupQueries ?? DEFAULT_WARMUP_QUERIES,
+      warmupS: options.warmupS ?? DEFAULT_WARMUP_S,
+      seed: options.seed ?? 0,
+      threads: options.threads ?? null,
+      gpu: options.gpu ?? 'auto',
+      template: options.template ?? 'auto',
+      engine: options.engine ?? 'auto',
+      library: options.library ?? 'auto',
+      systemPrompt: options.systemPrompt ?? null,
+      energySource: info.name,
+      energyMethod: info.method,
+      energyDomain: info.primaryDomains.join('+'),
+      sampleMs: energy.sampler.periodMs,
+      baselineS: energy.baselineS,
+      judge: options.judge?.name ?? null,
+      judgeFallback: options.judgeFallback ?? false,
+    };
+    const identity = {
+      model: spec.kind === 'gguf' ? { path: spec.path } : { url: spec.baseUrl, name: spec.model },
+      queriesSource: typeof options.queries === 'string' ? options.queries : '(in memory)',
+      queryIds: queries.map((q) => q.id),
+      settings,
+    };
+    const handle = options.resume ? resumeRun(options.outDir, identity) : startRun(options.outDir, { runId: randomUUID(), ...identity });
+    traceDir = options.outDir;
+    traceFile = traceBaseName(options.outDir);
+    const journal = RunJournal.open(options.outDir);
+    cleanup.add(() => journal.close());
+    const doneIds = journal.completedIds();
+    const judgeCache = options.judge ? (options.judgeCache ?? (await JudgeCache.open(join(options.outDir, 'judge-cache.jsonl')))) : undefined;
+    return {
+      queries,
+      pending: queries.map((query, index) => ({ query, index })).filter(({ query }) => !doneIds.has(query.id)),
+      spec,
+      runner,
+      energy,
+      journal,
+      runId: handle.runId,
+      settings,
+      traceFile,
+      judgeCache,
+      warnings: [...energy.notes, ...journal.warnings],
+      async close() {
+        await cleanup.run();
+        return report!;
+      },
+    };
+  } catch (error) {
+    await cleanup.run().catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
  * Runs one query. Energy windows use the generation's own timestamps (start, first token, end), so joules and
  * timings describe exactly the same intervals; the marks only ask the sampler for a sample at each edge.
  */
-async function runOne(runner: ModelRunner, energy: EnergySession, query: Query, maxTokens: number, signal?: AbortSignal, warmup = false, cpu?: CpuAccount) {
+async function runOne(run: PreparedRun, query: Query, signal: AbortSignal | undefined, cpu?: CpuAccount) {
+  const { runner, energy } = run;
   await energy.markSettled();
   const cpuStart = sampleCpu({ threads: true });
   let cpuFirst: CpuSample | undefined;
   const generation = await runner.generate(
-    { prompt: formatPrompt(query), maxTokens, signal },
+    { prompt: formatPrompt(query), maxTokens: run.settings.maxTokens as number, signal },
     {
       onFirstToken: () => {
         cpuFirst = sampleCpu();
@@ -101,218 +238,130 @@ async function runOne(runner: ModelRunner, energy: EnergySession, query: Query, 
   const cpuEnd = sampleCpu({ threads: true });
   if (cpu) addGeneration(cpu, cpuStart, cpuFirst, cpuEnd, generation.completionTokens, generation.outsideDecodeMs);
   energy.mark();
-  const windows: QueryEnergy = await energy.query(generation.startMs, generation.tokenTimesMs[0], generation.endMs, { warmup });
+  const windows = await energy.query(generation.startMs, generation.tokenTimesMs[0], generation.endMs, { warmup: cpu === undefined });
   return { generation, windows };
 }
 
-/**
- * Profiles one model over a query set: per query, a timed generation inside prefill and decode energy windows,
- * then a grade, appended durably to the run's journal before the next query starts.
- */
-export async function profile(options: ProfileOptions): Promise<ProfileResult> {
-  const queries = typeof options.queries === 'string' ? await loadQueries(options.queries, options.load) : options.queries;
-  const judged = queries.filter((q) => q.grader === 'judge').length;
-  if (judged > 0 && !options.judge) {
-    throw new Error(`${judged} of ${queries.length} queries are graded by an LLM judge. Pass --judge <file.gguf | openai:URL#model>, or --limit/--map to other graders.`);
+interface LoopOutcome {
+  interrupted: boolean;
+  cpu: CpuAccount;
+  serverTimings: Array<{ queryId: string } & NonNullable<Generation['serverTimings']>>;
+  startedMs: number;
+  startedAtIso: string;
+}
+
+/** Stage 2: idle baseline, warm-up, then each pending query generated, graded and journaled before the next starts. */
+async function runQueries(run: PreparedRun, options: ProfileOptions): Promise<LoopOutcome> {
+  const { energy, journal, pending, signal = options.signal } = { ...run, signal: options.signal };
+  const outcome: LoopOutcome = { interrupted: false, cpu: emptyCpuAccount(), serverTimings: [], startedMs: performance.now(), startedAtIso: new Date().toISOString() };
+  // Idle with the model loaded: the state the queries start from.
+  await energy.measureBaseline(signal);
+  // After the idle baseline this VM needed 1-2 s of load to return to full speed: a 20M model's first queries decoded
+  // up to 25% slower behind a one-query warm-up. So the warm-up lasts warmupS as well as warmupQueries queries.
+  const warmupQueries = run.settings.warmupQueries as number;
+  const warmupEndMs = performance.now() + (run.settings.warmupS as number) * 1000;
+  for (let k = 0; warmupQueries > 0 && pending.length > 0 && !signal?.aborted; k++) {
+    if (k >= warmupQueries && performance.now() >= warmupEndMs) break;
+    await runOne(run, pending[k % pending.length]!.query, signal);
   }
-  const modelSpec = parseModelSpec(options.model);
-  const maxTokens = options.maxTokens ?? DEFAULT_MAX_TOKENS;
-  const energy = await EnergySession.start({
-    ...options.energyOptions,
-    source: options.energy,
-    wattsPerCore: options.wattsPerCore,
-    sampleMs: options.sampleMs,
-    baselineS: options.baselineS,
-  });
-  const source = energy.info;
-  // Before anything is written: a bad model path should not leave a run folder behind.
-  if (modelSpec.kind === 'gguf') {
-    await assertGgufFile(modelSpec.path).catch(async (error: unknown) => {
-      await energy.finish(undefined).catch(() => undefined);
-      throw error;
+  const done = journal.results();
+  let correct = done.filter((r) => r.correct).length;
+  let energyJ = done.reduce((sum, r) => sum + r.energyJ, 0);
+  let doneNow = 0;
+  const place = { runId: run.runId, traceFile: run.traceFile, energyDomain: energy.info.primaryDomains.join('+'), energyMeasure: energy.info.measure };
+  for (const { query, index } of pending) {
+    if (signal?.aborted) {
+      outcome.interrupted = true;
+      break;
+    }
+    const startedAt = new Date().toISOString();
+    const { generation, windows } = await runOne(run, query, signal, outcome.cpu);
+    if (generation.stopReason === 'abort') {
+      outcome.interrupted = true;
+      break;
+    }
+    if (generation.serverTimings) outcome.serverTimings.push({ queryId: query.id, ...generation.serverTimings });
+    const grade = await gradeResponse(query, generation.response, {
+      judge: options.judge,
+      judgeCache: run.judgeCache,
+      judgeFallback: options.judgeFallback,
+      truncated: generation.stopReason === 'max_tokens',
+    });
+    const row = queryRow(query, run.runner.description, generation, grade, windows, { ...place, index, startedAt });
+    journal.append(row);
+    doneNow++;
+    if (row.correct) correct++;
+    energyJ += row.energyJ;
+    options.onProgress?.({
+      done: run.queries.length - pending.length + doneNow,
+      total: run.queries.length,
+      doneNow,
+      elapsedMs: performance.now() - outcome.startedMs,
+      correct,
+      energyJ,
+      last: row,
     });
   }
-  const settings = {
-    maxTokens,
-    warmupQueries: options.warmupQueries ?? 1,
-    warmupS: options.warmupS ?? 2,
-    seed: options.seed ?? 0,
-    threads: options.threads ?? null,
-    gpu: options.gpu ?? 'auto',
-    template: options.template ?? 'auto',
-    engine: options.engine ?? 'auto',
-    library: options.library ?? 'auto',
-    systemPrompt: options.systemPrompt ?? null,
-    energySource: source.name,
-    energyMethod: source.method,
-    sampleMs: energy.sampler.periodMs,
-    baselineS: energy.baselineS,
-    judge: options.judge?.name ?? null,
-    judgeFallback: options.judgeFallback ?? false,
-  };
-  const runSpec = {
-    runId: randomUUID(),
-    model: modelSpec.kind === 'gguf' ? { path: modelSpec.path } : { url: modelSpec.baseUrl, name: modelSpec.model },
-    queriesSource: typeof options.queries === 'string' ? options.queries : '(in memory)',
-    queryIds: queries.map((q) => q.id),
-    settings,
-  };
-  let run;
-  try {
-    run = options.resume ? resumeRun(options.outDir, runSpec) : startRun(options.outDir, runSpec);
-  } catch (error) {
-    await energy.finish(undefined).catch(() => undefined);
-    throw error;
-  }
-  const journal = RunJournal.open(options.outDir);
-  const doneIds = journal.completedIds();
-  const pending = queries.map((query, index) => ({ query, index })).filter(({ query }) => !doneIds.has(query.id));
+  return outcome;
+}
 
-  const judgeCache = options.judge ? (options.judgeCache ?? (await JudgeCache.open(join(options.outDir, 'judge-cache.jsonl')))) : undefined;
-  let runner: ModelRunner;
-  try {
-    runner = await openRunner(modelSpec, options);
-  } catch (error) {
-    journal.close();
-    await energy.finish(undefined).catch(() => undefined);
-    throw error;
-  }
-  const traceFile = traceBaseName(options.outDir);
-  const startedMs = performance.now();
-  const startedAtIso = new Date().toISOString();
-  let doneNow = 0;
-  let interrupted = false;
-  const cpu = emptyCpuAccount();
-  const serverTimings: Array<{ queryId: string } & NonNullable<Generation['serverTimings']>> = [];
-  let energyReport: EnergyReport | undefined;
-  try {
-    // Idle with the model loaded: the state the queries start from.
-    await energy.measureBaseline(options.signal);
-    // After the idle baseline this VM needed 1-2 s of load to return to full speed: a 20M model's first queries decoded
-    // up to 25% slower behind a one-query warm-up. So the warm-up lasts warmupS as well as warmupQueries queries.
-    const warmupEndMs = performance.now() + settings.warmupS * 1000;
-    for (let k = 0; settings.warmupQueries > 0 && pending.length > 0 && !options.signal?.aborted; k++) {
-      if (k >= settings.warmupQueries && performance.now() >= warmupEndMs) break;
-      await runOne(runner, energy, pending[k % pending.length]!.query, maxTokens, options.signal, true);
-    }
-    let correct = journal.results().filter((r) => r.correct).length;
-    let energyJ = journal.results().reduce((sum, r) => sum + r.energyJ, 0);
-    for (const { query, index } of pending) {
-      if (options.signal?.aborted) {
-        interrupted = true;
-        break;
-      }
-      const startedAt = new Date().toISOString();
-      const { generation, windows } = await runOne(runner, energy, query, maxTokens, options.signal, false, cpu);
-      const { total, prefill, decode } = windows;
-      if (generation.stopReason === 'abort') {
-        interrupted = true;
-        break;
-      }
-      const timings = timingsOf(generation);
-      if (generation.serverTimings) serverTimings.push({ queryId: query.id, ...generation.serverTimings });
-      const grade = await gradeResponse(query, generation.response, {
-        judge: options.judge,
-        judgeCache,
-        judgeFallback: options.judgeFallback,
-        truncated: generation.stopReason === 'max_tokens',
-      });
-      const prompt = formatPrompt(query);
-      const result: QueryResult = {
-        runId: run.runId,
-        queryId: query.id,
-        index,
-        domain: query.domain,
-        model: runner.description.name,
-        accelerator: runner.description.accelerator,
-        grader: query.grader,
-        startedAt,
-        response: generation.response,
-        stopReason: generation.stopReason,
-        promptTokens: generation.promptTokens,
-        completionTokens: generation.completionTokens,
-        ttftMs: timings.ttftMs,
-        prefillMs: timings.prefillMs,
-        decodeMs: timings.decodeMs,
-        decodeTokensPerS: timings.decodeTokensPerS,
-        interTokenMs: timings.interTokenMs,
-        reference: query.answer,
-        pred: grade.pred,
-        correct: grade.correct,
-        gradeStatus: grade.status,
-        gradeRule: grade.rule,
-        verdict: grade.verdict,
-        energyJ: total.energyJ,
-        prefillEnergyJ: prefill.energyJ,
-        decodeEnergyJ: decode.energyJ,
-        meanPowerW: total.meanPowerW,
-        durationMs: timings.durationMs,
-        energySource: total.source,
-        energyMethod: total.method,
-        energyIsEstimate: total.isEstimate,
-        netEnergyJ: total.netEnergyJ,
-        prefillNetEnergyJ: prefill.netEnergyJ,
-        decodeNetEnergyJ: decode.netEnergyJ,
-        idlePowerW: total.idlePowerW,
-        energyMeasure: source.measure,
-        energyFlags: windows.flags.join(','),
-        promptSha256: createHash('sha256').update(prompt).digest('hex'),
-        clockStartMs: generation.startMs,
-        clockEndMs: generation.endMs,
-        traceFile,
-        gradeSpanStart: grade.span?.start ?? null,
-        gradeSpanEnd: grade.span?.end ?? null,
-        gradeSpanText: grade.span?.text ?? null,
-        judgedVerdict: grade.judged?.raw ?? null,
-      };
-      journal.append(result);
-      doneNow++;
-      if (result.correct) correct++;
-      energyJ += result.energyJ;
-      options.onProgress?.({
-        done: queries.length - pending.length + doneNow,
-        total: queries.length,
-        doneNow,
-        elapsedMs: performance.now() - startedMs,
-        correct,
-        energyJ,
-        last: result,
-      });
-    }
-  } finally {
-    await runner.close();
-    journal.close();
-    energyReport = await energy.finish(options.outDir, traceFile);
-  }
+function bootstrapFor(seed: number) {
+  return { resamples: 1000, seed, confidence: 0.95 };
+}
 
-  const rows = journal.results();
-  const complete = !interrupted && rows.length === queries.length;
-  const summary = summarize(rows, { groupBy: ['model', 'accelerator', 'domain'], bootstrap: { resamples: 1000, seed: settings.seed, confidence: 0.95 } });
+/** Stage 3: summary, and for a complete run results.parquet and manifest.json. */
+async function finalize(run: PreparedRun, outcome: LoopOutcome, energyReport: EnergyReport, options: ProfileOptions): Promise<ProfileResult> {
+  const rows = run.journal.results();
+  const complete = !outcome.interrupted && rows.length === run.queries.length;
+  const seed = run.settings.seed as number;
+  const summary = summarize(rows, { groupBy: ['model', 'accelerator', 'domain'], bootstrap: bootstrapFor(seed) });
+  const warnings = [...run.warnings];
   if (complete) {
-    await finalizeRun(options.outDir);
+    const finalized = await finalizeRun(options.outDir);
+    warnings.push(...finalized.warnings);
+    const description = run.runner.description;
     await writeManifest(options.outDir, {
       runId: run.runId,
       model: {
-        ...runner.description,
-        sha256: modelSpec.kind === 'gguf' ? await hashFile(modelSpec.path) : null,
-        ...(serverTimings.length > 0 ? { serverTimings } : {}),
+        ...description,
+        sha256: run.spec.kind === 'gguf' ? await hashFile(run.spec.path) : null,
+        ...(outcome.serverTimings.length > 0 ? { serverTimings: outcome.serverTimings } : {}),
       },
       hardware: await collectHardware(),
       software: await collectSoftware(),
       // run.json keeps the settings as asked (resume compares them); the manifest adds what the runner resolved.
-      settings: { ...settings, threadsUsed: runner.description.details.threads ?? null, threadChoice: runner.description.details.threadChoice ?? null },
+      settings: { ...run.settings, threadsUsed: description.details.threads ?? null, threadChoice: description.details.threadChoice ?? null },
       cpu: {
         note:
           'CPU seconds inside generation windows of this invocation: main JS thread (harness) vs all other threads (compute, libuv, V8). ' +
           'byRoleS: scheduler run time by thread: llama (the direct engine and the llama.cpp threads it started), sampler (energy), main, other (V8, libuv; node-llama-cpp\'s threads when its loop runs). ' +
           'directLoopS: time the direct engine\'s loop spent outside llama_decode while decoding (harness work on the first compute thread)',
-        ...summarizeCpu(cpu),
+        ...summarizeCpu(outcome.cpu),
       },
-      energy: { source: source.name, method: source.method, isEstimate: source.isEstimate, report: { ...energyReport } },
-      counts: { queries: queries.length, completed: rows.length },
-      timings: { startedAt: startedAtIso, finishedAt: new Date().toISOString(), wallMs: performance.now() - startedMs },
-      summary: summarize(rows, { groupBy: ['model', 'accelerator'], bootstrap: { resamples: 1000, seed: settings.seed, confidence: 0.95 } }),
+      energy: { source: energyReport.source as EnergySourceName, method: energyReport.method, isEstimate: energyReport.isEstimate, report: { ...energyReport } },
+      counts: { queries: run.queries.length, completed: rows.length },
+      timings: { startedAt: outcome.startedAtIso, finishedAt: new Date().toISOString(), wallMs: performance.now() - outcome.startedMs },
+      warnings,
+      summary: summarize(rows, { groupBy: ['model', 'accelerator'], bootstrap: bootstrapFor(seed) }),
     });
   }
-  return { runDir: options.outDir, runId: run.runId, results: rows, summary, complete, energy: energyReport };
+  return { runDir: options.outDir, runId: run.runId, results: rows, summary, complete, energy: energyReport, warnings };
+}
+
+/**
+ * Profiles one model over a query set: per query, a timed generation inside prefill and decode energy windows,
+ * then a grade, appended durably to the run's journal before the next query starts. Three stages: prepare, run the
+ * queries, finalize; the model, the journal and the sampler are released on one path whatever happens.
+ */
+export async function profile(options: ProfileOptions): Promise<ProfileResult> {
+  const run = await prepare(options);
+  let outcome: LoopOutcome;
+  try {
+    outcome = await runQueries(run, options);
+  } catch (error) {
+    await run.close().catch(() => undefined);
+    throw error;
+  }
+  const energyReport = await run.close();
+  return finalize(run, outcome, energyReport, options);
 }

@@ -1,17 +1,9 @@
 import fs from 'node:fs';
 import { DOUBLE, DuckDBInstance, LIST, listValue, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
 import { commitTemp, tempPathFor } from './fsutil.ts';
-import { COLUMNS, SQL_TYPES, queryResultProblem } from './schema.ts';
+import { COLUMNS, SQL_TYPES, numberMapFromJson, numberMapToJson, queryResultProblem } from './schema.ts';
+import { quoteIdent } from './sql-quote.ts';
 import type { QueryResult } from './types.ts';
-
-/** SQL string literal; DuckDB's COPY and read_parquet take no bound parameters for paths. */
-export function sqlString(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
-}
-
-function quoteIdent(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
-}
 
 async function withConnection<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
   const instance = await DuckDBInstance.create(':memory:');
@@ -53,6 +45,9 @@ function appendRow(appender: DuckDBAppender, result: QueryResult): void {
       case 'doubleList':
         appender.appendList(listValue(value as number[]), DOUBLE_LIST);
         break;
+      case 'numberMap':
+        appender.appendVarchar(numberMapToJson(value as Record<string, number>));
+        break;
     }
   }
   appender.endRow();
@@ -72,9 +67,7 @@ export async function writeResultsParquet(target: string, results: readonly Quer
       const appender = await connection.createAppender('results');
       for (const result of results) appendRow(appender, result);
       appender.closeSync();
-      await connection.run(
-        `COPY (SELECT * FROM results ORDER BY ${quoteIdent('index')}) TO ${sqlString(temp)} (FORMAT parquet)`,
-      );
+      await connection.run(`COPY (SELECT * FROM results ORDER BY ${quoteIdent('index')}) TO $1 (FORMAT parquet)`, [temp]);
     });
     commitTemp(temp, target);
   } catch (error) {
@@ -88,11 +81,13 @@ export async function readResultsParquet(file: string): Promise<QueryResult[]> {
   const columnsSql = COLUMNS.map(({ name }) => quoteIdent(name)).join(', ');
   const rows = await withConnection(async (connection) => {
     const reader = await connection.runAndReadAll(
-      `SELECT ${columnsSql} FROM read_parquet(${sqlString(file)}) ORDER BY ${quoteIdent('index')}`,
+      `SELECT ${columnsSql} FROM read_parquet($1) ORDER BY ${quoteIdent('index')}`,
+      [file],
     );
     return reader.getRowObjectsJS();
   });
   return rows.map((row, i) => {
+    for (const { name, kind } of COLUMNS) if (kind === 'numberMap' && typeof row[name] === 'string') row[name] = numberMapFromJson(row[name] as string);
     const problem = queryResultProblem(row);
     if (problem) throw new Error(`${file} row ${i + 1} is not a valid result: ${problem}`);
     return row as unknown as QueryResult;

@@ -1,7 +1,8 @@
 import type { QueryResult } from './types.ts';
 
 /** How a `QueryResult` field is stored; one kind per Parquet/DuckDB column type. */
-export type ColumnKind = 'string' | 'nullableString' | 'int' | 'nullableInt' | 'double' | 'boolean' | 'doubleList';
+/** `numberMap`: an object of numbers (joules per energy domain), stored in Parquet as JSON text. */
+export type ColumnKind = 'string' | 'nullableString' | 'int' | 'nullableInt' | 'double' | 'boolean' | 'doubleList' | 'numberMap';
 
 export interface Column {
   name: keyof QueryResult;
@@ -50,6 +51,10 @@ const KINDS: { [K in keyof QueryResult]-?: ColumnKind } = {
   idlePowerW: 'double',
   energyMeasure: 'string',
   energyFlags: 'string',
+  energyDomain: 'string',
+  energyByDomainJ: 'numberMap',
+  netEnergyByDomainJ: 'numberMap',
+  systemEnergyJ: 'double',
   promptSha256: 'string',
   clockStartMs: 'double',
   clockEndMs: 'double',
@@ -73,6 +78,7 @@ export const SQL_TYPES: Record<ColumnKind, string> = {
   double: 'DOUBLE',
   boolean: 'BOOLEAN',
   doubleList: 'DOUBLE[]',
+  numberMap: 'VARCHAR',
 };
 
 const INT32_MAX = 2 ** 31 - 1;
@@ -93,6 +99,10 @@ function kindProblem(kind: ColumnKind, value: unknown): string | null {
       return typeof value === 'boolean' ? null : 'expected a boolean';
     case 'doubleList':
       return Array.isArray(value) && value.every((v) => typeof v === 'number') ? null : 'expected an array of numbers';
+    case 'numberMap':
+      return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'number')
+        ? null
+        : 'expected an object of numbers';
   }
 }
 
@@ -127,8 +137,28 @@ export function encodeQueryResult(result: QueryResult): string {
     const v = result[name];
     if (kind === 'double' && typeof v === 'number') out[name] = encodeNumber(v);
     if (kind === 'doubleList' && Array.isArray(v)) out[name] = v.map(encodeNumber);
+    if (kind === 'numberMap' && typeof v === 'object' && v !== null) out[name] = encodeNumberMap(v as Record<string, number>);
   }
   return JSON.stringify(out);
+}
+
+function encodeNumberMap(map: Readonly<Record<string, number>>): Record<string, number | string> {
+  return Object.fromEntries(Object.entries(map).map(([k, n]) => [k, encodeNumber(n)]));
+}
+
+function decodeNumberMap(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, decodeNumber(v)]));
+}
+
+/** A `numberMap` value as the JSON text stored in Parquet (NaN and infinities as strings, as in the journal). */
+export function numberMapToJson(map: Readonly<Record<string, number>>): string {
+  return JSON.stringify(encodeNumberMap(map));
+}
+
+/** Parses `numberMapToJson`'s text back. */
+export function numberMapFromJson(text: string): Record<string, number> {
+  return decodeNumberMap(JSON.parse(text)) as Record<string, number>;
 }
 
 /** Parses one journal line; throws on bad JSON, returns the problem string for a bad shape. */
@@ -140,6 +170,7 @@ export function decodeQueryResult(line: string): QueryResult | string {
       if (!(name in record)) continue;
       if (kind === 'double') record[name] = decodeNumber(record[name]);
       if (kind === 'doubleList' && Array.isArray(record[name])) record[name] = (record[name] as unknown[]).map(decodeNumber);
+      if (kind === 'numberMap') record[name] = decodeNumberMap(record[name]);
     }
   }
   const problem = queryResultProblem(parsed);

@@ -1,11 +1,7 @@
-import type { EnergySourceName } from '../energy/types.ts';
-import type { GraderName } from '../queries/types.ts';
-
-/** Outcome of grading one response; see lib/grade. */
-export type GradeStatus = 'answered' | 'no_answer' | 'truncated' | 'ambiguous' | 'refused';
-
-/** Why generation stopped. */
-export type StopReason = 'eos' | 'max_tokens' | 'abort' | 'error';
+import type { EnergySourceName } from '../energy/index.ts';
+import type { GradeStatus } from '../grade/index.ts';
+import type { GraderName } from '../queries/index.ts';
+import type { StopReason } from '../run/index.ts';
 
 /**
  * One profiled query: the persisted row (journal line and Parquet row).
@@ -60,6 +56,14 @@ export interface QueryResult {
   energyMeasure: string;
   /** Comma-separated reasons to trust this query's energy less (e.g. shorter-than-update-period); '' when none. */
   energyFlags: string;
+  /** The primary energy domains, `source:channel` joined by '+': what energyJ, netEnergyJ and meanPowerW (and IPW) cover. */
+  energyDomain: string;
+  /** Gross joules of the query window in every domain sampled (`rapl:package-0`, `nvml:<uuid>`, ...). */
+  energyByDomainJ: Record<string, number>;
+  /** The same minus each domain's idle power x duration; NaN without a baseline. */
+  netEnergyByDomainJ: Record<string, number>;
+  /** Gross joules of all domains that add up to the whole system (RAPL subzones not counted twice). */
+  systemEnergyJ: number;
 
   /** SHA-256 of the exact user message sent (`formatPrompt`), so merged studies can reject edited prompts. */
   promptSha256: string;
@@ -182,6 +186,8 @@ export interface RunManifestInput {
   counts: { queries: number; completed: number };
   /** Suggested keys: startedAt, finishedAt (ISO-8601), wallMs, plus any phase durations. */
   timings: { [key: string]: string | number | null };
+  /** What the user was told while the run was prepared and finalized (energy choices, journal repairs, ...). */
+  warnings?: string[];
   /** Results summary from lib/metrics, any JSON-serializable shape. */
   summary: unknown;
 }

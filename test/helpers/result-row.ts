@@ -1,10 +1,25 @@
 import type { QueryResult } from '../../lib/store/index.ts';
 
-/** Prompt-hash, trace and grade-span fields for hand-built result rows whose tests don't look at them. */
+/** Prompt-hash, trace, energy-domain and grade-span fields for hand-built result rows whose tests don't look at them. */
 export const ROW_TRACE_AND_SPAN: Pick<
   QueryResult,
-  'promptSha256' | 'clockStartMs' | 'clockEndMs' | 'traceFile' | 'gradeSpanStart' | 'gradeSpanEnd' | 'gradeSpanText' | 'judgedVerdict'
+  | 'promptSha256'
+  | 'clockStartMs'
+  | 'clockEndMs'
+  | 'traceFile'
+  | 'gradeSpanStart'
+  | 'gradeSpanEnd'
+  | 'gradeSpanText'
+  | 'judgedVerdict'
+  | 'energyDomain'
+  | 'energyByDomainJ'
+  | 'netEnergyByDomainJ'
+  | 'systemEnergyJ'
 > = {
+  energyDomain: 'estimated:process-cpu',
+  energyByDomainJ: {},
+  netEnergyByDomainJ: {},
+  systemEnergyJ: NaN,
   promptSha256: 'f'.repeat(64),
   clockStartMs: 1000,
   clockEndMs: 1050,
