@@ -4,7 +4,7 @@
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { kernelSpec } from '../kernel/install.ts';
-import { launchKernel } from '../test/helpers/jupyter-client.ts';
+import { launchKernel } from '../support/jupyter-client.ts';
 import { median } from './stats.ts';
 
 const { values } = parseArgs({

@@ -15,7 +15,7 @@ import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { profile } from '../lib/profile/index.ts';
-import { openLlamaRunner } from '../lib/run/index.ts';
+import { openLlamaRunner } from '../lib/run/llama.ts';
 import { startLlamaServer } from '../lib/run/llama-server.ts';
 import { ensureLlamaTools } from '../lib/run/llama-tools.ts';
 import { benchModelPath, benchPrompt, llamaAlonePrefill, medianWithInterval, STUB_JUDGE } from './fixtures.ts';

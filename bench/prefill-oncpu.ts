@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { monotonicOffsetMs, THREAD_NAMES } from '../lib/energy/index.ts';
 import { profile } from '../lib/profile/index.ts';
-import { roleOf, type ThreadRole } from '../lib/run/index.ts';
+import { roleOf, type ThreadRole } from '../lib/run/cpu-time.ts';
 import { benchModelPath, benchPrompt, STUB_JUDGE } from './fixtures.ts';
 import { median } from './stats.ts';
 

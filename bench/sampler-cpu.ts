@@ -10,8 +10,8 @@
 import fs from 'node:fs';
 import { join } from 'node:path';
 import { EnergySampler, type OpenSourceOptions } from '../lib/energy/index.ts';
-import { fakeNvml } from '../test/helpers/energy-standins.ts';
-import { tempDir } from '../test/helpers/fixture.ts';
+import { fakeNvml } from '../support/energy-standins.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const seconds = Number(process.argv[2] ?? 10);
 

@@ -1,7 +1,7 @@
 // Writes data/sample.jsonl, the bundled query set. Run: npx tsx data/make-sample.ts
 // This script and data/sample-facts/ are the source of truth; edit the fact tables there and rerun.
 import { writeFileSync } from 'node:fs';
-import { SAMPLE_PATH } from '../lib/queries/index.ts';
+import { SAMPLE_PATH } from '../lib/queries/bundled.ts';
 import { buildSampleSet, sampleJsonl } from './sample-facts/sample-set.ts';
 
 const queries = buildSampleSet();

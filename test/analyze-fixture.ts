@@ -152,6 +152,29 @@ export async function writeRun(root: string, options: RunOptions): Promise<strin
   return dir;
 }
 
+/** Writes a run folder holding exactly `rows` (all of one model and accelerator), with a manifest naming `host`. */
+export async function writeRows(root: string, runId: string, rows: readonly QueryResult[], host: string): Promise<string> {
+  const dir = path.join(root, runId);
+  const first = rows[0]!;
+  startRun(dir, { runId, model: { path: `/models/${first.model}.gguf` }, queriesSource: 'data/study.jsonl', queryIds: rows.map((r) => r.queryId), settings: {} });
+  const journal = RunJournal.open(dir);
+  for (const row of rows) journal.append(row);
+  journal.close();
+  await finalizeRun(dir);
+  writeManifest(dir, {
+    runId,
+    model: { sha256: null, name: first.model, accelerator: first.accelerator },
+    hardware: hardware(host),
+    software: SOFTWARE,
+    settings: {},
+    energy: { source: first.energySource, method: first.energyMethod, isEstimate: first.energyIsEstimate },
+    counts: { queries: rows.length, completed: rows.length },
+    timings: {},
+    summary: null,
+  });
+  return dir;
+}
+
 /** The whole synthetic study under a fresh temp folder; returns the folder. */
 export async function writeStudy(): Promise<string> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ipw-analyze-'));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { medianInterval } from '../bench/stats.ts';
-import { splitmix32 } from '../lib/metrics/index.ts';
+import { splitmix32 } from './helpers/splitmix32.ts';
 
 describe('medianInterval (bench ratios)', () => {
   it('takes the order statistics whose binomial coverage reaches the confidence', () => {

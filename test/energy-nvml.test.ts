@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { EnergySampler, crossCheck, openNamedSource } from '../lib/energy/index.ts';
-import { fakeNvml, profileEnergyJ, sinceOriginMs, sleepMs, type FakeGpu } from './helpers/energy-standins.ts';
+import { fakeNvml, profileEnergyJ, sinceOriginMs, sleepMs, type FakeGpu } from '../support/energy-standins.ts';
 
 const GPUS: FakeGpu[] = [
   { uuid: 'GPU-0a1b2c3d-0000-4000-8000-000000000000', name: 'FakeH100', hasEnergyCounter: true, profile: [[230, 120], [20, 120], [130, 310], [20, 310]] },

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readPowerTrace } from '../lib/energy/index.ts';
 import { profile, type PreparedFixture } from '../lib/profile/index.ts';
 import { readManifest, readResults } from '../lib/store/index.ts';
-import { profileEnergyJ, startRaplStandin, type RaplZoneSpec } from './helpers/energy-standins.ts';
+import { profileEnergyJ, startRaplStandin, type RaplZoneSpec } from '../support/energy-standins.ts';
 import { sampleFixture, tempDir } from './helpers/fixture.ts';
 
 let fixture: PreparedFixture;

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EnergySampler, RAPL_PERMISSION_FIX, counterDelta, planZones } from '../lib/energy/index.ts';
 import { IPW_BIN, PROJECT_ROOT, tempDir } from './helpers/fixture.ts';
-import { profileEnergyJ, sinceOriginMs, sleepMs, startRaplStandin, type RaplZoneSpec } from './helpers/energy-standins.ts';
+import { profileEnergyJ, sinceOriginMs, sleepMs, startRaplStandin, type RaplZoneSpec } from '../support/energy-standins.ts';
 
 // Two sockets; package 0 starts 1 J below its 20 J range so it wraps within the first half second, then every ~0.4 s.
-// Power ramps in 20 ms between levels (fast changes, but continuous: see test/helpers/c/profile.h).
+// Power ramps in 20 ms between levels (fast changes, but continuous: see support/c/profile.h).
 const ZONES: RaplZoneSpec[] = [
   { id: 'intel-rapl:0', name: 'package-0', rangeUj: 20_000_000, offsetUj: 19_000_000, profile: [[280, 40], [20, 40], [180, 90], [20, 90], [480, 25], [20, 25]] },
   { id: 'intel-rapl:0:0', name: 'core', rangeUj: 262_143_328_850, offsetUj: 5e6, profile: [[280, 30], [20, 30], [680, 12], [20, 12]] },

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { noHardwareEnergy } from './helpers/fixture.ts';
 import { EnergyMeter, EnergySampler, combineWindows, listEnergySources, openEnergySource, openEstimatedSource, windowBetween } from '../lib/energy/index.ts';
 
 function spinMs(durationMs: number): void {
@@ -11,17 +12,20 @@ describe('estimated energy source', () => {
   it('charges busy CPU time at the configured watts per core and labels itself an estimate', () => {
     const source = openEstimatedSource({ wattsPerCore: 20 });
     const meter = new EnergyMeter(source);
+    const cpuBefore = process.cpuUsage();
     meter.begin('busy');
     spinMs(200);
     const busy = meter.end('busy');
+    const cpu = process.cpuUsage(cpuBefore);
     expect(busy.source).toBe('estimated');
     expect(busy.isEstimate).toBe(true);
     expect(busy.method).toContain('20 W');
-    // One fully busy core for ~0.2 s at 20 W is ~4 J; allow for scheduler noise.
-    expect(busy.energyJ).toBeGreaterThan(2.5);
-    expect(busy.energyJ).toBeLessThan(6);
-    expect(busy.meanPowerW).toBeGreaterThan(12);
-    expect(busy.meanPowerW).toBeLessThan(30);
+    // Whatever share of a core the spin got (other processes may hold the cores), the joules are that CPU time x 20 W;
+    // the bracketing reads add at most a few ms.
+    const cpuS = (cpu.user + cpu.system) / 1e6;
+    expect(cpuS).toBeGreaterThan(0);
+    expect(busy.energyJ).toBeLessThanOrEqual(cpuS * 20 + 1e-9);
+    expect(busy.energyJ).toBeGreaterThan((cpuS - 0.005) * 20);
   });
 
   it('charges far less while the process sleeps', async () => {
@@ -45,11 +49,9 @@ describe('energy sampler thread', () => {
     const sampler = await EnergySampler.start({ source: 'estimated', sampleMs: 10_000 });
     try {
       const before = sampler.trace.length;
-      const startMs = performance.now();
       for (let i = 0; i < 20; i++) await sampler.settle(sampler.mark());
-      const perEdgeMs = (performance.now() - startMs) / 20;
+      // Each settle got its own sample: with a 10 s period, waiting for the next period would time out.
       expect(sampler.trace.length - before).toBeGreaterThanOrEqual(20);
-      expect(perEdgeMs).toBeLessThan(10);
       // Named, so per-thread CPU accounting (and top -H) tells it from the compute threads.
       const names = readdirSync('/proc/self/task').map((tid) => readFileSync(`/proc/self/task/${tid}/comm`, 'latin1').trim());
       expect(names).toContain('ipw-sampler');
@@ -83,10 +85,11 @@ describe('energy windows', () => {
 
 describe('source listing', () => {
   it('lists every source with a reason and refuses unavailable ones with the fix', () => {
-    const names = listEnergySources().map((s) => s.name);
+    const none = noHardwareEnergy();
+    const names = listEnergySources(none).map((s) => s.name);
     expect(names).toEqual(expect.arrayContaining(['rapl', 'nvml', 'amd-gpu', 'powermetrics', 'estimated']));
-    expect(() => openEnergySource({ source: 'rapl' })).toThrow(/unavailable.*--energy estimated/);
-    expect(openEnergySource({ source: 'auto' }).name).toBe('estimated');
+    expect(() => openEnergySource({ ...none, source: 'rapl' })).toThrow(/unavailable.*the 'estimated' source/);
+    expect(openEnergySource({ ...none, source: 'auto' }).name).toBe('estimated');
   });
 });
 

@@ -3,25 +3,19 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  BENCH_PRESETS,
-  benchModelFileBytes,
-  buildKnowledgeModel,
-  defaultFixtureCacheDir,
-  ensureFixtureModel,
-  planFixtureAnswers,
-  tokenizeLikeSpm,
-  UnkeyableFactError,
-} from '../lib/fixtures/index.ts';
-import { decodeTensorValues, float16BitsToFloat32, float32ToFloat16Bits, GgmlType } from '../lib/fixtures/gguf-encode.ts';
-import { parseGguf, readTensorValues } from '../lib/fixtures/gguf-reader.ts';
+import { ensureFixtureModel, planFixtureAnswers } from '../lib/fixtures/index.ts';
+import { BENCH_PRESETS, benchModelFileBytes } from '../lib/fixtures/bench-model.ts';
+import { defaultFixtureCacheDir } from '../lib/fixtures/cache.ts';
+import { float32ToFloat16Bits, GgmlType } from '../lib/fixtures/gguf-encode.ts';
 import { gguf, writeGguf } from '../lib/fixtures/gguf-writer.ts';
-import { chooseKeywords } from '../lib/fixtures/keywords.ts';
+import { chooseKeywords, UnkeyableFactError } from '../lib/fixtures/keywords.ts';
+import { buildKnowledgeModel } from '../lib/fixtures/knowledge-model.ts';
 import { Prng } from '../lib/fixtures/prng.ts';
 import { rowTensor } from '../lib/fixtures/tensors.ts';
-import { buildSpmVocab, prefixClosure } from '../lib/fixtures/vocab.ts';
+import { buildSpmVocab, prefixClosure, tokenizeLikeSpm } from '../lib/fixtures/vocab.ts';
 import { formatPrompt } from '../lib/queries/format.ts';
 import type { Query } from '../lib/queries/types.ts';
+import { decodeTensorValues, float16BitsToFloat32, parseGguf, readTensorValues } from './helpers/gguf-reader.ts';
 
 let workDir: string;
 beforeAll(async () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { extractMathAnswer, extractMcAnswer, mathEqual } from '../lib/grade/index.ts';
+import { mathEqual } from '../lib/grade/math-equal.ts';
+import { extractMathAnswer } from '../lib/grade/math-extract.ts';
+import { extractMcAnswer } from '../lib/grade/mc.ts';
 import { MATH_CASES } from './grade-corpus/math.ts';
 import { MC_CASES } from './grade-corpus/mc.ts';
 

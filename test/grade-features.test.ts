@@ -3,9 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  JudgeCache, explainGrades, gradeMc, gradeNaiveLastLetter, gradeResponse, lastJsonField, mathEqual, parseGradeRecords,
-  summarizeVerdicts, gradeRecords, type JudgeModel,
+  JudgeCache, gradeResponse, parseGradeRecords, summarizeVerdicts, gradeRecords, type JudgeModel,
 } from '../lib/grade/index.ts';
+import { explainGrades } from '../lib/grade/explain.ts';
+import { lastJsonField } from '../lib/grade/json-field.ts';
+import { mathEqual } from '../lib/grade/math-equal.ts';
+import { gradeMc } from '../lib/grade/mc.ts';
+import { gradeNaiveLastLetter } from '../lib/grade/naive.ts';
 import type { Query } from '../lib/queries/types.ts';
 
 const mcQuery: Query = { id: 'mc-1', prompt: 'Capital of Germany?', domain: 'geo', choices: ['Paris', 'London', 'Berlin', 'Madrid'], answer: 'C', grader: 'mc' };

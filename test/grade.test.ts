@@ -2,10 +2,13 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  GRADERS, JUDGE_PROMPT_TEMPLATE, JudgeCache, extractMcLetter, extractMathAnswer, gradeExact, gradeMc, gradeNumeric,
-  gradeResponse, judgeCacheKey, normalizeExact, parseJudgeVerdict, renderJudgePrompt, type JudgeModel,
-} from '../lib/grade/index.ts';
+import { GRADERS, JudgeCache, gradeResponse, type JudgeModel } from '../lib/grade/index.ts';
+import { gradeExact, normalizeExact } from '../lib/grade/exact.ts';
+import { JUDGE_PROMPT_TEMPLATE, parseJudgeVerdict, renderJudgePrompt } from '../lib/grade/judge.ts';
+import { judgeCacheKey } from '../lib/grade/judge-cache.ts';
+import { extractMathAnswer } from '../lib/grade/math-extract.ts';
+import { extractMcAnswer, gradeMc } from '../lib/grade/mc.ts';
+import { gradeNumeric } from '../lib/grade/numeric.ts';
 import { GRADER_NAMES, type Query } from '../lib/queries/types.ts';
 
 const mcQuery: Query = {
@@ -93,7 +96,7 @@ describe('mc grader', () => {
     expect(gradeMc({ ...mcQuery, answer: 'Berlin' }, 'C').correct).toBe(true);
     const { choices: _omit, ...noChoices } = mcQuery;
     expect(gradeMc(noChoices, 'The answer is D').pred).toBe('D');
-    expect(extractMcLetter('The answer is F', 6).letter).toBe('F');
+    expect(extractMcAnswer('The answer is F', 6).pred).toBe('F');
     expect(() => gradeMc({ ...mcQuery, answer: 'Rome' }, 'C')).toThrow(/reference/);
   });
 });

@@ -2,10 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeKnowledgeModel } from '../lib/fixtures/index.ts';
-import { JudgeCache, gradeResponse, judgeQuestion, renderJudgePrompt } from '../lib/grade/index.ts';
+import { JudgeCache, gradeResponse } from '../lib/grade/index.ts';
+import { judgeQuestion, renderJudgePrompt } from '../lib/grade/judge.ts';
 import { judgeFromRunner } from '../lib/profile/index.ts';
 import type { Query } from '../lib/queries/index.ts';
-import { DEFAULT_SYSTEM_PROMPT, openLlamaRunner, type ModelRunner } from '../lib/run/index.ts';
+import { DEFAULT_SYSTEM_PROMPT, type ModelRunner } from '../lib/run/index.ts';
+import { openLlamaRunner } from '../lib/run/llama.ts';
 import { tempDir } from './helpers/fixture.ts';
 
 const cases: Array<{ query: Query; response: string; verdict: 'CORRECT' | 'INCORRECT' }> = [

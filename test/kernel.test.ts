@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kernelSpec } from '../kernel/install.ts';
 import { encode } from '../kernel/wire.ts';
-import { type Exchange, type RunningKernel, launchKernel, outputsOf, streamText } from './helpers/jupyter-client.ts';
+import { type Exchange, type RunningKernel, launchKernel, outputsOf, streamText } from '../support/jupyter-client.ts';
 
 let kernel: RunningKernel;
 const client = () => kernel.client;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  formatNumber, formatTable, mean, percentile, splitmix32, summarize, type MetricRow, type SummaryRow,
+  formatNumber, formatTable, summarize, type MetricRow, type SummaryRow,
 } from '../lib/metrics/index.ts';
+import { mean, percentile } from '../lib/metrics/stats.ts';
+import { splitmix32 } from './helpers/splitmix32.ts';
 import type { QueryResult } from '../lib/store/types.ts';
 
 function row(model: string, accelerator: string, domain: string, correct: boolean, energyJ: number, meanPowerW: number, extra: Partial<MetricRow> = {}): MetricRow {

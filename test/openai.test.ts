@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { profile, type PreparedFixture } from '../lib/profile/index.ts';
-import { apiRoot, openOpenAIRunner, parseModelSpec } from '../lib/run/index.ts';
+import { parseModelSpec } from '../lib/run/index.ts';
+import { apiRoot, openOpenAIRunner } from '../lib/run/openai.ts';
 import { sampleFixture, tempDir } from './helpers/fixture.ts';
 import { startOpenAIServer } from './helpers/openai-server.ts';
 

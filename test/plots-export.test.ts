@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  BROWSER_CANDIDATES, MIME_BUNDLE, accuracyVsEnergy, closeExportBrowser, exportFigure, ipwBars, powerTrace, resetPlotlyInlining,
-  type PlotSummaryRow,
+  accuracyVsEnergy, closeExportBrowser, exportFigure, ipwBars, powerTrace, resetPlotlyInlining, type PlotSummaryRow,
 } from '../lib/plots/index.ts';
+import { BROWSER_CANDIDATES } from '../lib/plots/export.ts';
+import { MIME_BUNDLE } from '../lib/plots/mime.ts';
 import { tempDir } from './helpers/fixture.ts';
 import { byClass, parseXml } from './helpers/xml.ts';
 

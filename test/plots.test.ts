@@ -1,9 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  BrowserNotFoundError, Figure, MIME_BUNDLE, PLOTLY_MIME, accuracyVsEnergy, domainAccuracy, downsampleMinMax, energyLabel,
-  findBrowser, formatFromPath, htmlTable, ipwBars, ipwOverTime, isDisplayable, liveRunView, paretoFrontier, powerTrace,
-  resetPlotlyInlining, sparklineSvg, type BarTrace, type PhaseWindow, type PlotSummaryRow, type ScatterTrace,
+  Figure, accuracyVsEnergy, domainAccuracy, htmlTable, ipwBars, ipwOverTime, liveRunView, paretoFrontier, powerTrace,
+  resetPlotlyInlining, type PhaseWindow, type PlotSummaryRow,
 } from '../lib/plots/index.ts';
+import { BrowserNotFoundError, findBrowser, formatFromPath } from '../lib/plots/export.ts';
+import { PLOTLY_MIME } from '../lib/plots/figure.ts';
+import { sparklineSvg } from '../lib/plots/live.ts';
+import { MIME_BUNDLE, isDisplayable } from '../lib/plots/mime.ts';
+import { downsampleMinMax } from '../lib/plots/power-trace.ts';
+import { energyLabel } from '../lib/plots/rows.ts';
+import type { BarTrace, ScatterTrace } from '../lib/plots/types.ts';
 import type { ProfileProgress } from '../lib/profile/index.ts';
 import type { QueryResult } from '../lib/store/types.ts';
 import { dateTicks, linearTicks, logTicks, niceStep } from '../lib/plots/svg/ticks.ts';

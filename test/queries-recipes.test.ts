@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadQueries, QueryValidationError, RECIPES } from '../lib/queries/index.ts';
+import { loadQueries, RECIPES } from '../lib/queries/index.ts';
+import { QueryValidationError } from '../lib/queries/errors.ts';
 
 let dir: string;
 let counter = 0;

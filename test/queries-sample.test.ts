@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { distinctiveWords, formatPrompt, listDatasets, loadQueries, SAMPLE_PATH, type Query } from '../lib/queries/index.ts';
+import { formatPrompt, listDatasets, loadQueries, type Query } from '../lib/queries/index.ts';
+import { SAMPLE_PATH } from '../lib/queries/bundled.ts';
+import { distinctiveWords } from '../lib/queries/distinct.ts';
 import { buildSampleSet, sampleJsonl } from '../data/sample-facts/sample-set.ts';
 
 const queries: Query[] = await loadQueries('sample');

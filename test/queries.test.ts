@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { Field, Int64, LargeUtf8, List, Table, tableToIPC, Utf8, vectorFromArray } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadQueries, parseColumnMap, QueryValidationError, type Query } from '../lib/queries/index.ts';
+import { loadQueries, type Query } from '../lib/queries/index.ts';
+import { parseColumnMap } from '../lib/queries/columns.ts';
+import { QueryValidationError } from '../lib/queries/errors.ts';
 
 let dir: string;
 

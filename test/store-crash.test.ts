@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { RunJournal, readJournal, type QueryResult } from '../lib/store/index.ts';
+import { RunJournal, type QueryResult } from '../lib/store/index.ts';
+import { readJournal } from '../lib/store/journal-read.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const STORE_URL = pathToFileURL(path.join(PROJECT_ROOT, 'lib/store/index.ts')).href;

@@ -5,14 +5,12 @@ import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  JournalCorruptError,
   RunJournal,
   collectHardware,
   collectSoftware,
   finalizeRun,
   hashFile,
   listRuns,
-  readJournal,
   readManifest,
   readResults,
   resumeRun,
@@ -22,6 +20,7 @@ import {
   type QueryResult,
   type RunManifestInput,
 } from '../lib/store/index.ts';
+import { JournalCorruptError, readJournal } from '../lib/store/journal-read.ts';
 import { ROW_TRACE_AND_SPAN } from './helpers/result-row.ts';
 
 let root: string;

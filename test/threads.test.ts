@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureFixtureModel } from '../lib/fixtures/index.ts';
 import { type PreparedFixture } from '../lib/profile/index.ts';
 import { pickThreads, type ThreadChoice } from '../lib/run/auto-threads.ts';
-import { openLlamaRunner } from '../lib/run/index.ts';
+import { openLlamaRunner } from '../lib/run/llama.ts';
 import { readManifest } from '../lib/store/index.ts';
 import { IPW_BIN, PROJECT_ROOT, sampleFixture, tempDir } from './helpers/fixture.ts';
 

@@ -1,4 +1,5 @@
-import { distinctiveWords, formatPrompt, type Query } from '../../lib/queries/index.ts';
+import { distinctiveWords } from '../../lib/queries/distinct.ts';
+import { formatPrompt, type Query } from '../../lib/queries/index.ts';
 import { deriveSeed, seededRandom, shuffled } from '../../lib/queries/random.ts';
 import { arithmeticItems } from './arithmetic.ts';
 import { BIOLOGY } from './biology.ts';

@@ -1,5 +1,6 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
-import { ident } from './sql.ts';
+import { listValue, type DuckDBConnection } from '@duckdb/node-api';
+import { quoteIdent } from '../store/index.ts';
+import { columnNames } from './sql.ts';
 
 /**
  * What must agree for one query id across runs. `promptSha256` is checked when the rows carry it
@@ -9,16 +10,11 @@ const DEFINING_COLUMNS = ['grader', 'reference', 'domain', 'promptSha256'] as co
 
 const SHOWN_CONFLICTS = 5;
 
-async function presentColumns(connection: DuckDBConnection): Promise<Set<string>> {
-  const reader = await connection.runAndReadAll('SELECT column_name FROM (DESCRIBE results)');
-  return new Set(reader.getRowObjectsJS().map((row) => String(row.column_name)));
-}
-
 async function describeConflicts(connection: DuckDBConnection, column: string, queryIds: string[]): Promise<string> {
-  const ids = queryIds.map((id) => `'${id.replaceAll("'", "''")}'`).join(', ');
   const reader = await connection.runAndReadAll(
-    `SELECT queryId, ${ident(column)}::VARCHAR AS value, list(DISTINCT runId ORDER BY runId) AS runIds
-     FROM results WHERE queryId IN (${ids}) GROUP BY ALL ORDER BY queryId, value`,
+    `SELECT queryId, ${quoteIdent(column)}::VARCHAR AS value, list(DISTINCT runId ORDER BY runId) AS runIds
+     FROM results WHERE list_contains($1::VARCHAR[], queryId) GROUP BY ALL ORDER BY queryId, value`,
+    [listValue(queryIds)],
   );
   return reader
     .getRowObjectsJS()
@@ -30,28 +26,28 @@ async function describeConflicts(connection: DuckDBConnection, column: string, q
  * Builds the `queries` table (one row per query id) and throws when runs disagree on what a query is:
  * a different grader, reference answer, domain or prompt hash under the same id means the runs measured
  * different questions, and pooling them would compare unlike things.
- * `ord` numbers the queries within a domain in md5(queryId) order: a fixed pseudo-random order that
- * assigns queries to bootstrap buckets independently of how they were named.
+ * `queryHash` is the first 48 bits of md5(queryId), the query's identity in the bootstrap: lib/metrics
+ * `bucketOf` computes the same in JavaScript, so a query weighs the same in a study as in its run's summary.
  */
 export async function checkConflicts(connection: DuckDBConnection): Promise<void> {
-  const present = await presentColumns(connection);
+  const present = await columnNames(connection, 'results');
   const checked = DEFINING_COLUMNS.filter((column) => present.has(column));
   // min <> max finds a second value without the per-group hash sets count(DISTINCT) builds: 20M rows in one pass.
-  const counts = checked.map((c) => `min(${ident(c)}) <> max(${ident(c)}) AS ${ident(`n_${c}`)}`).join(', ');
+  const counts = checked.map((c) => `min(${quoteIdent(c)}) <> max(${quoteIdent(c)}) AS ${quoteIdent(`n_${c}`)}`).join(', ');
   await connection.run(
     `CREATE OR REPLACE TABLE queries AS
      WITH q AS (
        SELECT queryId, min(domain) AS domain, min(grader) AS grader, min(reference) AS reference, ${counts}
        FROM results GROUP BY queryId)
      SELECT queryId, domain, grader, reference,
-       (dense_rank() OVER (ORDER BY domain) - 1)::INTEGER AS domainIdx,
-       (row_number() OVER (PARTITION BY domain ORDER BY md5(queryId), queryId) - 1)::INTEGER AS ord,
-       ${checked.map((c) => ident(`n_${c}`)).join(', ')}
+       ('0x' || left(md5(queryId), 12))::UBIGINT AS queryHash,
+       ${checked.map((c) => quoteIdent(`n_${c}`)).join(', ')}
      FROM q`,
   );
   for (const column of checked) {
     const reader = await connection.runAndReadAll(
-      `SELECT queryId, count(*) OVER () AS total FROM queries WHERE ${ident(`n_${column}`)} ORDER BY queryId LIMIT ${SHOWN_CONFLICTS}`,
+      `SELECT queryId, count(*) OVER () AS total FROM queries WHERE ${quoteIdent(`n_${column}`)} ORDER BY queryId LIMIT $1`,
+      [SHOWN_CONFLICTS],
     );
     const rows = reader.getRowObjectsJS();
     if (rows.length === 0) continue;

@@ -2,14 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { RUN_FILE, listRuns } from '../store/index.ts';
-import { sqlString } from './sql.ts';
 
 const GLOB_CHARS = /[*?[]/;
 
 /** Run folders matched by a glob, through DuckDB's glob() so `**` works on Node 20, which has no fs.glob. */
 async function globRuns(connection: DuckDBConnection, pattern: string): Promise<string[]> {
   const target = path.basename(pattern) === RUN_FILE ? pattern : path.join(pattern, RUN_FILE);
-  const reader = await connection.runAndReadAll(`SELECT file FROM glob(${sqlString(target)}) ORDER BY file`);
+  const reader = await connection.runAndReadAll('SELECT file FROM glob($1) ORDER BY file', [target]);
   return reader.getRowObjectsJS().map((row) => path.dirname(String(row.file)));
 }
 

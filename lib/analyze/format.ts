@@ -25,6 +25,9 @@ export function toSummaryRows(table: Table): SummaryRow[] {
   return table.rows.map((row) => {
     const pair = (stat: string): [number, number] => [num(row[`${stat}Lo`]), num(row[`${stat}Hi`])];
     const summary: SummaryRow = {
+      energySource: typeof row.energySource === 'string' ? row.energySource : 'unknown',
+      energyMethod: typeof row.energyMethod === 'string' ? row.energyMethod : 'unknown',
+      energyIsEstimate: row.energyIsEstimate === true,
       queries: num(row.queries),
       accuracy: num(row.accuracy),
       meanEnergyJ: num(row.meanEnergyJ),
@@ -34,7 +37,7 @@ export function toSummaryRows(table: Table): SummaryRow[] {
       noAnswerRate: num(row.noAnswerRate),
       ci: { accuracy: pair('accuracy'), ipw: pair('ipw'), ipj: pair('ipj'), meanEnergyJ: pair('meanEnergyJ'), meanPowerW: pair('meanPowerW') },
     };
-    for (const key of ['model', 'accelerator', 'domain'] as const) {
+    for (const key of ['model', 'accelerator', 'domain', 'energyDomain'] as const) {
       const value = row[key];
       if (typeof value === 'string') summary[key] = value;
     }

@@ -1,67 +1,206 @@
-import { resampleSums, resolveBootstrap, tails, type ResampleTables, type VariantKey } from './bootstrap-sql.ts';
-import { ident } from './sql.ts';
+import { listValue, type DuckDBMaterializedResult, type DuckDBValue } from '@duckdb/node-api';
+import {
+  BOOTSTRAP_STATS, bootstrapGroups, compareText, FIXED_POINT_SCALE, percentileInterval, ratio, resolveBootstrap,
+  type BootstrapCell, type BootstrapOptions, type GroupEstimate,
+} from '../metrics/index.ts';
+import { quoteIdent } from '../store/index.ts';
+import { columnNames } from './sql.ts';
 import type { Study } from './study.ts';
-import type { BootstrapSqlOptions, Table } from './types.ts';
+import type { Table, TableValue } from './types.ts';
+
+/** Columns a variant (one bar of a chart, one row of a table) can be keyed by. */
+export type VariantKey =
+  | 'model' | 'accelerator' | 'quantization' | 'host' | 'energySource' | 'energyMethod' | 'energyIsEstimate' | 'energyDomain';
+
+/**
+ * Always part of a variant, whatever `by` says: a row never pools energy from two sources, methods or
+ * domains. `energyDomain` joins in when the results carry it.
+ */
+export const ENERGY_LABEL_KEYS = ['energySource', 'energyMethod', 'energyIsEstimate', 'energyDomain'] as const satisfies readonly VariantKey[];
+
+const TAG_KEYS: ReadonlySet<VariantKey> = new Set(['quantization', 'host']);
 
 export interface IpwTableOptions {
-  /** Variant columns; default model and accelerator. */
+  /** Variant columns; default model and accelerator. The energy label columns are always added. */
   by?: readonly VariantKey[];
   /** One row per domain as well as per variant; default true. */
   byDomain?: boolean;
-  bootstrap?: BootstrapSqlOptions;
+  /** Any fields not given come from lib/metrics `BOOTSTRAP`. */
+  bootstrap?: Partial<BootstrapOptions>;
 }
 
 /** The statistics every row carries, each with `Lo`/`Hi` interval columns. */
-export const IPW_STATS = ['accuracy', 'meanEnergyJ', 'meanPowerW', 'ipw', 'ipj'] as const;
+export const IPW_STATS = BOOTSTRAP_STATS;
 
-/** SQL for the five statistics from sums n (rows), c (correct), p (power W), e (energy J). */
-function statsSql(n: string, c: string, p: string, e: string): string {
-  const acc = `${c} / NULLIF(${n}, 0)`;
-  const power = `${p} / NULLIF(${n}, 0)`;
-  const energy = `${e} / NULLIF(${n}, 0)`;
-  // Zero or negative mean power means energy was not measured, not infinite efficiency: NULL, as lib/metrics gives NaN.
-  return `${acc} AS accuracy, ${energy} AS meanEnergyJ, ${power} AS meanPowerW,
-    CASE WHEN ${power} > 0 THEN (${acc}) / (${power}) END AS ipw,
-    CASE WHEN ${energy} > 0 THEN (${acc}) / (${energy}) END AS ipj`;
+type KeyValue = string | boolean | null;
+
+/** One variant's cells, per domain, as the study's rows reduce to them. */
+interface Variant {
+  keys: KeyValue[];
+  cells: Map<string, BootstrapCell[]>;
+  noAnswers: Map<string, number>;
+}
+
+interface CellQuery {
+  keys: readonly VariantKey[];
+  /** Extra SQL condition on result rows (alias `r`), with its parameters bound by name. */
+  where?: string;
+  values?: Record<string, DuckDBValue>;
+  bucketsPerDomain: number;
+}
+
+/** The variant keys asked for plus the energy label keys present in the results, without repeats. */
+async function variantKeys(study: Study, by: readonly VariantKey[]): Promise<VariantKey[]> {
+  const present = await columnNames(study.connection, 'results');
+  const labels = ENERGY_LABEL_KEYS.filter((key) => present.has(key));
+  return [...new Set([...by, ...labels])];
+}
+
+let cellTableCounter = 0;
+
+/** A column of a materialized result, read straight from DuckDB's vectors (numbers only; null as NaN). */
+function numberColumn(result: DuckDBMaterializedResult, column: number): Float64Array {
+  const out = new Float64Array(result.rowCount);
+  let row = 0;
+  for (let chunkIndex = 0; chunkIndex < result.chunkCount; chunkIndex++) {
+    const chunk = result.getChunk(chunkIndex);
+    const vector = chunk.getColumnVector(column);
+    for (let i = 0; i < chunk.rowCount; i++) out[row++] = (vector.getItem(i) as number | null) ?? NaN;
+  }
+  return out;
 }
 
 /**
- * Accuracy, mean J/query, mean W, IPW (accuracy / mean W) and IPJ (accuracy / mean J) per variant
- * (and domain), with percentile intervals from the SQL Poisson bootstrap. Point estimates are the plain
- * row means, identical to lib/metrics `summarize`.
+ * The study's rows reduced to bootstrap cells per variant and domain, in SQL: the same cells lib/metrics
+ * `summarize` builds from rows in JavaScript (power and energy summed as exact fixed-point integers, so both
+ * engines reach the same numbers whatever order they add rows in).
  */
-export async function ipwTable(study: Study, options: IpwTableOptions = {}): Promise<Table> {
-  const keys = options.by ?? ['model', 'accelerator'];
-  const byDomain = options.byDomain ?? true;
-  const boot = resolveBootstrap(options.bootstrap);
-  const tables = await resampleSums(study.connection, { keys }, boot);
+async function readVariants(study: Study, query: CellQuery): Promise<Variant[]> {
+  const connection = study.connection;
+  const source = query.keys.some((key) => TAG_KEYS.has(key)) ? 'tagged_results' : 'results';
+  const keyColumns = query.keys.map((_, i) => `k${i}`);
+  const fixedSum = (column: string): string =>
+    `coalesce(sum(floor(r.${column} * $scale)::BIGINT) FILTER (WHERE isfinite(r.${column})), 0)::DOUBLE / $scale AS ${column},
+     count(*) FILTER (WHERE NOT coalesce(isfinite(r.${column}), false)) AS ${column}Bad`;
+  const table = quoteIdent(`_ipw_cells${++cellTableCounter}`);
+  await connection.run(
+    `CREATE OR REPLACE TEMP TABLE ${table} AS
+     SELECT (dense_rank() OVER (ORDER BY ${keyColumns.join(', ')}) - 1)::INTEGER AS v, (dense_rank() OVER (ORDER BY domain) - 1)::INTEGER AS d, *
+     FROM (
+       SELECT ${query.keys.map((key, i) => `r.${quoteIdent(key)} AS ${keyColumns[i]}`).join(', ')}, r.domain AS domain,
+         (CASE WHEN $buckets = 0 THEN q.queryHash ELSE q.queryHash % $buckets END)::DOUBLE AS bucket,
+         count(*)::DOUBLE AS n, (count(*) FILTER (WHERE r.correct))::DOUBLE AS c,
+         ${fixedSum('meanPowerW')}, ${fixedSum('energyJ')},
+         (count(*) FILTER (WHERE r.gradeStatus = 'no_answer'))::DOUBLE AS na
+       FROM ${source} r JOIN queries q USING (queryId)
+       ${query.where ? `WHERE ${query.where}` : ''}
+       GROUP BY ALL)`,
+    { ...query.values, buckets: query.bucketsPerDomain, scale: FIXED_POINT_SCALE },
+  );
   try {
-    return await study.query(ipwSql(tables, keys, byDomain, boot.confidence));
+    const keyRows = (await connection.runAndReadAll(`SELECT DISTINCT v, ${keyColumns.join(', ')} FROM ${table} ORDER BY v`)).getRowObjectsJS();
+    const domains = (await connection.runAndReadAll(`SELECT DISTINCT d, domain FROM ${table} ORDER BY d`)).getRowObjectsJS().map((row) => String(row.domain));
+    const variants: Variant[] = keyRows.map((row) => ({
+      keys: keyColumns.map((column) => (row[column] ?? null) as KeyValue),
+      cells: new Map(),
+      noAnswers: new Map(),
+    }));
+    const result = await connection.run(
+      `SELECT v::DOUBLE, d::DOUBLE, bucket, n, c, meanPowerW, meanPowerWBad::DOUBLE, energyJ, energyJBad::DOUBLE, na FROM ${table}`,
+    );
+    const [v, d, bucket, n, c, p, pBad, e, eBad, na] = Array.from({ length: 10 }, (_, i) => numberColumn(result, i)) as Float64Array[] as [
+      Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array,
+    ];
+    for (let row = 0; row < v.length; row++) {
+      const variant = variants[v[row] as number] as Variant;
+      const domain = domains[d[row] as number] as string;
+      let cells = variant.cells.get(domain);
+      if (!cells) {
+        cells = [];
+        variant.cells.set(domain, cells);
+      }
+      cells.push({
+        domain,
+        bucket: bucket[row] as number,
+        queries: n[row] as number,
+        correct: c[row] as number,
+        powerSumW: (pBad[row] as number) > 0 ? NaN : (p[row] as number),
+        energySumJ: (eBad[row] as number) > 0 ? NaN : (e[row] as number),
+      });
+      variant.noAnswers.set(domain, (variant.noAnswers.get(domain) ?? 0) + (na[row] as number));
+    }
+    return variants;
   } finally {
-    await tables.drop();
+    await connection.run(`DROP TABLE IF EXISTS ${table}`);
   }
 }
 
-function ipwSql(t: ResampleTables, keys: readonly VariantKey[], byDomain: boolean, confidence: number): string {
-  const [lo, hi] = tails(confidence);
-  const group = byDomain ? 'd, v' : 'v';
-  const intervals = IPW_STATS.map(
-    (s) => `quantile_cont(${s}, ${lo}) AS ${s}Lo, quantile_cont(${s}, ${hi}) AS ${s}Hi`,
-  ).join(', ');
-  const columns = IPW_STATS.map((s) => `p.${s}, ci.${s}Lo, ci.${s}Hi`).join(', ');
-  return `
-    WITH pts AS (
-      SELECT ${group}, sum(n) AS n, sum(na) AS na, ${statsSql('sum(n)', 'sum(c)', 'sum(p)', 'sum(e)')}
-      FROM ${t.points} GROUP BY ${group}),
-    draws AS (
-      SELECT ${group}, ${statsSql('sum(n)', 'sum(c)', 'sum(p)', 'sum(e)')}
-      FROM ${t.resampled} GROUP BY b, ${group}),
-    ci AS (SELECT ${group}, ${intervals} FROM draws GROUP BY ${group})
-    SELECT ${keys.map((k) => `vt.${ident(k)}`).join(', ')}, ${byDomain ? 'dm.domain, ' : ''}
-      p.n::INTEGER AS queries, ${columns}, p.na / p.n AS noAnswerRate
-    FROM pts p JOIN ci USING (${group}) JOIN ${t.variants} vt USING (v)
-      ${byDomain ? `JOIN ${t.domains} dm USING (d)` : ''}
-    ORDER BY ${[...keys.map((k) => `vt.${ident(k)}`), ...(byDomain ? ['dm.domain'] : [])].join(', ')}`;
+function compareKeys(a: readonly KeyValue[], b: readonly KeyValue[]): number {
+  for (let i = 0; i < a.length; i++) {
+    const [x, y] = [a[i], b[i]];
+    if (x === y) continue;
+    if (x === null || x === undefined) return 1;
+    if (y === null || y === undefined) return -1;
+    const order = compareText(String(x), String(y));
+    if (order !== 0) return order;
+  }
+  return 0;
+}
+
+/** Undefined figures (no energy measured, no draws) are null in tables, never 0. */
+const nullIfNaN = (value: number): number | null => (Number.isNaN(value) ? null : value);
+
+function statColumns(estimate: GroupEstimate): Record<string, TableValue> {
+  const out: Record<string, TableValue> = {};
+  for (const stat of IPW_STATS) {
+    out[stat] = nullIfNaN(estimate.point[stat]);
+    out[`${stat}Lo`] = nullIfNaN(estimate.ci[stat][0]);
+    out[`${stat}Hi`] = nullIfNaN(estimate.ci[stat][1]);
+  }
+  return out;
+}
+
+const keyType = (key: VariantKey): string => (key === 'energyIsEstimate' ? 'BOOLEAN' : 'VARCHAR');
+
+/**
+ * Accuracy, mean J/query, mean W, IPW (accuracy / mean W) and IPJ (accuracy / mean J) per variant (and
+ * domain), with the percentile intervals of lib/metrics' bootstrap: the same numbers `summarize` gives for
+ * the same rows. Variants always include the energy source, method, estimate flag and domain, so measured
+ * and estimated rows are never averaged together. Undefined figures (energy not measured) are null.
+ */
+export async function ipwTable(study: Study, options: IpwTableOptions = {}): Promise<Table> {
+  const keys = await variantKeys(study, options.by ?? ['model', 'accelerator']);
+  const byDomain = options.byDomain ?? true;
+  const boot = resolveBootstrap(options.bootstrap);
+  const variants = (await readVariants(study, { keys, bucketsPerDomain: boot.bucketsPerDomain })).sort((a, b) => compareKeys(a.keys, b.keys));
+  interface Group { variant: Variant; domain: string | undefined; cells: BootstrapCell[]; noAnswers: number }
+  const groups = variants.flatMap((variant): Group[] => {
+    const domains = [...variant.cells.keys()].sort(compareText);
+    return byDomain
+      ? domains.map((domain) => ({ variant, domain, cells: variant.cells.get(domain) ?? [], noAnswers: variant.noAnswers.get(domain) ?? 0 }))
+      : [{
+          variant,
+          domain: undefined,
+          cells: domains.flatMap((domain) => variant.cells.get(domain) ?? []),
+          noAnswers: domains.reduce((sum, domain) => sum + (variant.noAnswers.get(domain) ?? 0), 0),
+        }];
+  });
+  const estimates = bootstrapGroups(groups.map((group) => group.cells), boot);
+  const columns = [...keys, ...(byDomain ? ['domain'] : []), 'queries', ...IPW_STATS.flatMap((s) => [s, `${s}Lo`, `${s}Hi`]), 'noAnswerRate'];
+  const columnTypes = [...keys.map(keyType), ...(byDomain ? ['VARCHAR'] : []), 'INTEGER', ...IPW_STATS.flatMap(() => ['DOUBLE', 'DOUBLE', 'DOUBLE']), 'DOUBLE'];
+  const rows = groups.map((group, g) => {
+    const estimate = estimates[g] as GroupEstimate;
+    const row: Record<string, TableValue> = {};
+    keys.forEach((key, i) => {
+      row[key] = group.variant.keys[i] ?? null;
+    });
+    if (byDomain) row.domain = group.domain ?? null;
+    row.queries = estimate.point.queries;
+    Object.assign(row, statColumns(estimate));
+    row.noAnswerRate = group.noAnswers / estimate.point.queries;
+    return row;
+  });
+  return { columns, columnTypes, rows };
 }
 
 export interface AcceleratorComparisonOptions {
@@ -71,45 +210,70 @@ export interface AcceleratorComparisonOptions {
   local: string;
   /** The one it is compared against, e.g. "cuda". */
   reference: string;
-  bootstrap?: BootstrapSqlOptions;
+  /** Any fields not given come from lib/metrics `BOOTSTRAP`. */
+  bootstrap?: Partial<BootstrapOptions>;
 }
 
 /**
  * The same model on two accelerators: IPW and IPJ of each, and their ratios local / reference with
- * paired-bootstrap intervals, over the queries both ran (so neither gets an easier query mix).
+ * paired-bootstrap intervals, over the queries both ran (so neither gets an easier query mix). A side whose
+ * runs used different energy sources gives one row per pair of sources, each side labelled.
  */
 export async function compareAccelerators(study: Study, options: AcceleratorComparisonOptions): Promise<Table> {
   const boot = resolveBootstrap(options.bootstrap);
-  const { local, reference } = options;
-  const lit = (s: string): string => `'${s.replaceAll("'", "''")}'`;
-  const modelFilter = options.models ? `AND r.model IN (${options.models.map(lit).join(', ') || 'NULL'})` : '';
+  const labels = (await variantKeys(study, [])).filter((key) => key !== 'model' && key !== 'accelerator');
+  const keys: VariantKey[] = ['model', 'accelerator', ...labels];
   // A query counts when the model answered it on both accelerators; the pair is (model, queryId).
-  const where = `r.accelerator IN (${lit(local)}, ${lit(reference)}) ${modelFilter} AND (r.model, r.queryId) IN (
-      SELECT (model, queryId) FROM results WHERE accelerator = ${lit(local)}
-      INTERSECT SELECT (model, queryId) FROM results WHERE accelerator = ${lit(reference)})`;
-  const t = await resampleSums(study.connection, { keys: ['model', 'accelerator'], where }, boot);
-  const [lo, hi] = tails(boot.confidence);
-  try {
-    return await study.query(`
-      WITH pts AS (SELECT v, ${statsSql('sum(n)', 'sum(c)', 'sum(p)', 'sum(e)')}, sum(n) AS n FROM ${t.points} GROUP BY v),
-      draws AS (SELECT b, v, ${statsSql('sum(n)', 'sum(c)', 'sum(p)', 'sum(e)')} FROM ${t.resampled} GROUP BY b, v),
-      pairs AS (
-        SELECT vl.model, l.b, l.ipw / NULLIF(r.ipw, 0) AS ipwRatio, l.ipj / NULLIF(r.ipj, 0) AS ipjRatio
-        FROM draws l JOIN ${t.variants} vl ON l.v = vl.v AND vl.accelerator = ${lit(local)}
-          JOIN ${t.variants} vr ON vr.model = vl.model AND vr.accelerator = ${lit(reference)}
-          JOIN draws r ON r.v = vr.v AND r.b = l.b),
-      ci AS (SELECT model, quantile_cont(ipwRatio, ${lo}) AS ipwRatioLo, quantile_cont(ipwRatio, ${hi}) AS ipwRatioHi,
-          quantile_cont(ipjRatio, ${lo}) AS ipjRatioLo, quantile_cont(ipjRatio, ${hi}) AS ipjRatioHi FROM pairs GROUP BY model)
-      SELECT vl.model, ${lit(local)} AS localAccelerator, ${lit(reference)} AS referenceAccelerator, pl.n::INTEGER AS queries,
-        pl.accuracy AS localAccuracy, pr.accuracy AS referenceAccuracy, pl.ipw AS localIpw, pr.ipw AS referenceIpw,
-        pl.ipw / NULLIF(pr.ipw, 0) AS ipwRatio, ci.ipwRatioLo, ci.ipwRatioHi,
-        pl.ipj / NULLIF(pr.ipj, 0) AS ipjRatio, ci.ipjRatioLo, ci.ipjRatioHi
-      FROM ${t.variants} vl JOIN pts pl ON pl.v = vl.v AND vl.accelerator = ${lit(local)}
-        JOIN ${t.variants} vr ON vr.model = vl.model AND vr.accelerator = ${lit(reference)}
-        JOIN pts pr ON pr.v = vr.v
-        JOIN ci ON ci.model = vl.model
-      ORDER BY vl.model`);
-  } finally {
-    await t.drop();
+  const where = `r.accelerator IN ($local, $reference)
+    AND ($models::VARCHAR[] IS NULL OR list_contains($models::VARCHAR[], r.model))
+    AND (r.model, r.queryId) IN (
+      SELECT (model, queryId) FROM results WHERE accelerator = $local
+      INTERSECT SELECT (model, queryId) FROM results WHERE accelerator = $reference)`;
+  const values = { local: options.local, reference: options.reference, models: options.models ? listValue([...options.models]) : null };
+  const variants = (await readVariants(study, { keys, where, values, bucketsPerDomain: boot.bucketsPerDomain })).sort((a, b) =>
+    compareKeys(a.keys, b.keys),
+  );
+  const estimates = bootstrapGroups(variants.map((variant) => [...variant.cells.values()].flat()), boot);
+  const sides = variants.map((variant, i) => ({ variant, estimate: estimates[i] as GroupEstimate }));
+  const labelColumns = (side: 'local' | 'reference') => labels.map((key) => `${side}${key[0]?.toUpperCase()}${key.slice(1)}`);
+  const rows: Array<Record<string, TableValue>> = [];
+  for (const local of sides.filter((s) => s.variant.keys[1] === options.local)) {
+    for (const reference of sides.filter((s) => s.variant.keys[1] === options.reference && s.variant.keys[0] === local.variant.keys[0])) {
+      const ratioDraws = (stat: 'ipw' | 'ipj'): Float64Array =>
+        local.estimate.draws[stat].map((value, b) => ratio(value, reference.estimate.draws[stat][b] as number));
+      const pointRatio = (stat: 'ipw' | 'ipj'): number => ratio(local.estimate.point[stat], reference.estimate.point[stat]);
+      const ipwInterval = percentileInterval(ratioDraws('ipw'), boot.confidence);
+      const ipjInterval = percentileInterval(ratioDraws('ipj'), boot.confidence);
+      const row: Record<string, TableValue> = { model: local.variant.keys[0] ?? null, localAccelerator: options.local, referenceAccelerator: options.reference };
+      labelColumns('local').forEach((column, i) => {
+        row[column] = local.variant.keys[i + 2] ?? null;
+      });
+      labelColumns('reference').forEach((column, i) => {
+        row[column] = reference.variant.keys[i + 2] ?? null;
+      });
+      Object.assign(row, {
+        queries: local.estimate.point.queries,
+        localAccuracy: nullIfNaN(local.estimate.point.accuracy),
+        referenceAccuracy: nullIfNaN(reference.estimate.point.accuracy),
+        localIpw: nullIfNaN(local.estimate.point.ipw),
+        referenceIpw: nullIfNaN(reference.estimate.point.ipw),
+        ipwRatio: nullIfNaN(pointRatio('ipw')),
+        ipwRatioLo: nullIfNaN(ipwInterval[0]),
+        ipwRatioHi: nullIfNaN(ipwInterval[1]),
+        ipjRatio: nullIfNaN(pointRatio('ipj')),
+        ipjRatioLo: nullIfNaN(ipjInterval[0]),
+        ipjRatioHi: nullIfNaN(ipjInterval[1]),
+      });
+      rows.push(row);
+    }
   }
+  const columns = [
+    'model', 'localAccelerator', 'referenceAccelerator', ...labelColumns('local'), ...labelColumns('reference'), 'queries',
+    'localAccuracy', 'referenceAccuracy', 'localIpw', 'referenceIpw', 'ipwRatio', 'ipwRatioLo', 'ipwRatioHi', 'ipjRatio', 'ipjRatioLo', 'ipjRatioHi',
+  ];
+  const columnTypes = [
+    'VARCHAR', 'VARCHAR', 'VARCHAR', ...labels.map(keyType), ...labels.map(keyType), 'INTEGER',
+    ...Array.from({ length: 10 }, () => 'DOUBLE'),
+  ];
+  return { columns, columnTypes, rows };
 }

@@ -1,16 +1,17 @@
-/** SQL string literal for a value. */
-export function lit(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
-}
+import { listValue, type DuckDBListValue } from '@duckdb/node-api';
 
 /**
  * Which rows count as a local model: not a remote endpoint, and not one of the excluded (reference or
- * cloud) models. `alias` prefixes the columns.
+ * cloud) models, bound as `$exclude` (see `excludeValue`). `alias` prefixes the columns.
  */
-export function localCondition(exclude: readonly string[], alias = ''): string {
+export function localCondition(alias = ''): string {
   const a = alias ? `${alias}.` : '';
-  const models = exclude.length > 0 ? ` AND ${a}model NOT IN (${exclude.map(lit).join(', ')})` : '';
-  return `${a}accelerator <> 'remote'${models}`;
+  return `${a}accelerator <> 'remote' AND NOT list_contains($exclude::VARCHAR[], ${a}model)`;
+}
+
+/** The value of `$exclude` in `localCondition`. */
+export function excludeValue(exclude: readonly string[]): DuckDBListValue {
+  return listValue([...exclude]);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { quoteIdent } from '../store/index.ts';
 import type { Study } from './study.ts';
 import type { Table } from './types.ts';
 
@@ -15,11 +16,15 @@ const FITS = [
  * reads directly as the cost of one more token of that kind.
  */
 export async function tokenRegressions(study: Study): Promise<Table> {
-  const parts = FITS.map(
-    ({ response, predictor, unit }) => `SELECT model, accelerator, '${response}' AS response, '${predictor}' AS predictor,
-      '${unit}' AS slopeUnit, regr_slope(${response}, ${predictor}) AS slope, regr_intercept(${response}, ${predictor}) AS intercept,
-      regr_r2(${response}, ${predictor}) AS r2, regr_count(${response}, ${predictor})::INTEGER AS n
-    FROM results GROUP BY model, accelerator`,
+  const parts = FITS.map(({ response, predictor }, i) => {
+    const [y, x] = [quoteIdent(response), quoteIdent(predictor)];
+    return `SELECT model, accelerator, $response${i}::VARCHAR AS response, $predictor${i}::VARCHAR AS predictor,
+      $unit${i}::VARCHAR AS slopeUnit, regr_slope(${y}, ${x}) AS slope, regr_intercept(${y}, ${x}) AS intercept,
+      regr_r2(${y}, ${x}) AS r2, regr_count(${y}, ${x})::INTEGER AS n
+    FROM results GROUP BY model, accelerator`;
+  });
+  const values = Object.fromEntries(
+    FITS.flatMap(({ response, predictor, unit }, i) => [[`response${i}`, response], [`predictor${i}`, predictor], [`unit${i}`, unit]]),
   );
-  return study.query(`${parts.join(' UNION ALL ')} ORDER BY model, accelerator, response, predictor`);
+  return study.query(`${parts.join(' UNION ALL ')} ORDER BY model, accelerator, response, predictor`, values);
 }

@@ -1,5 +1,6 @@
 import { ALL_DOMAINS } from './coverage.ts';
-import { lit, localCondition, VARIANT_QUERY_SQL } from './local.ts';
+import type { DuckDBValue } from '@duckdb/node-api';
+import { excludeValue, localCondition, VARIANT_QUERY_SQL } from './local.ts';
 import type { Study } from './study.ts';
 import type { Table } from './types.ts';
 
@@ -12,20 +13,25 @@ export interface RoutingOptions {
   exclude?: readonly string[];
 }
 
-function routedSql(options: RoutingOptions): string {
-  const refAcc = options.referenceAccelerator ? ` AND accelerator = ${lit(options.referenceAccelerator)}` : '';
-  const exclude = [options.reference, ...(options.exclude ?? [])];
-  // Ties in energy go to the alphabetically first variant, so the routing is the same on every run.
-  return `WITH vq AS (${VARIANT_QUERY_SQL}),
+/** The parameters `ROUTED_SQL` binds. */
+function routedValues(options: RoutingOptions): Record<string, DuckDBValue> {
+  return {
+    reference: options.reference,
+    referenceAccelerator: options.referenceAccelerator ?? null,
+    exclude: excludeValue([options.reference, ...(options.exclude ?? [])]),
+  };
+}
+
+// Ties in energy go to the alphabetically first variant, so the routing is the same on every run.
+const ROUTED_SQL = `WITH vq AS (${VARIANT_QUERY_SQL}),
     ref AS (SELECT queryId, bool_and(ok) AS ok, avg(energyJ) AS energyJ FROM vq
-      WHERE model = ${lit(options.reference)}${refAcc} GROUP BY queryId),
-    best AS (SELECT queryId, model, accelerator, energyJ FROM vq WHERE ok AND ${localCondition(exclude)}
+      WHERE model = $reference AND ($referenceAccelerator::VARCHAR IS NULL OR accelerator = $referenceAccelerator) GROUP BY queryId),
+    best AS (SELECT queryId, model, accelerator, energyJ FROM vq WHERE ok AND ${localCondition()}
       QUALIFY row_number() OVER (PARTITION BY queryId ORDER BY energyJ, model, accelerator) = 1),
     routed AS (SELECT q.domain, q.queryId, ref.queryId IS NOT NULL AS hasReference, ref.ok AS referenceOk,
         ref.energyJ AS referenceEnergyJ, b.model IS NOT NULL AS local, b.model, b.accelerator,
         coalesce(b.energyJ, ref.energyJ) AS routedEnergyJ, (b.model IS NOT NULL OR ref.ok) AS routedOk
       FROM queries q LEFT JOIN ref USING (queryId) LEFT JOIN best b USING (queryId))`;
-}
 
 /**
  * Oracle routing: each query goes to the local model that answers it correctly with the least energy,
@@ -34,8 +40,8 @@ function routedSql(options: RoutingOptions): string {
  */
 export async function oracleRouting(study: Study, options: RoutingOptions): Promise<Table> {
   await requireReference(study, options.reference);
-  return study.query(`${routedSql(options)}
-    SELECT coalesce(domain, '${ALL_DOMAINS}') AS domain,
+  return study.query(`${ROUTED_SQL}
+    SELECT coalesce(domain, $allDomains) AS domain,
       count(*) FILTER (WHERE hasReference)::INTEGER AS queries,
       count(*) FILTER (WHERE NOT hasReference)::INTEGER AS queriesWithoutReference,
       avg(local::INTEGER) FILTER (WHERE hasReference) AS localShare,
@@ -46,20 +52,20 @@ export async function oracleRouting(study: Study, options: RoutingOptions): Prom
       sum(routedEnergyJ) FILTER (WHERE hasReference) AS routedEnergyJ,
       sum(referenceEnergyJ - routedEnergyJ) FILTER (WHERE hasReference) AS energySavedJ,
       1 - sum(routedEnergyJ) FILTER (WHERE hasReference) / NULLIF(sum(referenceEnergyJ) FILTER (WHERE hasReference), 0) AS energySavedShare
-    FROM routed GROUP BY ROLLUP (domain) ORDER BY domain NULLS FIRST`);
+    FROM routed GROUP BY ROLLUP (domain) ORDER BY domain NULLS FIRST`, { ...routedValues(options), allDomains: ALL_DOMAINS });
 }
 
 /** Where oracle routing sends queries: one row per local variant, plus the reference fallback. */
 export async function routingShares(study: Study, options: RoutingOptions): Promise<Table> {
   await requireReference(study, options.reference);
-  return study.query(`${routedSql(options)}
-    SELECT coalesce(model, ${lit(options.reference)}) AS model, coalesce(accelerator, '(reference)') AS accelerator,
+  return study.query(`${ROUTED_SQL}
+    SELECT coalesce(model, $reference) AS model, coalesce(accelerator, $referenceLabel) AS accelerator,
       count(*)::INTEGER AS queries, count(*) / sum(count(*)) OVER () AS share, sum(routedEnergyJ) AS energyJ
-    FROM routed WHERE hasReference GROUP BY ALL ORDER BY queries DESC, model, accelerator`);
+    FROM routed WHERE hasReference GROUP BY ALL ORDER BY queries DESC, model, accelerator`, { ...routedValues(options), referenceLabel: '(reference)' });
 }
 
 async function requireReference(study: Study, reference: string): Promise<void> {
-  const found = await study.query(`SELECT 1 FROM runs WHERE model = ${lit(reference)} LIMIT 1`);
-  const fromRows = found.rows.length > 0 ? found : await study.query(`SELECT 1 FROM results WHERE model = ${lit(reference)} LIMIT 1`);
+  const found = await study.query('SELECT 1 FROM runs WHERE model = $1 LIMIT 1', [reference]);
+  const fromRows = found.rows.length > 0 ? found : await study.query('SELECT 1 FROM results WHERE model = $1 LIMIT 1', [reference]);
   if (fromRows.rows.length === 0) throw new Error(`reference model "${reference}" is not in this study`);
 }

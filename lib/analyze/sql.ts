@@ -1,14 +1,9 @@
-import type { DuckDBConnection, DuckDBResultReader } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBResultReader, DuckDBValue } from '@duckdb/node-api';
+import { quoteIdent } from '../store/index.ts';
 import type { Table, TableValue } from './types.ts';
 
-/** SQL string literal; table functions such as read_parquet take no bound parameters. */
-export function sqlString(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
-}
-
-export function ident(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
-}
+/** Values bound to a statement's parameters: `$1, $2, ...` by position, or `$name` by name. */
+export type SqlValues = DuckDBValue[] | Record<string, DuckDBValue>;
 
 function plain(value: unknown): TableValue {
   if (value === null || value === undefined) return null;
@@ -30,6 +25,12 @@ export function tableFrom(reader: DuckDBResultReader): Table {
   return { columns, columnTypes, rows };
 }
 
-export async function queryTable(connection: DuckDBConnection, sql: string): Promise<Table> {
-  return tableFrom(await connection.runAndReadAll(sql));
+export async function queryTable(connection: DuckDBConnection, sql: string, values?: SqlValues): Promise<Table> {
+  return tableFrom(await connection.runAndReadAll(sql, values));
+}
+
+/** The column names of a table or view. */
+export async function columnNames(connection: DuckDBConnection, table: string): Promise<Set<string>> {
+  const reader = await connection.runAndReadAll(`SELECT column_name FROM (DESCRIBE ${quoteIdent(table)})`);
+  return new Set(reader.getRowObjectsJS().map((row) => String(row.column_name)));
 }

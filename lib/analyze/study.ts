@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { writePartitionedParquet } from '../store/index.ts';
+import { DuckDBInstance, listValue, type DuckDBConnection } from '@duckdb/node-api';
+import { quoteStringList, writePartitionedParquet } from '../store/index.ts';
 import { checkConflicts } from './conflicts.ts';
 import { discoverRuns } from './discover.ts';
-import { queryTable, sqlString } from './sql.ts';
+import { queryTable, type SqlValues } from './sql.ts';
 import { parquetOf, tagRun } from './tags.ts';
 import type { RunTag, StudyOptions, Table } from './types.ts';
 
@@ -13,8 +13,8 @@ import type { RunTag, StudyOptions, Table } from './types.ts';
  * - `runs`: one row per run with its tags (model, quantization, accelerator, host, energy source, ...);
  * - `results`: a view over every run's results.parquet (read in place: DuckDB scans Parquet faster, and in
  *   a fraction of the memory, than a loaded copy), with `quantization` and `host` joined in as `tagged_results`;
- * - `queries`: one row per query id with its domain, grader and reference, plus `domainIdx` and `ord`, the
- *   integer keys the SQL bootstrap hashes.
+ * - `queries`: one row per query id with its domain, grader and reference, plus `queryHash`, the MD5 prefix
+ *   that places the query in its bootstrap bucket (lib/metrics `BOOTSTRAP`).
  */
 export class Study {
   constructor(
@@ -30,8 +30,8 @@ export class Study {
    * `judgeStudy`) in place of the recorded ones when that table exists.
    */
   async defineResultsView(): Promise<void> {
-    const list = this.runs.map((t) => sqlString(parquetOf(t.runDir))).join(', ');
-    const source = `read_parquet([${list}], union_by_name = true)`;
+    // A view cannot hold parameters, so the file list is quoted into it.
+    const source = `read_parquet(${quoteStringList(this.runs.map((t) => parquetOf(t.runDir)))}, union_by_name = true)`;
     const graded = await this.connection.runAndReadAll(
       "SELECT 1 FROM duckdb_tables() WHERE table_name = 'judge_grades' AND NOT temporary",
     );
@@ -48,9 +48,9 @@ export class Study {
     );
   }
 
-  /** Runs any SQL against the study's tables and returns it as a table. */
-  query(sql: string): Promise<Table> {
-    return queryTable(this.connection, sql);
+  /** Runs any SQL against the study's tables and returns it as a table; `values` are bound to its parameters. */
+  query(sql: string, values?: SqlValues): Promise<Table> {
+    return queryTable(this.connection, sql, values);
   }
 
   /** Writes every result row, tagged, as Parquet partitioned by model and accelerator (hive layout). */
@@ -72,11 +72,11 @@ interface FileFacts {
 }
 
 async function readFileFacts(connection: DuckDBConnection, files: readonly string[]): Promise<Map<string, FileFacts>> {
-  const list = files.map(sqlString).join(', ');
   const reader = await connection.runAndReadAll(
     `SELECT filename AS file, list(DISTINCT runId ORDER BY runId) AS runIds, any_value(model) AS model,
             any_value(accelerator) AS accelerator
-     FROM read_parquet([${list}], filename = true, union_by_name = true) GROUP BY filename`,
+     FROM read_parquet($1::VARCHAR[], filename = true, union_by_name = true) GROUP BY filename`,
+    [listValue([...files])],
   );
   const facts = new Map<string, FileFacts>();
   for (const row of reader.getRowObjectsJS()) {
@@ -90,25 +90,17 @@ async function readFileFacts(connection: DuckDBConnection, files: readonly strin
   return facts;
 }
 
-function literal(value: string | number | boolean | null): string {
-  if (value === null) return 'NULL';
-  if (typeof value === 'string') return sqlString(value);
-  return String(value);
-}
-
 async function createRunsTable(connection: DuckDBConnection, tags: readonly RunTag[]): Promise<void> {
   await connection.run(
     `CREATE OR REPLACE TABLE runs (runId VARCHAR PRIMARY KEY, runDir VARCHAR, model VARCHAR, quantization VARCHAR,
       accelerator VARCHAR, host VARCHAR, energySource VARCHAR, queriesSource VARCHAR, createdAt VARCHAR,
       complete BOOLEAN, queries INTEGER)`,
   );
-  const values = tags.map(
-    (t) =>
-      `(${[t.runId, t.runDir, t.model, t.quantization, t.accelerator, t.host, t.energySource, t.queriesSource, t.createdAt, t.complete, t.queries]
-        .map(literal)
-        .join(', ')})`,
-  );
-  await connection.run(`INSERT INTO runs VALUES ${values.join(', ')}`);
+  for (const t of tags) {
+    await connection.run('INSERT INTO runs VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)', [
+      t.runId, t.runDir, t.model, t.quantization, t.accelerator, t.host, t.energySource, t.queriesSource, t.createdAt, t.complete, t.queries,
+    ]);
+  }
 }
 
 /** Runs sharing query ids should come from the same query set; different sources are worth a look. */

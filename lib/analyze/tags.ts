@@ -41,7 +41,7 @@ export function tagRun(runDir: string, fallbackModel: string, fallbackAccelerato
     energySource: stringOr(manifest?.energy?.source, null),
     queriesSource: spec.queriesSource,
     createdAt: spec.createdAt,
-    complete: manifest !== null,
+    complete: manifest !== null && manifest.complete !== false,
     queries: spec.queryIds.length,
   };
 }

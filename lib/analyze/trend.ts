@@ -1,4 +1,5 @@
-import type { BootstrapSqlOptions, Table, TableValue } from './types.ts';
+import type { BootstrapOptions } from '../metrics/index.ts';
+import type { Table, TableValue } from './types.ts';
 import { ipwTable } from './ipw.ts';
 import { loadReleaseDates } from './release-dates.ts';
 import type { Study } from './study.ts';
@@ -6,7 +7,8 @@ import type { Study } from './study.ts';
 export interface TrendOptions {
   /** Model -> YYYY-MM-DD; default data/model-release-dates.csv. */
   releaseDates?: ReadonlyMap<string, string>;
-  bootstrap?: BootstrapSqlOptions;
+  /** Any fields not given come from lib/metrics `BOOTSTRAP`. */
+  bootstrap?: Partial<BootstrapOptions>;
 }
 
 const MS_PER_YEAR = 365.25 * 24 * 3600 * 1000;

@@ -12,22 +12,6 @@ export interface Table {
   rows: Array<Record<string, TableValue>>;
 }
 
-/** Poisson bootstrap over queries, computed in SQL. */
-export interface BootstrapSqlOptions {
-  /** Number of resamples; default 1000. */
-  resamples?: number;
-  /** Same seed, same intervals, on any thread count. Default 0. */
-  seed?: number;
-  /** Coverage of the percentile interval; default 0.95. */
-  confidence?: number;
-  /**
-   * Queries per domain are spread over at most this many resampling buckets (default 1000). A domain with
-   * no more queries than this resamples single queries exactly; a larger one resamples random buckets of
-   * queries, which keeps the cost independent of the query count. 0 means one bucket per query.
-   */
-  bucketsPerDomain?: number;
-}
-
 export interface StudyOptions {
   /** A DuckDB database file to keep the study in; in memory by default. */
   db?: string;

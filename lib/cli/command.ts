@@ -18,12 +18,24 @@ export function choiceFlag<T extends string>(value: string | undefined, name: st
   throw new Error(`--${name} expects ${choices.join(', ')}; got "${value}"`);
 }
 
-/** Ctrl-C stops after the current query is abandoned; every completed query is already on disk. */
+/**
+ * The first Ctrl-C or SIGTERM (what schedulers send) asks the run to stop: it finishes the query in flight (a server
+ * request is abandoned), writes results.parquet and the manifest, and exits 130. A second one exits at once; the
+ * journal already holds every completed query. The handlers stay installed for the life of the process: a dependency
+ * (signal-exit, pulled in by node-llama-cpp) re-raises the signal on itself once no other listener is left, which
+ * killed runs that used `process.once`.
+ */
 export function interruptSignal(): AbortSignal {
   const controller = new AbortController();
-  process.once('SIGINT', () => {
-    process.stderr.write('\nipw: interrupted; completed queries are saved. Continue with --resume.\n');
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (controller.signal.aborted) {
+      process.stderr.write(`\nipw: ${signal} again: exiting now. Every completed query is in the journal; continue with --resume.\n`);
+      process.exit(130);
+    }
+    process.stderr.write(`\nipw: ${signal}: stopping after the current query, then writing results (${signal === 'SIGINT' ? 'Ctrl-C' : signal} again exits at once).\n`);
     controller.abort();
-  });
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   return controller.signal;
 }

@@ -4,6 +4,8 @@ import { numberFlag } from './command.ts';
 /** parseArgs specs for the energy flags shared by `profile` and `doctor`. */
 export const energyOptionSpecs = {
   energy: { type: 'string' },
+  'energy-domains': { type: 'string' },
+  'energy-from': { type: 'string' },
   'watts-per-core': { type: 'string' },
   'sample-ms': { type: 'string' },
   'baseline-s': { type: 'string' },
@@ -18,6 +20,8 @@ type EnergyFlagValues = { [K in keyof typeof energyOptionSpecs]?: string };
 
 export interface EnergyFlags {
   energy?: EnergySourceName | 'auto';
+  energyDomains?: string[];
+  energyFrom?: string;
   wattsPerCore?: number;
   sampleMs?: number;
   baselineS?: number;
@@ -31,6 +35,8 @@ export function energyFlags(values: EnergyFlagValues): EnergyFlags {
   }
   return {
     energy: energy as EnergySourceName | 'auto' | undefined,
+    energyDomains: values['energy-domains']?.split(',').map((d) => d.trim()).filter((d) => d !== ''),
+    energyFrom: values['energy-from'],
     wattsPerCore: numberFlag(values['watts-per-core'], 'watts-per-core'),
     sampleMs: numberFlag(values['sample-ms'], 'sample-ms'),
     baselineS: numberFlag(values['baseline-s'], 'baseline-s'),

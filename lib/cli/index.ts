@@ -1,7 +1,10 @@
 import type { Command } from './command.ts';
+import { inFlagTerms } from './flag-terms.ts';
 import { analyzeCommand } from './commands/analyze.ts';
+import { auditCommand } from './commands/audit.ts';
 import { demoCommand } from './commands/demo.ts';
 import { doctorCommand } from './commands/doctor.ts';
+import { energyCommand } from './commands/energy.ts';
 import { fixtureModelCommand } from './commands/fixture-model.ts';
 import { gradeCommand } from './commands/grade.ts';
 import { kernelCommand } from './commands/kernel.ts';
@@ -17,6 +20,8 @@ const COMMANDS: Record<string, Command> = {
   grade: gradeCommand,
   kernel: kernelCommand,
   doctor: doctorCommand,
+  energy: energyCommand,
+  audit: auditCommand,
 };
 
 function usage(): string {
@@ -39,7 +44,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await command.run(args);
   } catch (error) {
-    process.stderr.write(`ipw: ${(error as Error).message}\n`);
+    process.stderr.write(`ipw: ${inFlagTerms((error as Error).message)}\n`);
     return 2;
   }
 }

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { PowerIntegrator } from './integrate.ts';
 import { monotonicMs } from './clock.ts';
 import { errnoCode, listDir, readSysfsInteger, readSysfsText } from './sysfs.ts';
-import { SourceUnavailableError, type EnergyReading, type EnergySource, type SampleRow } from './types.ts';
+import { readDevicesInto, totalReader, type MeteredDevice } from './source-read.ts';
+import { SourceUnavailableError, type EnergySource, type SampleRow } from './types.ts';
 
 export const DEFAULT_HWMON_ROOT = '/sys/class/hwmon';
 /** amdgpu refreshes power1_average about once a second on many boards; energy counters faster. Used for flagging. */
@@ -67,23 +67,12 @@ export function openAmdGpuSource(options: AmdGpuOptions = {}): EnergySource {
   const root = options.hwmonRoot ?? DEFAULT_HWMON_ROOT;
   const cards = discoverAmdGpus(root);
   const allCounters = cards.every((c) => c.energyFile !== null);
-  const readInto = (out: SampleRow): void => {
-    let totalJ = 0;
-    let totalW = 0;
-    for (let i = 0; i < cards.length; i++) {
-      const card = cards[i]!;
-      const powerW = card.powerFile ? readSysfsInteger(card.powerFile) / 1e6 : NaN;
-      const joules = card.energyFile
-        ? (readSysfsInteger(card.energyFile) - card.firstUj) / 1e6
-        : card.integrator.add(powerW, monotonicMs());
-      out[2 + i] = joules;
-      totalJ += joules;
-      totalW += powerW;
-    }
-    out[0] = totalJ;
-    out[1] = totalW;
-  };
-  const row = new Float64Array(2 + cards.length);
+  const devices: MeteredDevice[] = cards.map((card) => ({
+    readPowerW: () => (card.powerFile ? readSysfsInteger(card.powerFile) / 1e6 : NaN),
+    readCounterJ: card.energyFile ? () => (readSysfsInteger(card.energyFile!) - card.firstUj) / 1e6 : null,
+    integrator: card.integrator,
+  }));
+  const readInto = (out: SampleRow): void => readDevicesInto(devices, out);
   return {
     name: 'amd-gpu',
     measure: allCounters ? 'energy-counter' : 'power-integral',
@@ -91,12 +80,16 @@ export function openAmdGpuSource(options: AmdGpuOptions = {}): EnergySource {
     isEstimate: false,
     updatePeriodMs: allCounters ? AMD_ENERGY_UPDATE_PERIOD_MS : AMD_POWER_UPDATE_PERIOD_MS,
     channels: cards.map((c) => c.hwmon),
+    counters: cards.map((c) => ({
+      resolutionJ: c.energyFile ? 1e-6 : null,
+      resolutionW: c.powerFile ? 1e-6 : null,
+      updatePeriodMs: c.energyFile ? AMD_ENERGY_UPDATE_PERIOD_MS : AMD_POWER_UPDATE_PERIOD_MS,
+      wrapJ: null,
+      note: c.energyFile ? 'hwmon energy1_input in microjoules, accumulated in 64 bits by the driver' : `hwmon ${c.powerFile?.split('/').pop()} in microwatts, integrated by the trapezoid rule`,
+    })),
     details: { root },
     readInto,
-    read(): EnergyReading {
-      readInto(row);
-      return { timeMs: performance.now(), energyJ: row[0]! };
-    },
+    read: totalReader(readInto, cards.length),
     async close() {},
   };
 }

@@ -145,6 +145,8 @@ export function openDomainSource(plan: DomainPlan, options: SourceOptions = {}):
     primaryDomains,
     systemDomains,
     readInto,
+    // A remote source (prometheus) stamps its own rows; that holds only while it is the one source read.
+    valueBracketMs: sources.length === 1 ? sources[0]!.valueBracketMs : undefined,
     read(): EnergyReading {
       readInto(row);
       return { timeMs: performance.now(), energyJ: row[0]! };

@@ -1,6 +1,6 @@
-import { performance } from 'node:perf_hooks';
 import { ProcessCpuCounter } from './process-cpu.ts';
-import { SourceUnavailableError, type EnergyReading, type EnergySource, type SampleRow } from './types.ts';
+import { totalReader } from './source-read.ts';
+import { SourceUnavailableError, type EnergySource, type SampleRow } from './types.ts';
 
 export interface EstimatedSourceOptions {
   /** Modelled power of one fully busy core, in watts. The default is a round figure, not a measurement. */
@@ -30,7 +30,6 @@ export function openEstimatedSource(options: EstimatedSourceOptions = {}): Energ
     out[1] = NaN;
     out[2] = out[0];
   };
-  const row = new Float64Array(3);
   return {
     name: 'estimated',
     measure: 'model',
@@ -42,12 +41,11 @@ export function openEstimatedSource(options: EstimatedSourceOptions = {}): Energ
     // getrusage advances with the scheduler tick on many kernels.
     updatePeriodMs: 4,
     channels: [options.serverPid === undefined ? 'process-cpu' : 'server-cpu'],
+    // A model, not a counter: one step is the CPU clock's unit (process.cpuUsage: us; schedstat: ns) times the watts.
+    counters: [{ resolutionJ: wattsPerCore * (options.serverPid === undefined ? 1e-6 : 1e-9), resolutionW: null, updatePeriodMs: 4, wrapJ: null, note: 'modelled: CPU time x watts per busy core; not a measurement' }],
     details: options.serverPid === undefined ? { wattsPerCore } : { wattsPerCore, serverPid: options.serverPid },
     readInto,
-    read(): EnergyReading {
-      readInto(row);
-      return { timeMs: performance.now(), energyJ: row[0]! };
-    },
+    read: totalReader(readInto, 1),
     async close() {},
   };
 }

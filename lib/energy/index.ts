@@ -1,4 +1,4 @@
-export type { EnergyMeasure, EnergyReading, EnergySource, EnergySourceName, EnergyWindow, MeasuredWindow, SourceStatus, WindowFlag } from './types.ts';
+export type { ChannelCounter, EnergyMeasure, EnergyReading, EnergySource, EnergySourceName, EnergyWindow, MeasuredWindow, SourceStatus, WindowFlag } from './types.ts';
 export { SourceUnavailableError } from './types.ts';
 export { DEFAULT_WATTS_PER_CORE, openEstimatedSource, type EstimatedSourceOptions } from './estimated.ts';
 export { EnergyMeter, combineWindows, windowBetween } from './window.ts';
@@ -23,6 +23,28 @@ export { DEFAULT_RAPL_ROOT, RAPL_PERMISSION_FIX, planZones, type RaplZone } from
 export { DEFAULT_NVML_LIBRARY } from './nvml.ts';
 export { parsePlist, type PlistValue } from './plist.ts';
 export { parsePowermetricsSample, splitPlistStream, type PowermetricsSample } from './powermetrics.ts';
+export { openPrometheusSource, type Placement, type PrometheusOptions, type PrometheusReport, type PrometheusSource } from './prometheus.ts';
+export { parsePrometheusText, PrometheusParseError, type PromDocument, type PromSample } from './prometheus-text.ts';
+export { startEnergyServer, type EnergyServer, type EnergyServerOptions } from './prometheus-server.ts';
 export { EnergySession, type EnergySessionOptions, type EnergyReport, type QueryEnergy } from './session.ts';
 export { planDomains, type DomainPlan, type DomainRequest } from './domains.ts';
 export { findListeningPid, isLoopbackHost } from './loopback.ts';
+export { capabilityReport, describeSource, type CapabilityReport, type DomainCapability, type SourceCapability } from './capability.ts';
+export {
+  DEFAULT_BUSY_CORES,
+  DEFAULT_GPU_BUSY_PCT,
+  DEFAULT_IDLE_RISE_FRACTION,
+  DEFAULT_IDLE_RISE_W,
+  Preflight,
+  cpuVerdict,
+  foreignCpuLoad,
+  gpuVerdict,
+  idlePowerVerdict,
+  openNvmlLoadProbe,
+  type ForeignCpuLoad,
+  type GpuLoad,
+  type GpuLoadProbe,
+  type IdlePowerCheck,
+  type PreflightOptions,
+  type PreflightReading,
+} from './preflight.ts';

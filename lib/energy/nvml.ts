@@ -1,8 +1,8 @@
-import { performance } from 'node:perf_hooks';
 import { PowerIntegrator } from './integrate.ts';
 import { monotonicMs } from './clock.ts';
 import { NVML_ERROR_DRIVER_NOT_LOADED, NVML_ERROR_NOT_SUPPORTED, NVML_SUCCESS, bindNvml, type NvmlBinding } from './nvml-binding.ts';
-import { SourceUnavailableError, type EnergyReading, type EnergySource, type SampleRow } from './types.ts';
+import { readDevicesInto, totalReader, type MeteredDevice } from './source-read.ts';
+import { SourceUnavailableError, type EnergySource, type SampleRow } from './types.ts';
 
 export const DEFAULT_NVML_LIBRARY = 'libnvidia-ml.so.1';
 /**
@@ -103,29 +103,21 @@ export function openNvmlSource(options: NvmlOptions = {}): EnergySource {
     throw error;
   }
   const allCounters = gpus.every((g) => g.hasCounter);
-  const readInto = (out: SampleRow): void => {
-    let totalJ = 0;
-    let totalW = 0;
-    for (let i = 0; i < gpus.length; i++) {
-      const gpu = gpus[i]!;
+  const devices: MeteredDevice[] = gpus.map((gpu) => ({
+    readPowerW() {
       const powerMw = binding.powerMw(gpu.handle);
-      const powerW = powerMw >= 0 ? powerMw / 1000 : NaN;
-      let joules: number;
-      if (gpu.hasCounter) {
-        const mj = binding.totalEnergyMj(gpu.handle);
-        if (mj < 0) throw new Error(`GPU ${gpu.uuid}: nvmlDeviceGetTotalEnergyConsumption failed: ${binding.errorString(-mj)}`);
-        joules = (mj - gpu.firstMj) / 1000;
-      } else {
-        joules = gpu.integrator.add(powerW, monotonicMs());
-      }
-      out[2 + i] = joules;
-      totalJ += joules;
-      totalW += powerW;
-    }
-    out[0] = totalJ;
-    out[1] = totalW;
-  };
-  const row = new Float64Array(2 + gpus.length);
+      return powerMw >= 0 ? powerMw / 1000 : NaN;
+    },
+    readCounterJ: gpu.hasCounter
+      ? () => {
+          const mj = binding.totalEnergyMj(gpu.handle);
+          if (mj < 0) throw new Error(`GPU ${gpu.uuid}: nvmlDeviceGetTotalEnergyConsumption failed: ${binding.errorString(-mj)}`);
+          return (mj - gpu.firstMj) / 1000;
+        }
+      : null,
+    integrator: gpu.integrator,
+  }));
+  const readInto = (out: SampleRow): void => readDevicesInto(devices, out);
   const details: Record<string, string | number> = {};
   for (const gpu of gpus) {
     const memory = binding.memoryUsedBytes(gpu.handle);
@@ -148,12 +140,18 @@ export function openNvmlSource(options: NvmlOptions = {}): EnergySource {
     isEstimate: false,
     updatePeriodMs: NVML_UPDATE_PERIOD_MS,
     channels: gpus.map((g) => g.uuid),
+    counters: gpus.map((g) => ({
+      resolutionJ: g.hasCounter ? 1e-3 : null,
+      resolutionW: 1e-3,
+      updatePeriodMs: NVML_UPDATE_PERIOD_MS,
+      wrapJ: null,
+      note: g.hasCounter
+        ? 'nvmlDeviceGetTotalEnergyConsumption: a 64-bit millijoule counter (does not wrap in practice); update period not documented by NVIDIA'
+        : 'nvmlDeviceGetPowerUsage in milliwatts, integrated by the trapezoid rule; recent GPUs average it over about 1 s',
+    })),
     details,
     readInto,
-    read(): EnergyReading {
-      readInto(row);
-      return { timeMs: performance.now(), energyJ: row[0]! };
-    },
+    read: totalReader(readInto, gpus.length),
     async close() {
       binding.shutdown();
     },

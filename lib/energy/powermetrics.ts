@@ -2,9 +2,9 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { parsePlist, type PlistValue } from './plist.ts';
-import { SourceUnavailableError, type EnergyReading, type EnergySource, type SampleRow } from './types.ts';
+import { totalReader } from './source-read.ts';
+import { SourceUnavailableError, type EnergySource, type SampleRow } from './types.ts';
 
 /** One powermetrics sample: energy over its interval per unit, in joules. */
 export interface PowermetricsSample {
@@ -124,7 +124,6 @@ export function openPowermetricsSource(options: PowermetricsOptions = {}): Energ
     out[3] = gpuJ;
     out[4] = aneJ;
   };
-  const row = new Float64Array(5);
   return {
     name: 'powermetrics',
     measure: 'interval-energy',
@@ -132,12 +131,16 @@ export function openPowermetricsSource(options: PowermetricsOptions = {}): Energ
     isEstimate: false,
     updatePeriodMs: intervalMs,
     channels: ['cpu', 'gpu', 'ane'],
+    counters: ['cpu', 'gpu', 'ane'].map(() => ({
+      resolutionJ: 1e-3,
+      resolutionW: 1e-3,
+      updatePeriodMs: intervalMs,
+      wrapJ: null,
+      note: 'powermetrics reports the energy of each interval in millijoules; summed here, so nothing wraps',
+    })),
     details: { file: file! },
     readInto,
-    read(): EnergyReading {
-      readInto(row);
-      return { timeMs: performance.now(), energyJ: row[0]! };
-    },
+    read: totalReader(readInto, 3),
     async close() {
       fs.closeSync(handle);
       child?.kill('SIGTERM');

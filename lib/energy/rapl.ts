@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { totalReader } from './source-read.ts';
 import { SysfsCounterFile, errnoCode, listDir, readSysfsInteger, readSysfsText } from './sysfs.ts';
-import { SourceUnavailableError, type EnergyReading, type EnergySource, type SampleRow } from './types.ts';
+import { SourceUnavailableError, type EnergySource, type SampleRow } from './types.ts';
 import { WrappingCounter } from './wrap.ts';
 
 export const DEFAULT_RAPL_ROOT = '/sys/class/powercap';
@@ -87,7 +87,6 @@ export function openRaplSource(options: RaplOptions = {}): EnergySource {
   const counters = zones.map((z) => new WrappingCounter(z.rangeUj, 1e-6));
   const files = zones.map((z) => new SysfsCounterFile(join(z.path, 'energy_uj')));
   const counted = zones.map((z) => z.counted);
-  const row = new Float64Array(2 + zones.length);
   const readInto = (out: SampleRow): void => {
     let totalJ = 0;
     for (let i = 0; i < files.length; i++) {
@@ -98,7 +97,7 @@ export function openRaplSource(options: RaplOptions = {}): EnergySource {
     out[0] = totalJ;
     out[1] = NaN;
   };
-  readInto(row);
+  readInto(new Float64Array(2 + zones.length));
   const countedLabels = zones.filter((z) => z.counted).map((z) => z.label);
   return {
     name: 'rapl',
@@ -107,16 +106,20 @@ export function openRaplSource(options: RaplOptions = {}): EnergySource {
     isEstimate: false,
     updatePeriodMs: RAPL_UPDATE_PERIOD_MS,
     channels: zones.map((z) => z.label),
+    counters: zones.map((z) => ({
+      resolutionJ: 1e-6,
+      resolutionW: null,
+      updatePeriodMs: RAPL_UPDATE_PERIOD_MS,
+      wrapJ: z.rangeUj / 1e6,
+      note: 'energy_uj counts microjoules (the hardware energy unit behind it, often 15.3 or 61 uJ, is coarser); wraps at max_energy_range_uj, unwrapped between reads',
+    })),
     details: Object.fromEntries([
       ['root', root],
       ['counted', countedLabels.join(',')],
       ...zones.map((z) => [`range:${z.label}`, `${z.rangeUj / 1e6} J`]),
     ]),
     readInto,
-    read(): EnergyReading {
-      readInto(row);
-      return { timeMs: performance.now(), energyJ: row[0]! };
-    },
+    read: totalReader(readInto, zones.length),
     async close() {
       for (const file of files) file.close();
     },

@@ -95,7 +95,7 @@ export function openEnergySource(options: OpenSourceOptions = {}): EnergySource 
     return openNamedSource(name, options);
   } catch (error) {
     if (error instanceof SourceUnavailableError) {
-      throw new SourceUnavailableError(error.source, error.reason, `${error.fix ? `${error.fix}. ` : ''}Or use --energy estimated (an estimate, not a measurement).`);
+      throw new SourceUnavailableError(error.source, error.reason, `${error.fix ? `${error.fix}. ` : ''}Or use the 'estimated' source (an estimate, not a measurement)`);
     }
     throw error;
   }

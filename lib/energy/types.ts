@@ -20,6 +20,20 @@ export interface EnergyReading {
 /** One row of a source read: total joules, power in watts (NaN when the source has none), joules per channel. */
 export type SampleRow = Float64Array;
 
+/** What one channel's reading resolves, how often it changes, and when its raw counter wraps. */
+export interface ChannelCounter {
+  /** Smallest step of its energy reading, J; null when it has no energy counter (power is integrated) or it is unknown. */
+  resolutionJ: number | null;
+  /** Smallest step of its power reading, W; null when it reads no power. */
+  resolutionW: number | null;
+  /** How often the value changes, ms. */
+  updatePeriodMs: number;
+  /** Joules after which the raw counter returns to 0 (the source unwraps it); null when it cannot wrap in practice. */
+  wrapJ: number | null;
+  /** Where these figures come from (units the device reports in, documented or assumed rates). */
+  note: string;
+}
+
 /** A device (or estimator) that can be read as a cumulative energy counter. */
 export interface EnergySource {
   readonly name: EnergySourceName;
@@ -34,6 +48,8 @@ export interface EnergySource {
   readonly channels: readonly string[];
   /** Facts for the manifest and `ipw doctor` (device names, counter ranges, ...). */
   readonly details: Readonly<Record<string, string | number>>;
+  /** Per channel, in `channels` order: resolution, update period and wraparound, for `ipw doctor --json` and the manifest. */
+  readonly counters?: readonly ChannelCounter[];
   /** Writes [totalJ, powerW (NaN if none), channel joules...] into `row` (length 2 + channels). Allocation-free. */
   readInto(row: SampleRow): void;
   /**

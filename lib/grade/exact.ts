@@ -1,4 +1,4 @@
-import type { Query } from '../queries/types.ts';
+import type { Query } from '../queries/index.ts';
 import { lastBoxed, nonEmptyLines, stripThinking } from './text.ts';
 import type { ExtractionOptions, Grade } from './types.ts';
 

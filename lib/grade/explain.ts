@@ -1,5 +1,4 @@
-import type { GradeStatus } from '../store/types.ts';
-import type { GradeSpan } from './types.ts';
+import type { GradeSpan, GradeStatus } from './types.ts';
 
 /** A graded response, as stored by a run or produced by `gradeRecords`. */
 export interface ExplainRow {

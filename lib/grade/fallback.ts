@@ -1,4 +1,4 @@
-import type { Query } from '../queries/types.ts';
+import type { Query } from '../queries/index.ts';
 import { judgeQuestion } from './judge.ts';
 import { judgeCacheKey, type JudgeCache } from './judge-cache.ts';
 import { mathEqual } from './math-equal.ts';

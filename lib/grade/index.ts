@@ -1,8 +1,8 @@
 /**
- * Grading: turns a model's response into a Grade. `gradeResponse` dispatches on `query.grader`; the
- * non-judge graders are also exported as synchronous pure functions.
+ * Grading: turns a model's response into a Grade. `gradeResponse` dispatches on `query.grader`; `gradeRecords`
+ * regrades saved outputs (`ipw grade`).
  */
-import type { GraderName, Query } from '../queries/types.ts';
+import type { GraderName, Query } from '../queries/index.ts';
 import { gradeExact } from './exact.ts';
 import { needsFallback, withJudgeFallback } from './fallback.ts';
 import { gradeJudge } from './judge.ts';
@@ -11,24 +11,9 @@ import { gradeMc } from './mc.ts';
 import { gradeNumeric } from './numeric.ts';
 import type { ExtractionOptions, Grade, JudgeModel, NumericOptions } from './types.ts';
 
-export type { ExtractionOptions, Grade, GradeSpan, JudgedGrade, JudgeModel, NumericOptions } from './types.ts';
-export {
-  gradeMc, extractMcAnswer, extractMcLetter, referenceLetter, validLetters, choiceCountOf, type McExtraction,
-} from './mc.ts';
-export { gradeNumeric, numbersMatch, DEFAULT_ABS_TOL, DEFAULT_REL_TOL } from './numeric.ts';
-export { extractMathAnswer, type MathExtraction } from './math-extract.ts';
-export { mathEqual, isMathAnswer, withinTolerance } from './math-equal.ts';
-export { normalizeMath, type NormalizedAnswer } from './math-normalize.ts';
-export { lastJsonField, type JsonField } from './json-field.ts';
-export { gradeExact, normalizeExact } from './exact.ts';
-export {
-  gradeJudge, JUDGE_PROMPT_TEMPLATE, renderJudgePrompt, judgeQuestion, parseJudgeVerdict,
-  type JudgeInputs, type JudgeOptions, type JudgeVerdict,
-} from './judge.ts';
-export { JudgeCache, judgeCacheKey, type JudgeCacheKeyParts } from './judge-cache.ts';
-export { EXTRACT_PROMPT_TEMPLATE, renderExtractPrompt, needsFallback } from './fallback.ts';
-export { explainGrades, type ExplainRow, type ExplainFilter, type Explanation } from './explain.ts';
-export { gradeNaiveLastLetter } from './naive.ts';
+export type { ExtractionOptions, Grade, GradeSpan, GradeStatus, JudgedGrade, JudgeModel, NumericOptions } from './types.ts';
+export { gradeJudge, type JudgeOptions } from './judge.ts';
+export { JudgeCache } from './judge-cache.ts';
 export {
   parseGradeRecords, gradeRecords, summarizeVerdicts, compareVerdicts, RULE_SETS,
   type GradeRecord, type Verdict, type RuleSetName, type VerdictSummary, type Comparison,

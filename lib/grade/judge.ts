@@ -1,8 +1,7 @@
-import type { Query } from '../queries/types.ts';
-import type { GradeStatus } from '../store/types.ts';
+import type { Query } from '../queries/index.ts';
 import { JudgeCache, judgeCacheKey } from './judge-cache.ts';
 import { stripThinking } from './text.ts';
-import type { ExtractionOptions, Grade, JudgeModel } from './types.ts';
+import type { ExtractionOptions, Grade, GradeStatus, JudgeModel } from './types.ts';
 
 /**
  * The judge prompt. Why it is shaped this way:

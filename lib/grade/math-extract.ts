@@ -1,9 +1,8 @@
-import type { GradeStatus } from '../store/types.ts';
 import { lastJsonField } from './json-field.ts';
 import { findRefusal } from './refusal.ts';
 import { findLoop, prepare, readableEnd } from './response.ts';
 import { allMatches, bracedGroups, linesWithOffsets } from './text.ts';
-import type { ExtractionOptions, GradeSpan } from './types.ts';
+import type { ExtractionOptions, GradeSpan, GradeStatus } from './types.ts';
 
 export interface MathExtraction {
   /** The final answer as written (LaTeX or plain), or null. */

@@ -1,10 +1,9 @@
-import type { Query } from '../queries/types.ts';
-import type { GradeStatus } from '../store/types.ts';
+import type { Query } from '../queries/index.ts';
 import { LETTERS, isNegated, normalizeOption, optionByText, optionsNamed, readChoice, type OptionsContext } from './mc-read.ts';
 import { findRefusal } from './refusal.ts';
 import { findLoop, prepare, readableEnd } from './response.ts';
 import { allMatches, bracedGroups, linesWithOffsets, looseNormalize, maskMarkdown } from './text.ts';
-import type { ExtractionOptions, Grade, GradeSpan } from './types.ts';
+import type { ExtractionOptions, Grade, GradeSpan, GradeStatus } from './types.ts';
 
 /** Without `choices` we assume the common four-option layout, widened if the reference letter is later. */
 const DEFAULT_CHOICE_COUNT = 4;
@@ -299,17 +298,6 @@ function optionTextAnywhere(text: string, ctx: OptionsContext, short: boolean): 
   // Naming two options ("Paris or Berlin") commits to neither: both are returned and read as ambiguous.
   for (const letter of optionsNamed(text, ctx)) out.set(letter, { start: text.length - text.trimStart().length, end: text.trimEnd().length });
   return out;
-}
-
-/** Kept for callers of the first version: the same extraction, with the letter under `letter`. */
-export function extractMcLetter(
-  response: string,
-  choiceCount: number,
-  choices?: readonly string[],
-  options: ExtractionOptions = {},
-): McExtraction & { letter: string | null } {
-  const found = extractMcAnswer(response, choiceCount, choices, options);
-  return { ...found, letter: found.pred };
 }
 
 /** The reference as a letter; a reference written as option text is mapped to its letter. */

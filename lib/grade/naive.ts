@@ -1,4 +1,4 @@
-import type { GradeStatus } from '../store/types.ts';
+import type { GradeStatus } from './types.ts';
 
 /**
  * The regex chain many public harnesses use, kept as a baseline to compare against: the first

@@ -1,15 +1,8 @@
-import type { Query } from '../queries/types.ts';
+import type { Query } from '../queries/index.ts';
 import { extractMathAnswer } from './math-extract.ts';
-import { isMathAnswer, mathEqual, withinTolerance } from './math-equal.ts';
+import { isMathAnswer, mathEqual } from './math-equal.ts';
 import { normalizeMath } from './math-normalize.ts';
 import type { ExtractionOptions, Grade, NumericOptions } from './types.ts';
-
-export { DEFAULT_ABS_TOL, DEFAULT_REL_TOL } from './math-equal.ts';
-
-/** |pred - ref| within the larger of the relative tolerance (scaled by |ref|) and the absolute one. */
-export function numbersMatch(pred: number, reference: number, options: NumericOptions = {}): boolean {
-  return withinTolerance(pred, reference, options);
-}
 
 /**
  * Grades a numeric or math response: the final answer (see `extractMathAnswer`) against the reference,

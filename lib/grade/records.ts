@@ -2,8 +2,7 @@
  * Regrading any set of outputs: records read from JSONL (validated with file/line/field errors), graded
  * by a named rule set, summarized and compared. Pure; the CLI does the I/O.
  */
-import { GRADER_NAMES, type GraderName, type Query } from '../queries/types.ts';
-import type { GradeStatus } from '../store/types.ts';
+import { GRADER_NAMES, type GraderName, type Query } from '../queries/index.ts';
 import { gradeExact } from './exact.ts';
 import { extractMathAnswer } from './math-extract.ts';
 import { mathEqual } from './math-equal.ts';
@@ -11,7 +10,7 @@ import { normalizeMath } from './math-normalize.ts';
 import { extractMcAnswer, referenceLetter, validLetters } from './mc.ts';
 import { gradeNaiveLastLetter, naiveLastNumber } from './naive.ts';
 import { withinTolerance } from './math-equal.ts';
-import type { GradeSpan, NumericOptions } from './types.ts';
+import type { GradeSpan, GradeStatus, NumericOptions } from './types.ts';
 
 export interface GradeRecord {
   id: string;

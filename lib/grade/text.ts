@@ -32,11 +32,6 @@ export function maskMarkdown(text: string): string {
   return text.replace(/\*\*|__|`+|(?<=^|\s)[*_]+|[*_]+(?=\s|$|[.,;:!?)])/g, (m) => ' '.repeat(m.length));
 }
 
-/** Removes markdown emphasis and code markers. */
-export function stripMarkdown(text: string): string {
-  return text.replace(/\*\*|__|`+/g, '').replace(/(^|\s)[*_]+|[*_]+(?=\s|$)/g, '$1');
-}
-
 /** Non-empty trimmed lines, in order. */
 export function nonEmptyLines(text: string): string[] {
   return text

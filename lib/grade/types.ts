@@ -1,5 +1,7 @@
-import type { GraderName } from '../queries/types.ts';
-import type { GradeStatus } from '../store/types.ts';
+import type { GraderName } from '../queries/index.ts';
+
+/** Outcome of grading one response. */
+export type GradeStatus = 'answered' | 'no_answer' | 'truncated' | 'ambiguous' | 'refused';
 
 /** The text a grading rule read: [start, end) character offsets into the original response, and that text. */
 export interface GradeSpan {

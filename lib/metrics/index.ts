@@ -2,8 +2,10 @@
 export type {
   BootstrapOptions, GroupKey, Interval, MetricRow, SummarizeOptions, SummaryCi, SummaryRow,
 } from './types.ts';
-export { summarize } from './summarize.ts';
-export { bootstrapGroup, type GroupColumns } from './bootstrap.ts';
+export { summarize, compareText } from './summarize.ts';
+export {
+  BOOTSTRAP, BOOTSTRAP_STATS, bootstrapGroups, FIXED_POINT_SCALE, percentileInterval, resolveBootstrap,
+  type BootstrapCell, type BootstrapStat, type GroupDraws, type GroupEstimate, type GroupStats,
+} from './bootstrap.ts';
 export { formatNumber, formatTable } from './format.ts';
-export { mean, percentile, percentileSorted, ratio } from './stats.ts';
-export { splitmix32 } from './prng.ts';
+export { ratio } from './stats.ts';

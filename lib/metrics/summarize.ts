@@ -1,75 +1,90 @@
-import { bootstrapGroup, validateBootstrap, type GroupColumns } from './bootstrap.ts';
-import { hashString } from './prng.ts';
-import { mean, ratio } from './stats.ts';
+import { BOOTSTRAP, bootstrapGroups, CellBuilder, pointStats, resolveBootstrap, type BootstrapCell } from './bootstrap.ts';
 import type { GroupKey, MetricRow, SummarizeOptions, SummaryRow } from './types.ts';
 
 function isNoAnswer(row: MetricRow): boolean {
   return row.noAnswer === true || row.gradeStatus === 'no_answer';
 }
 
-function columnsOf(rows: readonly MetricRow[]): GroupColumns {
-  const n = rows.length;
-  const columns: GroupColumns = { correct: new Float64Array(n), energyJ: new Float64Array(n), powerW: new Float64Array(n) };
-  rows.forEach((row, i) => {
-    columns.correct[i] = row.correct ? 1 : 0;
-    columns.energyJ[i] = row.energyJ;
-    columns.powerW[i] = row.meanPowerW;
-  });
-  return columns;
+/** What a summary row says about its energy; rows that differ in any of it are never pooled. */
+type EnergyLabel = Pick<SummaryRow, 'energySource' | 'energyMethod' | 'energyIsEstimate' | 'energyDomain'>;
+
+function labelOf(row: MetricRow): EnergyLabel {
+  const label: EnergyLabel = { energySource: row.energySource, energyMethod: row.energyMethod, energyIsEstimate: row.energyIsEstimate };
+  if (row.energyDomain !== undefined && row.energyDomain !== null) label.energyDomain = row.energyDomain;
+  return label;
 }
 
-/** Groups rows by the given keys, in sorted key order so output does not depend on row order. */
-function groupRows(rows: readonly MetricRow[], keys: readonly GroupKey[]): Array<{ values: string[]; rows: MetricRow[] }> {
-  const groups = new Map<string, { values: string[]; rows: MetricRow[] }>();
+interface Group {
+  /** The grouping keys' values, then the energy label's, as strings: what groups are sorted by. */
+  sortKey: string[];
+  label: EnergyLabel;
+  rows: MetricRow[];
+}
+
+/** Plain code-unit order, the same in every locale (lib/analyze sorts its tables the same way). */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Groups rows by the keys and the energy label, in sorted order so output does not depend on row order. */
+function groupRows(rows: readonly MetricRow[], keys: readonly GroupKey[]): Group[] {
+  const groups = new Map<string, Group>();
   for (const row of rows) {
-    const values = keys.map((key) => row[key]);
-    const id = JSON.stringify(values);
+    const label = labelOf(row);
+    const sortKey = [...keys.map((key) => row[key]), label.energySource, label.energyMethod, String(label.energyIsEstimate), label.energyDomain ?? ''];
+    const id = JSON.stringify([sortKey, label.energyDomain === undefined]);
     let group = groups.get(id);
     if (!group) {
-      group = { values, rows: [] };
+      group = { sortKey, label, rows: [] };
       groups.set(id, group);
     }
     group.rows.push(row);
   }
   return [...groups.values()].sort((a, b) => {
-    for (let i = 0; i < keys.length; i++) {
-      const order = (a.values[i] ?? '').localeCompare(b.values[i] ?? '');
+    for (let i = 0; i < a.sortKey.length; i++) {
+      const order = compareText(a.sortKey[i] ?? '', b.sortKey[i] ?? '');
       if (order !== 0) return order;
     }
     return 0;
   });
 }
 
+function cellsOf(rows: readonly MetricRow[], bucketsPerDomain: number): BootstrapCell[] {
+  const builder = new CellBuilder(bucketsPerDomain);
+  for (const row of rows) builder.add(row.queryId, row.domain, row.correct, row.meanPowerW, row.energyJ);
+  return builder.build();
+}
+
 /**
  * Accuracy, energy, power and the efficiency ratios per group, with optional bootstrap confidence
- * intervals. Grouping by no keys gives one row over everything. Each group's bootstrap stream is seeded
- * from the seed and the group's key, so a group's interval does not change when other groups are added.
+ * intervals (`BOOTSTRAP`, the same definition lib/analyze uses). Grouping by no keys gives one row per energy
+ * label. Rows whose energy source, method, estimate flag or domain differ are never pooled: each summary row
+ * carries its label. A group's interval depends only on its own rows.
  */
 export function summarize(rows: readonly MetricRow[], options: SummarizeOptions): SummaryRow[] {
-  if (options.bootstrap) validateBootstrap(options.bootstrap);
-  return groupRows(rows, options.groupBy).map(({ values, rows: members }) => {
-    const columns = columnsOf(members);
-    const accuracy = mean(columns.correct);
-    const meanEnergyJ = mean(columns.energyJ);
-    const meanPowerW = mean(columns.powerW);
+  const boot = options.bootstrap ? resolveBootstrap(options.bootstrap) : undefined;
+  const groups = groupRows(rows, options.groupBy);
+  const cells = groups.map((group) => cellsOf(group.rows, boot?.bucketsPerDomain ?? BOOTSTRAP.bucketsPerDomain));
+  const estimates = boot ? bootstrapGroups(cells, boot) : undefined;
+  return groups.map((group, g) => {
+    const point = estimates?.[g]?.point ?? pointStats(cells[g] ?? []);
     const keyValues: Partial<Record<GroupKey, string>> = {};
     options.groupBy.forEach((key, i) => {
-      keyValues[key] = values[i];
+      keyValues[key] = group.sortKey[i];
     });
     const summary: SummaryRow = {
       ...keyValues,
-      queries: members.length,
-      accuracy,
-      meanEnergyJ,
-      meanPowerW,
-      ipw: ratio(accuracy, meanPowerW),
-      ipj: ratio(accuracy, meanEnergyJ),
-      noAnswerRate: members.filter(isNoAnswer).length / members.length,
+      ...group.label,
+      queries: point.queries,
+      accuracy: point.accuracy,
+      meanEnergyJ: point.meanEnergyJ,
+      meanPowerW: point.meanPowerW,
+      ipw: point.ipw,
+      ipj: point.ipj,
+      noAnswerRate: group.rows.filter(isNoAnswer).length / group.rows.length,
     };
-    if (options.bootstrap) {
-      const seed = (options.bootstrap.seed ^ hashString(JSON.stringify(values))) >>> 0;
-      summary.ci = bootstrapGroup(columns, options.bootstrap, seed);
-    }
+    const ci = estimates?.[g]?.ci;
+    if (ci) summary.ci = ci;
     return summary;
   });
 }

@@ -1,13 +1,22 @@
-import type { GradeStatus } from '../store/types.ts';
+import type { GradeStatus } from '../grade/index.ts';
 
 /** The fields of a graded, measured query that the metrics need. `QueryResult` is assignable to it. */
 export interface MetricRow {
+  /** The query's identity: its bootstrap weight follows from it (see `BOOTSTRAP`), so one query weighs the same in every group. */
+  queryId: string;
   model: string;
   accelerator: string;
   domain: string;
   correct: boolean;
   energyJ: number;
   meanPowerW: number;
+  /** Where the joules came from (`rapl`, `nvml`, `estimated`, `none`, ...); summaries never pool two sources. */
+  energySource: string;
+  /** How the source obtained them; for source `none`, why energy was not measured. */
+  energyMethod: string;
+  energyIsEstimate: boolean;
+  /** The primary energy domain(s) the joules cover, e.g. `rapl:package-0+rapl:dram-0`; absent in older results. */
+  energyDomain?: string;
   /** Either flag marks a query the model left unanswered. */
   noAnswer?: boolean;
   gradeStatus?: GradeStatus;
@@ -15,16 +24,29 @@ export interface MetricRow {
 
 export type GroupKey = 'model' | 'accelerator' | 'domain';
 
+/**
+ * The one bootstrap of IPW Lab (lib/metrics `summarize` and every lib/analyze table): percentile intervals of a
+ * Poisson bootstrap over queries, weights drawn from a hash of (seed, resample, domain, query). See docs/analysis.md.
+ */
 export interface BootstrapOptions {
+  /** Number of resamples; default 1000. */
   resamples: number;
+  /** Same seed, same intervals, in any engine, on any thread count; an integer in [0, 2^32). Default 0. */
   seed: number;
-  /** Coverage of the percentile interval, e.g. 0.95. */
+  /** Coverage of the percentile interval, in (0, 1); default 0.95. */
   confidence: number;
+  /**
+   * Queries of a domain share this many resampling buckets (default 1000), chosen by a hash of the query id, so
+   * the cost of a resample does not grow with the number of queries. 0: every query is its own bucket.
+   */
+  bucketsPerDomain: number;
 }
 
 export interface SummarizeOptions {
+  /** Grouping keys. Rows are always split by energy source, method and domain as well (see `SummaryRow`). */
   groupBy: readonly GroupKey[];
-  bootstrap?: BootstrapOptions;
+  /** Bootstrap intervals: any fields not given come from `BOOTSTRAP`. No intervals when absent. */
+  bootstrap?: Partial<BootstrapOptions>;
 }
 
 /** A [low, high] percentile interval. */
@@ -43,6 +65,13 @@ export interface SummaryRow {
   model?: string;
   accelerator?: string;
   domain?: string;
+  /** The energy source of every row in the group: a group never mixes sources, methods or domains. */
+  energySource: string;
+  /** How the source measured (or, for source `none`, why nothing was measured). */
+  energyMethod: string;
+  energyIsEstimate: boolean;
+  /** Primary energy domain(s) of the rows; absent for results written before domains were recorded. */
+  energyDomain?: string;
   queries: number;
   /** correct / queries. */
   accuracy: number;

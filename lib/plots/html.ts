@@ -22,11 +22,6 @@ export function resetPlotlyInlining(): void {
   inlinedThisSession = false;
 }
 
-/** Whether the next 'auto' figure will carry plotly.js. */
-export function plotlyPending(): boolean {
-  return !inlinedThisSession;
-}
-
 /**
  * plotly.js as one inline script. `define` is hidden while it evaluates because plotly 2.x registers with
  * RequireJS (classic Notebook) as an anonymous AMD module and then never sets `window.Plotly`.

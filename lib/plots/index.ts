@@ -6,30 +6,18 @@
  * - The static SVG comes from a small pure-TS renderer (no browser at display time); `exportFigure` uses
  *   headless Chromium and plotly.js itself for publication files. See docs/plots.md.
  */
-export { Figure, figure, baseLayout, PLOTLY_MIME, type BaseLayoutOptions } from './figure.ts';
-export type {
-  Annotation, Axis, AxisType, BarTrace, ErrorBars, FigureJson, Layout, LineStyle, MarkerStyle, PlotlyConfig, ScatterTrace,
-  SpanShape, Trace,
-} from './types.ts';
-export { MIME_BUNDLE, isDisplayable, type Displayable, type MimeBundle } from './mime.ts';
-export { resetPlotlyInlining, plotlyPending, type PlotlyInclusion } from './html.ts';
-export { plotlyBundlePath } from './plotly-source.ts';
-export { renderSvg, DEFAULT_WIDTH_PX, DEFAULT_HEIGHT_PX, type SvgSize } from './svg/render.ts';
+export { Figure, figure, baseLayout, type BaseLayoutOptions } from './figure.ts';
+export type { FigureJson, Layout, PlotlyConfig, Trace } from './types.ts';
+export { resetPlotlyInlining } from './html.ts';
 export { paretoFrontier, type ParetoAccessors } from './pareto.ts';
-export {
-  powerTrace, phaseSpans, downsampleMinMax, DEFAULT_MAX_TRACE_POINTS,
-  type PhaseWindow, type PowerTraceInput, type PowerTraceOptions,
-} from './power-trace.ts';
+export { powerTrace, type PhaseWindow, type PowerTraceInput, type PowerTraceOptions } from './power-trace.ts';
 export {
   accuracyVsEnergy, ipwBars, domainAccuracy, ipwOverTime,
-  type AccuracyVsEnergyOptions, type DatedSummaryRow, type EnergyPlotOptions, type IpwBarsOptions, type IpwMetric,
-  type IpwOverTimeOptions, type PlotSizeOptions,
+  type AccuracyVsEnergyOptions, type DatedSummaryRow, type IpwBarsOptions, type IpwMetric, type IpwOverTimeOptions,
+  type PlotSizeOptions,
 } from './summary-plots.ts';
-export { energyLabel, type EnergyLabel, type EnergyProvenance, type PlotSummaryRow } from './rows.ts';
-export { htmlTable, Table, formatCell, formatInterval, type HtmlTableOptions, type TableColumn } from './table.ts';
-export { liveRunView, LiveRunView, liveStats, sparklineSvg, type LiveProgress, type LiveRunViewOptions, type LiveStats } from './live.ts';
-export {
-  exportFigure, closeExportBrowser, findBrowser, formatFromPath, BrowserNotFoundError, BROWSER_CANDIDATES,
-  type ExportFormat, type ExportOptions, type ExportResult,
-} from './export.ts';
-export { PALETTE, PHASE_COLORS } from './colors.ts';
+export type { PlotSummaryRow } from './rows.ts';
+export { htmlTable, Table, type HtmlTableOptions, type TableColumn } from './table.ts';
+export { liveRunView, LiveRunView, type LiveProgress, type LiveRunViewOptions } from './live.ts';
+export { exportFigure, closeExportBrowser, type ExportFormat, type ExportOptions, type ExportResult } from './export.ts';
+export { PHASE_COLORS } from './colors.ts';

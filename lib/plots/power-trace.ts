@@ -1,4 +1,5 @@
 import { PHASE_COLORS, paletteColor } from './colors.ts';
+import { minMaxIndices } from './decimate.ts';
 import { Figure, baseLayout } from './figure.ts';
 import { energyLabel, estimateNote, withEstimateNote } from './rows.ts';
 import type { SpanShape } from './types.ts';
@@ -50,19 +51,7 @@ export function downsampleMinMax(timeMs: ArrayLike<number>, powerW: ArrayLike<nu
   if (n <= maxPoints) return { timeMs: Array.from({ length: n }, (_, i) => timeMs[i]!), powerW: Array.from({ length: n }, (_, i) => powerW[i]!) };
   const buckets = Math.max(1, Math.floor(maxPoints / 4));
   const size = n / buckets;
-  const keep: number[] = [];
-  for (let b = 0; b < buckets; b++) {
-    const start = Math.floor(b * size);
-    const end = Math.min(n, Math.floor((b + 1) * size));
-    if (end <= start) continue;
-    let min = start;
-    let max = start;
-    for (let i = start; i < end; i++) {
-      if (powerW[i]! < powerW[min]!) min = i;
-      if (powerW[i]! > powerW[max]!) max = i;
-    }
-    for (const index of [...new Set([start, min, max, end - 1])].sort((a, c) => a - c)) keep.push(index);
-  }
+  const keep = minMaxIndices(n, (i) => powerW[i]!, (i) => Math.floor(i / size));
   return { timeMs: keep.map((i) => timeMs[i]!), powerW: keep.map((i) => powerW[i]!) };
 }
 

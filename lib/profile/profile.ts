@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { EnergySession, type EnergyReport, type EnergySourceName, type SourceOptions } from '../energy/index.ts';
 import { JudgeCache, gradeResponse, type JudgeModel } from '../grade/index.ts';
-import { summarize, type SummaryRow } from '../metrics/index.ts';
+import { BOOTSTRAP, summarize, type SummaryRow } from '../metrics/index.ts';
 import { formatPrompt, loadQueries, type LoadOptions, type Query } from '../queries/index.ts';
 import {
   addGeneration,
@@ -63,6 +63,10 @@ export interface ProfileOptions extends RunnerOptions {
   judgeCache?: JudgeCache;
   /** Ask the judge to read the answer when the rules find none or several (needs `judge`). */
   judgeFallback?: boolean;
+  /**
+   * Stops the run after the query in flight (an `openai:` request in flight is abandoned; an in-process generation
+   * finishes), then writes results.parquet and the manifest of the partial run, which `resume` continues.
+   */
   signal?: AbortSignal;
   onProgress?: (progress: ProfileProgress) => void;
 }
@@ -119,6 +123,8 @@ interface PreparedRun {
   queries: Query[];
   pending: Array<{ query: Query; index: number }>;
   spec: ModelSpec;
+  /** SHA-256 of the GGUF file; null for a served model. */
+  modelSha256: string | null;
   runner: ModelRunner;
   energy: EnergySession;
   journal: RunJournal;
@@ -129,6 +135,13 @@ interface PreparedRun {
   warnings: string[];
   /** Closes the model and the journal and stops sampling, writing the trace into the run folder. */
   close(): Promise<EnergyReport>;
+}
+
+/** SHA-256 over every query's id, prompt, choices and answer, in order: a resume with an edited query set is refused. */
+function queriesSha256(queries: readonly Query[]): string {
+  const hash = createHash('sha256');
+  for (const q of queries) hash.update(JSON.stringify([q.id, formatPrompt(q), q.answer, q.grader])).update('\n');
+  return hash.digest('hex');
 }
 
 /** trace.bin/json for the first invocation of a run, trace-2, trace-3... for each resume, so none is overwritten. */
@@ -151,6 +164,8 @@ async function prepare(options: ProfileOptions): Promise<PreparedRun> {
   }
   const spec = parseModelSpec(options.model);
   if (spec.kind === 'gguf') await assertGgufFile(spec.path);
+  // Part of the run's identity: a resume with another file at the same path is refused.
+  const modelSha256 = spec.kind === 'gguf' ? await hashFile(spec.path) : null;
   const cleanup = new Cleanup();
   try {
     const runner = await openRunner(spec, options);
@@ -182,10 +197,10 @@ async function prepare(options: ProfileOptions): Promise<PreparedRun> {
       judgeFallback: options.judgeFallback ?? false,
     };
     const identity = {
-      model: spec.kind === 'gguf' ? { path: spec.path } : { url: spec.baseUrl, name: spec.model },
+      model: spec.kind === 'gguf' ? { path: spec.path, sha256: modelSha256! } : { url: spec.baseUrl, name: spec.model },
       queriesSource: typeof options.queries === 'string' ? options.queries : '(in memory)',
       queryIds: queries.map((q) => q.id),
-      settings,
+      settings: { ...settings, queriesSha256: queriesSha256(queries) },
     };
     const handle = options.resume ? resumeRun(options.outDir, identity) : startRun(options.outDir, { runId: randomUUID(), ...identity });
     traceDir = options.outDir;
@@ -198,6 +213,7 @@ async function prepare(options: ProfileOptions): Promise<PreparedRun> {
       queries,
       pending: queries.map((query, index) => ({ query, index })).filter(({ query }) => !doneIds.has(query.id)),
       spec,
+      modelSha256,
       runner,
       energy,
       journal,
@@ -226,8 +242,9 @@ async function runOne(run: PreparedRun, query: Query, signal: AbortSignal | unde
   await energy.markSettled();
   const cpuStart = sampleCpu({ threads: true });
   let cpuFirst: CpuSample | undefined;
+  // An in-process generation finishes (it takes seconds at most); a server request is abandoned.
   const generation = await runner.generate(
-    { prompt: formatPrompt(query), maxTokens: run.settings.maxTokens as number, signal },
+    { prompt: formatPrompt(query), maxTokens: run.settings.maxTokens as number, signal: run.spec.kind === 'openai' ? signal : undefined },
     {
       onFirstToken: () => {
         cpuFirst = sampleCpu();
@@ -305,46 +322,40 @@ async function runQueries(run: PreparedRun, options: ProfileOptions): Promise<Lo
   return outcome;
 }
 
-function bootstrapFor(seed: number) {
-  return { resamples: 1000, seed, confidence: 0.95 };
-}
-
-/** Stage 3: summary, and for a complete run results.parquet and manifest.json. */
+/** Stage 3: summary, results.parquet and manifest.json, for a complete run and for an interrupted one alike. */
 async function finalize(run: PreparedRun, outcome: LoopOutcome, energyReport: EnergyReport, options: ProfileOptions): Promise<ProfileResult> {
   const rows = run.journal.results();
   const complete = !outcome.interrupted && rows.length === run.queries.length;
-  const seed = run.settings.seed as number;
-  const summary = summarize(rows, { groupBy: ['model', 'accelerator', 'domain'], bootstrap: bootstrapFor(seed) });
+  const summary = summarize(rows, { groupBy: ['model', 'accelerator', 'domain'], bootstrap: BOOTSTRAP });
   const warnings = [...run.warnings];
-  if (complete) {
-    const finalized = await finalizeRun(options.outDir);
-    warnings.push(...finalized.warnings);
-    const description = run.runner.description;
-    await writeManifest(options.outDir, {
-      runId: run.runId,
-      model: {
-        ...description,
-        sha256: run.spec.kind === 'gguf' ? await hashFile(run.spec.path) : null,
-        ...(outcome.serverTimings.length > 0 ? { serverTimings: outcome.serverTimings } : {}),
-      },
-      hardware: await collectHardware(),
-      software: await collectSoftware(),
-      // run.json keeps the settings as asked (resume compares them); the manifest adds what the runner resolved.
-      settings: { ...run.settings, threadsUsed: description.details.threads ?? null, threadChoice: description.details.threadChoice ?? null },
-      cpu: {
-        note:
-          'CPU seconds inside generation windows of this invocation: main JS thread (harness) vs all other threads (compute, libuv, V8). ' +
-          'byRoleS: scheduler run time by thread: llama (the direct engine and the llama.cpp threads it started), sampler (energy), main, other (V8, libuv; node-llama-cpp\'s threads when its loop runs). ' +
-          'directLoopS: time the direct engine\'s loop spent outside llama_decode while decoding (harness work on the first compute thread)',
-        ...summarizeCpu(outcome.cpu),
-      },
-      energy: { source: energyReport.source as EnergySourceName, method: energyReport.method, isEstimate: energyReport.isEstimate, report: { ...energyReport } },
-      counts: { queries: run.queries.length, completed: rows.length },
-      timings: { startedAt: outcome.startedAtIso, finishedAt: new Date().toISOString(), wallMs: performance.now() - outcome.startedMs },
-      warnings,
-      summary: summarize(rows, { groupBy: ['model', 'accelerator'], bootstrap: bootstrapFor(seed) }),
-    });
-  }
+  const finalized = await finalizeRun(options.outDir);
+  warnings.push(...finalized.warnings);
+  const description = run.runner.description;
+  await writeManifest(options.outDir, {
+    runId: run.runId,
+    complete,
+    model: {
+      ...description,
+      sha256: run.modelSha256,
+      ...(outcome.serverTimings.length > 0 ? { serverTimings: outcome.serverTimings } : {}),
+    },
+    hardware: await collectHardware(),
+    software: await collectSoftware(),
+    // run.json keeps the settings as asked (resume compares them); the manifest adds what the runner resolved.
+    settings: { ...run.settings, threadsUsed: description.details.threads ?? null, threadChoice: description.details.threadChoice ?? null },
+    cpu: {
+      note:
+        'CPU seconds inside generation windows of this invocation: main JS thread (harness) vs all other threads (compute, libuv, V8). ' +
+        'byRoleS: scheduler run time by thread: llama (the direct engine and the llama.cpp threads it started), sampler (energy), main, other (V8, libuv; node-llama-cpp\'s threads when its loop runs). ' +
+        'directLoopS: time the direct engine\'s loop spent outside llama_decode while decoding (harness work on the first compute thread)',
+      ...summarizeCpu(outcome.cpu),
+    },
+    energy: { source: energyReport.source as EnergySourceName, method: energyReport.method, isEstimate: energyReport.isEstimate, report: { ...energyReport } },
+    counts: { queries: run.queries.length, completed: rows.length },
+    timings: { startedAt: outcome.startedAtIso, finishedAt: new Date().toISOString(), wallMs: performance.now() - outcome.startedMs },
+    warnings,
+    summary: summarize(rows, { groupBy: ['model', 'accelerator'], bootstrap: BOOTSTRAP }),
+  });
   return { runDir: options.outDir, runId: run.runId, results: rows, summary, complete, energy: energyReport, warnings };
 }
 

@@ -1,10 +1,8 @@
-export type { ColumnMap, DatasetSummary, GraderName, LoadOptions, Query, QueryField, SampleOptions } from './types.ts';
-export { GRADER_NAMES, QUERY_FIELDS } from './types.ts';
+/** lib/queries: query sets from JSONL, CSV, Parquet and Hugging Face folders, validated and sampled. */
+export type { ColumnMap, DatasetSummary, GraderName, LoadOptions, Query, SampleOptions } from './types.ts';
+export { GRADER_NAMES } from './types.ts';
 export { formatPrompt, optionLetter } from './format.ts';
 export { loadQueries, listDatasets } from './load.ts';
 export { sampleQueries } from './sample.ts';
-export { parseColumnMap } from './columns.ts';
-export { RECIPES, type RecipeName } from './recipes/registry.ts';
-export { QueryValidationError } from './errors.ts';
-export { SAMPLE_PATH } from './bundled.ts';
-export { distinctiveWords } from './distinct.ts';
+export { RECIPES } from './recipes/registry.ts';
+export { seededRandom, type Random } from './random.ts';

@@ -1,11 +1,12 @@
 // Generation through the direct engine (lib/run/direct): node-llama-cpp still formats and tokenizes the prompt with
 // the model's chat template (a vocabulary-only load), and llama.cpp runs the loop in a worker thread.
-import type { StopReason } from '../store/types.ts';
+import { performance } from 'node:perf_hooks';
 import { decodeRate, type DecodeProbe } from './auto-threads.ts';
 import type { DirectEngine, DirectStopReason } from './direct/index.ts';
+import { failedGeneration, forQuery, promptTooLong } from './failure.ts';
 import { PROBE_PROMPT } from './llama-session.ts';
 import type { LlamaModel, PromptFormat } from './llama-types.ts';
-import type { Generation, GenerationHooks, GenerationRequest } from './types.ts';
+import type { Generation, GenerationHooks, GenerationRequest, StopReason } from './types.ts';
 
 type Token = Parameters<LlamaModel['detokenize']>[0][number];
 
@@ -37,7 +38,17 @@ export function promptTokens(model: LlamaModel, format: PromptFormat, prompt: st
 export function directGenerator(engine: DirectEngine, model: LlamaModel, format: PromptFormat) {
   return async function generate(request: GenerationRequest, hooks: GenerationHooks = {}): Promise<Generation> {
     const { tokens, stopTexts } = promptTokens(model, format, request.prompt);
-    const g = await engine.generate(tokens, { maxTokens: request.maxTokens, stopTexts, signal: request.signal, onFirstToken: hooks.onFirstToken });
+    // A query that cannot run is a row with its reason, not the end of the run.
+    if (tokens.length >= engine.contextSize) return failedGeneration(promptTooLong(request.queryId, tokens.length, engine.contextSize), undefined, { promptTokens: tokens.length });
+    const startMs = performance.now();
+    let g: Awaited<ReturnType<DirectEngine['generate']>>;
+    try {
+      g = await engine.generate(tokens, { maxTokens: request.maxTokens, stopTexts, signal: request.signal, onFirstToken: hooks.onFirstToken });
+    } catch (error) {
+      // A worker that died takes every later query with it: that ends the run.
+      if (!engine.alive) throw error;
+      return failedGeneration(`${forQuery(request.queryId)}${(error as Error).message}`, startMs, { promptTokens: tokens.length, endMs: performance.now() });
+    }
     // node-llama-cpp detokenizes, so replies read exactly as they do through its own loop (SPM leading spaces included).
     const replyTokens = g.stopReason === 'eos' ? g.tokens.slice(0, -1) : g.tokens;
     let response = model.detokenize(replyTokens as unknown as Token[]);

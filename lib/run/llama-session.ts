@@ -1,10 +1,11 @@
 // Generation through node-llama-cpp's own loop (LlamaChatSession / LlamaCompletion): used on GPUs and wherever the
 // direct engine cannot bind llama.cpp (no /proc/self/maps, e.g. macOS).
 import { performance } from 'node:perf_hooks';
-import type { StopReason } from '../store/types.ts';
 import { decodeRate, type DecodeProbe } from './auto-threads.ts';
+import { failedGeneration, forQuery, promptTooLong } from './failure.ts';
+import { promptTokens } from './llama-direct.ts';
 import type { LlamaContext, LlamaModel, NodeLlamaCpp, PromptFormat } from './llama-types.ts';
-import type { Generation, GenerationHooks, GenerationRequest } from './types.ts';
+import type { Generation, GenerationHooks, GenerationRequest, StopReason } from './types.ts';
 
 function stopReasonOf(reason: string): StopReason {
   if (reason === 'maxTokens') return 'max_tokens';
@@ -12,7 +13,7 @@ function stopReasonOf(reason: string): StopReason {
   return 'eos';
 }
 
-export function sessionGenerator(lib: NodeLlamaCpp, context: LlamaContext, format: PromptFormat, seed: number) {
+export function sessionGenerator(lib: NodeLlamaCpp, context: LlamaContext, format: PromptFormat, seed: number, model: LlamaModel) {
   const sequence = context.getSequence();
 
   async function evaluate(request: GenerationRequest, onToken: (tokens: readonly unknown[]) => void) {
@@ -33,16 +34,25 @@ export function sessionGenerator(lib: NodeLlamaCpp, context: LlamaContext, forma
   }
 
   return async function generate(request: GenerationRequest, hooks: GenerationHooks = {}): Promise<Generation> {
+    // A query that cannot run is a row with its reason, not the end of the run.
+    const promptLength = promptTokens(model, format, request.prompt).tokens.length;
+    if (promptLength >= context.contextSize) return failedGeneration(promptTooLong(request.queryId, promptLength, context.contextSize), undefined, { promptTokens: promptLength });
     // Each query starts from an empty KV cache, so no query's prefill depends on the one before it.
     await sequence.clearHistory();
     const meterBefore = sequence.tokenMeter.getState();
     const tokenTimesMs: number[] = [];
     const startMs = performance.now();
-    const result = await evaluate(request, (tokens) => {
-      const nowMs = performance.now();
-      if (tokenTimesMs.length === 0) hooks.onFirstToken?.(nowMs);
-      for (let i = 0; i < tokens.length; i++) tokenTimesMs.push(nowMs);
-    });
+    let result: Awaited<ReturnType<typeof evaluate>>;
+    try {
+      result = await evaluate(request, (tokens) => {
+        const nowMs = performance.now();
+        if (tokenTimesMs.length === 0) hooks.onFirstToken?.(nowMs);
+        for (let i = 0; i < tokens.length; i++) tokenTimesMs.push(nowMs);
+      });
+    } catch (error) {
+      if (context.disposed) throw error;
+      return failedGeneration(`${forQuery(request.queryId)}${(error as Error).message}`, startMs, { promptTokens: promptLength, tokenTimesMs, endMs: performance.now() });
+    }
     const endMs = performance.now();
     const usage = sequence.tokenMeter.diff(meterBefore);
     return {

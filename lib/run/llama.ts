@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { cachedThreads, chooseThreads, type ThreadChoice } from './auto-threads.ts';
 import { builtNativeHelpers, DirectEngine, loadedLlamaLibraries, nativeLlamaLibraries, type LlamaLibraryFiles } from './direct/index.ts';
 import { assertGgufFile } from './gguf-check.ts';
+import { checkRunnerOptions } from './options-check.ts';
 import { directGenerator, directProbe } from './llama-direct.ts';
 import { cachedLlamaTools, LIBRARY_PREFIX } from './llama-tools.ts';
 import { sessionGenerator, sessionProbe } from './llama-session.ts';
@@ -28,8 +29,12 @@ export type LlamaLibraryChoice = 'auto' | 'native' | 'prebuilt';
 export interface LlamaRunnerOptions {
   /** GPU backend; `false` forces the CPU. */
   gpu?: GpuChoice;
-  /** CPU threads for evaluation. Unset: chosen by a short decode probe at load, cached per model and host. */
+  /**
+   * CPU threads for evaluation, 1 to this machine's logical CPU count. Unset: chosen by a short decode probe at load,
+   * cached per model and host.
+   */
   threads?: number;
+  /** Tokens of context per query: the prompt must fit, and generation stops when prompt plus reply fill it. Default 4096. */
   contextSize?: number;
   /** A node-llama-cpp chat wrapper name ("auto" reads the GGUF's template), or "raw" for plain completion. */
   template?: string;
@@ -95,6 +100,7 @@ function directLibrary(choice: LlamaLibraryChoice): { kind: 'native' | 'prebuilt
 
 /** Loads a GGUF model in-process with node-llama-cpp and runs one query at a time on a fresh context history. */
 export async function openLlamaRunner(modelPath: string, options: LlamaRunnerOptions = {}): Promise<ModelRunner> {
+  checkRunnerOptions(options);
   await assertGgufFile(modelPath);
   const lib = await import('node-llama-cpp');
   const gpu = options.gpu ?? 'auto';
@@ -159,7 +165,7 @@ export async function openLlamaRunner(modelPath: string, options: LlamaRunnerOpt
     else if (onGpu) threadChoice = { threads: defaultThreadCount(), source: 'gpu-default', probes: [] };
     else threadChoice = await chooseThreads(modelPath, engineName, sessionProbe(model));
     const context = await model.createContext({ threads: threadChoice.threads, contextSize });
-    generate = sessionGenerator(lib, context, format, seed);
+    generate = sessionGenerator(lib, context, format, seed, model);
     contextTokens = context.contextSize;
     closeEngine = () => context.dispose();
   }

@@ -1,14 +1,30 @@
 import { performance } from 'node:perf_hooks';
-import type { StopReason } from '../store/types.ts';
+import { forQuery } from './failure.ts';
 import { DEFAULT_SYSTEM_PROMPT } from './llama.ts';
-import type { Generation, GenerationHooks, GenerationRequest, ModelRunner, ServerTimings } from './types.ts';
+import { agentFor, getJson, shown, streamRequest, type AttemptResult, type PayloadKind, type StreamLimits } from './openai-stream.ts';
+import { checkRunnerOptions } from './options-check.ts';
+import type { Generation, GenerationHooks, GenerationRequest, ModelRunner, RequestAttempt, ServerTimings, StopReason } from './types.ts';
 
 export interface OpenAIRunnerOptions {
   systemPrompt?: string;
   seed?: number;
+  /** The API key itself, for callers that hold one; wins over `apiKeyEnv`. It is sent, never written anywhere. */
   apiKey?: string;
-  /** Connection and first-byte timeout. */
-  timeoutMs?: number;
+  /**
+   * The environment variable holding the API key, sent as a bearer token. Default OPENAI_API_KEY, which may be unset
+   * (no key is sent); a variable named explicitly must be set.
+   */
+  apiKeyEnv?: string;
+  /** Seconds to open a connection to the server. Default 10. */
+  connectTimeoutS?: number;
+  /** Seconds from sending a request to the first token of its reply (queueing and prefill included). Default 300. */
+  firstTokenTimeoutS?: number;
+  /** Most seconds the server may stay silent once tokens flow. Default 60. */
+  idleTimeoutS?: number;
+  /** Extra tries for a request answered 429 or 5xx before its first token. Default 2. */
+  maxRetries?: number;
+  /** Wait before the first retry, doubling for each next one; a longer Retry-After wins, up to 30 s. Default 500. */
+  retryDelayMs?: number;
   /** "raw" sends the prompt as is to /v1/completions; anything else uses /v1/chat/completions and the server's template. */
   template?: string;
 }
@@ -38,9 +54,37 @@ export function apiRoot(baseUrl: string): string {
   return trimmed.endsWith('/v1') ? trimmed : `${trimmed}/v1`;
 }
 
-function unreachable(url: string, error: unknown): Error {
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  const why = cause?.code ?? cause?.message ?? (error as Error).message;
+const DEFAULT_API_KEY_ENV = 'OPENAI_API_KEY';
+const RETRY_AFTER_CAP_MS = 30_000;
+
+/**
+ * Refuses a server URL that carries credentials (user:password@, or a key in the query string), without repeating
+ * them: they would end up in run.json, manifests and logs.
+ */
+export function assertNoCredentials(url: string): void {
+  const userInfo = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(url);
+  const query = url.split('#')[0]!.split('?')[1] ?? '';
+  const secretParam = query.split('&').some((pair) => /key|token|secret|passw|auth|sig/i.test(pair.split('=')[0]!));
+  if (!userInfo && !secretParam) return;
+  throw new Error(
+    `the server URL carries credentials (${userInfo ? 'a user name or password before "@"' : 'a key in its query string'}); they are not repeated here. ` +
+      `Remove them from the URL and put the API key in an environment variable: apiKeyEnv names it (default ${DEFAULT_API_KEY_ENV}).`,
+  );
+}
+
+/** The bearer key, from `apiKey` or the environment variable `apiKeyEnv` names, and how it was found (for the manifest). */
+function apiKeyOf(options: OpenAIRunnerOptions): { key: string | undefined; auth: string } {
+  if (options.apiKey) return { key: options.apiKey, auth: 'bearer (apiKey option)' };
+  const name = options.apiKeyEnv ?? DEFAULT_API_KEY_ENV;
+  const key = process.env[name];
+  if (key) return { key, auth: `bearer ($${name})` };
+  if (options.apiKeyEnv !== undefined) {
+    throw new Error(`apiKeyEnv names the environment variable ${name}, which is not set (or empty). Export it with the server's API key, or name another.`);
+  }
+  return { key: undefined, auth: 'none' };
+}
+
+function unreachable(url: string, why: string): Error {
   return new Error(
     `cannot reach the OpenAI-compatible server at ${url} (${why}). ` +
       `Start it (llama-server, ollama serve, vllm serve) or fix the URL in --model openai:URL#model.`,
@@ -52,47 +96,159 @@ function stopReasonOf(finishReason: string | null | undefined): StopReason {
   return 'eos';
 }
 
-/** Yields each `data:` payload of a server-sent event stream. */
-async function* sseData(body: ReadableStream<Uint8Array>): AsyncGenerator<string> {
-  const decoder = new TextDecoder();
-  let buffer = '';
-  for await (const bytes of body as unknown as AsyncIterable<Uint8Array>) {
-    buffer += decoder.decode(bytes, { stream: true });
-    let newline: number;
-    while ((newline = buffer.indexOf('\n')) >= 0) {
-      const line = buffer.slice(0, newline).replace(/\r$/, '');
-      buffer = buffer.slice(newline + 1);
-      if (line.startsWith('data:')) yield line.slice(5).trim();
-    }
+/** What one streamed reply has said so far. */
+class StreamState {
+  text = '';
+  tokenTimesMs: number[] = [];
+  finishReason: string | null | undefined;
+  usage: StreamChunk['usage'];
+  serverTimings: ServerTimings | undefined;
+
+  constructor(
+    private readonly completionMode: boolean,
+    private readonly onFirstToken: ((timeMs: number) => void) | undefined,
+  ) {}
+
+  /** Takes one `data:` payload; throws on one that is not a JSON chunk. */
+  take(data: string): PayloadKind {
+    if (data === '[DONE]') return 'done';
+    const chunk = JSON.parse(data) as StreamChunk & { error?: { message?: string } | string };
+    if (chunk === null || typeof chunk !== 'object') throw new Error('not a JSON object');
+    if (chunk.error !== undefined) throw new Error(`the server reported an error: ${typeof chunk.error === 'string' ? chunk.error : (chunk.error.message ?? JSON.stringify(chunk.error))}`);
+    if (chunk.usage) this.usage = chunk.usage;
+    if (chunk.timings) this.serverTimings = serverTimingsOf(chunk.timings) ?? this.serverTimings;
+    const choice = chunk.choices?.[0];
+    if (choice?.finish_reason) this.finishReason = choice.finish_reason;
+    const content = this.completionMode ? choice?.text : choice?.delta?.content;
+    if (!content) return 'other';
+    const nowMs = performance.now();
+    if (this.tokenTimesMs.length === 0) this.onFirstToken?.(nowMs);
+    this.tokenTimesMs.push(nowMs);
+    this.text += content;
+    return 'token';
+  }
+
+  /** The reply so far, as a generation. */
+  generation(startMs: number, endMs: number, stopReason: StopReason): Generation {
+    return {
+      response: this.text,
+      stopReason,
+      promptTokens: this.usage?.prompt_tokens ?? 0,
+      completionTokens: this.usage?.completion_tokens ?? this.tokenTimesMs.length,
+      startMs,
+      tokenTimesMs: this.tokenTimesMs,
+      endMs,
+      ...(this.serverTimings ? { serverTimings: this.serverTimings } : {}),
+    };
   }
 }
 
+/** What the user can do about a failed request, by how it failed. */
+function fixFor(result: AttemptResult): string {
+  if (result.kind === 'status') {
+    if (result.status === 401 || result.status === 403) return `Put the server's API key in the environment variable apiKeyEnv names (default ${DEFAULT_API_KEY_ENV}).`;
+    return result.status >= 500 || result.status === 429 ? "Check the server's log and load." : 'The server refused this request; its message says why.';
+  }
+  if (result.kind !== 'failed') return '';
+  if (/firstTokenTimeoutS/.test(result.why)) return 'Raise firstTokenTimeoutS if the server is only slow (long prompts, a queue), or check its log.';
+  if (/idleTimeoutS/.test(result.why)) return "Raise idleTimeoutS if the server is only slow, or check its log.";
+  if (/dropped|ended the stream/.test(result.why)) return "Check the server's log: it may have crashed on this query.";
+  return "Check that the URL is an OpenAI-compatible server's API root (e.g. http://host:8080/v1), not a proxy or a web page.";
+}
+
+function outcomeOf(result: AttemptResult): string {
+  switch (result.kind) {
+    case 'done':
+      return 'ok';
+    case 'aborted':
+      return 'aborted';
+    case 'status':
+      return `${result.status} ${result.statusText}`.trim();
+    default:
+      return result.why;
+  }
+}
+
+function statusOf(result: AttemptResult): number | null {
+  return 'status' in result ? result.status : null;
+}
+
+/** Resolves after `ms`, or at once when `signal` aborts. */
+function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
 /**
- * Drives any OpenAI-compatible chat endpoint (llama-server, Ollama, vLLM) with streaming,
- * timing each streamed chunk as it arrives.
+ * Drives any OpenAI-compatible chat endpoint (llama-server, Ollama, vLLM) with streaming, timing each streamed chunk
+ * as it arrives. A request that fails (a 4xx, a broken stream, a timeout, 429 or 5xx after the retries) comes back as
+ * a generation with stop reason 'error' that names the server, the query and what arrived; only a server that cannot
+ * be reached at all throws.
  */
 export async function openOpenAIRunner(baseUrl: string, model: string, options: OpenAIRunnerOptions = {}): Promise<ModelRunner> {
+  assertNoCredentials(baseUrl);
+  checkRunnerOptions(options);
   const root = apiRoot(baseUrl);
-  const timeoutMs = options.timeoutMs ?? 10_000;
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (options.apiKey) headers.authorization = `Bearer ${options.apiKey}`;
+  let rootUrl: URL;
+  try {
+    rootUrl = new URL(root);
+  } catch {
+    throw new Error(`the server URL "${baseUrl}" is not a URL. Write it as http://host:port, e.g. openai:http://127.0.0.1:8080#model.`);
+  }
+  if (rootUrl.protocol !== 'http:' && rootUrl.protocol !== 'https:') throw new Error(`the server URL "${baseUrl}" is not http or https.`);
+  const limits: StreamLimits = {
+    connectMs: (options.connectTimeoutS ?? 10) * 1000,
+    firstTokenMs: (options.firstTokenTimeoutS ?? 300) * 1000,
+    idleMs: (options.idleTimeoutS ?? 60) * 1000,
+  };
+  const maxRetries = options.maxRetries ?? 2;
+  const retryDelayMs = options.retryDelayMs ?? 500;
+  const { key, auth } = apiKeyOf(options);
+  /** Server text is quoted in messages, which reach journals and logs: a server echoing the key must not put it there. */
+  const redact = (text: string) => (key === undefined ? text : text.split(key).join('[redacted]'));
+  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'text/event-stream' };
+  if (key !== undefined) headers.authorization = `Bearer ${key}`;
   const systemPrompt = options.systemPrompt ?? DEFAULT_SYSTEM_PROMPT;
   const seed = options.seed ?? 0;
   const completionMode = options.template === 'raw';
+  const agent = agentFor(rootUrl);
 
   let served: string[] = [];
-  try {
-    const response = await fetch(`${root}/models`, { headers, signal: AbortSignal.timeout(timeoutMs) });
-    if (response.ok) {
-      const body = (await response.json()) as { data?: Array<{ id: string }> };
-      served = (body.data ?? []).map((m) => m.id);
+  const listed = await getJson(new URL(`${root}/models`), { ...headers, accept: 'application/json' }, agent, limits);
+  if ('unreachable' in listed) {
+    agent.destroy();
+    throw unreachable(root, listed.unreachable);
+  }
+  if (listed.status === 401 || listed.status === 403) {
+    agent.destroy();
+    throw new Error(
+      `the server at ${root} refused ${key === undefined ? 'a request without an API key' : 'the API key'} (${listed.status} ${listed.statusText}). ` +
+        `Put its key in the environment variable apiKeyEnv names (default ${DEFAULT_API_KEY_ENV}).`,
+    );
+  }
+  if (listed.status >= 200 && listed.status < 300) {
+    let body: { data?: Array<{ id: string }> };
+    try {
+      body = JSON.parse(listed.body) as { data?: Array<{ id: string }> };
+    } catch {
+      agent.destroy();
+      throw new Error(`the server at ${root} answered GET /models with something that is not JSON: ${redact(shown(listed.body))}. Check that the URL is an OpenAI-compatible server's API root.`);
     }
-  } catch (error) {
-    throw unreachable(root, error);
+    served = (Array.isArray(body?.data) ? body.data : []).map((m) => m.id);
   }
   if (served.length > 0 && !served.includes(model)) {
+    agent.destroy();
     throw new Error(`the server at ${root} does not serve model "${model}". It serves: ${served.join(', ')}.`);
   }
+  const endpoint = new URL(`${root}/${completionMode ? 'completions' : 'chat/completions'}`);
 
   return {
     description: {
@@ -101,7 +257,16 @@ export async function openOpenAIRunner(baseUrl: string, model: string, options: 
       location: root,
       accelerator: 'remote',
       chatTemplate: completionMode ? 'raw' : 'server',
-      details: { servedModels: served, systemPrompt: completionMode ? null : systemPrompt, seed, endpoint: completionMode ? 'completions' : 'chat/completions' },
+      details: {
+        servedModels: served,
+        systemPrompt: completionMode ? null : systemPrompt,
+        seed,
+        endpoint: completionMode ? 'completions' : 'chat/completions',
+        // How the key was found, never the key.
+        auth,
+        timeoutsS: { connect: limits.connectMs / 1000, firstToken: limits.firstTokenMs / 1000, idle: limits.idleMs / 1000 },
+        maxRetries,
+      },
     },
 
     async generate(request: GenerationRequest, hooks: GenerationHooks = {}): Promise<Generation> {
@@ -124,54 +289,64 @@ export async function openOpenAIRunner(baseUrl: string, model: string, options: 
         // llama-server caches prompts by default; a repeated prompt would then skip prefill and skew TTFT.
         cache_prompt: false,
       };
-      const startMs = performance.now();
-      let response: Response;
-      try {
-        response = await fetch(`${root}/${completionMode ? 'completions' : 'chat/completions'}`, {
-          method: 'POST',
+      const payload = JSON.stringify(body);
+      const attempts: RequestAttempt[] = [];
+      const failed = (message: string, state: StreamState, startMs: number, endMs: number): Generation => ({ ...state.generation(startMs, endMs, 'error'), error: redact(message), attempts });
+      let stale = false;
+      for (let k = 0; ; k++) {
+        const state = new StreamState(completionMode, hooks.onFirstToken);
+        const startMs = performance.now();
+        const result = await streamRequest({
+          url: endpoint,
+          body: payload,
           headers,
-          body: JSON.stringify(body),
-          signal: request.signal ?? AbortSignal.timeout(10 * 60_000),
+          agent,
+          limits,
+          signal: request.signal,
+          onPayload: (data) => state.take(data),
+          finished: () => state.finishReason != null,
         });
-      } catch (error) {
-        throw unreachable(root, error);
-      }
-      if (!response.ok || response.body === null) {
-        throw new Error(`the server at ${root} answered ${response.status} ${response.statusText}: ${await response.text()}`);
-      }
-      const tokenTimesMs: number[] = [];
-      let text = '';
-      let finishReason: string | null | undefined;
-      let usage: StreamChunk['usage'];
-      let serverTimings: ServerTimings | undefined;
-      for await (const data of sseData(response.body)) {
-        if (data === '[DONE]') break;
-        const chunk = JSON.parse(data) as StreamChunk;
-        if (chunk.usage) usage = chunk.usage;
-        if (chunk.timings) serverTimings = serverTimingsOf(chunk.timings) ?? serverTimings;
-        const choice = chunk.choices?.[0];
-        if (choice?.finish_reason) finishReason = choice.finish_reason;
-        const content = completionMode ? choice?.text : choice?.delta?.content;
-        if (content) {
-          const nowMs = performance.now();
-          if (tokenTimesMs.length === 0) hooks.onFirstToken?.(nowMs);
-          tokenTimesMs.push(nowMs);
-          text += content;
+        const endMs = performance.now();
+        const attempt: RequestAttempt = { startMs, endMs, status: statusOf(result), outcome: redact(outcomeOf(result)) };
+        attempts.push(attempt);
+        const firstStartMs = attempts[0]!.startMs;
+        const who = `${forQuery(request.queryId)}the server at ${root}`;
+        switch (result.kind) {
+          case 'done':
+            return { ...state.generation(startMs, endMs, stopReasonOf(state.finishReason)), attempts };
+          case 'aborted':
+            return { ...state.generation(startMs, endMs, 'abort'), attempts };
+          case 'unreachable':
+            throw unreachable(root, result.why);
+          case 'stale':
+            // Node's documented race on kept-alive sockets: send once more at once, on a fresh connection.
+            if (!stale) {
+              stale = true;
+              attempt.retryAfterMs = 0;
+              k--;
+              continue;
+            }
+            return failed(`${who} ${result.why}. ${fixFor(result)}`, state, firstStartMs, endMs);
+          case 'status': {
+            const retryable = result.status === 429 || result.status >= 500;
+            const answer = `answered ${outcomeOf(result)}: ${shown(result.body)}`;
+            if (retryable && k < maxRetries && !request.signal?.aborted) {
+              attempt.retryAfterMs = Math.max(retryDelayMs * 2 ** k, Math.min(result.retryAfterMs ?? 0, RETRY_AFTER_CAP_MS));
+              await pause(attempt.retryAfterMs, request.signal);
+              if (request.signal?.aborted) return { ...state.generation(firstStartMs, performance.now(), 'abort'), attempts };
+              continue;
+            }
+            const tries = attempts.length > 1 ? ` (${attempts.length} attempts: ${attempts.map((a) => a.status ?? a.outcome).join(', ')})` : '';
+            return failed(`${who} ${answer}${tries}. ${fixFor(result)}`, state, firstStartMs, endMs);
+          }
+          case 'failed':
+            return failed(`${who} ${result.why}. ${fixFor(result)}`, state, firstStartMs, endMs);
         }
       }
-      const endMs = performance.now();
-      return {
-        response: text,
-        stopReason: request.signal?.aborted ? 'abort' : stopReasonOf(finishReason),
-        promptTokens: usage?.prompt_tokens ?? 0,
-        completionTokens: usage?.completion_tokens ?? tokenTimesMs.length,
-        startMs,
-        tokenTimesMs,
-        endMs,
-        ...(serverTimings ? { serverTimings } : {}),
-      };
     },
 
-    async close() {},
+    async close() {
+      agent.destroy();
+    },
   };
 }

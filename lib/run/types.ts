@@ -1,10 +1,13 @@
-import type { StopReason } from '../store/types.ts';
+/** Why generation stopped. */
+export type StopReason = 'eos' | 'max_tokens' | 'abort' | 'error';
 
 export interface GenerationRequest {
   /** The user message (see `formatPrompt` in lib/queries). */
   prompt: string;
   maxTokens: number;
   signal?: AbortSignal;
+  /** The query's id, so a failure can name it. */
+  queryId?: string;
 }
 
 export interface GenerationHooks {
@@ -31,6 +34,29 @@ export interface Generation {
   outsideDecodeMs?: number;
   /** The server's own account of the request (llama-server's final-chunk `timings`), beside the client's clock. */
   serverTimings?: ServerTimings;
+  /**
+   * Why the query could not run, when `stopReason` is 'error' (a prompt longer than the context, a 4xx for this request,
+   * a broken stream, a generation error). The run records it as a row and goes on.
+   */
+  error?: string;
+  /**
+   * OpenAI-compatible servers only: every HTTP request made for this query, failed ones included, in order. On success
+   * the last one is the request whose stream this generation holds; `startMs` is that request's start.
+   */
+  attempts?: RequestAttempt[];
+}
+
+/** One HTTP request to a server for a query. */
+export interface RequestAttempt {
+  /** `performance.now()` ms when the request was sent, and when it ended. */
+  startMs: number;
+  endMs: number;
+  /** The HTTP status, or null when none arrived (connection dropped, timed out). */
+  status: number | null;
+  /** 'ok', or what went wrong. */
+  outcome: string;
+  /** Milliseconds waited before the next attempt; absent on the last. */
+  retryAfterMs?: number;
 }
 
 /** llama-server's per-request `timings`: its prefill (prompt) and decode (predicted) spans as it measured them. */

@@ -3,33 +3,15 @@
  * (one durable line per finished query), and at the end `results.parquet` and `manifest.json`.
  */
 export type {
-  CpuInfo,
-  EnergySourceInfo,
-  GpuInfo,
-  GradeStatus,
-  HardwareInfo,
-  JsonObject,
-  JsonValue,
-  ModelRef,
-  NewRunSpec,
-  QueryResult,
-  RunIdentity,
-  RunListing,
-  RunManifest,
-  RunManifestInput,
-  RunSpec,
-  RunStatus,
-  SoftwareInfo,
-  StopReason,
+  HardwareInfo, NewRunSpec, QueryResult, RunIdentity, RunListing, RunManifest, RunManifestInput, RunSpec, SoftwareInfo,
 } from './types.ts';
-export { JOURNAL_FILE, MANIFEST_FILE, PARQUET_FILE, RUN_FILE } from './files.ts';
+export { MANIFEST_FILE, PARQUET_FILE, RUN_FILE } from './files.ts';
 export { RunJournal } from './journal.ts';
-export { JournalCorruptError, readJournal, type JournalContents } from './journal-read.ts';
-export { loadRunSpec, resumeRun, runIdentityDifferences, startRun, type RunHandle } from './run.ts';
+export { loadRunSpec, resumeRun, startRun, type RunHandle } from './run.ts';
 export { finalizeRun, readResults, type FinalizeOutcome } from './results.ts';
-export { readResultsParquet, writeResultsParquet } from './parquet.ts';
 export { hashFile, readManifest, writeManifest } from './manifest.ts';
 export { collectHardware } from './hardware.ts';
 export { collectSoftware } from './software.ts';
 export { listRuns } from './list.ts';
-export { PARTITION_COLUMNS, writePartitionedParquet, writeResultsPartitioned } from './partitioned.ts';
+export { writePartitionedParquet, writeResultsPartitioned } from './partitioned.ts';
+export { quoteIdent, quoteString, quoteStringList } from './sql-quote.ts';

@@ -2,13 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { JOURNAL_FILE, MANIFEST_FILE, PARQUET_FILE, RUN_FILE } from './files.ts';
 import { readJournal } from './journal-read.ts';
+import { readManifest } from './manifest.ts';
 import { loadRunSpec } from './run.ts';
 import type { RunListing } from './types.ts';
 
 function describeRun(runDir: string): RunListing {
   const hasParquet = fs.existsSync(path.join(runDir, PARQUET_FILE));
-  const complete = fs.existsSync(path.join(runDir, MANIFEST_FILE));
   try {
+    const complete = fs.existsSync(path.join(runDir, MANIFEST_FILE)) && readManifest(runDir).complete !== false;
     const spec = loadRunSpec(runDir);
     const completed = readJournal(path.join(runDir, JOURNAL_FILE)).results.length;
     return {

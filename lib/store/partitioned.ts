@@ -1,15 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBInstance, listValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { PARQUET_FILE } from './files.ts';
-import { sqlString } from './parquet.ts';
+import { quoteIdent } from './sql-quote.ts';
 
 /** Hive partition columns, in folder order: model=.../accelerator=.../part.parquet. */
 export const PARTITION_COLUMNS = ['model', 'accelerator'] as const;
-
-function quoteIdent(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
-}
 
 /**
  * Writes the rows of `selectSql` (run on `connection`) to `outDir` as Parquet in hive layout,
@@ -18,15 +14,21 @@ function quoteIdent(name: string): string {
  * The partition columns are not repeated inside the files: Spark rejects a column that is in both.
  * Refuses a non-empty `outDir`: mixing an old export with a new one would double-count rows.
  */
-export async function writePartitionedParquet(connection: DuckDBConnection, selectSql: string, outDir: string): Promise<void> {
+export async function writePartitionedParquet(
+  connection: DuckDBConnection,
+  selectSql: string,
+  outDir: string,
+  /** Values bound to `selectSql`'s parameters ($1, ...). */
+  values: readonly DuckDBValue[] = [],
+): Promise<void> {
   if (fs.existsSync(outDir) && fs.readdirSync(outDir).length > 0) {
     throw new Error(`${outDir} is not empty; choose a new folder for a partitioned export`);
   }
   fs.mkdirSync(path.dirname(path.resolve(outDir)), { recursive: true });
   const partitionBy = PARTITION_COLUMNS.map(quoteIdent).join(', ');
   await connection.run(
-    `COPY (${selectSql}) TO ${sqlString(outDir)} ` +
-      `(FORMAT parquet, PARTITION_BY (${partitionBy}), OVERWRITE_OR_IGNORE true)`,
+    `COPY (${selectSql}) TO $${values.length + 1} (FORMAT parquet, PARTITION_BY (${partitionBy}), OVERWRITE_OR_IGNORE true)`,
+    [...values, outDir],
   );
 }
 
@@ -39,8 +41,7 @@ export async function writeResultsPartitioned(runDirs: readonly string[], outDir
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   try {
-    const list = files.map(sqlString).join(', ');
-    await writePartitionedParquet(connection, `SELECT * FROM read_parquet([${list}], union_by_name = true)`, outDir);
+    await writePartitionedParquet(connection, 'SELECT * FROM read_parquet($1::VARCHAR[], union_by_name = true)', outDir, [listValue(files)]);
   } finally {
     connection.closeSync();
     instance.closeSync();

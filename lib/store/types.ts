@@ -169,6 +169,8 @@ export interface EnergySourceInfo {
  */
 export interface RunManifestInput {
   runId: string;
+  /** False for an interrupted run (counts.completed < counts.queries), which `resume` continues. Absent in older manifests: complete. */
+  complete?: boolean;
   /** The model's own metadata (name, architecture, quantization, ...) plus its file hash. */
   model: {
     /** Hex SHA-256 of the model file (`hashFile`); null only for a remote model with no file. */
@@ -192,7 +194,7 @@ export interface RunManifestInput {
   summary: unknown;
 }
 
-/** Contents of `manifest.json`, written when a run ends; its presence marks the run complete. */
+/** Contents of `manifest.json`, written when a run ends, completely or interrupted (see `complete`). */
 export interface RunManifest extends RunManifestInput {
   manifestVersion: 1;
   /** ISO-8601 time the manifest was written. */

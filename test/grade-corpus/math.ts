@@ -2,7 +2,7 @@
  * Math responses in the styles real models write: the final answer a careful reader takes (as written,
  * before normalization), whether it equals the reference, and the status.
  */
-import type { GradeStatus } from '../../lib/store/types.ts';
+import type { GradeStatus } from '../../lib/grade/types.ts';
 
 export interface MathCase {
   tag: string;

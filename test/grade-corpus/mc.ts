@@ -2,7 +2,7 @@
  * Multiple-choice responses in the styles real models write, each with what a careful reader takes as
  * the model's final answer. `pred` null means no answer; `status` says why.
  */
-import type { GradeStatus } from '../../lib/store/types.ts';
+import type { GradeStatus } from '../../lib/grade/types.ts';
 
 export interface McCase {
   /** The pattern the case exercises. */

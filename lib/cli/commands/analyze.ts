@@ -13,6 +13,7 @@ import {
   writeTableFiles,
   type Table,
 } from '../../analyze/index.ts';
+import { BOOTSTRAP } from '../../metrics/index.ts';
 import { numberFlag, type Command } from '../command.ts';
 
 async function run(args: string[]): Promise<number> {
@@ -30,7 +31,7 @@ async function run(args: string[]): Promise<number> {
     },
   });
   if (positionals.length === 0) throw new Error('analyze needs one or more run folders (or globs)');
-  const bootstrap = { resamples: numberFlag(values.resamples, 'resamples') ?? 1000, seed: numberFlag(values.seed, 'seed') ?? 0, confidence: 0.95 };
+  const bootstrap = { resamples: numberFlag(values.resamples, 'resamples'), seed: numberFlag(values.seed, 'seed') };
   const study = await openStudy(positionals, { db: values.db });
   try {
     for (const warning of study.warnings) process.stderr.write(`ipw: ${warning}\n`);
@@ -77,7 +78,7 @@ export const analyzeCommand: Command = {
     '      --out DIR                   write every table as CSV and Parquet to DIR',
     '      --partitioned DIR           write all results as Parquet partitioned by model and accelerator',
     '      --release-dates FILE        model,releaseDate CSV (default data/model-release-dates.csv)',
-    '      --seed N --resamples N      bootstrap seed (0) and resamples (1000); --db FILE keeps the DuckDB study',
+    `      --seed N --resamples N      bootstrap seed (${BOOTSTRAP.seed}) and resamples (${BOOTSTRAP.resamples}); --db FILE keeps the DuckDB study`,
   ].join('\n'),
   run,
 };

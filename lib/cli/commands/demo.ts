@@ -1,4 +1,4 @@
-import { formatTable, summarize } from '../../metrics/index.ts';
+import { BOOTSTRAP, formatTable, summarize } from '../../metrics/index.ts';
 import { DEMO_QUERY_COUNT, prepareFixtureModel, profile } from '../../profile/index.ts';
 import { interruptSignal, type Command } from '../command.ts';
 import { progressReporter } from '../progress.ts';
@@ -16,10 +16,13 @@ async function run(): Promise<number> {
     signal: interruptSignal(),
     onProgress: progressReporter(),
   });
-  process.stdout.write(`\n${formatTable(summarize(result.results, { groupBy: ['model', 'accelerator'], bootstrap: { resamples: 1000, seed: 0, confidence: 0.95 } }))}\n\n`);
+  for (const warning of result.warnings) process.stderr.write(`ipw: ${warning}\n`);
+  process.stdout.write(`\n${formatTable(summarize(result.results, { groupBy: ['model', 'accelerator'], bootstrap: BOOTSTRAP }))}\n\n`);
   process.stdout.write(`${formatTable(result.summary)}\n`);
   process.stdout.write(`\nThe fixture model was built to answer ${fixture.expectedCorrect} of ${fixture.queries.length} queries correctly.\n`);
-  process.stdout.write(`Energy here is an estimate (process CPU time x watts per core). Results: ${result.runDir}\n`);
+  const energy = result.energy;
+  const kind = energy.isEstimate ? 'an estimate, not a measurement' : 'measured';
+  process.stdout.write(`Energy: ${energy.primaryDomains.join(' + ')}, ${kind} (${energy.method}). Results: ${result.runDir}\n`);
   return 0;
 }
 

@@ -1,23 +1,48 @@
 import { parseArgs } from 'node:util';
-import { probeEnergySources } from '../../energy/index.ts';
+import { capabilityReport, type DomainCapability, type SourceOptions } from '../../energy/index.ts';
 import type { Command } from '../command.ts';
 import { energyFlags, energyOptionSpecs } from '../energy-flags.ts';
 
-/** Lists every energy source, available or not, with the reason and the fix; exit 0 when a measured source works. */
+function domainLine(d: DomainCapability): string {
+  const facts = [
+    d.resolutionJ !== null ? `resolution ${d.resolutionJ} J` : d.resolutionW !== null ? `power resolution ${d.resolutionW} W` : '',
+    Number.isFinite(d.updatePeriodMs) ? `updates every ${d.updatePeriodMs} ms` : '',
+    d.wrapJ !== null ? `wraps at ${d.wrapJ} J` : 'no wraparound',
+  ].filter((f) => f !== '');
+  return `${d.domain}: ${facts.join(', ')}`;
+}
+
+/**
+ * Lists every energy source and its domains, available or not, with the reason and the fix (`--json`: the capability
+ * report, for scripts and manifests). Exit 0 either way: an unavailable sensor is information, not an error.
+ */
 async function run(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { ...energyOptionSpecs } });
+  const { values } = parseArgs({ args, options: { ...energyOptionSpecs, json: { type: 'boolean' } } });
   const flags = energyFlags(values);
-  const statuses = await probeEnergySources({ ...flags.energyOptions, wattsPerCore: flags.wattsPerCore });
-  const out: string[] = ['Energy sources (first available is used by --energy auto):'];
-  for (const s of statuses) {
-    out.push(`  ${s.available ? 'ok  ' : 'no  '} ${s.name.padEnd(13)} ${s.detail}`);
-    if (s.fix) out.push(`       ${''.padEnd(13)} fix: ${s.fix}`);
+  const options: SourceOptions = { ...flags.energyOptions, wattsPerCore: flags.wattsPerCore };
+  if (flags.energyFrom !== undefined) {
+    if (!flags.energyFrom.startsWith('prometheus:')) throw new Error(`--energy-from expects prometheus:URL, got "${flags.energyFrom}"`);
+    options.prometheusUrl = flags.energyFrom.slice('prometheus:'.length);
   }
-  const measured = statuses.filter((s) => s.available && s.name !== 'estimated');
+  const report = await capabilityReport(options);
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    return 0;
+  }
+  const out: string[] = [
+    'Energy sources (--energy auto measures where the model runs: RAPL for CPU runs, NVML or amdgpu for GPU runs,',
+    'powermetrics on Apple Silicon; every other available source is recorded as separate domains):',
+  ];
+  for (const s of report.sources) {
+    out.push(`  ${s.available ? 'ok  ' : 'no  '} ${s.source.padEnd(13)} ${s.available ? `${s.method}${s.isEstimate ? ' (an estimate, never a measurement)' : ''}` : s.reason}`);
+    if (s.fix) out.push(`       ${''.padEnd(13)} fix: ${s.fix}`);
+    for (const d of s.domains) out.push(`       ${''.padEnd(13)} ${domainLine(d)}`);
+  }
+  const measured = report.sources.filter((s) => s.available && !s.isEstimate);
   out.push(
     '',
     measured.length > 0
-      ? `Measured energy available from: ${measured.map((s) => s.name).join(', ')}.`
+      ? `Measured energy available from: ${measured.map((s) => s.source).join(', ')}.`
       : 'No hardware energy source is available here: profiles will report estimates (labelled as such), not measurements.',
   );
   process.stdout.write(`${out.join('\n')}\n`);
@@ -25,7 +50,9 @@ async function run(args: string[]): Promise<number> {
 }
 
 export const doctorCommand: Command = {
-  usage: `  ipw doctor [--rapl-root DIR] [--nvml-library PATH] [--hwmon-root DIR] [--gpu-index N | --gpu-uuid ID]
-                                  every energy source, whether it works here, why not, and the fix`,
+  usage: `  ipw doctor [--json] [--rapl-root DIR] [--nvml-library PATH] [--hwmon-root DIR] [--gpu-index N | --gpu-uuid ID]
+             [--energy-from prometheus:URL]
+                                  every energy source and domain: whether it works here, why not, the fix, and its
+                                  counter's resolution, update period and wraparound (--json: the capability report)`,
   run,
 };

@@ -85,6 +85,7 @@ async function run(args: string[]): Promise<number> {
   } finally {
     await judge?.runner.close();
   }
+  for (const warning of result.warnings) process.stderr.write(`ipw: ${warning}\n`);
   process.stdout.write(`${formatTable(result.summary)}\n`);
   process.stdout.write(result.complete ? `results: ${result.runDir}\n` : `partial run in ${result.runDir}; continue with --resume --out ${result.runDir}\n`);
   return result.complete ? 0 : 130;
@@ -106,7 +107,10 @@ export const profileCommand: Command = {
       --threads N --gpu auto|false|cuda|vulkan|metal --template auto|chatML|...|raw
       --engine auto|direct|node-llama-cpp   who runs the generation loop (default auto: direct on the CPU)
       --library auto|native|prebuilt   llama.cpp build for the direct engine (native: npm run build:llama-tools)
-      --energy auto|rapl|nvml|amd-gpu|powermetrics|estimated   energy source (see ipw doctor)
+      --energy auto|rapl|nvml|amd-gpu|powermetrics|estimated   source of the primary domain (see ipw doctor;
+                             auto: from where the model runs; every other sensor is recorded beside it)
+      --energy-domains LIST  primary domains for IPW instead (rapl, nvml, rapl:package-0, ...)
+      --energy-from prometheus:URL   the serving machine's energy from a Prometheus exporter (openai: models)
       --sample-ms N          energy sampling period (default 50; window edges are sampled on demand)
       --baseline-s S         idle seconds measured first, for net energy (default 2; 0 skips)
       --gpu-index N | --gpu-uuid GPU-...   one NVIDIA GPU (default: all)

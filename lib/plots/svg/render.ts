@@ -4,6 +4,7 @@
  * and legible, not a pixel match of plotly.js.
  */
 import { AXIS_COLOR, FONT_FAMILY, FONT_SIZE_PX, GRID_COLOR, TEXT_COLOR, paletteColor } from '../colors.ts';
+import { minMaxIndices } from '../decimate.ts';
 import type { Annotation, BarTrace, ErrorBars, FigureJson, ScatterTrace, SpanShape, Trace } from '../types.ts';
 import { buildScale, axisType, type Scale } from './scale.ts';
 import { element, escapeXml, hashString, px, textWidthPx } from './xml.ts';
@@ -157,31 +158,7 @@ function renderBars(trace: BarTrace, traceIndex: number, barIndex: number, trace
  */
 export function decimateForPixels(points: [number, number][], columns: number): [number, number][] {
   if (points.length <= columns * 4) return points;
-  const out: [number, number][] = [];
-  let bucket: [number, number][] = [];
-  let column = Math.floor(points[0]![0]);
-  const flush = () => {
-    if (bucket.length === 0) return;
-    let min = bucket[0]!;
-    let max = bucket[0]!;
-    for (const point of bucket) {
-      if (point[1] < min[1]) min = point;
-      if (point[1] > max[1]) max = point;
-    }
-    const keep = [bucket[0]!, min, max, bucket[bucket.length - 1]!].sort((a, b) => a[0] - b[0]);
-    for (const point of keep) if (out[out.length - 1] !== point) out.push(point);
-    bucket = [];
-  };
-  for (const point of points) {
-    const pointColumn = Math.floor(point[0]);
-    if (pointColumn !== column) {
-      flush();
-      column = pointColumn;
-    }
-    bucket.push(point);
-  }
-  flush();
-  return out;
+  return minMaxIndices(points.length, (i) => points[i]![1], (i) => Math.floor(points[i]![0])).map((i) => points[i]!);
 }
 
 function linePaths(trace: ScatterTrace, x: Scale, y: Scale, columns: number): string[] {

@@ -15,16 +15,6 @@ export function niceStep(span: number, target: number): number {
   return nice * power;
 }
 
-/** Widen [lo, hi] outward to multiples of a nice step, so the axis ends on ticks. */
-export function niceDomain(lo: number, hi: number, target = 6): [number, number] {
-  if (lo === hi) {
-    const pad = lo === 0 ? 1 : Math.abs(lo) * 0.1;
-    return [lo - pad, hi + pad];
-  }
-  const step = niceStep(hi - lo, target);
-  return [Math.floor(lo / step + 1e-9) * step, Math.ceil(hi / step - 1e-9) * step];
-}
-
 /** Decimal places that show a step exactly (0.25 -> 2, 5 -> 0). */
 function decimalsFor(step: number): number {
   for (let decimals = 0; decimals < 12; decimals++) {

@@ -8,8 +8,7 @@ export async function readParquet(path: string, file: string): Promise<RawRow[]>
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   try {
-    const quoted = `'${path.replaceAll("'", "''")}'`;
-    const reader = await connection.runAndReadAll(`SELECT * FROM read_parquet(${quoted})`);
+    const reader = await connection.runAndReadAll('SELECT * FROM read_parquet($1)', [path]);
     return reader.getRowObjectsJS().map((row, index) => ({
       values: toPlain(row) as RawValues,
       location: { file, index },

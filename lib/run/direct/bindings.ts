@@ -246,7 +246,7 @@ export function bindLlamaLibrary(libraryDir: string, files: { llama: string; ggm
       const params = Buffer.alloc(1024);
       threadpoolParamsInit(params, threads);
       const pool = koffi.call(cpuProc('ggml_threadpool_new'), threadpoolNewProto, params);
-      if (pool === null) throw new Error(`could not create a ggml threadpool of ${threads} threads`);
+      if (pool === null) throw new Error(`could not create a ggml threadpool of size ${threads}`);
       return pool;
     },
     freeThreadpool: (pool) => koffi.call(cpuProc('ggml_threadpool_free'), threadpoolFreeProto, pool),

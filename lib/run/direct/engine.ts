@@ -122,6 +122,11 @@ export class DirectEngine {
     return run;
   }
 
+  /** False once the worker has exited: no request can run any more. */
+  get alive(): boolean {
+    return !this.#exited;
+  }
+
   /** Reopens the context with a new threadpool size (the model stays loaded). */
   async setThreads(threads: number): Promise<void> {
     const reply = await this.#request({ type: 'threads', threads });

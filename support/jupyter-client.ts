@@ -7,7 +7,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Dealer, Request, Subscriber } from 'zeromq';
-import { type ConnectionInfo, type JsonObject, type Message, SendQueue, Signer, decode, encode, endpoint, newHeader } from '../../kernel/wire.ts';
+import { type ConnectionInfo, type JsonObject, type Message, SendQueue, Signer, decode, encode, endpoint, newHeader } from '../kernel/wire.ts';
 
 export type Channel = 'shell' | 'control' | 'stdin';
 

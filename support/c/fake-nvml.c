@@ -3,8 +3,11 @@
  * the file named by FAKE_NVML_SCRIPT: "t0 <ns>", then "gpu <uuid> <name> <has_energy_counter 0|1> ms:W ...".
  * Energy and power are exact functions of CLOCK_MONOTONIC at the call, so tests know the ground truth.
  * FAKE_NVML_INIT_RESULT forces nvmlInit_v2's return code (e.g. 9, driver not loaded).
+ * Load lines, re-read from the same file on every call that reports them (so a test can change them while a handle
+ * is open): "util <uuid> <gpu %> <memory %>" and "proc <uuid> <pid> <used MiB> <sm %>" (a compute process).
  */
 #include <stdio.h>
+#include <sys/time.h>
 #include "profile.h"
 
 #define MAX_GPUS 8
@@ -121,5 +124,95 @@ int nvmlDeviceGetMemoryInfo(gpu *device, memory_info *memory) {
 int nvmlDeviceGetClockInfo(gpu *device, int type, unsigned int *mhz) {
   (void)device;
   *mhz = type == 2 ? 2619 : 1980;
+  return OK;
+}
+
+/* Load lines for one device from the script: calls back with the tokens after "<kind> <uuid>". */
+static int load_lines(gpu *device, const char *kind, void (*each)(char **save, void *state), void *state) {
+  const char *path = getenv("FAKE_NVML_SCRIPT");
+  FILE *script = path ? fopen(path, "r") : NULL;
+  if (!script) return UNKNOWN;
+  char line[8192];
+  while (fgets(line, sizeof line, script)) {
+    char *save = NULL;
+    char *k = strtok_r(line, " \t\n", &save);
+    char *uuid = k ? strtok_r(NULL, " \t\n", &save) : NULL;
+    if (k && uuid && strcmp(k, kind) == 0 && strcmp(uuid, device->uuid) == 0) each(&save, state);
+  }
+  fclose(script);
+  return OK;
+}
+
+static unsigned int next_uint(char **save) {
+  char *tok = strtok_r(NULL, " \t\n", save);
+  return tok ? (unsigned int)strtoul(tok, NULL, 10) : 0;
+}
+
+typedef struct { unsigned int gpu, memory; } utilization;
+static void read_util(char **save, void *state) {
+  utilization *u = state;
+  u->gpu = next_uint(save);
+  u->memory = next_uint(save);
+}
+
+int nvmlDeviceGetUtilizationRates(gpu *device, utilization *out) {
+  utilization u = {0, 0};
+  int code = load_lines(device, "util", read_util, &u);
+  if (code == OK) *out = u;
+  return code;
+}
+
+/* nvmlProcessInfo_t as drivers since R510 define it for the _v3 calls. */
+typedef struct { unsigned int pid; unsigned long long usedGpuMemory; unsigned int gpuInstanceId, computeInstanceId; } process_info;
+typedef struct { unsigned int pid, used_mib, sm; } proc_line;
+typedef struct { proc_line lines[64]; unsigned int count; } proc_lines;
+static void read_proc(char **save, void *state) {
+  proc_lines *p = state;
+  if (p->count >= 64) return;
+  proc_line *l = &p->lines[p->count++];
+  l->pid = next_uint(save);
+  l->used_mib = next_uint(save);
+  l->sm = next_uint(save);
+}
+
+int nvmlDeviceGetComputeRunningProcesses_v3(gpu *device, unsigned int *count, process_info *infos) {
+  proc_lines p = {.count = 0};
+  int code = load_lines(device, "proc", read_proc, &p);
+  if (code != OK) return code;
+  unsigned int room = *count;
+  *count = p.count;
+  if (p.count > room || (p.count > 0 && !infos)) return INSUFFICIENT_SIZE;
+  for (unsigned int i = 0; i < p.count; i++) {
+    infos[i].pid = p.lines[i].pid;
+    infos[i].usedGpuMemory = (unsigned long long)p.lines[i].used_mib << 20;
+    infos[i].gpuInstanceId = 0xFFFFFFFF;
+    infos[i].computeInstanceId = 0xFFFFFFFF;
+  }
+  return OK;
+}
+
+int nvmlDeviceGetGraphicsRunningProcesses_v3(gpu *device, unsigned int *count, process_info *infos) {
+  (void)device;
+  (void)infos;
+  *count = 0;
+  return OK;
+}
+
+typedef struct { unsigned int pid; unsigned long long timeStamp; unsigned int smUtil, memUtil, encUtil, decUtil; } process_sample;
+
+/* One sample per process, stamped now (microseconds of CLOCK_REALTIME, as NVML's are); none is older than lastSeen. */
+int nvmlDeviceGetProcessUtilization(gpu *device, process_sample *samples, unsigned int *count, unsigned long long lastSeen) {
+  (void)lastSeen;
+  proc_lines p = {.count = 0};
+  int code = load_lines(device, "proc", read_proc, &p);
+  if (code != OK) return code;
+  if (p.count == 0) { *count = 0; return NOT_FOUND; }
+  if (!samples || *count < p.count) { *count = p.count; return INSUFFICIENT_SIZE; }
+  struct timeval now;
+  gettimeofday(&now, NULL);
+  for (unsigned int i = 0; i < p.count; i++) {
+    samples[i] = (process_sample){ p.lines[i].pid, (unsigned long long)now.tv_sec * 1000000ULL + now.tv_usec, p.lines[i].sm, 0, 0, 0 };
+  }
+  *count = p.count;
   return OK;
 }

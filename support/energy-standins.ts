@@ -3,8 +3,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { monotonicOffsetMs } from '../../lib/energy/index.ts';
-import { tempDir } from './fixture.ts';
+import { monotonicOffsetMs } from '../lib/energy/index.ts';
+import { tempDir } from './temp-dir.ts';
 
 const C_DIR = new URL('./c/', import.meta.url).pathname;
 
@@ -123,18 +123,37 @@ export interface FakeGpu {
   name: string;
   hasEnergyCounter: boolean;
   profile: PowerProfile;
+  /** What nvmlDeviceGetUtilizationRates reports (percent); absent: 0 and 0. */
+  utilization?: { gpuPct: number; memoryPct: number };
+  /** Compute processes NVML lists on this GPU, each with its SM utilisation (nvmlDeviceGetProcessUtilization). */
+  processes?: readonly { pid: number; usedMiB: number; smPct: number }[];
 }
 
-/** Compiles c/fake-nvml.c and points it at a script of GPUs; returns the library path and the profiles' origin. */
-export function fakeNvml(gpus: readonly FakeGpu[]): { libraryPath: string; originNs: bigint } {
+function loadLines(gpus: readonly FakeGpu[]): string[] {
+  return gpus.flatMap((g) => [
+    ...(g.utilization ? [`util ${g.uuid} ${g.utilization.gpuPct} ${g.utilization.memoryPct}`] : []),
+    ...(g.processes ?? []).map((p) => `proc ${g.uuid} ${p.pid} ${p.usedMiB} ${p.smPct}`),
+  ]);
+}
+
+/**
+ * Compiles c/fake-nvml.c and points it at a script of GPUs; returns the library path and the profiles' origin.
+ * `setLoad` rewrites the GPUs' utilisation and processes, which the library re-reads on every call that reports them.
+ */
+export function fakeNvml(gpus: readonly FakeGpu[]): { libraryPath: string; originNs: bigint; setLoad(gpus: readonly FakeGpu[]): void } {
   const libraryPath = compileC('fake-nvml.c', true);
   const originNs = process.hrtime.bigint();
   const lines = [`t0 ${originNs}`, ...gpus.map((g) => `gpu ${g.uuid} ${g.name} ${g.hasEnergyCounter ? 1 : 0} ${profileText(g.profile)}`)];
   const script = join(tempDir('ipw-nvml-'), 'gpus.txt');
-  fs.writeFileSync(script, `${lines.join('\n')}\n`);
+  const write = (load: readonly FakeGpu[]) => {
+    // Written whole and renamed into place, so the library never reads half a file.
+    fs.writeFileSync(`${script}.tmp`, `${[...lines, ...loadLines(load)].join('\n')}\n`);
+    fs.renameSync(`${script}.tmp`, script);
+  };
+  write(gpus);
   // The library reads the real process environment, which Node's process.env writes through to.
   process.env.FAKE_NVML_SCRIPT = script;
-  return { libraryPath, originNs };
+  return { libraryPath, originNs, setLoad: write };
 }
 
 export function sleepMs(ms: number): Promise<void> {
