@@ -104,10 +104,11 @@ describe('openStudy', () => {
 
 describe('ipwTable', () => {
   it('matches lib/metrics summarize for every point estimate, per variant and per domain', async () => {
-    const rows = (await study.query('SELECT model, accelerator, domain, correct, energyJ, meanPowerW, gradeStatus FROM results')).rows;
+    const rows = (await study.query('SELECT queryId, model, accelerator, domain, correct, energyJ, meanPowerW, gradeStatus, energyDomain FROM results')).rows;
     const metricRows = rows.map((r) => ({
-      model: String(r.model), accelerator: String(r.accelerator), domain: String(r.domain), correct: r.correct === true,
+      queryId: String(r.queryId), model: String(r.model), accelerator: String(r.accelerator), domain: String(r.domain), correct: r.correct === true,
       energyJ: Number(r.energyJ), meanPowerW: Number(r.meanPowerW), gradeStatus: r.gradeStatus as 'answered',
+      energySource: 'estimated', energyMethod: 'fixture', energyIsEstimate: true, energyDomain: String(r.energyDomain),
     }));
     for (const byDomain of [false, true]) {
       const table = await ipwTable(study, { byDomain, bootstrap: { resamples: 50, seed: 3 } });

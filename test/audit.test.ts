@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditRun, formatAudit, integrateCounterJ } from '../lib/analyze/index.ts';
+import { auditRows, auditRun, formatAudit, integrateCounterJ, type AuditRow, type AuditTrace } from '../lib/analyze/index.ts';
 import { energyAt } from '../lib/energy/attribution.ts';
 import { profile, type PreparedFixture } from '../lib/profile/index.ts';
 import { PARQUET_FILE, readResults } from '../lib/store/index.ts';
@@ -29,32 +29,6 @@ function copyRun(): string {
 function ipw(args: string[]) {
   return spawnSync(process.execPath, [IPW_BIN, ...args], { cwd: PROJECT_ROOT, encoding: 'utf8' });
 }
-
-beforeAll(async () => {
-  fixture = await sampleFixture();
-  runDir = join(tempDir('ipw-audit-'), 'run');
-  const standin = await startRaplStandin(ZONES);
-  try {
-    const base = {
-      model: fixture.modelPath,
-      queries: fixture.queries.slice(0, 5),
-      outDir: runDir,
-      maxTokens: 12,
-      threads: 1,
-      gpu: false as const,
-      energy: 'rapl' as const,
-      energyOptions: { raplRoot: standin.root },
-      sampleMs: 10,
-      baselineS: 0.3,
-    };
-    // Interrupted after two queries and resumed, so the rows lie in two traces (trace, trace-2).
-    const controller = new AbortController();
-    await profile({ ...base, signal: controller.signal, onProgress: (p) => p.done >= 2 && controller.abort() });
-    await profile({ ...base, resume: true });
-  } finally {
-    await standin.stop();
-  }
-}, 120_000);
 
 describe('integrateCounterJ (piecewise power from counter differences)', () => {
   it('integrates exactly by hand, steps at equal timestamps included, and extends the edge intervals outside the trace', () => {
@@ -89,7 +63,81 @@ describe('integrateCounterJ (piecewise power from counter differences)', () => {
   });
 });
 
+describe('auditRows on a synthetic trace (per-domain net energy, missing columns)', () => {
+  // Two domains at a constant 10 W and 2 W, sampled every 100 ms for 2 s; the primary is the first.
+  const timeMs = Float64Array.from({ length: 21 }, (_, i) => i * 100);
+  const cpu = timeMs.map((t) => t * 0.01);
+  const dram = timeMs.map((t) => t * 0.002);
+  const trace = (idle: Record<string, number> | null): AuditTrace => ({
+    base: 'trace',
+    rows: 21,
+    timeMs,
+    energyJ: cpu,
+    channelJ: new Map([['rapl:package-0', cpu], ['rapl:dram-0', dram]]),
+    primaryDomains: ['rapl:package-0'],
+    systemDomains: ['rapl:package-0', 'rapl:dram-0'],
+    idlePowerByDomainW: idle,
+    source: 'rapl',
+  });
+  // A 1 s query from 500 ms, prefill 200 ms; idle 4 W on the package, 1 W on DRAM.
+  const row: AuditRow = {
+    queryId: 'q1', index: 0, energySource: 'rapl', energyDomain: 'rapl:package-0', traceFile: 'trace',
+    clockStartMs: 500, clockEndMs: 1500, prefillMs: 200, idlePowerW: 4,
+    energyJ: 10, prefillEnergyJ: 2, decodeEnergyJ: 8, netEnergyJ: 6, prefillNetEnergyJ: 1.2, decodeNetEnergyJ: 4.8,
+    energyByDomainJ: { 'rapl:package-0': 10, 'rapl:dram-0': 2 }, netEnergyByDomainJ: JSON.stringify({ 'rapl:package-0': 6, 'rapl:dram-0': 1 }), systemEnergyJ: 12,
+  };
+  const idle = { 'rapl:package-0': 4, 'rapl:dram-0': 1 };
+
+  it('checks net energy per domain against the idle power the trace records, and says when it cannot', () => {
+    const good = auditRows('run', [row], () => trace(idle));
+    expect(good.ok, formatAudit(good)).toBe(true);
+    expect(good.domains.find((d) => d.domain === 'rapl:dram-0')!.checks).toBe(2);
+    expect(good.notAudited).toEqual([]);
+    const bad = auditRows('run', [{ ...row, netEnergyByDomainJ: { 'rapl:package-0': 6, 'rapl:dram-0': 1.5 } }], () => trace(idle));
+    expect(bad.failures.map((f) => [f.domain, f.figure, f.storedJ, f.recomputedJ])).toEqual([['rapl:dram-0', 'netEnergyByDomainJ', 1.5, expect.closeTo(1, 12)]]);
+    const unknown = auditRows('run', [row], () => trace(null));
+    expect(unknown.ok).toBe(true);
+    expect(formatAudit(unknown)).toContain('Not audited: netEnergyByDomainJ: trace "trace" does not record the idle power per domain');
+  });
+
+  it('fails a domain whose column the trace lacks, and a measured row that names no trace', () => {
+    const report = auditRows('run', [{ ...row, energyByDomainJ: { ...(row.energyByDomainJ as object), 'nvml:GPU-x': 3 } }, { ...row, queryId: 'q2', index: 1, traceFile: null }], () => trace(idle));
+    expect(report.failures.map((f) => [f.queryId, f.domain, f.problem])).toEqual([
+      ['q1', 'nvml:GPU-x', 'trace "trace" has no column channelJ:nvml:GPU-x'],
+      ['q2', 'primary (rapl:package-0)', 'the row names no trace file (traceFile is null)'],
+    ]);
+    expect(formatAudit(report)).toContain('query q1 (row 0), domain nvml:GPU-x, energyByDomainJ: trace "trace" has no column channelJ:nvml:GPU-x');
+  });
+});
+
 describe('ipw audit on a stand-in RAPL run', () => {
+  beforeAll(async () => {
+    fixture = await sampleFixture();
+    runDir = join(tempDir('ipw-audit-'), 'run');
+    const standin = await startRaplStandin(ZONES);
+    try {
+      const base = {
+        model: fixture.modelPath,
+        queries: fixture.queries.slice(0, 5),
+        outDir: runDir,
+        maxTokens: 12,
+        threads: 1,
+        gpu: false as const,
+        energy: 'rapl' as const,
+        energyOptions: { raplRoot: standin.root },
+        sampleMs: 10,
+        baselineS: 0.3,
+        warmupQueries: 0,
+      };
+      // Interrupted after two queries and resumed, so the rows lie in two traces (trace, trace-2).
+      const controller = new AbortController();
+      await profile({ ...base, signal: controller.signal, onProgress: (p) => p.done >= 2 && controller.abort() });
+      await profile({ ...base, resume: true });
+    } finally {
+      await standin.stop();
+    }
+  }, 240_000);
+
   it('re-integrates every query of a resumed run from both traces, per domain, within the stated tolerance', async () => {
     expect(fs.existsSync(join(runDir, 'trace-2.bin'))).toBe(true);
     const report = await auditRun(runDir);

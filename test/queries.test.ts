@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { Field, Int64, LargeUtf8, List, Table, tableToIPC, Utf8, vectorFromArray } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadQueries, type Query } from '../lib/queries/index.ts';
+import { loadQueries, loadQuerySet, type Query } from '../lib/queries/index.ts';
 import { parseColumnMap } from '../lib/queries/columns.ts';
 import { QueryValidationError } from '../lib/queries/errors.ts';
 
@@ -150,6 +150,47 @@ describe('loadQueries: formats', () => {
       { id: '101', prompt: 'Largest planet?', domain: 'astronomy', choices: ['Mars', 'Jupiter', 'Venus', 'Mercury'], answer: 'B', grader: 'mc' },
       { id: '102', prompt: 'Smallest planet?', domain: 'astronomy', choices: ['Mars', 'Jupiter', 'Venus', 'Mercury'], answer: 'D', grader: 'mc' },
     ]);
+  });
+
+  it('reports each type conversion once per column, with the rule used (the 1 -> B of Parquet answers)', async () => {
+    const path = join(dir, 'mc-notices.parquet');
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    await connection.run(`COPY (
+      SELECT * FROM (VALUES
+        (101::BIGINT, 'Largest planet?', ['Mars', 'Jupiter', 'Venus'], 1::BIGINT),
+        (102::BIGINT, 'Smallest planet?', ['Mars', 'Jupiter', 'Venus'], 0::BIGINT),
+        (103::BIGINT, 'Red planet?', ['Mars', 'Jupiter', 'Venus'], 0::BIGINT)
+      ) AS t(id, question, options, label)
+    ) TO '${path}' (FORMAT parquet)`);
+    connection.closeSync();
+    instance.closeSync();
+    const { queries, notices } = await loadQuerySet(path, { map: 'answer=label' });
+    expect(queries.map((q) => q.answer)).toEqual(['B', 'A', 'A']);
+    expect(notices.map(({ message: _m, ...n }) => n)).toEqual([
+      { file: path, column: 'label', field: 'answer', conversion: 'integer -> option letter', rule: 'a 0-based option index (0 -> A, 1 -> B, ...)', example: { from: 1, to: 'B' }, rows: 3 },
+      { file: path, column: 'id', field: 'id', conversion: 'number -> text', rule: 'written as JavaScript prints it (String(value))', example: { from: 101, to: '101' }, rows: 3 },
+    ]);
+    expect(notices[0]!.message).toBe(
+      `${path}: column "label" (the answer): 3 values converted, integer -> option letter, as a 0-based option index (0 -> A, 1 -> B, ...); e.g. 1 -> "B". If the answers count from 1, subtract 1 or store letters.`,
+    );
+
+    // Text that looks like an index, numbers as options and a numeric answer, each once per column; letters and text are not conversions.
+    const rows = jsonl('notices.jsonl', [
+      { id: 'a', prompt: 'Pick', choices: ['x', 'y'], answer: '1' },
+      { id: 'b', prompt: 'Pick', choices: [2, 3], answer: 'A' },
+      { id: 'c', prompt: 'Sum?', answer: 42 },
+      { id: 'd', prompt: 'Sum?', answer: 7 },
+      { id: 'e', prompt: 'Pick', choices: ['xx', 'yy'], answer: 'yy' },
+    ]);
+    const loaded = await loadQuerySet(rows);
+    expect(loaded.queries.map((q) => q.answer)).toEqual(['B', 'A', '42', '7', 'B']);
+    expect(loaded.notices.map((n) => [n.column, n.conversion, n.rows, n.example])).toEqual([
+      ['answer', 'integer text -> option letter', 1, { from: '1', to: 'B' }],
+      ['choices', 'number option -> text', 1, { from: 2, to: '2' }],
+      ['answer', 'number -> text', 2, { from: 42, to: '42' }],
+    ]);
+    expect((await loadQuerySet('sample')).notices).toEqual([]);
   });
 
   it('reads a save_to_disk Dataset folder across shards, in state.json order', async () => {

@@ -102,6 +102,8 @@ export interface AuditReport {
   traces: { base: string; rows: number; source: string | null }[];
   domains: DomainAudit[];
   failures: AuditCheck[];
+  /** Stored figures the audit could not re-derive, and why (e.g. net per domain from a trace without idle power per domain). */
+  notAudited: string[];
   ok: boolean;
 }
 
@@ -296,6 +298,7 @@ export function auditRows(runDir: string, rows: readonly AuditRow[], loadTrace: 
   const traces = new Map<string, AuditTrace>();
   const notMeasured: AuditReport['notMeasured'] = [];
   const checks: AuditCheck[] = [];
+  const notAudited = new Set<string>();
   let audited = 0;
   for (const row of rows) {
     if (Number.isNaN(row.energyJ)) {
@@ -313,6 +316,9 @@ export function auditRows(runDir: string, rows: readonly AuditRow[], loadTrace: 
       traces.set(row.traceFile, trace);
     }
     checks.push(...auditRow(row, trace, tolerance, where));
+    if (trace.idlePowerByDomainW === null && domainMap(row.netEnergyByDomainJ, 'netEnergyByDomainJ', where) !== null) {
+      notAudited.add(`netEnergyByDomainJ: trace "${trace.base}" does not record the idle power per domain it was computed with`);
+    }
     audited++;
   }
   const byDomain = new Map<string, AuditCheck[]>();
@@ -335,6 +341,7 @@ export function auditRows(runDir: string, rows: readonly AuditRow[], loadTrace: 
     traces: [...traces.values()].map((t) => ({ base: t.base, rows: t.rows, source: t.source })),
     domains,
     failures,
+    notAudited: [...notAudited],
     ok: failures.length === 0,
   };
 }
@@ -364,6 +371,7 @@ export function formatAudit(report: AuditReport, maxFailures = 20): string {
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
   for (const r of [header, ...body]) lines.push(r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd());
   lines.push('');
+  for (const n of report.notAudited) lines.push(`Not audited: ${n}.`);
   if (report.ok) {
     lines.push(report.audited > 0 ? 'OK: every stored figure matches its trace within the tolerance.' : 'Nothing to audit: no query has measured energy.');
   } else {

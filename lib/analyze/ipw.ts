@@ -4,7 +4,7 @@ import {
   type BootstrapCell, type BootstrapOptions, type GroupEstimate,
 } from '../metrics/index.ts';
 import { quoteIdent } from '../store/index.ts';
-import { columnNames } from './sql.ts';
+import { bindTypes, columnNames, type SqlValues } from './sql.ts';
 import type { Study } from './study.ts';
 import type { Table, TableValue } from './types.ts';
 
@@ -58,6 +58,8 @@ async function variantKeys(study: Study, by: readonly VariantKey[]): Promise<Var
 
 let cellTableCounter = 0;
 
+const withTypes = (values: Record<string, DuckDBValue>): [SqlValues, ReturnType<typeof bindTypes>] => [values, bindTypes(values)];
+
 /** A column of a materialized result, read straight from DuckDB's vectors (numbers only; null as NaN). */
 function numberColumn(result: DuckDBMaterializedResult, column: number): Float64Array {
   const out = new Float64Array(result.rowCount);
@@ -78,60 +80,75 @@ function numberColumn(result: DuckDBMaterializedResult, column: number): Float64
 async function readVariants(study: Study, query: CellQuery): Promise<Variant[]> {
   const connection = study.connection;
   const source = query.keys.some((key) => TAG_KEYS.has(key)) ? 'tagged_results' : 'results';
-  const keyColumns = query.keys.map((_, i) => `k${i}`);
+  const keyList = query.keys.map((key) => `r.${quoteIdent(key)}`);
+  // Rows are grouped by a hash of their variant keys and domain: much faster than grouping by several text
+  // columns. The map below ties each hash back to its keys, and refuses a (never yet seen) collision.
+  const groupHash = `hash(${[...keyList, 'r.domain'].join(', ')})`;
+  const where = query.where ? `WHERE ${query.where}` : '';
   const fixedSum = (column: string): string =>
     `coalesce(sum(floor(r.${column} * $scale)::BIGINT) FILTER (WHERE isfinite(r.${column})), 0)::DOUBLE / $scale AS ${column},
-     count(*) FILTER (WHERE NOT coalesce(isfinite(r.${column}), false)) AS ${column}Bad`;
-  const table = quoteIdent(`_ipw_cells${++cellTableCounter}`);
+     (count(*) FILTER (WHERE NOT coalesce(isfinite(r.${column}), false)))::DOUBLE AS ${column}Bad`;
+  const id = ++cellTableCounter;
+  const cellsTable = quoteIdent(`_ipw_cells${id}`);
+  const groupsTable = quoteIdent(`_ipw_groups${id}`);
   await connection.run(
-    `CREATE OR REPLACE TEMP TABLE ${table} AS
-     SELECT (dense_rank() OVER (ORDER BY ${keyColumns.join(', ')}) - 1)::INTEGER AS v, (dense_rank() OVER (ORDER BY domain) - 1)::INTEGER AS d, *
-     FROM (
-       SELECT ${query.keys.map((key, i) => `r.${quoteIdent(key)} AS ${keyColumns[i]}`).join(', ')}, r.domain AS domain,
-         (CASE WHEN $buckets = 0 THEN q.queryHash ELSE q.queryHash % $buckets END)::DOUBLE AS bucket,
-         count(*)::DOUBLE AS n, (count(*) FILTER (WHERE r.correct))::DOUBLE AS c,
-         ${fixedSum('meanPowerW')}, ${fixedSum('energyJ')},
-         (count(*) FILTER (WHERE r.gradeStatus = 'no_answer'))::DOUBLE AS na
-       FROM ${source} r JOIN queries q USING (queryId)
-       ${query.where ? `WHERE ${query.where}` : ''}
-       GROUP BY ALL)`,
-    { ...query.values, buckets: query.bucketsPerDomain, scale: FIXED_POINT_SCALE },
+    `CREATE OR REPLACE TEMP TABLE ${cellsTable} AS
+     SELECT ${groupHash} AS g, (CASE WHEN $buckets = 0 THEN q.queryHash ELSE q.queryHash % $buckets END)::DOUBLE AS bucket,
+       count(*)::DOUBLE AS n, (count(*) FILTER (WHERE r.correct))::DOUBLE AS c,
+       ${fixedSum('meanPowerW')}, ${fixedSum('energyJ')},
+       (count(*) FILTER (WHERE r.gradeStatus = 'no_answer'))::DOUBLE AS na
+     FROM ${source} r JOIN queries q USING (queryId) ${where}
+     GROUP BY ALL`,
+    ...withTypes({ ...query.values, buckets: query.bucketsPerDomain, scale: FIXED_POINT_SCALE }),
   );
   try {
-    const keyRows = (await connection.runAndReadAll(`SELECT DISTINCT v, ${keyColumns.join(', ')} FROM ${table} ORDER BY v`)).getRowObjectsJS();
-    const domains = (await connection.runAndReadAll(`SELECT DISTINCT d, domain FROM ${table} ORDER BY d`)).getRowObjectsJS().map((row) => String(row.domain));
-    const variants: Variant[] = keyRows.map((row) => ({
-      keys: keyColumns.map((column) => (row[column] ?? null) as KeyValue),
-      cells: new Map(),
-      noAnswers: new Map(),
-    }));
-    const result = await connection.run(
-      `SELECT v::DOUBLE, d::DOUBLE, bucket, n, c, meanPowerW, meanPowerWBad::DOUBLE, energyJ, energyJBad::DOUBLE, na FROM ${table}`,
+    await connection.run(
+      `CREATE OR REPLACE TEMP TABLE ${groupsTable} AS
+       SELECT (row_number() OVER () - 1)::DOUBLE AS i, * FROM (
+         SELECT DISTINCT ${groupHash} AS g, ${keyList.map((k, i) => `${k} AS k${i}`).join(', ')}, r.domain AS domain FROM ${source} r ${where})`,
+      ...withTypes(query.values ?? {}),
     );
-    const [v, d, bucket, n, c, p, pBad, e, eBad, na] = Array.from({ length: 10 }, (_, i) => numberColumn(result, i)) as Float64Array[] as [
-      Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array,
-    ];
-    for (let row = 0; row < v.length; row++) {
-      const variant = variants[v[row] as number] as Variant;
-      const domain = domains[d[row] as number] as string;
-      let cells = variant.cells.get(domain);
-      if (!cells) {
-        cells = [];
-        variant.cells.set(domain, cells);
+    const groups = (await connection.runAndReadAll(`SELECT * EXCLUDE (g) FROM ${groupsTable} ORDER BY i`)).getRowObjectsJS();
+    const distinctHashes = Number((await connection.runAndReadAll(`SELECT count(DISTINCT g) AS n FROM ${groupsTable}`)).getRowObjectsJS()[0]?.n);
+    if (distinctHashes !== groups.length) throw new Error('ipwTable: two variants share a group hash; rename one of them (a hash collision)');
+    const variants = new Map<string, Variant>();
+    const groupOf = groups.map((row) => {
+      const keys = query.keys.map((_, i) => (row[`k${i}`] ?? null) as KeyValue);
+      const id = JSON.stringify(keys);
+      let variant = variants.get(id);
+      if (!variant) {
+        variant = { keys, cells: new Map(), noAnswers: new Map() };
+        variants.set(id, variant);
       }
-      cells.push({
-        domain,
+      const domain = String(row.domain);
+      const cells: BootstrapCell[] = [];
+      variant.cells.set(domain, cells);
+      variant.noAnswers.set(domain, 0);
+      return { variant, domain, cells };
+    });
+    const result = await connection.run(
+      `SELECT m.i, c.bucket, c.n, c.c, c.meanPowerW, c.meanPowerWBad, c.energyJ, c.energyJBad, c.na
+       FROM ${cellsTable} c JOIN ${groupsTable} m USING (g)`,
+    );
+    const [i, bucket, n, c, p, pBad, e, eBad, na] = Array.from({ length: 9 }, (_, column) => numberColumn(result, column)) as [
+      Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array,
+    ];
+    for (let row = 0; row < i.length; row++) {
+      const group = groupOf[i[row] as number]!;
+      group.cells.push({
+        domain: group.domain,
         bucket: bucket[row] as number,
         queries: n[row] as number,
         correct: c[row] as number,
         powerSumW: (pBad[row] as number) > 0 ? NaN : (p[row] as number),
         energySumJ: (eBad[row] as number) > 0 ? NaN : (e[row] as number),
       });
-      variant.noAnswers.set(domain, (variant.noAnswers.get(domain) ?? 0) + (na[row] as number));
+      group.variant.noAnswers.set(group.domain, (group.variant.noAnswers.get(group.domain) ?? 0) + (na[row] as number));
     }
-    return variants;
+    return [...variants.values()];
   } finally {
-    await connection.run(`DROP TABLE IF EXISTS ${table}`);
+    await connection.run(`DROP TABLE IF EXISTS ${cellsTable}`);
+    await connection.run(`DROP TABLE IF EXISTS ${groupsTable}`);
   }
 }
 

@@ -1,9 +1,22 @@
-import type { DuckDBConnection, DuckDBResultReader, DuckDBValue } from '@duckdb/node-api';
+import { DOUBLE, DuckDBListValue, LIST, VARCHAR, type DuckDBConnection, type DuckDBResultReader, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import { quoteIdent } from '../store/index.ts';
 import type { Table, TableValue } from './types.ts';
 
 /** Values bound to a statement's parameters: `$1, $2, ...` by position, or `$name` by name. */
 export type SqlValues = DuckDBValue[] | Record<string, DuckDBValue>;
+
+/** A list's type, which DuckDB cannot infer from an empty list: numbers give DOUBLE[], anything else VARCHAR[]. */
+function typeOf(value: DuckDBValue): DuckDBType | undefined {
+  if (!(value instanceof DuckDBListValue)) return undefined;
+  return LIST(value.items.length > 0 && value.items.every((item) => typeof item === 'number') ? DOUBLE : VARCHAR);
+}
+
+/** The parameter types to bind `values` with: lists typed, the rest inferred. */
+export function bindTypes(values: SqlValues): DuckDBType[] | Record<string, DuckDBType | undefined> {
+  return Array.isArray(values)
+    ? values.map((value) => typeOf(value) as DuckDBType)
+    : Object.fromEntries(Object.entries(values).map(([name, value]) => [name, typeOf(value)]));
+}
 
 function plain(value: unknown): TableValue {
   if (value === null || value === undefined) return null;
@@ -26,7 +39,7 @@ export function tableFrom(reader: DuckDBResultReader): Table {
 }
 
 export async function queryTable(connection: DuckDBConnection, sql: string, values?: SqlValues): Promise<Table> {
-  return tableFrom(await connection.runAndReadAll(sql, values));
+  return tableFrom(await connection.runAndReadAll(sql, values, values && bindTypes(values)));
 }
 
 /** The column names of a table or view. */

@@ -1,4 +1,5 @@
 import type { ProfileProgress } from '../profile/index.ts';
+import { inFlagTerms } from './flag-terms.ts';
 
 function formatDuration(ms: number): string {
   if (!Number.isFinite(ms)) return '--:--';
@@ -24,6 +25,8 @@ export function progressLine(p: ProfileProgress, width = 24): string {
 export function progressReporter(stream: NodeJS.WriteStream = process.stderr): (p: ProfileProgress) => void {
   let lastDecile = -1;
   return (p) => {
+    // A query that could not run is a row and the run goes on; the user still hears why, in flag terms.
+    if (p.last.gradeStatus === 'error') stream.write(`${stream.isTTY ? '\n' : ''}ipw: ${inFlagTerms(p.last.verdict)}\n`);
     const line = progressLine(p);
     if (stream.isTTY) {
       stream.write(`\r${line}${p.done === p.total ? '\n' : ''}`);

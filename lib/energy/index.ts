@@ -18,7 +18,7 @@ export { monotonicMs, monotonicOffsetMs } from './clock.ts';
 export { THREAD_NAMES, nameThisThread } from './thread-name.ts';
 export { DEFAULT_SAMPLE_MS, EnergySampler, type SamplerOptions, type SamplerStats } from './sampler.ts';
 export type { SourceInfo } from './sampler-protocol.ts';
-export { PowerTrace, readPowerTrace } from './trace.ts';
+export { PowerTrace, readPowerTrace, recoverPowerTraces } from './trace.ts';
 export { DEFAULT_RAPL_ROOT, RAPL_PERMISSION_FIX, planZones, type RaplZone } from './rapl.ts';
 export { DEFAULT_NVML_LIBRARY } from './nvml.ts';
 export { parsePlist, type PlistValue } from './plist.ts';

@@ -149,8 +149,8 @@ function readProcFile(path: string): string {
 }
 
 /**
- * Reads `<root>/stat` and every `<root>/PID/stat`; processes that exit while it reads are skipped. About 3 ms for
- * 125 processes on the 2-core build VM under load.
+ * Reads `<root>/stat` and every `<root>/PID/stat`; processes that exit while it reads are skipped. 3-12 ms for
+ * 115-125 processes on the 2-core build VM (the slow end at a load average of 10).
  */
 export function readProcSnapshot(root = '/proc'): ProcSnapshot {
   const timeMs = performance.now();

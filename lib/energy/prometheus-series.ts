@@ -50,6 +50,7 @@ const KEPLER_OLD = /^kepler_node_(package|dram|core|uncore|gpu|platform|other)_j
 const DCGM_ENERGY = 'DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION';
 export const IPW_ENERGY = 'ipw_energy_joules_total';
 export const IPW_SAMPLE_TIME = 'ipw_energy_sample_monotonic_seconds';
+export const IPW_SAMPLE_READ = 'ipw_energy_sample_read_seconds';
 export const IPW_UPDATE_PERIOD = 'ipw_energy_update_period_seconds';
 export const IPW_SOURCE_INFO = 'ipw_energy_source_info';
 

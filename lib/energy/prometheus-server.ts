@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { monotonicMs } from './clock.ts';
-import { IPW_ENERGY, IPW_SAMPLE_TIME, IPW_SOURCE_INFO, IPW_UPDATE_PERIOD } from './prometheus-series.ts';
+import { IPW_ENERGY, IPW_SAMPLE_READ, IPW_SAMPLE_TIME, IPW_SOURCE_INFO, IPW_UPDATE_PERIOD } from './prometheus-series.ts';
 import { formatPrometheusText, type PromFamilyOut } from './prometheus-text.ts';
 import type { EnergySampler } from './sampler.ts';
 
@@ -36,7 +36,7 @@ export interface EnergyServer {
  * CLOCK_MONOTONIC time of the row (this machine's, or shifted by the injected offset), the source's update period and
  * its labels. Every sample also carries the standard wall-clock timestamp, so any Prometheus can scrape it. Pure.
  */
-export function energyExposition(sampler: Pick<EnergySampler, 'info' | 'periodMs'>, row: { channelJ: number[]; servedMonotonicMs: number; wallMs: number }, injected: { offsetMs: number; driftPpm: number }): string {
+export function energyExposition(sampler: Pick<EnergySampler, 'info' | 'periodMs'>, row: { channelJ: number[]; servedMonotonicMs: number; readMs: number; wallMs: number }, injected: { offsetMs: number; driftPpm: number }): string {
   const { info } = sampler;
   const system = new Set(info.systemDomains ?? info.channels);
   const ts = Math.round(row.wallMs);
@@ -59,6 +59,12 @@ export function energyExposition(sampler: Pick<EnergySampler, 'info' | 'periodMs
       type: 'gauge',
       help: 'CLOCK_MONOTONIC of the serving machine when the counters above were read, seconds; /time gives the same clock for offset estimation.',
       samples: [{ value: row.servedMonotonicMs / 1000, timestampMs: ts }],
+    },
+    {
+      name: IPW_SAMPLE_READ,
+      type: 'gauge',
+      help: 'How long reading those counters took, seconds: the uncertainty of the time above.',
+      samples: [{ value: row.readMs / 1000, timestampMs: ts }],
     },
     {
       name: IPW_UPDATE_PERIOD,
@@ -104,7 +110,7 @@ export async function startEnergyServer(options: EnergyServerOptions): Promise<E
     const sampleMonoMs = trace.timeMs[i]! + sampler.clockOffsetMs;
     return energyExposition(
       sampler,
-      { channelJ: trace.channelJ.map((column) => column[i]!), servedMonotonicMs: served(sampleMonoMs), wallMs: Date.now() - (monotonicMs() - sampleMonoMs) },
+      { channelJ: trace.channelJ.map((column) => column[i]!), servedMonotonicMs: served(sampleMonoMs), readMs: trace.readMs[i]!, wallMs: Date.now() - (monotonicMs() - sampleMonoMs) },
       injected,
     );
   };

@@ -1,6 +1,6 @@
 import { monotonicMs, monotonicOffsetMs } from './clock.ts';
 import { bestOffset, judgeClock, type ClockEstimate, type ClockRound, type ClockVerdict } from './prometheus-clock.ts';
-import { IPW_SAMPLE_TIME, planSeries, seriesKey, type EnergySeries, type SeriesPlan } from './prometheus-series.ts';
+import { IPW_SAMPLE_READ, IPW_SAMPLE_TIME, planSeries, seriesKey, type EnergySeries, type SeriesPlan } from './prometheus-series.ts';
 import { parsePrometheusText, type PromDocument, type PromSample } from './prometheus-text.ts';
 import { SyncHttpClient, type SyncResponse } from './sync-http.ts';
 import { SourceUnavailableError, type EnergyReading, type EnergySource, type SampleRow } from './types.ts';
@@ -96,6 +96,25 @@ function measureOffset(client: SyncHttpClient, timeUrl: string, timeoutMs: numbe
   return bestOffset(rounds);
 }
 
+/**
+ * This machine's wall clock (Unix ms) minus its CLOCK_MONOTONIC (ms): the tightest of three brackets, and half a
+ * millisecond added because Date.now() truncates.
+ */
+export function wallMinusMonotonicMs(): number {
+  let tightestMs = Infinity;
+  let differenceMs = 0;
+  for (let i = 0; i < 3; i++) {
+    const before = monotonicMs();
+    const wall = Date.now();
+    const after = monotonicMs();
+    if (after - before < tightestMs) {
+      tightestMs = after - before;
+      differenceMs = wall + 0.5 - (before + after) / 2;
+    }
+  }
+  return differenceMs;
+}
+
 /** The samples of `doc` that `series` name, by key; throws naming the first one missing or NaN. */
 function lookUp(doc: PromDocument, series: readonly EnergySeries[], url: string): PromSample[] {
   const labelsOf = new Map(series.map((s) => [s.key.slice(0, s.key.indexOf('{')), s.keyLabels]));
@@ -179,11 +198,12 @@ function openWith(client: SyncHttpClient, url: string, options: PrometheusOption
       const stamp = doc.samples.find((s) => s.name === IPW_SAMPLE_TIME);
       if (!stamp) throw new Error(`${url} stopped serving ${IPW_SAMPLE_TIME}`);
       atMs = stamp.value * 1000 - clockStart!.offsetMs;
-      halfWidthMs = clockStart!.delayMs / 2;
+      // The offset's uncertainty plus the time the server took to read its counters.
+      const serverReadMs = (doc.samples.find((s) => s.name === IPW_SAMPLE_READ)?.value ?? 0) * 1000;
+      halfWidthMs = (clockStart!.delayMs + serverReadMs) / 2;
     } else if (placement === 'exporter-timestamp') {
       if (samples.some((s) => s.timestampMs === null)) throw new Error(`${url} stopped giving timestamps with its energy counters`);
-      const wallMinusMonoMs = Date.now() - monotonicMs();
-      atMs = Math.max(...samples.map((s) => s.timestampMs!)) - wallMinusMonoMs;
+      atMs = Math.max(...samples.map((s) => s.timestampMs!)) - wallMinusMonotonicMs();
       halfWidthMs = 0.5; // the format's millisecond resolution
     } else {
       atMs = (response.sentMs + response.receivedMs) / 2;

@@ -132,6 +132,33 @@ export class EnergySession {
     return { total, prefill, decode, flags, byDomainJ, netByDomainJ, systemJ };
   }
 
+  /** The trace's labels, as written beside its samples. */
+  #traceMetadata(): Record<string, unknown> {
+    const info = this.sampler.info;
+    return {
+      clock: 'timeMs is performance.now() of the profiling thread (the clock of token timestamps); add clockOffsetMs for CLOCK_MONOTONIC ms',
+      clockOffsetMs: this.sampler.clockOffsetMs,
+      source: info.name,
+      method: info.method,
+      measure: info.measure,
+      isEstimate: info.isEstimate,
+      primaryDomains: info.primaryDomains,
+      systemDomains: info.systemDomains,
+      samplePeriodMs: this.sampler.periodMs,
+    };
+  }
+
+  /** Keeps the trace on disk as `<traceBase>` in `runDir` from now on; `flushTrace()` appends what was sampled since. */
+  recordTrace(runDir: string, traceBase: string): void {
+    this.sampler.drain();
+    this.sampler.trace.record(runDir, traceBase, this.#traceMetadata());
+  }
+
+  /** Appends the samples taken so far to the recorded trace: call before journaling a query whose window they hold. */
+  flushTrace(): void {
+    this.sampler.trace.flush();
+  }
+
   /** Stops sampling; writes the trace into `runDir` when given. */
   async finish(runDir: string | undefined, traceBase = 'trace'): Promise<EnergyReport> {
     const stats = await this.sampler.stop();
@@ -180,17 +207,7 @@ export class EnergySession {
       trace: null,
     };
     if (runDir !== undefined) {
-      report.trace = trace.write(runDir, traceBase, {
-        clock: 'timeMs is performance.now() of the profiling thread (the clock of token timestamps); add clockOffsetMs for CLOCK_MONOTONIC ms',
-        clockOffsetMs: this.sampler.clockOffsetMs,
-        source: info.name,
-        method: info.method,
-        measure: info.measure,
-        isEstimate: info.isEstimate,
-        primaryDomains: info.primaryDomains,
-        systemDomains: info.systemDomains,
-        samplePeriodMs: this.sampler.periodMs,
-      });
+      report.trace = trace.write(runDir, traceBase, { ...this.#traceMetadata(), idlePowerByDomainW: this.idlePowerByDomainW });
     }
     return report;
   }

@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import { join } from 'node:path';
 import type { TraceColumns } from './attribution.ts';
 
+const TRACE_FORMAT = 'ipw-power-trace/1';
+const ROWS_SUFFIX = '.rows.bin';
+
 /** Column layout of one sampler row in shared memory and on disk. */
 export const FIXED_COLUMNS = ['timeMs', 'readMs', 'energyJ', 'powerW'] as const;
 
@@ -23,6 +26,8 @@ export class PowerTrace implements TraceColumns {
   energyJ = new Float64Array(1024);
   powerW = new Float64Array(1024);
   channelJ: Float64Array[];
+  /** While recording to disk: the open rows file and how many rows it holds. */
+  #recording: { fd: number; flushedRows: number } | undefined;
 
   constructor(readonly channels: readonly string[]) {
     this.channelJ = channels.map(() => new Float64Array(1024));
@@ -47,6 +52,35 @@ export class PowerTrace implements TraceColumns {
     this.length = i + 1;
   }
 
+  /**
+   * Starts keeping the trace on disk as the run goes, so a SIGKILL loses at most the rows since the last `flush()`:
+   * `<base>.json` (state `recording`) and `<base>.rows.bin` (row-major float64, appended). `write()` replaces both
+   * with the finished trace; `recoverPowerTraces` finishes one whose process died.
+   */
+  record(dir: string, base: string, metadata: Record<string, unknown>): void {
+    const rowsFile = `${base}${ROWS_SUFFIX}`;
+    const header = { format: TRACE_FORMAT, state: 'recording', encoding: 'float64 little-endian, row-major', columns: this.columnNames(), rowsFile, ...metadata };
+    fs.writeFileSync(join(dir, `${base}.json`), `${JSON.stringify(header, null, 2)}\n`);
+    this.#recording = { fd: fs.openSync(join(dir, rowsFile), 'w'), flushedRows: 0 };
+    this.flush();
+  }
+
+  /** Appends the rows taken since the last flush to the rows file (a plain write: it survives the process dying). */
+  flush(): void {
+    const recording = this.#recording;
+    if (!recording || recording.flushedRows >= this.length) return;
+    const columns = this.#columns();
+    const rows = this.length - recording.flushedRows;
+    const bytes = Buffer.alloc(rows * columns.length * 8);
+    for (let r = 0; r < rows; r++) columns.forEach((c, k) => bytes.writeDoubleLE(c[recording.flushedRows + r]!, (r * columns.length + k) * 8));
+    fs.writeSync(recording.fd, bytes);
+    recording.flushedRows = this.length;
+  }
+
+  #columns(): Float64Array[] {
+    return [this.timeMs, this.readMs, this.energyJ, this.powerW, ...this.channelJ];
+  }
+
   columnNames(): string[] {
     return [...FIXED_COLUMNS, ...this.channels.map((c) => `channelJ:${c}`)];
   }
@@ -56,18 +90,61 @@ export class PowerTrace implements TraceColumns {
    * labels). Returns the two file names.
    */
   write(dir: string, base: string, metadata: Record<string, unknown>): { binFile: string; jsonFile: string } {
-    const columns = [this.timeMs, this.readMs, this.energyJ, this.powerW, ...this.channelJ].map((c) => c.subarray(0, this.length));
-    const bytes = Buffer.alloc(columns.length * this.length * 8);
-    columns.forEach((column, k) => {
-      for (let i = 0; i < this.length; i++) bytes.writeDoubleLE(column[i]!, (k * this.length + i) * 8);
-    });
-    const binFile = `${base}.bin`;
-    const jsonFile = `${base}.json`;
-    fs.writeFileSync(join(dir, binFile), bytes);
-    const layout = { format: 'ipw-power-trace/1', encoding: 'float64 little-endian, column-major', rows: this.length, columns: this.columnNames(), binFile };
-    fs.writeFileSync(join(dir, jsonFile), `${JSON.stringify({ ...layout, ...metadata }, null, 2)}\n`);
-    return { binFile, jsonFile };
+    if (this.#recording) {
+      fs.closeSync(this.#recording.fd);
+      this.#recording = undefined;
+    }
+    const written = writeColumnMajor(dir, base, this.#columns().map((c) => c.subarray(0, this.length)), this.columnNames(), metadata);
+    fs.rmSync(join(dir, `${base}${ROWS_SUFFIX}`), { force: true });
+    return written;
   }
+}
+
+function writeColumnMajor(dir: string, base: string, columns: Float64Array[], names: string[], metadata: Record<string, unknown>): { binFile: string; jsonFile: string } {
+  const rows = columns[0]?.length ?? 0;
+  const bytes = Buffer.alloc(columns.length * rows * 8);
+  columns.forEach((column, k) => {
+    for (let i = 0; i < rows; i++) bytes.writeDoubleLE(column[i]!, (k * rows + i) * 8);
+  });
+  const binFile = `${base}.bin`;
+  const jsonFile = `${base}.json`;
+  fs.writeFileSync(join(dir, binFile), bytes);
+  const layout = { format: TRACE_FORMAT, encoding: 'float64 little-endian, column-major', rows, columns: names, binFile };
+  fs.writeFileSync(join(dir, jsonFile), `${JSON.stringify({ ...metadata, ...layout }, null, 2)}\n`);
+  return { binFile, jsonFile };
+}
+
+/**
+ * Finishes every trace in `dir` whose process died while recording (`<base>.json` in state `recording`): its flushed
+ * rows become an ordinary column-major trace, marked `recovered`. A torn last row is dropped. Returns the base names.
+ */
+export function recoverPowerTraces(dir: string): string[] {
+  const recovered: string[] = [];
+  for (const file of fs.readdirSync(dir)) {
+    if (!file.endsWith('.json')) continue;
+    let header: { format?: string; state?: string; columns?: string[]; rowsFile?: string; [key: string]: unknown };
+    try {
+      header = JSON.parse(fs.readFileSync(join(dir, file), 'utf8'));
+    } catch {
+      continue;
+    }
+    if (header.format !== TRACE_FORMAT || header.state !== 'recording' || !header.columns || !header.rowsFile) continue;
+    const base = file.slice(0, -'.json'.length);
+    const rowsPath = join(dir, header.rowsFile);
+    const bytes = fs.existsSync(rowsPath) ? fs.readFileSync(rowsPath) : Buffer.alloc(0);
+    const width = header.columns.length;
+    const rows = Math.floor(bytes.length / (8 * width));
+    const columns = header.columns.map((_, k) => {
+      const column = new Float64Array(rows);
+      for (let r = 0; r < rows; r++) column[r] = bytes.readDoubleLE((r * width + k) * 8);
+      return column;
+    });
+    const { state: _state, rowsFile: _rowsFile, encoding: _encoding, columns: names, ...metadata } = header;
+    writeColumnMajor(dir, base, columns, names, { ...metadata, recovered: 'the process ended without finishing this trace; these are the rows flushed before it did' });
+    fs.rmSync(rowsPath, { force: true });
+    recovered.push(base);
+  }
+  return recovered;
 }
 
 /** Reads a trace written by `PowerTrace.write`. */

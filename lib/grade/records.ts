@@ -170,7 +170,7 @@ export interface VerdictSummary {
 }
 
 export function summarizeVerdicts(verdicts: readonly Verdict[]): VerdictSummary {
-  const byStatus: Record<GradeStatus, number> = { answered: 0, no_answer: 0, truncated: 0, ambiguous: 0, refused: 0 };
+  const byStatus: Record<GradeStatus, number> = { answered: 0, no_answer: 0, truncated: 0, ambiguous: 0, refused: 0, error: 0 };
   let withAnswer = 0;
   let correct = 0;
   for (const v of verdicts) {

@@ -1,7 +1,7 @@
 import type { GraderName } from '../queries/index.ts';
 
-/** Outcome of grading one response. */
-export type GradeStatus = 'answered' | 'no_answer' | 'truncated' | 'ambiguous' | 'refused';
+/** Outcome of grading one response; 'error': the query could not run (see the row's verdict), so nothing was graded. */
+export type GradeStatus = 'answered' | 'no_answer' | 'truncated' | 'ambiguous' | 'refused' | 'error';
 
 /** The text a grading rule read: [start, end) character offsets into the original response, and that text. */
 export interface GradeSpan {

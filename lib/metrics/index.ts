@@ -7,5 +7,7 @@ export {
   BOOTSTRAP, BOOTSTRAP_STATS, bootstrapGroups, FIXED_POINT_SCALE, percentileInterval, resolveBootstrap,
   type BootstrapCell, type BootstrapStat, type GroupDraws, type GroupEstimate, type GroupStats,
 } from './bootstrap.ts';
-export { formatNumber, formatTable } from './format.ts';
+export {
+  describeEnergyLabel, energyHeadline, energyLabels, energyNotMeasured, formatNumber, formatTable, type EnergyLabelled,
+} from './format.ts';
 export { ratio } from './stats.ts';

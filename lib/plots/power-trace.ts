@@ -1,7 +1,7 @@
 import { PHASE_COLORS, paletteColor } from './colors.ts';
 import { minMaxIndices } from './decimate.ts';
 import { Figure, baseLayout } from './figure.ts';
-import { energyLabel, estimateNote, withEstimateNote } from './rows.ts';
+import { energyLabel, provenanceNote, withEstimateNote } from './rows.ts';
 import type { SpanShape } from './types.ts';
 
 /** Power samples on the shared monotonic clock (the same clock as the windows' startMs/endMs). */
@@ -19,6 +19,10 @@ export interface PowerTraceInput {
   /** Energy source name; 'estimated' labels the plot as such. */
   source?: string;
   isEstimate?: boolean;
+  /** How the source measured; shown with the source under the title. */
+  method?: string;
+  /** The energy domain(s) the trace covers, e.g. `rapl:package-0`. */
+  domain?: string;
 }
 
 export interface PhaseWindow {
@@ -120,10 +124,11 @@ export function powerTrace(trace: PowerTraceInput, windows: readonly PhaseWindow
   const originMs = options.originMs ?? (trace.timeMs.length > 0 ? trace.timeMs[0]! : 0);
   const powerW = trace.energyJ ? powerFromEnergy(trace.timeMs, trace.energyJ, trace.powerW, MIN_DERIVED_INTERVAL_MS, trace.length) : trace.powerW;
   const samples = downsampleMinMax(trace.timeMs, powerW, options.maxPoints ?? DEFAULT_MAX_TRACE_POINTS, trace.length);
-  const label = energyLabel([{ energyIsEstimate: trace.isEstimate, energySource: trace.source }]);
+  const provenance = { energyIsEstimate: trace.isEstimate, energySource: trace.source, energyMethod: trace.method, energyDomain: trace.domain };
+  const label = energyLabel([provenance]);
   const layout = baseLayout({
     title: options.title ?? 'Power during the run',
-    note: estimateNote(label, 'Power'),
+    note: provenanceNote([provenance], label, 'Power'),
     xTitle: 'Time (s)',
     yTitle: withEstimateNote('Power (W)', label),
     widthPx: options.widthPx,

@@ -3,15 +3,18 @@ import type { Interval, SummaryRow } from '../metrics/index.ts';
 import type { ErrorBars } from './types.ts';
 
 /**
- * Where a row's energy came from. Query results carry `energyIsEstimate`/`energySource`; summary rows do not,
- * so callers either copy the flag onto them or pass `energyIsEstimate` to the plot.
+ * Where a row's energy came from. Query results and lib/metrics summary rows carry all of it; rows built by
+ * hand may leave it out (the plot then says "unknown", or takes `energyIsEstimate` from its options).
  */
 export interface EnergyProvenance {
   energyIsEstimate?: boolean;
   energySource?: string;
+  energyMethod?: string;
+  energyDomain?: string;
 }
 
-export type PlotSummaryRow = SummaryRow & EnergyProvenance;
+/** A summary row as plots take it: lib/metrics' `SummaryRow`, with the energy label optional. */
+export type PlotSummaryRow = Omit<SummaryRow, keyof EnergyProvenance> & EnergyProvenance;
 
 export type EnergyLabel = 'measured' | 'estimated' | 'partly estimated' | 'unknown';
 
@@ -45,6 +48,39 @@ export function estimateNote(label: EnergyLabel, what = 'Energy'): string | unde
   return label === 'estimated'
     ? `${what} is estimated from a model of the hardware, not measured`
     : `${what} is partly estimated: some rows were not measured`;
+}
+
+/** "rapl (energy-counter: ...), domain rapl:package-0", or why energy was not measured. */
+function sourceText(row: EnergyProvenance): string {
+  if (row.energySource === 'none') return (row.energyMethod ?? 'not measured').replace(/^(not measured:\s*)?/, 'not measured: ');
+  const method = row.energyMethod ? ` (${row.energyMethod})` : '';
+  const domain = row.energyDomain ? `, domain ${row.energyDomain}` : '';
+  return `${row.energySource}${method}${domain}`;
+}
+
+/**
+ * The figure's provenance line: the estimate caveat when any energy is estimated, then every energy source
+ * with its method and domain, so an exported figure says how its joules were obtained.
+ */
+export function provenanceNote(rows: readonly EnergyProvenance[], label: EnergyLabel, what = 'Energy'): string | undefined {
+  const sources = [...new Set(rows.filter((row) => row.energySource !== undefined).map(sourceText))];
+  const caveat = estimateNote(label, what);
+  if (sources.length === 0) return caveat;
+  return caveat ? `${caveat}: ${sources.join('; ')}` : `${what}: ${sources.join('; ')}`;
+}
+
+/**
+ * Series names: the accelerator, plus the energy source when rows differ in it, so one series never mixes
+ * measured and estimated (or differently measured) energy.
+ */
+export function seriesKeyOf(rows: readonly (EnergyProvenance & { accelerator?: string })[]): (row: EnergyProvenance & { accelerator?: string }) => string {
+  const splitBySource = new Set(rows.map((row) => `${row.energySource}|${row.energyMethod}|${row.energyIsEstimate}|${row.energyDomain}`)).size > 1;
+  return (row) => {
+    const accelerator = row.accelerator ?? '';
+    if (!splitBySource) return accelerator;
+    const source = `${row.energySource ?? 'unknown'}${row.energyIsEstimate ? ', estimated' : ''}${row.energyDomain ? ` ${row.energyDomain}` : ''}`;
+    return accelerator ? `${accelerator} (${source})` : source;
+  };
 }
 
 /** "model / accelerator / domain" for the keys a summary row was grouped by. */

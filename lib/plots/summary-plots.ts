@@ -3,7 +3,7 @@ import { paletteColor } from './colors.ts';
 import { Figure, baseLayout } from './figure.ts';
 import { paretoFrontier } from './pareto.ts';
 import {
-  energyLabel, estimateNote, finiteOrNull, groupBy, intervalErrorBars, rowLabel, varyingKeys, withEstimateNote,
+  energyLabel, finiteOrNull, groupBy, intervalErrorBars, provenanceNote, rowLabel, seriesKeyOf, varyingKeys, withEstimateNote,
   type PlotSummaryRow,
 } from './rows.ts';
 import type { Layout, ScatterTrace, Trace } from './types.ts';
@@ -41,7 +41,7 @@ function defaultLogEnergy(rows: readonly PlotSummaryRow[]): boolean {
 export function accuracyVsEnergy(rows: readonly PlotSummaryRow[], options: AccuracyVsEnergyOptions = {}): Figure {
   const label = energyLabel(rows, options.energyIsEstimate);
   const labelKeys = varyingKeys(rows, ['model', 'domain']);
-  const groups = groupBy(rows, (row) => row.accelerator ?? '');
+  const groups = groupBy(rows, seriesKeyOf(rows));
   const traces: Trace[] = [];
   let colorIndex = 0;
   for (const [accelerator, group] of groups) {
@@ -83,7 +83,7 @@ export function accuracyVsEnergy(rows: readonly PlotSummaryRow[], options: Accur
   }
   const layout = baseLayout({
     title: options.title ?? 'Accuracy vs energy per query',
-    note: estimateNote(label),
+    note: provenanceNote(rows, label),
     xTitle: withEstimateNote('Energy per query (J)', label),
     yTitle: ACCURACY_TITLE,
     widthPx: options.widthPx,
@@ -121,7 +121,7 @@ export function ipwBars(rows: readonly PlotSummaryRow[], options: IpwBarsOptions
   const category = (row: PlotSummaryRow) => rowLabel(row, categoryKeys.length > 0 ? categoryKeys : ['model']) || 'all';
   const traces: Trace[] = [];
   let colorIndex = 0;
-  for (const [accelerator, group] of groupBy(rows, (row) => row.accelerator ?? '')) {
+  for (const [accelerator, group] of groupBy(rows, seriesKeyOf(rows))) {
     const values = group.map((row) => metricOf(row, metric));
     const trace: Trace = {
       type: 'bar',
@@ -138,7 +138,7 @@ export function ipwBars(rows: readonly PlotSummaryRow[], options: IpwBarsOptions
   const layout: Layout = {
     ...baseLayout({
       title: options.title ?? titles.title,
-      note: estimateNote(label, titles.provenance),
+      note: provenanceNote(rows, label, titles.provenance),
       xTitle: categoryKeys.includes('domain') ? 'Model / domain' : 'Model',
       yTitle: withEstimateNote(titles.axis, label),
       widthPx: options.widthPx,
@@ -210,7 +210,8 @@ export function ipwOverTime(rows: readonly DatedSummaryRow[], options: IpwOverTi
     .sort((a, b) => a.day.localeCompare(b.day));
   const traces: Trace[] = [];
   let colorIndex = 0;
-  for (const [accelerator, group] of groupBy(dated, (entry) => entry.row.accelerator ?? '')) {
+  const seriesKey = seriesKeyOf(rows);
+  for (const [accelerator, group] of groupBy(dated, (entry) => seriesKey(entry.row))) {
     const color = paletteColor(colorIndex++);
     const values = group.map((entry) => metricOf(entry.row, metric));
     const trace: ScatterTrace = {
@@ -247,7 +248,7 @@ export function ipwOverTime(rows: readonly DatedSummaryRow[], options: IpwOverTi
   }
   const layout = baseLayout({
     title: options.title ?? `${titles.title} over time`,
-    note: estimateNote(label, titles.provenance),
+    note: provenanceNote(rows, label, titles.provenance),
     xTitle: 'Model release date',
     yTitle: withEstimateNote(titles.axis, label),
     widthPx: options.widthPx,

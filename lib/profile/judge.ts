@@ -9,7 +9,10 @@ export function judgeFromRunner(runner: ModelRunner, maxTokens = JUDGE_MAX_TOKEN
   return {
     name: `${runner.description.kind}:${runner.description.name}`,
     async complete(prompt: string): Promise<string> {
-      return (await runner.generate({ prompt, maxTokens })).response;
+      const generation = await runner.generate({ prompt, maxTokens });
+      // A judge that could not answer must not read as an empty verdict.
+      if (generation.stopReason === 'error') throw new Error(`the judge ${runner.description.name} failed: ${generation.error}`);
+      return generation.response;
     },
   };
 }

@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { EnergySession, type EnergyReport, type EnergySourceName, type SourceOptions } from '../energy/index.ts';
-import { JudgeCache, gradeResponse, type JudgeModel } from '../grade/index.ts';
+import { EnergySession, recoverPowerTraces, type EnergyReport, type EnergySourceName, type SourceOptions } from '../energy/index.ts';
+import { JudgeCache, gradeResponse, type Grade, type JudgeModel } from '../grade/index.ts';
 import { BOOTSTRAP, summarize, type SummaryRow } from '../metrics/index.ts';
 import { formatPrompt, loadQueries, type LoadOptions, type Query } from '../queries/index.ts';
 import {
@@ -40,6 +40,11 @@ export interface ProfileOptions extends RunnerOptions {
   warmupQueries?: number;
   /** With warm-up queries, keep warming up (cycling through the queries) until this many seconds have passed. Default 2. */
   warmupS?: number;
+  /**
+   * Queries that could not run (stop reason 'error') are rows with gradeStatus 'error', and the run goes on; past this
+   * many, the setup is taken to be broken and the run stops. Default: 5% of the run's queries, rounded up.
+   */
+  maxErrors?: number;
   /**
    * The source of the primary energy domain, or `auto` (default): chosen from where the model runs (RAPL for CPU runs,
    * NVML or amdgpu for GPU runs, powermetrics on Metal, the estimate where no sensor exists). Every other hardware
@@ -204,7 +209,10 @@ async function prepare(options: ProfileOptions): Promise<PreparedRun> {
     };
     const handle = options.resume ? resumeRun(options.outDir, identity) : startRun(options.outDir, { runId: randomUUID(), ...identity });
     traceDir = options.outDir;
+    // A process killed mid-run left its trace unfinished: finish it first, so its rows keep their trace.
+    const recovered = options.resume ? recoverPowerTraces(options.outDir) : [];
     traceFile = traceBaseName(options.outDir);
+    energy.recordTrace(options.outDir, traceFile);
     const journal = RunJournal.open(options.outDir);
     cleanup.add(() => journal.close());
     const doneIds = journal.completedIds();
@@ -221,7 +229,7 @@ async function prepare(options: ProfileOptions): Promise<PreparedRun> {
       settings,
       traceFile,
       judgeCache,
-      warnings: [...energy.notes, ...journal.warnings],
+      warnings: [...energy.notes, ...journal.warnings, ...recovered.map((base) => `${base}.json: finished the power trace of an invocation that ended without writing it`)],
       async close() {
         await cleanup.run();
         return report!;
@@ -244,7 +252,7 @@ async function runOne(run: PreparedRun, query: Query, signal: AbortSignal | unde
   let cpuFirst: CpuSample | undefined;
   // An in-process generation finishes (it takes seconds at most); a server request is abandoned.
   const generation = await runner.generate(
-    { prompt: formatPrompt(query), maxTokens: run.settings.maxTokens as number, signal: run.spec.kind === 'openai' ? signal : undefined },
+    { prompt: formatPrompt(query), maxTokens: run.settings.maxTokens as number, signal: run.spec.kind === 'openai' ? signal : undefined, queryId: query.id },
     {
       onFirstToken: () => {
         cpuFirst = sampleCpu();
@@ -285,6 +293,8 @@ async function runQueries(run: PreparedRun, options: ProfileOptions): Promise<Lo
   let correct = done.filter((r) => r.correct).length;
   let energyJ = done.reduce((sum, r) => sum + r.energyJ, 0);
   let doneNow = 0;
+  let errors = done.filter((r) => r.gradeStatus === 'error').length;
+  const maxErrors = options.maxErrors ?? Math.ceil(run.queries.length * 0.05);
   const place = { runId: run.runId, traceFile: run.traceFile, energyDomain: energy.info.primaryDomains.join('+'), energyMeasure: energy.info.measure };
   for (const { query, index } of pending) {
     if (signal?.aborted) {
@@ -298,14 +308,26 @@ async function runQueries(run: PreparedRun, options: ProfileOptions): Promise<Lo
       break;
     }
     if (generation.serverTimings) outcome.serverTimings.push({ queryId: query.id, ...generation.serverTimings });
-    const grade = await gradeResponse(query, generation.response, {
-      judge: options.judge,
-      judgeCache: run.judgeCache,
-      judgeFallback: options.judgeFallback,
-      truncated: generation.stopReason === 'max_tokens',
-    });
+    // A query that could not run is recorded, ungraded, with its reason; the run goes on.
+    const failed = generation.stopReason === 'error';
+    const grade: Grade = failed
+      ? { grader: query.grader, pred: null, correct: false, status: 'error', rule: 'not-run', verdict: generation.error ?? 'the query could not run', span: null }
+      : await gradeResponse(query, generation.response, {
+          judge: options.judge,
+          judgeCache: run.judgeCache,
+          judgeFallback: options.judgeFallback,
+          truncated: generation.stopReason === 'max_tokens',
+        });
     const row = queryRow(query, run.runner.description, generation, grade, windows, { ...place, index, startedAt });
+    // The samples that hold this row's window reach the disk before the row does.
+    energy.flushTrace();
     journal.append(row);
+    if (failed && ++errors > maxErrors) {
+      throw new Error(
+        `stopped after ${errors} queries could not run (more than maxErrors, ${maxErrors}): the setup looks broken. ` +
+          `The last: ${row.verdict}. Completed queries are saved; fix the cause and resume.`,
+      );
+    }
     doneNow++;
     if (row.correct) correct++;
     energyJ += row.energyJ;

@@ -1,8 +1,8 @@
 /** lib/queries: query sets from JSONL, CSV, Parquet and Hugging Face folders, validated and sampled. */
-export type { ColumnMap, DatasetSummary, GraderName, LoadOptions, Query, SampleOptions } from './types.ts';
+export type { ColumnMap, ConversionNotice, DatasetSummary, GraderName, LoadOptions, Query, SampleOptions } from './types.ts';
 export { GRADER_NAMES } from './types.ts';
 export { formatPrompt, optionLetter } from './format.ts';
-export { loadQueries, listDatasets } from './load.ts';
+export { loadQueries, loadQuerySet, listDatasets } from './load.ts';
 export { sampleQueries } from './sample.ts';
 export { RECIPES } from './recipes/registry.ts';
 export { seededRandom, type Random } from './random.ts';

@@ -2,12 +2,12 @@ import { BUNDLED_DATASETS } from './bundled.ts';
 import { parseColumnMap } from './columns.ts';
 import { describeLocation, QueryValidationError, rowError, type RowLocation } from './errors.ts';
 import { mapRow } from './map.ts';
-import { normalizeDraft } from './normalize.ts';
+import { normalizeDraft, type Conversion } from './normalize.ts';
 import { readSource } from './readers/source.ts';
 import type { RawSource } from './readers/types.ts';
 import { getRecipe } from './recipes/registry.ts';
 import { sampleQueries } from './sample.ts';
-import { GRADER_NAMES, type ColumnMap, type DatasetSummary, type LoadOptions, type Query } from './types.ts';
+import { GRADER_NAMES, type ColumnMap, type ConversionNotice, type DatasetSummary, type LoadOptions, type Query } from './types.ts';
 
 /** A --map typo would otherwise surface as "missing" on every row; name the column once instead. */
 function checkMappedColumns(source: RawSource, map: ColumnMap): void {
@@ -27,12 +27,40 @@ function where(location: RowLocation, file: string): string {
   return location.file === file ? describeLocation(location) : `${location.file} ${describeLocation(location)}`;
 }
 
+/** Sums conversions per column and kind, keeping the first file and example. */
+class ConversionLog {
+  readonly #byKey = new Map<string, Omit<ConversionNotice, 'message'>>();
+
+  add(file: string, c: Conversion): void {
+    const column = c.column ?? `${c.field} (built by the recipe)`;
+    const key = JSON.stringify([column, c.field, c.conversion]);
+    const seen = this.#byKey.get(key);
+    if (seen) seen.rows++;
+    else this.#byKey.set(key, { file, column, field: c.field, conversion: c.conversion, rule: c.rule, example: { from: c.from, to: c.to }, rows: 1 });
+  }
+
+  notices(): ConversionNotice[] {
+    return [...this.#byKey.values()].map((n) => ({
+      ...n,
+      message:
+        `${n.file}: column "${n.column}"${n.column === n.field ? '' : ` (the ${n.field})`}: ${n.rows} ${n.rows === 1 ? 'value' : 'values'} converted, ${n.conversion}, ` +
+        `as ${n.rule}; e.g. ${JSON.stringify(n.example.from)} -> ${JSON.stringify(n.example.to)}.` +
+        (n.conversion.endsWith('option letter') ? ' If the answers count from 1, subtract 1 or store letters.' : ''),
+    }));
+  }
+}
+
 /**
  * Loads a query set from a file (.jsonl, .json, .csv, .parquet, .arrow), a Hugging Face
  * `save_to_disk` folder, a folder of such files, or a bundled set by name ("sample").
  * Rows are mapped (recipe, --map), validated, then optionally sampled and limited.
  */
 export async function loadQueries(source: string, options: LoadOptions = {}): Promise<Query[]> {
+  return (await loadQuerySet(source, options)).queries;
+}
+
+/** `loadQueries`, with a notice for each column whose values changed type on the way (see `ConversionNotice`). */
+export async function loadQuerySet(source: string, options: LoadOptions = {}): Promise<{ queries: Query[]; notices: ConversionNotice[] }> {
   const map = options.map === undefined ? {} : parseColumnMap(options.map);
   const recipe = options.recipe === undefined ? undefined : getRecipe(options.recipe);
   if (options.grader !== undefined && !GRADER_NAMES.includes(options.grader)) {
@@ -45,6 +73,7 @@ export async function loadQueries(source: string, options: LoadOptions = {}): Pr
   const seed = options.seed ?? 0;
 
   const queries: Query[] = [];
+  const conversions = new ConversionLog();
   const firstSeen = new Map<string, RowLocation>();
   for (const raw of await readSource(path, options.split)) {
     checkMappedColumns(raw, map);
@@ -55,6 +84,7 @@ export async function loadQueries(source: string, options: LoadOptions = {}): Pr
         grader: options.grader,
         recipeGrader: recipe?.grader,
         defaultId: `${raw.idPrefix}-${row.location.index}`,
+        onConversion: (c) => conversions.add(raw.file, c),
       });
       const earlier = firstSeen.get(query.id);
       if (earlier) {
@@ -68,7 +98,7 @@ export async function loadQueries(source: string, options: LoadOptions = {}): Pr
     throw new QueryValidationError({ file: source, problem: 'has no rows', fix: 'Add at least one query.' });
   }
   const sampled = options.sample ? sampleQueries(queries, options.sample) : queries;
-  return options.limit === undefined ? sampled : sampled.slice(0, options.limit);
+  return { queries: options.limit === undefined ? sampled : sampled.slice(0, options.limit), notices: conversions.notices() };
 }
 
 /** The bundled query sets with their size and per-domain counts. */

@@ -9,6 +9,8 @@ export interface Draft {
   fields: Partial<Record<QueryField, unknown>>;
   /** Columns each field was looked up in, for "is missing" messages. */
   lookedIn: Record<QueryField, readonly string[]>;
+  /** The column each field came from; absent for fields a recipe's converter built. */
+  columns: Partial<Record<QueryField, string>>;
   meta: RawValues;
 }
 
@@ -25,13 +27,17 @@ export function mapRow(values: RawValues, location: RowLocation, map: ColumnMap,
   const converted = recipe?.convert?.(values, { location, seed });
   const fields: Draft['fields'] = {};
   const lookedIn = {} as Draft['lookedIn'];
+  const columns: Draft['columns'] = {};
 
   for (const field of QUERY_FIELDS) {
     const mapped = map[field];
     if (mapped !== undefined) {
       lookedIn[field] = [mapped];
       used.add(mapped);
-      if (present(values[mapped])) fields[field] = values[mapped];
+      if (present(values[mapped])) {
+        fields[field] = values[mapped];
+        columns[field] = mapped;
+      }
       continue;
     }
     if (converted && present(converted.fields[field])) {
@@ -45,6 +51,7 @@ export function mapRow(values: RawValues, location: RowLocation, map: ColumnMap,
     if (column !== undefined) {
       used.add(column);
       fields[field] = values[column];
+      columns[field] = column;
     }
   }
 
@@ -56,5 +63,5 @@ export function mapRow(values: RawValues, location: RowLocation, map: ColumnMap,
     else meta[column] = value;
   }
   Object.assign(meta, converted?.meta);
-  return { fields, lookedIn, meta };
+  return { fields, lookedIn, columns, meta };
 }

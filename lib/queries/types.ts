@@ -53,6 +53,28 @@ export interface LoadOptions {
   limit?: number;
 }
 
+/**
+ * A value whose type changed while loading (an integer answer read as an option letter, a number read as text),
+ * reported once per column with the rule used, so nobody is surprised by what the grader compares against.
+ */
+export interface ConversionNotice {
+  /** The first file it happened in. */
+  file: string;
+  /** The source column, or `<field> (built by the recipe)`. */
+  column: string;
+  field: QueryField;
+  /** e.g. "integer -> option letter". */
+  conversion: string;
+  /** The rule applied, in words. */
+  rule: string;
+  /** The first value converted, before and after. */
+  example: { from: unknown; to: string };
+  /** Rows converted this way in the whole set (before sampling). */
+  rows: number;
+  /** All of the above as one sentence. */
+  message: string;
+}
+
 /** A bundled query set, as listed by `ipw list`. */
 export interface DatasetSummary {
   name: string;

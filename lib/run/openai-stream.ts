@@ -61,6 +61,10 @@ export function retryAfterMs(header: string | undefined, nowMs = Date.now()): nu
   return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs);
 }
 
+function plural(tokens: number): string {
+  return `${tokens} token${tokens === 1 ? '' : 's'}`;
+}
+
 function seconds(ms: number): string {
   return `${ms / 1000} s`;
 }
@@ -167,10 +171,10 @@ export function streamRequest(r: StreamRequest): Promise<AttemptResult> {
         buffer += decoder.decode();
         if (buffer.trim() !== '' && onLine(buffer.replace(/\r?\n?$/, ''))) return;
         if (r.finished()) finish({ kind: 'done', status: status! }, true);
-        else finish({ kind: 'failed', status, why: `ended the stream after ${tokens} tokens without finishing it (no finish_reason, no [DONE])` });
+        else finish({ kind: 'failed', status, why: `ended the stream after ${plural(tokens)} without finishing it (no finish_reason, no [DONE])` });
       });
-      res.on('error', (error: NodeJS.ErrnoException) => finish({ kind: 'failed', status, why: `dropped the connection after ${tokens} tokens (${error.code ?? error.message})` }));
-      res.on('close', () => finish({ kind: 'failed', status, why: `dropped the connection after ${tokens} tokens` }));
+      res.on('error', (error: NodeJS.ErrnoException) => finish({ kind: 'failed', status, why: `dropped the connection after ${plural(tokens)} (${error.code ?? error.message})` }));
+      res.on('close', () => finish({ kind: 'failed', status, why: `dropped the connection after ${plural(tokens)}` }));
     }
 
     req = send(r.url, { method: 'POST', headers: { ...r.headers, 'content-length': Buffer.byteLength(r.body) }, agent: r.agent });

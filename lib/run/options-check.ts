@@ -25,7 +25,7 @@ function positiveSeconds(name: string, value: number | undefined): void {
  * crashes on 0 or negative threads). Messages name the option. `cpuCount` is injectable for tests.
  */
 export function checkRunnerOptions(options: LlamaRunnerOptions & OpenAIRunnerOptions, cpuCount = availableParallelism()): void {
-  wholeNumber('threads', options.threads, 1, cpuCount, ` (this machine has ${cpuCount} logical CPUs; more threads than that only slow llama.cpp down)`);
+  wholeNumber('threads', options.threads, 1, cpuCount, ` (this machine's logical CPUs: more only slows llama.cpp down)`);
   wholeNumber('contextSize', options.contextSize, 1, 2 ** 24, ' tokens');
   positiveSeconds('connectTimeoutS', options.connectTimeoutS);
   positiveSeconds('firstTokenTimeoutS', options.firstTokenTimeoutS);

@@ -5,6 +5,7 @@ import { openJudge, profile, type ProfileOptions } from '../../profile/index.ts'
 import type { GraderName } from '../../queries/index.ts';
 import type { GpuChoice, LlamaEngineChoice, LlamaLibraryChoice } from '../../run/index.ts';
 import { choiceFlag, interruptSignal, numberFlag, type Command } from '../command.ts';
+import { preflightProfile } from '../preflight.ts';
 import { progressReporter } from '../progress.ts';
 
 function gpuFlag(value: string | undefined): GpuChoice | undefined {
@@ -41,6 +42,13 @@ async function run(args: string[]): Promise<number> {
       'system-prompt': { type: 'string' },
       judge: { type: 'string' },
       'judge-fallback': { type: 'boolean' },
+      context: { type: 'string' },
+      'max-errors': { type: 'string' },
+      'api-key-env': { type: 'string' },
+      'connect-timeout-s': { type: 'string' },
+      'first-token-timeout-s': { type: 'string' },
+      'idle-timeout-s': { type: 'string' },
+      retries: { type: 'string' },
     },
   });
   if (values['judge-fallback'] && !values.judge) throw new Error('--judge-fallback needs --judge <file.gguf | openai:URL#model>');
@@ -68,6 +76,13 @@ async function run(args: string[]): Promise<number> {
     warmupQueries: numberFlag(values.warmup, 'warmup'),
     warmupS: numberFlag(values['warmup-s'], 'warmup-s'),
     threads: numberFlag(values.threads, 'threads'),
+    contextSize: numberFlag(values.context, 'context'),
+    maxErrors: numberFlag(values['max-errors'], 'max-errors'),
+    apiKeyEnv: values['api-key-env'],
+    connectTimeoutS: numberFlag(values['connect-timeout-s'], 'connect-timeout-s'),
+    firstTokenTimeoutS: numberFlag(values['first-token-timeout-s'], 'first-token-timeout-s'),
+    idleTimeoutS: numberFlag(values['idle-timeout-s'], 'idle-timeout-s'),
+    maxRetries: numberFlag(values.retries, 'retries'),
     gpu: gpuFlag(values.gpu),
     template: values.template,
     engine: choiceFlag<LlamaEngineChoice>(values.engine, 'engine', ['auto', 'direct', 'node-llama-cpp']),
@@ -75,10 +90,21 @@ async function run(args: string[]): Promise<number> {
     systemPrompt: values['system-prompt'],
     ...energyFlags(values),
     seed,
-    signal: interruptSignal(),
-    onProgress: progressReporter(),
   };
-  const judge = values.judge ? await openJudge(values.judge, { threads: options.threads, gpu: options.gpu, seed }) : undefined;
+  const serverOptions = {
+    apiKeyEnv: options.apiKeyEnv,
+    connectTimeoutS: options.connectTimeoutS,
+    firstTokenTimeoutS: options.firstTokenTimeoutS,
+    idleTimeoutS: options.idleTimeoutS,
+    maxRetries: options.maxRetries,
+  };
+  // Bad flags, model paths and run folders fail here, before a model or a query file loads.
+  if (options.maxErrors !== undefined && (!Number.isInteger(options.maxErrors) || options.maxErrors < 0)) throw new Error(`maxErrors must be a whole number, 0 or more; got ${options.maxErrors}`);
+  await preflightProfile(values.model, options, outDir, values.resume);
+  if (values.judge) await preflightProfile(values.judge, serverOptions, outDir, values.resume);
+  options.signal = interruptSignal();
+  options.onProgress = progressReporter();
+  const judge = values.judge ? await openJudge(values.judge, { threads: options.threads, gpu: options.gpu, seed, ...serverOptions }) : undefined;
   let result;
   try {
     result = await profile({ ...options, judge: judge?.judge, judgeFallback: values['judge-fallback'] });
@@ -104,7 +130,10 @@ export const profileCommand: Command = {
       --max-tokens N         generation limit per query (default 256)
       --warmup N             warm-up queries excluded from results (default 1; 0: no warm-up)
       --warmup-s S           with a warm-up, repeat it until S seconds have passed (default 2)
-      --threads N --gpu auto|false|cuda|vulkan|metal --template auto|chatML|...|raw
+      --threads N            CPU threads, 1 to this machine's logical CPUs (default: probed at load)
+      --context N            context size in tokens; a longer prompt is an error row (default 4096)
+      --max-errors N         queries that may fail (error rows) before the run stops (default 5% of the queries)
+      --gpu auto|false|cuda|vulkan|metal --template auto|chatML|...|raw
       --engine auto|direct|node-llama-cpp   who runs the generation loop (default auto: direct on the CPU)
       --library auto|native|prebuilt   llama.cpp build for the direct engine (native: npm run build:llama-tools)
       --energy auto|rapl|nvml|amd-gpu|powermetrics|estimated   source of the primary domain (see ipw doctor;
@@ -116,6 +145,9 @@ export const profileCommand: Command = {
       --gpu-index N | --gpu-uuid GPU-...   one NVIDIA GPU (default: all)
       --rapl-root DIR --nvml-library PATH --hwmon-root DIR   where the sources live
       --watts-per-core W  --seed N
+      --api-key-env NAME     environment variable holding the server's API key (default OPENAI_API_KEY)
+      --connect-timeout-s S --first-token-timeout-s S --idle-timeout-s S   openai: limits (default 10, 300, 60)
+      --retries N            retries of a request answered 429 or 5xx before its first token (default 2)
       --judge <file.gguf | openai:URL#model>   LLM judge for queries graded "judge"
       --judge-fallback       also ask the judge to read answers the rules find none or several of`,
   run,
