@@ -24,18 +24,24 @@ for (let m = 0; m < MODELS; m++) {
   fs.mkdirSync(runDir, { recursive: true });
   // Accuracy rises with m, power falls: a study with a visible trend and distinct IPW per model.
   const pCorrect = 0.3 + 0.02 * m;
-  await connection.run(`COPY (
-    SELECT '${runId}' AS runId, 'q' || lpad(i::VARCHAR, 7, '0') AS queryId, i::INTEGER AS "index",
-      'domain-' || (i % ${DOMAINS})::VARCHAR AS domain, '${model}' AS model, 'cpu' AS accelerator, 'mc' AS grader,
+  await connection.run(
+    `COPY (
+    SELECT $runId AS runId, 'q' || lpad(i::VARCHAR, 7, '0') AS queryId, i::INTEGER AS "index",
+      'domain-' || (i % $domains::INTEGER)::VARCHAR AS domain, $model AS model, 'cpu' AS accelerator, 'mc' AS grader,
       '2026-01-01T00:00:00.000Z' AS startedAt, 'The answer is A.' AS response, 'eos' AS stopReason,
-      (50 + i % 200)::INTEGER AS promptTokens, (20 + hash(i, ${m}, 1) % 300)::INTEGER AS completionTokens,
+      (50 + i % 200)::INTEGER AS promptTokens, (20 + hash(i, $m::INTEGER, 1) % 300)::INTEGER AS completionTokens,
       5.0 AS ttftMs, 5.0 AS prefillMs, 100.0 AS decodeMs, 50.0 AS decodeTokensPerS, []::DOUBLE[] AS interTokenMs,
       'A' AS reference, 'A' AS pred,
-      (hash(i, ${m}) % 10000) < ${Math.round(pCorrect * 10000)} AS correct, 'answered' AS gradeStatus, 'fixture' AS gradeRule, '' AS verdict,
-      (1 + (hash(i, ${m}, 2) % 1000) / 100.0) AS energyJ, 0.0 AS prefillEnergyJ, 0.0 AS decodeEnergyJ,
-      (${30 - m} + (hash(i, ${m}, 3) % 1000) / 100.0) AS meanPowerW, 500.0 AS durationMs,
+      (hash(i, $m::INTEGER) % 10000) < $correctPer10000::INTEGER AS correct, 'answered' AS gradeStatus, 'fixture' AS gradeRule, '' AS verdict,
+      (1 + (hash(i, $m::INTEGER, 2) % 1000) / 100.0) AS energyJ, 0.0 AS prefillEnergyJ, 0.0 AS decodeEnergyJ,
+      ($basePowerW::INTEGER + (hash(i, $m::INTEGER, 3) % 1000) / 100.0) AS meanPowerW, 500.0 AS durationMs,
       'estimated' AS energySource, 'bench' AS energyMethod, true AS energyIsEstimate
-    FROM range(${QUERIES}) t(i)) TO '${path.join(runDir, 'results.parquet')}' (FORMAT parquet)`);
+    FROM range($queries::BIGINT) t(i)) TO $file (FORMAT parquet)`,
+    {
+      runId, model, m, domains: DOMAINS, queries: QUERIES, correctPer10000: Math.round(pCorrect * 10000), basePowerW: 30 - m,
+      file: path.join(runDir, 'results.parquet'),
+    },
+  );
   fs.writeFileSync(path.join(runDir, 'run.json'), JSON.stringify({
     runId, createdAt: '2026-01-01T00:00:00.000Z', model: { path: `/models/${model}.gguf` },
     queriesSource: 'bench', queryIds, settings: {},
@@ -49,7 +55,10 @@ for (let m = 0; m < MODELS; m++) {
   }));
   process.stderr.write(`  wrote ${runDir}\n`);
 }
-await connection.run(`COPY (SELECT model, accelerator, domain, correct::INTEGER AS correct, energyJ, meanPowerW
-  FROM read_parquet('${path.join(dir, '*', 'results.parquet')}')) TO '${path.join(dir, 'grouped.csv')}' (FORMAT csv, HEADER true)`);
+await connection.run(
+  `COPY (SELECT model, accelerator, domain, correct::INTEGER AS correct, energyJ, meanPowerW FROM read_parquet($runs))
+   TO $csv (FORMAT csv, HEADER true)`,
+  { runs: path.join(dir, '*', 'results.parquet'), csv: path.join(dir, 'grouped.csv') },
+);
 connection.closeSync();
 instance.closeSync();

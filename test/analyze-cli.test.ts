@@ -27,9 +27,11 @@ describe('ipw analyze over a study', () => {
     const runs = fs.readdirSync(root).map((name) => path.join(root, name));
     const result = ipw(['analyze', ...runs, '--reference', 'cloud', '--out', out, '--resamples', '100']);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/alpha-q4_k_m\s+cpu\s+10\s+0\.300 \[/);
+    expect(result.stdout.split('\n')[0]).toBe('Energy: ESTIMATED in every row (a model, not a measurement). Sources:');
+    expect(result.stdout).toContain('[1] estimated (fixture), domain estimated:process-cpu: ESTIMATED (a model, not a measurement)');
+    expect(result.stdout).toMatch(/alpha-q4_k_m\s+cpu\s+estimated \[1\]\s+10\s+0\.300 \[/);
     expect(result.stdout).toMatch(/Local coverage[\s\S]*\(all\)\s+10\s+6\s+0\.6/);
-    expect(result.stdout).toMatch(/Oracle routing vs always cloud:[\s\S]*\(all\)\s+10\s+0\s+0\.6\s+0\.7\s+0\.8\s+1\.143\s+100\s+51\s+49\s+0\.49/);
+    expect(result.stdout).toMatch(/Oracle routing vs always cloud; energy \(includes ESTIMATED energy[^\n]*\n\s+\[1\] estimated \(fixture\)[\s\S]*\(all\)\s+10\s+0\s+0\.6\s+0\.7\s+0\.8\s+1\.143\s+100\s+51\s+49\s+0\.49/);
     for (const name of ['ipw', 'ipw-by-domain', 'coverage', 'coverage-growth', 'routing', 'routing-shares']) {
       expect(fs.existsSync(path.join(out, `${name}.csv`))).toBe(true);
       expect(fs.existsSync(path.join(out, `${name}.parquet`))).toBe(true);

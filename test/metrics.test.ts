@@ -6,8 +6,11 @@ import { mean, percentile } from '../lib/metrics/stats.ts';
 import { splitmix32 } from './helpers/splitmix32.ts';
 import type { QueryResult } from '../lib/store/types.ts';
 
+let nextQuery = 0;
+const MEASURED = { energySource: 'rapl', energyMethod: 'energy-counter', energyIsEstimate: false } as const;
+
 function row(model: string, accelerator: string, domain: string, correct: boolean, energyJ: number, meanPowerW: number, extra: Partial<MetricRow> = {}): MetricRow {
-  return { model, accelerator, domain, correct, energyJ, meanPowerW, ...extra };
+  return { queryId: `q${nextQuery++}`, model, accelerator, domain, correct, energyJ, meanPowerW, ...MEASURED, ...extra };
 }
 
 // Hand-computed groups:
@@ -37,7 +40,7 @@ describe('summarize', () => {
   it('computes accuracy, energy, power, IPW, IPJ and no-answer rate per group', () => {
     const [code, math, cuda] = summarize(rows, { groupBy: ['model', 'accelerator', 'domain'] });
     expect(math).toEqual({
-      model: 'm1', accelerator: 'cpu', domain: 'math',
+      model: 'm1', accelerator: 'cpu', domain: 'math', ...MEASURED,
       queries: 4, accuracy: 0.5, meanEnergyJ: 25, meanPowerW: 10, ipw: 0.05, ipj: 0.02, noAnswerRate: 0.25,
     });
     expect(code).toMatchObject({ domain: 'code', queries: 1, accuracy: 1, meanEnergyJ: 5, meanPowerW: 5, ipw: 0.2, ipj: 0.2, noAnswerRate: 0 });
@@ -166,17 +169,66 @@ describe('helpers', () => {
 });
 
 describe('formatTable', () => {
-  it('aligns columns and shows the accuracy CI', () => {
+  it('aligns columns, shows the accuracy CI and names every row\'s energy source, method and domain', () => {
     const summary: SummaryRow[] = [
-      { model: 'm1', accelerator: 'cpu', queries: 4, accuracy: 0.5, meanEnergyJ: 25, meanPowerW: 10, ipw: 0.05, ipj: 0.02, noAnswerRate: 0.25,
+      { model: 'm1', accelerator: 'cpu', ...MEASURED, energyDomain: 'rapl:package-0', queries: 4, accuracy: 0.5, meanEnergyJ: 25, meanPowerW: 10, ipw: 0.05, ipj: 0.02, noAnswerRate: 0.25,
         ci: { accuracy: [0.25, 0.75], ipw: [0, 1], ipj: [0, 1], meanEnergyJ: [0, 1], meanPowerW: [0, 1] } },
-      { model: 'model-two', accelerator: 'cuda', queries: 12, accuracy: 1, meanEnergyJ: 3, meanPowerW: 150, ipw: 1 / 150, ipj: 1 / 3, noAnswerRate: 0 },
+      { model: 'model-two', accelerator: 'cuda', energySource: 'nvml', energyMethod: 'energy-counter: NVML', energyIsEstimate: false, queries: 12, accuracy: 1, meanEnergyJ: 3, meanPowerW: 150, ipw: 1 / 150, ipj: 1 / 3, noAnswerRate: 0 },
     ];
     expect(formatTable(summary)).toBe([
-      'model      accelerator   n              accuracy  J/query    W       IPW     IPJ  no-answer %',
-      '---------  -----------  --  --------------------  -------  ---  --------  ------  -----------',
-      'm1         cpu           4  0.500 [0.250, 0.750]       25   10      0.05    0.02         25.0',
-      'model-two  cuda         12                 1.000        3  150  0.006667  0.3333          0.0',
+      'Energy: measured. Sources:',
+      '  [1] rapl (energy-counter), domain rapl:package-0: measured',
+      '  [2] nvml (energy-counter: NVML): measured',
+      'model      accelerator  energy     n              accuracy  J/query    W       IPW     IPJ  no-answer %',
+      '---------  -----------  --------  --  --------------------  -------  ---  --------  ------  -----------',
+      'm1         cpu          rapl [1]   4  0.500 [0.250, 0.750]       25   10      0.05    0.02         25.0',
+      'model-two  cuda         nvml [2]  12                 1.000        3  150  0.006667  0.3333          0.0',
     ].join('\n'));
+  });
+
+  it('says in its header line that figures are estimated, and shows unmeasured energy as not measured with the reason', () => {
+    const estimated = row('m', 'cpu', 'd', true, 0.5, 10, { energySource: 'estimated', energyMethod: 'process CPU time x 10 W per busy core', energyIsEstimate: true });
+    const remote = row('r', 'remote', 'd', true, NaN, NaN, { energySource: 'none', energyMethod: 'not measured: remote server with no energyFrom', energyIsEstimate: false });
+    const measured = row('m', 'cpu', 'd', false, 0.4, 8);
+    const summary = summarize([estimated, remote, measured], { groupBy: ['model', 'accelerator'] });
+    const text = formatTable(summary);
+    const [headline, ...rest] = text.split('\n');
+    expect(headline).toBe('Energy: ESTIMATED in 1 of 3 rows (a model, not a measurement); measured in 1 of 3 rows; not measured in 1 of 3 rows. Sources:');
+    expect(rest).toContain('  [1] estimated (process CPU time x 10 W per busy core): ESTIMATED (a model, not a measurement)');
+    expect(rest).toContain('  [3] not measured: remote server with no energyFrom');
+    const remoteLine = rest.find((line) => line.startsWith('r '))!;
+    expect(remoteLine).toMatch(/none \[3\] +1 +1\.000 +not measured +not measured +n\/a +n\/a/);
+    expect(formatTable(summarize([estimated], { groupBy: ['model'] })).split('\n')[0]).toBe('Energy: ESTIMATED in every row (a model, not a measurement). Sources:');
+  });
+});
+
+describe('energy labels in summaries', () => {
+  const estimated = { energySource: 'estimated', energyMethod: 'process CPU time x 10 W per busy core', energyIsEstimate: true } as const;
+
+  it('splits a group that mixes sources, never averaging measured and estimated energy', () => {
+    const mixed = [
+      row('m', 'cpu', 'd', true, 10, 5),
+      row('m', 'cpu', 'd', false, 30, 15),
+      row('m', 'cpu', 'd', true, 1, 1, estimated),
+      row('m', 'cpu', 'd', true, 3, 3, { ...estimated, energyDomain: 'estimated:process-cpu' }),
+    ];
+    const summary = summarize(mixed, { groupBy: ['model', 'accelerator'], bootstrap: { resamples: 50 } });
+    expect(summary.map((r) => [r.energySource, r.energyIsEstimate, r.energyDomain, r.queries, r.meanEnergyJ])).toEqual([
+      ['estimated', true, undefined, 1, 1],
+      ['estimated', true, 'estimated:process-cpu', 1, 3],
+      ['rapl', false, undefined, 2, 20],
+    ]);
+    expect(summary[2]).toMatchObject({ ...MEASURED, accuracy: 0.5 });
+  });
+
+  it('leaves IPW and IPJ undefined (NaN, never 0) when energy was not measured', () => {
+    const none = { energySource: 'none', energyMethod: 'not measured: remote server', energyIsEstimate: false } as const;
+    const [remote] = summarize([row('r', 'remote', 'd', true, NaN, NaN, none), row('r', 'remote', 'd', true, NaN, NaN, none)], {
+      groupBy: ['model'],
+      bootstrap: { resamples: 50 },
+    });
+    expect(remote).toMatchObject({ energySource: 'none', accuracy: 1 });
+    for (const value of [remote!.meanEnergyJ, remote!.ipw, remote!.ipj, ...remote!.ci!.ipw, ...remote!.ci!.ipj]) expect(value).toBeNaN();
+    expect(remote!.ci!.accuracy).toEqual([1, 1]);
   });
 });

@@ -1,11 +1,12 @@
 import { SOURCE_NAMES, type EnergySourceName, type SourceOptions } from '../energy/index.ts';
-import { numberFlag } from './command.ts';
+import { choiceFlag, numberFlag } from './command.ts';
 
 /** parseArgs specs for the energy flags shared by `profile` and `doctor`. */
 export const energyOptionSpecs = {
   energy: { type: 'string' },
   'energy-domains': { type: 'string' },
   'energy-from': { type: 'string' },
+  preflight: { type: 'string' },
   'watts-per-core': { type: 'string' },
   'sample-ms': { type: 'string' },
   'baseline-s': { type: 'string' },
@@ -22,6 +23,7 @@ export interface EnergyFlags {
   energy?: EnergySourceName | 'auto';
   energyDomains?: string[];
   energyFrom?: string;
+  preflight?: 'warn' | 'strict' | 'off';
   wattsPerCore?: number;
   sampleMs?: number;
   baselineS?: number;
@@ -37,6 +39,7 @@ export function energyFlags(values: EnergyFlagValues): EnergyFlags {
     energy: energy as EnergySourceName | 'auto' | undefined,
     energyDomains: values['energy-domains']?.split(',').map((d) => d.trim()).filter((d) => d !== ''),
     energyFrom: values['energy-from'],
+    preflight: choiceFlag(values.preflight, 'preflight', ['warn', 'strict', 'off'] as const),
     wattsPerCore: numberFlag(values['watts-per-core'], 'watts-per-core'),
     sampleMs: numberFlag(values['sample-ms'], 'sample-ms'),
     baselineS: numberFlag(values['baseline-s'], 'baseline-s'),

@@ -87,6 +87,8 @@ export interface DomainSource extends EnergySource {
   readonly primaryDomains: readonly string[];
   /** The domains that add up to the whole system without counting anything twice (RAPL subzones left out). */
   readonly systemDomains: readonly string[];
+  /** Each source's own report (`EnergySource.report`), by source name, for those that have one. */
+  reports(): Record<string, unknown>;
 }
 
 /** The channels a source counts in its own total (RAPL lists its subzones as channels too, but counts only packages and DRAM). */
@@ -144,6 +146,8 @@ export function openDomainSource(plan: DomainPlan, options: SourceOptions = {}):
     details: Object.fromEntries(sources.flatMap((s) => [[`${s.name}:method`, s.method], ...Object.entries(s.details).map(([k, v]) => [`${s.name}:${k}`, v])])),
     primaryDomains,
     systemDomains,
+    counters: sources.flatMap((s) => s.counters ?? s.channels.map(() => ({ resolutionJ: null, resolutionW: null, updatePeriodMs: s.updatePeriodMs, wrapJ: null, note: 'not stated by the source' }))),
+    reports: () => Object.fromEntries(sources.filter((s) => s.report).map((s) => [s.name, s.report!()])),
     readInto,
     // A remote source (prometheus) stamps its own rows; that holds only while it is the one source read.
     valueBracketMs: sources.length === 1 ? sources[0]!.valueBracketMs : undefined,

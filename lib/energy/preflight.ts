@@ -349,6 +349,11 @@ export class Preflight {
     this.#gpu?.read();
   }
 
+  /** True when `minIntervalMs` has passed since the previous check or mark, so a check now would not wait. */
+  due(): boolean {
+    return this.#previous === undefined || performance.now() - this.#previous.timeMs >= this.#minIntervalMs;
+  }
+
   /** Foreign load since the previous check or mark (waiting until `minIntervalMs` has passed), with the verdict. */
   async check(signal?: AbortSignal): Promise<PreflightReading> {
     this.#previous ??= readProcSnapshot(this.#root);

@@ -39,4 +39,4 @@ export interface SourceInfo {
 export type WorkerMessage =
   | { type: 'ready'; info: SourceInfo; data: SharedArrayBuffer; columns: number; threadCpuMs: number }
   | { type: 'error'; message: string; reason?: string; fix?: string }
-  | { type: 'stopped'; threadCpuMs: number; samples: number };
+  | { type: 'stopped'; threadCpuMs: number; samples: number; sourceReports: Record<string, unknown> };

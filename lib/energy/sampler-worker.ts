@@ -114,6 +114,13 @@ try {
 } catch (e) {
   error = e as Error;
 }
+// Taken before closing: a remote source re-checks its clock here, and a failed check is a sampling error.
+let sourceReports: Record<string, unknown> = {};
+try {
+  sourceReports = source.reports();
+} catch (e) {
+  error ??= e as Error;
+}
 await source.close();
 if (error) post({ type: 'error', message: `sampling ${source.name} failed: ${error.message}` });
-else post({ type: 'stopped', threadCpuMs: threadCpuMs() - startCpuMs, samples: written });
+else post({ type: 'stopped', threadCpuMs: threadCpuMs() - startCpuMs, samples: written, sourceReports });

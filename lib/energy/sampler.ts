@@ -44,6 +44,8 @@ export class EnergySampler {
   #lost = 0;
   #read = 0;
   #threadCpuMs = NaN;
+  /** Each source's own report at the end of sampling (a remote exporter's clock checks), by source name. */
+  sourceReports: Record<string, unknown> = {};
   #failure: Error | undefined;
   #stopped: Promise<void>;
   readonly #drainTimer: NodeJS.Timeout;
@@ -89,8 +91,9 @@ export class EnergySampler {
           const error = message.reason !== undefined ? new SourceUnavailableError(name, message.reason, fix) : new Error(message.message);
           if (sampler) sampler.#failure = error;
           else reject(error);
-        } else {
-          if (sampler) sampler.#threadCpuMs = message.threadCpuMs;
+        } else if (sampler) {
+          sampler.#threadCpuMs = message.threadCpuMs;
+          if (message.type === 'stopped') sampler.sourceReports = message.sourceReports;
         }
       });
       worker.on('error', (error) => {

@@ -45,6 +45,8 @@ export interface EnergyReport {
   /** Warm-up generations, and the time from the first one's start to the last one's end. */
   warmup: { generations: number; durationMs: number };
   crossCheck: CrossCheck & { note: string };
+  /** What each source found about itself (a remote exporter's clock offset and drift), by source name. */
+  sourceReports: Record<string, unknown>;
   flaggedWindows: number;
   sampler: SamplerStats;
   trace: { binFile: string; jsonFile: string } | null;
@@ -202,6 +204,7 @@ export class EnergySession {
         durationMs: this.#warmups.length === 0 ? 0 : this.#warmups[this.#warmups.length - 1]!.endMs - this.#warmups[0]!.startMs,
       },
       crossCheck: { ...check, note },
+      sourceReports: this.sampler.sourceReports,
       flaggedWindows: this.#flagged,
       sampler: stats,
       trace: null,

@@ -60,6 +60,8 @@ export interface EnergySource {
   readonly valueBracketMs?: Float64Array;
   /** The total counter now, stamped with this thread's `performance.now()`. */
   read(): EnergyReading;
+  /** What the source found about itself over the run (a remote exporter's clock checks, ...), for the manifest. */
+  report?(): unknown;
   close(): Promise<void>;
 }
 

@@ -15,14 +15,14 @@ export interface EnergyChoice {
  * server's energy (its process on this machine, an exporter named by `energyFrom`, or nothing). Never the client's CPU
  * for a server's work.
  */
-export function energyPlanFor(spec: ModelSpec, runner: ModelRunner, choice: EnergyChoice): { plan: DomainPlan; sourceOptions: SourceOptions } {
+export function energyPlanFor(spec: ModelSpec, runner: ModelRunner, choice: EnergyChoice): { plan: DomainPlan; sourceOptions: SourceOptions; serverPid?: number } {
   const sourceOptions: SourceOptions = { ...choice.energyOptions, wattsPerCore: choice.wattsPerCore };
   if (choice.energyFrom !== undefined) {
     const url = choice.energyFrom.replace(/^prometheus:/, '');
     if (url === choice.energyFrom) throw new RangeError(`energyFrom expects "prometheus:http://host:port/metrics", got "${choice.energyFrom}"`);
     return {
-      plan: { sources: ['prometheus' as EnergySourceName], primary: choice.energyDomains ?? ['prometheus'], notes: [`energy read from the exporter at ${url}`] },
-      sourceOptions: { ...sourceOptions, prometheusUrl: url } as SourceOptions,
+      plan: { sources: ['prometheus'], primary: choice.energyDomains ?? ['prometheus'], notes: [`energy read from the exporter at ${url}; this machine's sensors are not used`] },
+      sourceOptions: { ...sourceOptions, prometheusUrl: url },
     };
   }
   if (spec.kind === 'gguf') {
@@ -40,5 +40,5 @@ export function energyPlanFor(spec: ModelSpec, runner: ModelRunner, choice: Ener
   }
   const plan = planDomains({ accelerator: 'cpu', source: choice.energy, domains: choice.energyDomains, serverPid }, { ...sourceOptions, serverPid });
   plan.notes.push(`the model server is process ${serverPid} on this machine (port ${port}); its energy is measured, not this client's`);
-  return { plan, sourceOptions: { ...sourceOptions, serverPid } };
+  return { plan, sourceOptions: { ...sourceOptions, serverPid }, serverPid };
 }

@@ -1,7 +1,17 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { EnergySession, recoverPowerTraces, type EnergyReport, type EnergySourceName, type SourceOptions } from '../energy/index.ts';
+import {
+  EnergySession,
+  Preflight,
+  capabilityReport,
+  openNvmlLoadProbe,
+  recoverPowerTraces,
+  type EnergyReport,
+  type EnergySourceName,
+  type PreflightReading,
+  type SourceOptions,
+} from '../energy/index.ts';
 import { JudgeCache, gradeResponse, type Grade, type JudgeModel } from '../grade/index.ts';
 import { BOOTSTRAP, summarize, type SummaryRow } from '../metrics/index.ts';
 import { formatPrompt, loadQueries, type LoadOptions, type Query } from '../queries/index.ts';
@@ -55,6 +65,12 @@ export interface ProfileOptions extends RunnerOptions {
   energyDomains?: string[];
   /** Read the serving machine's energy from a Prometheus exporter: `prometheus:http://host:port/metrics`. */
   energyFrom?: string;
+  /**
+   * Checks for foreign load (other processes' CPU from /proc, other processes on the GPU) before the run and between
+   * queries. `warn` (default) notes it and flags the affected rows (`foreign-load` in energyFlags); `strict` refuses to
+   * start on a busy machine and pauses between queries until it is quiet; `off` skips it. Readings go in the manifest.
+   */
+  preflight?: PreflightMode;
   /** Modelled watts per busy core of the `estimated` source (lib/energy's DEFAULT_WATTS_PER_CORE). */
   wattsPerCore?: number;
   /** Where and how to read the energy sources (RAPL root, NVML library and GPU, ...). */
@@ -99,7 +115,12 @@ export interface ProfileResult {
   warnings: string[];
 }
 
+export type PreflightMode = 'warn' | 'strict' | 'off';
+
 export const DEFAULT_MAX_TOKENS = 256;
+const DEFAULT_PREFLIGHT: PreflightMode = 'warn';
+/** How long strict preflight waits for a quiet machine before refusing to start. */
+const STRICT_QUIET_TIMEOUT_MS = 30_000;
 const DEFAULT_WARMUP_QUERIES = 1;
 const DEFAULT_WARMUP_S = 2;
 
@@ -132,11 +153,17 @@ interface PreparedRun {
   modelSha256: string | null;
   runner: ModelRunner;
   energy: EnergySession;
+  /** The options the energy sources were opened with (for the capability report). */
+  sourceOptions: SourceOptions;
   journal: RunJournal;
   runId: string;
   settings: Record<string, string | number | boolean | null>;
   traceFile: string;
   judgeCache: JudgeCache | undefined;
+  /** Foreign-load checks, or undefined with preflight `off`. */
+  preflight: Preflight | undefined;
+  /** Readings that found foreign load, for the manifest. */
+  busyReadings: PreflightReading[];
   warnings: string[];
   /** Closes the model and the journal and stops sampling, writing the trace into the run folder. */
   close(): Promise<EnergyReport>;
@@ -175,13 +202,21 @@ async function prepare(options: ProfileOptions): Promise<PreparedRun> {
   try {
     const runner = await openRunner(spec, options);
     cleanup.add(() => runner.close());
-    const { plan, sourceOptions } = energyPlanFor(spec, runner, options);
+    const { plan, sourceOptions, serverPid } = energyPlanFor(spec, runner, options);
     const energy = await EnergySession.start({ ...sourceOptions, plan, sampleMs: options.sampleMs, baselineS: options.baselineS });
     let traceDir: string | undefined;
     let traceFile = 'trace';
     let report: EnergyReport | undefined;
     cleanup.add(async () => (report = await energy.finish(traceDir, traceFile)));
     const info = energy.info;
+    const preflightMode = options.preflight ?? DEFAULT_PREFLIGHT;
+    let preflight: Preflight | undefined;
+    if (preflightMode !== 'off') {
+      const gpu = plan.sources.includes('nvml') ? openNvmlLoadProbe(sourceOptions) : undefined;
+      const checks = new Preflight({ excludePids: serverPid === undefined ? [] : [serverPid], gpu, procRoot: options.energyOptions?.procRoot });
+      cleanup.add(() => checks.close());
+      preflight = checks;
+    }
     const settings = {
       maxTokens: options.maxTokens ?? DEFAULT_MAX_TOKENS,
       warmupQueries: options.warmupQueries ?? DEFAULT_WARMUP_QUERIES,
@@ -200,6 +235,7 @@ async function prepare(options: ProfileOptions): Promise<PreparedRun> {
       baselineS: energy.baselineS,
       judge: options.judge?.name ?? null,
       judgeFallback: options.judgeFallback ?? false,
+      preflight: preflightMode,
     };
     const identity = {
       model: spec.kind === 'gguf' ? { path: spec.path, sha256: modelSha256! } : { url: spec.baseUrl, name: spec.model },
@@ -224,11 +260,14 @@ async function prepare(options: ProfileOptions): Promise<PreparedRun> {
       modelSha256,
       runner,
       energy,
+      sourceOptions,
       journal,
       runId: handle.runId,
       settings,
       traceFile,
       judgeCache,
+      preflight,
+      busyReadings: [],
       warnings: [...energy.notes, ...journal.warnings, ...recovered.map((base) => `${base}.json: finished the power trace of an invocation that ended without writing it`)],
       async close() {
         await cleanup.run();
@@ -267,6 +306,34 @@ async function runOne(run: PreparedRun, query: Query, signal: AbortSignal | unde
   return { generation, windows };
 }
 
+/** Preflight over the idle baseline: warn notes foreign load; strict waits for quiet (then measures idle again) or refuses to start. */
+async function preflightBeforeQueries(run: PreparedRun, signal: AbortSignal | undefined): Promise<void> {
+  if (!run.preflight) return;
+  const reading = await run.preflight.check(signal);
+  if (reading.quiet) return;
+  run.busyReadings.push(reading);
+  if (run.settings.preflight === 'warn') {
+    run.warnings.push(`preflight: foreign load before the queries: ${reading.reasons.join('; ')}; queries run while it lasts are flagged foreign-load`);
+    return;
+  }
+  const later = await run.preflight.untilQuiet({ timeoutMs: STRICT_QUIET_TIMEOUT_MS, signal });
+  if (!later.quiet) {
+    throw new Error(`preflight (strict): the machine stayed busy for ${STRICT_QUIET_TIMEOUT_MS / 1000} s: ${later.reasons.join('; ')}. Stop that load, or use preflight 'warn' to run and flag the affected queries.`);
+  }
+  await run.energy.measureBaseline(signal);
+}
+
+/** Preflight between queries, at most once per its interval: true when foreign load ran since the last check. Strict mode waits for quiet. */
+async function checkForeignLoad(run: PreparedRun, signal: AbortSignal | undefined): Promise<boolean> {
+  const preflight = run.preflight;
+  if (!preflight?.due()) return false;
+  const reading = await preflight.check(signal);
+  if (reading.quiet) return false;
+  run.busyReadings.push(reading);
+  if (run.settings.preflight === 'strict') run.busyReadings.push(await preflight.untilQuiet({ timeoutMs: STRICT_QUIET_TIMEOUT_MS, signal }));
+  return true;
+}
+
 interface LoopOutcome {
   interrupted: boolean;
   cpu: CpuAccount;
@@ -279,8 +346,11 @@ interface LoopOutcome {
 async function runQueries(run: PreparedRun, options: ProfileOptions): Promise<LoopOutcome> {
   const { energy, journal, pending, signal = options.signal } = { ...run, signal: options.signal };
   const outcome: LoopOutcome = { interrupted: false, cpu: emptyCpuAccount(), serverTimings: [], startedMs: performance.now(), startedAtIso: new Date().toISOString() };
-  // Idle with the model loaded: the state the queries start from.
+  // Idle with the model loaded: the state the queries start from. Foreign load during it would skew idle power too,
+  // so the preflight check covers the same interval.
+  run.preflight?.mark();
   await energy.measureBaseline(signal);
+  await preflightBeforeQueries(run, signal);
   // After the idle baseline this VM needed 1-2 s of load to return to full speed: a 20M model's first queries decoded
   // up to 25% slower behind a one-query warm-up. So the warm-up lasts warmupS as well as warmupQueries queries.
   const warmupQueries = run.settings.warmupQueries as number;
@@ -318,7 +388,9 @@ async function runQueries(run: PreparedRun, options: ProfileOptions): Promise<Lo
           judgeFallback: options.judgeFallback,
           truncated: generation.stopReason === 'max_tokens',
         });
+    const foreign = await checkForeignLoad(run, signal);
     const row = queryRow(query, run.runner.description, generation, grade, windows, { ...place, index, startedAt });
+    if (foreign) row.energyFlags = row.energyFlags === '' ? 'foreign-load' : `${row.energyFlags},foreign-load`;
     // The samples that hold this row's window reach the disk before the row does.
     energy.flushTrace();
     journal.append(row);
@@ -372,7 +444,12 @@ async function finalize(run: PreparedRun, outcome: LoopOutcome, energyReport: En
         'directLoopS: time the direct engine\'s loop spent outside llama_decode while decoding (harness work on the first compute thread)',
       ...summarizeCpu(outcome.cpu),
     },
-    energy: { source: energyReport.source as EnergySourceName, method: energyReport.method, isEstimate: energyReport.isEstimate, report: { ...energyReport } },
+    energy: {
+      source: energyReport.source as EnergySourceName,
+      method: energyReport.method,
+      isEstimate: energyReport.isEstimate,
+      report: { ...energyReport, preflight: { mode: run.settings.preflight, busyReadings: run.busyReadings }, capabilities: await capabilityReport(run.sourceOptions) },
+    },
     counts: { queries: run.queries.length, completed: rows.length },
     timings: { startedAt: outcome.startedAtIso, finishedAt: new Date().toISOString(), wallMs: performance.now() - outcome.startedMs },
     warnings,

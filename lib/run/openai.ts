@@ -246,7 +246,7 @@ export async function openOpenAIRunner(baseUrl: string, model: string, options: 
   }
   if (served.length > 0 && !served.includes(model)) {
     agent.destroy();
-    throw new Error(`the server at ${root} does not serve model "${model}". It serves: ${served.join(', ')}.`);
+    throw new Error(`the server at ${root} does not serve model "${model}". It serves: ${redact(served.join(', '))}.`);
   }
   const endpoint = new URL(`${root}/${completionMode ? 'completions' : 'chat/completions'}`);
 

@@ -13,7 +13,7 @@ import {
   writeTableFiles,
   type Table,
 } from '../../analyze/index.ts';
-import { BOOTSTRAP } from '../../metrics/index.ts';
+import { BOOTSTRAP, describeEnergyLabel, type EnergyLabelled } from '../../metrics/index.ts';
 import { numberFlag, type Command } from '../command.ts';
 
 async function run(args: string[]): Promise<number> {
@@ -53,7 +53,11 @@ async function run(args: string[]): Promise<number> {
     out.write(`${formatIpwTable(tables.ipw as Table)}\n\n${formatIpwTable(tables['ipw-by-domain'] as Table)}\n\n`);
     out.write(`Local coverage (queries answered correctly by at least one local model):\n${formatTextTable(tables.coverage as Table)}\n`);
     if (tables.routing) {
-      out.write(`\nOracle routing vs always ${values.reference}:\n${formatTextTable(tables.routing)}\n`);
+      const labels = (await study.query('SELECT DISTINCT energySource, energyMethod, energyIsEstimate FROM results ORDER BY ALL')).rows;
+      const estimated = labels.some((label) => label.energyIsEstimate === true);
+      out.write(`\nOracle routing vs always ${values.reference}; energy${estimated ? ' (includes ESTIMATED energy: a model, not a measurement)' : ''} from:\n`);
+      for (const [i, label] of labels.entries()) out.write(`  ${describeEnergyLabel(label as Partial<EnergyLabelled>, i)}\n`);
+      out.write(`${formatTextTable(tables.routing)}\n`);
       out.write(`\n${formatTextTable(tables['routing-shares'] as Table)}\n`);
     }
     if (values.out) {

@@ -4,6 +4,7 @@ import {
   compareVerdicts, gradeRecords, parseGradeRecords, summarizeVerdicts, RULE_SETS,
   type GradeRecord, type RuleSetName, type Verdict,
 } from '../../grade/index.ts';
+import { describeEnergyLabel, energyLabels } from '../../metrics/index.ts';
 import { readResults, type QueryResult } from '../../store/index.ts';
 import { numberFlag, type Command } from '../command.ts';
 
@@ -28,12 +29,22 @@ function fromResults(rows: readonly QueryResult[]): GradeRecord[] {
   });
 }
 
-async function loadRecords(input: string): Promise<GradeRecord[]> {
-  if (input === '-') return parseGradeRecords(await readStdin(), '<stdin>');
+/** The records to grade, and a run folder's result rows (for its energy label) when the input is one. */
+async function loadRecords(input: string): Promise<{ records: GradeRecord[]; rows?: QueryResult[] }> {
+  if (input === '-') return { records: parseGradeRecords(await readStdin(), '<stdin>') };
   const info = await stat(input).catch(() => null);
   if (info === null) throw new Error(`${input}: no such file or run folder`);
-  if (info.isDirectory()) return fromResults(await readResults(input));
-  return parseGradeRecords(await readFile(input, 'utf8'), input);
+  if (info.isDirectory()) {
+    const rows = await readResults(input);
+    return { records: fromResults(rows), rows };
+  }
+  return { records: parseGradeRecords(await readFile(input, 'utf8'), input) };
+}
+
+/** A run's energy sources, so the printed table says how the run's joules were obtained (grading uses none). */
+function energyLines(rows: readonly QueryResult[]): string {
+  const { labels } = energyLabels(rows);
+  return ['Energy of this run (not used in grading):', ...labels.map((label, i) => `  ${describeEnergyLabel(label, i)}`)].join('\n');
 }
 
 function ruleSet(name: string): RuleSetName {
@@ -79,7 +90,7 @@ async function run(args: string[]): Promise<number> {
   const rest = values.compare ? positionals.slice(2) : positionals;
   if (compared && compared.length < 2) throw new Error('--compare needs two rule sets, e.g. --compare default naive-last-letter <input>');
   if (rest.length !== 1) throw new Error(`grade needs one input: a run folder, a JSONL file, or - for stdin\n${USAGE}`);
-  const records = await loadRecords(rest[0]!);
+  const { records, rows } = await loadRecords(rest[0]!);
 
   if (compared) {
     const [a, b] = compared as [RuleSetName, RuleSetName];
@@ -105,6 +116,7 @@ async function run(args: string[]): Promise<number> {
     return 0;
   }
   process.stdout.write(`${summaryTable(verdicts)}\n`);
+  if (rows) process.stdout.write(`\n${energyLines(rows)}\n`);
   return 0;
 }
 

@@ -140,6 +140,8 @@ export const profileCommand: Command = {
                              auto: from where the model runs; every other sensor is recorded beside it)
       --energy-domains LIST  primary domains for IPW instead (rapl, nvml, rapl:package-0, ...)
       --energy-from prometheus:URL   the serving machine's energy from a Prometheus exporter (openai: models)
+      --preflight warn|strict|off   foreign load before and during the run: flag it (warn, default), wait for
+                             quiet or refuse (strict), or skip the check
       --sample-ms N          energy sampling period (default 50; window edges are sampled on demand)
       --baseline-s S         idle seconds measured first, for net energy (default 2; 0 skips)
       --gpu-index N | --gpu-uuid GPU-...   one NVIDIA GPU (default: all)

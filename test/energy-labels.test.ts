@@ -1,0 +1,110 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatIpwTable, ipwTable, openStudy, toSummaryRows, type Study, type Table } from '../lib/analyze/index.ts';
+import { formatTable } from '../lib/metrics/index.ts';
+import { accuracyVsEnergy, ipwBars } from '../lib/plots/index.ts';
+import type { BarTrace } from '../lib/plots/types.ts';
+import { profile, type ProfileResult } from '../lib/profile/index.ts';
+import { readManifest } from '../lib/store/index.ts';
+import { startRaplStandin, type RaplZoneSpec } from '../support/energy-standins.ts';
+import { IPW_BIN, sampleFixture, tempDir } from './helpers/fixture.ts';
+
+/**
+ * Labels that travel: one model profiled twice on the CPU, once measured (the RAPL stand-in, whose counters a
+ * separate process advances) and once estimated. Every table and figure built from the two runs keeps them
+ * apart and says which is which; anything holding an estimate says so in its header line.
+ */
+const ZONES: RaplZoneSpec[] = [{ id: 'intel-rapl:0', name: 'package-0', rangeUj: 50_000_000, offsetUj: 1_000_000, profile: [[1000, 40]] }];
+const QUERIES = 5;
+
+let measured: ProfileResult;
+let estimated: ProfileResult;
+let study: Study;
+let pooled: Table;
+
+function ipw(args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [IPW_BIN, ...args], { encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+beforeAll(async () => {
+  const fixture = await sampleFixture();
+  const root = tempDir();
+  const common = { model: fixture.modelPath, queries: fixture.queries.slice(0, QUERIES), maxTokens: 16, threads: 1, gpu: false, warmupQueries: 0, baselineS: 0.2 } as const;
+  const standin = await startRaplStandin(ZONES);
+  try {
+    measured = await profile({ ...common, outDir: join(root, 'measured'), energy: 'rapl', energyOptions: { raplRoot: standin.root }, sampleMs: 10 });
+  } finally {
+    await standin.stop();
+  }
+  estimated = await profile({ ...common, outDir: join(root, 'estimated'), energy: 'estimated' });
+  study = await openStudy([measured.runDir, estimated.runDir]);
+  pooled = await ipwTable(study, { byDomain: false });
+}, 120_000);
+
+afterAll(() => {
+  study?.close();
+});
+
+describe('a study that mixes a measured and an estimated run of one model', () => {
+  it('labels each run\'s summary with its source, method and domain', () => {
+    expect(measured.summary.every((row) => row.energySource === 'rapl' && !row.energyIsEstimate && row.energyMethod.includes('energy_uj'))).toBe(true);
+    expect(estimated.summary.every((row) => row.energySource === 'estimated' && row.energyIsEstimate && row.energyMethod.includes('W per busy core'))).toBe(true);
+    for (const row of [...measured.summary, ...estimated.summary]) expect(row.energyDomain).toMatch(/^(rapl|estimated):/);
+    expect(formatTable(measured.summary).split('\n')[0]).toBe('Energy: measured. Sources:');
+    expect(formatTable(estimated.summary).split('\n')[0]).toBe('Energy: ESTIMATED in every row (a model, not a measurement). Sources:');
+  });
+
+  it('splits the model into one row per energy source, never averaging the two', () => {
+    expect(pooled.rows).toHaveLength(2);
+    const [first, second] = pooled.rows as [Record<string, unknown>, Record<string, unknown>];
+    expect([first.model, first.accelerator]).toEqual([second.model, second.accelerator]);
+    expect(new Set(pooled.rows.map((row) => row.energySource))).toEqual(new Set(['rapl', 'estimated']));
+    for (const row of pooled.rows) expect(row.queries).toBe(QUERIES);
+  });
+
+  it('gives each row exactly the figures and intervals its run\'s own summary has', () => {
+    for (const run of [measured, estimated]) {
+      const [own] = readManifest(run.runDir).summary as Array<Record<string, unknown>>;
+      const row = toSummaryRows(pooled).find((r) => r.energySource === own!.energySource)!;
+      expect(JSON.parse(JSON.stringify(row))).toEqual(own);
+    }
+  });
+
+  it('says in the header line of the study table that some figures are estimated, and names both sources', () => {
+    const lines = formatIpwTable(pooled).split('\n');
+    console.log(lines.join('\n'));
+    expect(lines[0]).toBe('Energy: ESTIMATED in 1 of 2 rows (a model, not a measurement); measured in 1 of 2 rows. Sources:');
+    expect(lines.some((line) => /\[\d\] rapl \(energy-counter: RAPL energy_uj.*\): measured$/.test(line))).toBe(true);
+    expect(lines.some((line) => /\[\d\] estimated \(process CPU time x .* W per busy core\), domain estimated:.*: ESTIMATED/.test(line))).toBe(true);
+  });
+
+  it('prints the same labels from ipw analyze and ipw grade', () => {
+    const analyzed = ipw(['analyze', measured.runDir, estimated.runDir, '--resamples', '50']);
+    expect(analyzed.code, analyzed.stderr).toBe(0);
+    expect(analyzed.stdout.split('\n')[0]).toMatch(/^Energy: ESTIMATED in 1 of 2 rows/);
+    expect(analyzed.stdout).toMatch(/ rapl \[\d\] /);
+    expect(analyzed.stdout).toMatch(/ estimated \[\d\] /);
+    const graded = ipw(['grade', measured.runDir]);
+    expect(graded.code, graded.stderr).toBe(0);
+    expect(graded.stdout).toMatch(/Energy of this run \(not used in grading\):\n {2}\[1\] rapl \(energy-counter: RAPL energy_uj[^\n]*: measured/);
+  });
+
+  it('draws one series per source in figures, each named, with the estimate caveat and every method under the title', () => {
+    const rows = toSummaryRows(pooled);
+    const bars = ipwBars(rows);
+    const names = bars.data.map((trace) => (trace as BarTrace).name);
+    expect(names).toHaveLength(2);
+    expect(names.some((name) => name?.includes('rapl'))).toBe(true);
+    expect(names.some((name) => name?.includes('estimated'))).toBe(true);
+    for (const figure of [bars, accuracyVsEnergy(rows)]) {
+      const note = figure.layout.title?.subtitle?.text ?? '';
+      expect(note).toMatch(/is partly estimated/);
+      expect(note).toContain('rapl (energy-counter: RAPL energy_uj');
+      expect(note).toMatch(/estimated \(process CPU time x .* W per busy core\)/);
+      // The static SVG (also what untrusted notebooks show) carries the same line.
+      expect(figure.toSVG()).toContain('partly estimated');
+    }
+  });
+});
