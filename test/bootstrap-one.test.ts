@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ipwTable, openStudy, toSummaryRows, type Study, type Table } from '../lib/analyze/index.ts';
-import { BOOTSTRAP, summarize, type SummaryRow } from '../lib/metrics/index.ts';
-import { profile, type PreparedFixture } from '../lib/profile/index.ts';
-import { readManifest, readResults, type QueryResult } from '../lib/store/index.ts';
+import { ipwTable, openStudy, toSummaryRows, type Study } from '../lib/analyze/index.ts';
+import { bucketOf, CellBuilder, resolveBootstrap } from '../lib/metrics/bootstrap.ts';
+import { BOOTSTRAP, summarize } from '../lib/metrics/index.ts';
+import { readResults, type QueryResult } from '../lib/store/index.ts';
 import { resultRow, VARIANTS, writeRows } from './analyze-fixture.ts';
-import { sampleFixture, tempDir } from './helpers/fixture.ts';
+import { tempDir } from './helpers/fixture.ts';
 
 /**
  * One bootstrap: the same rows give the same intervals (to the last bit) through lib/metrics `summarize`
@@ -72,4 +72,39 @@ describe('one bootstrap for a run summary and a study', () => {
       }
     });
   }
+});
+
+describe('the bootstrap\'s parts', () => {
+  it('has one set of defaults, frozen, and names the option it rejects', () => {
+    expect(BOOTSTRAP).toEqual({ resamples: 1000, seed: 0, confidence: 0.95, bucketsPerDomain: 1000 });
+    expect(Object.isFrozen(BOOTSTRAP)).toBe(true);
+    expect(resolveBootstrap({ resamples: 10 })).toEqual({ ...BOOTSTRAP, resamples: 10 });
+    expect(() => resolveBootstrap({ resamples: 0 })).toThrow(/^bootstrap resamples must be a positive integer, got 0$/);
+    expect(() => resolveBootstrap({ seed: -1 })).toThrow(/bootstrap seed must be an integer/);
+    expect(() => resolveBootstrap({ confidence: 1 })).toThrow(/bootstrap confidence must be in \(0, 1\)/);
+    expect(() => resolveBootstrap({ bucketsPerDomain: 1.5 })).toThrow(/bootstrap bucketsPerDomain/);
+  });
+
+  it('sums a cell to the same number in any row order, where plain float sums differ', () => {
+    const values = [0.1, 0.2, 0.3, 1e-9, 7.25, 1 / 3];
+    const orders = [values, [...values].reverse(), [values[2]!, values[0]!, values[5]!, values[1]!, values[4]!, values[3]!]];
+    const floatSums = new Set(orders.map((order) => order.reduce((a, b) => a + b, 0)));
+    expect(floatSums.size).toBeGreaterThan(1);
+    const cells = orders.map((order) => {
+      const builder = new CellBuilder(0);
+      for (const value of order) builder.add('same query', 'd', true, value, 2 * value);
+      return builder.build();
+    });
+    expect(cells[1]).toEqual(cells[0]);
+    expect(cells[2]).toEqual(cells[0]);
+    expect(cells[0]![0]!.powerSumW).toBeCloseTo(values.reduce((a, b) => a + b, 0), 8);
+  });
+
+  it('places a query in a bucket by its id alone', () => {
+    expect(bucketOf('q1', 1000)).toBe(bucketOf('q1', 1000));
+    expect(bucketOf('q1', 0)).toBeGreaterThan(1000);
+    expect(bucketOf('q1', 0) % 1000).toBe(bucketOf('q1', 1000));
+    const buckets = new Set(Array.from({ length: 200 }, (_, i) => bucketOf(`query-${i}`, 1000)));
+    expect(buckets.size).toBeGreaterThan(170);
+  });
 });

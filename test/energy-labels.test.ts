@@ -8,6 +8,7 @@ import type { BarTrace } from '../lib/plots/types.ts';
 import { profile, type ProfileResult } from '../lib/profile/index.ts';
 import { readManifest } from '../lib/store/index.ts';
 import { startRaplStandin, type RaplZoneSpec } from '../support/energy-standins.ts';
+import { resultRow, VARIANTS, writeRows } from './analyze-fixture.ts';
 import { IPW_BIN, sampleFixture, tempDir } from './helpers/fixture.ts';
 
 /**
@@ -74,9 +75,8 @@ describe('a study that mixes a measured and an estimated run of one model', () =
 
   it('says in the header line of the study table that some figures are estimated, and names both sources', () => {
     const lines = formatIpwTable(pooled).split('\n');
-    console.log(lines.join('\n'));
     expect(lines[0]).toBe('Energy: ESTIMATED in 1 of 2 rows (a model, not a measurement); measured in 1 of 2 rows. Sources:');
-    expect(lines.some((line) => /\[\d\] rapl \(energy-counter: RAPL energy_uj.*\): measured$/.test(line))).toBe(true);
+    expect(lines.some((line) => /\[\d\] rapl \(energy-counter: RAPL energy_uj.*\), domain rapl:package-0: measured$/.test(line))).toBe(true);
     expect(lines.some((line) => /\[\d\] estimated \(process CPU time x .* W per busy core\), domain estimated:.*: ESTIMATED/.test(line))).toBe(true);
   });
 
@@ -105,6 +105,41 @@ describe('a study that mixes a measured and an estimated run of one model', () =
       expect(note).toMatch(/estimated \(process CPU time x .* W per busy core\)/);
       // The static SVG (also what untrusted notebooks show) carries the same line.
       expect(figure.toSVG()).toContain('partly estimated');
+    }
+  });
+});
+
+describe('a run whose energy was not measured, beside a measured one', () => {
+  it('shows "not measured" with the reason, and IPW/IPJ as not computed (null, never 0), in tables and figures', async () => {
+    const root = tempDir();
+    const ids = ['m0', 'm1', 'm2', 's0', 's1'];
+    const remote = ids.map((id, i) => ({
+      ...resultRow('remote-run', VARIANTS[4]!, id, i),
+      energySource: 'none' as const, energyMethod: 'not measured: remote server with no energyFrom', energyIsEstimate: false,
+      energyDomain: 'none', energyJ: NaN, prefillEnergyJ: NaN, decodeEnergyJ: NaN, meanPowerW: NaN,
+    }));
+    const local = ids.map((id, i) => ({
+      ...resultRow('local-run', VARIANTS[0]!, id, i),
+      energySource: 'rapl' as const, energyMethod: 'energy-counter: RAPL stand-in', energyIsEstimate: false, energyDomain: 'rapl:package-0',
+    }));
+    await writeRows(root, 'remote-run', remote, 'api');
+    await writeRows(root, 'local-run', local, 'laptop');
+    const mixed = await openStudy(root);
+    try {
+      const table = await ipwTable(mixed, { byDomain: false, bootstrap: { resamples: 100 } });
+      const unmeasured = table.rows.find((row) => row.energySource === 'none')!;
+      for (const column of ['meanEnergyJ', 'meanPowerW', 'ipw', 'ipj', 'ipwLo', 'ipwHi', 'ipjLo', 'ipjHi']) expect(unmeasured[column], column).toBeNull();
+      expect(unmeasured.accuracy).toBe(1);
+      const text = formatIpwTable(table).split('\n');
+      expect(text[0]).toBe('Energy: measured in 1 of 2 rows; not measured in 1 of 2 rows. Sources:');
+      expect(text).toContain('  [2] not measured: remote server with no energyFrom');
+      expect(text.find((line) => line.startsWith('cloud'))).toMatch(/none \[2\] .* not measured +not measured +n\/a +n\/a /);
+      const bars = ipwBars(toSummaryRows(table));
+      expect(bars.layout.title?.subtitle?.text).toContain('not measured: remote server with no energyFrom');
+      const remoteBars = bars.data.find((trace) => (trace as BarTrace).name?.includes('none'))!;
+      expect(remoteBars.y).toEqual([null]);
+    } finally {
+      mixed.close();
     }
   });
 });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executeNotebook, type ExecutedNotebook, type NotebookOutput } from '../kernel/notebook.ts';
-import { formatNumber, summarize } from '../lib/metrics/index.ts';
+import { BOOTSTRAP, formatNumber, summarize } from '../lib/metrics/index.ts';
 import { readResults } from '../lib/store/index.ts';
 
 const NOTEBOOK_DIR = 'notebooks';
@@ -112,7 +112,7 @@ describe('notebooks execute headless on the fixture models', () => {
     // The IPW table shows the run's own numbers (recomputed here from the run folder).
     const results = await readResults(join(workDir('ipw-01-'), 'run'));
     expect(results).toHaveLength(60);
-    const [overall] = summarize(results, { groupBy: ['model', 'accelerator'], bootstrap: { resamples: 1000, seed: 0, confidence: 0.95 } });
+    const [overall] = summarize(results, { groupBy: ['model', 'accelerator'], bootstrap: BOOTSTRAP });
     expect(overall!.ipw).toBeGreaterThan(0);
     const table = tableWithCaption(nb, 'IPW over the slice');
     expect(table).toContain('IPW (acc/W)');

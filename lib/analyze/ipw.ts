@@ -86,7 +86,7 @@ async function readVariants(study: Study, query: CellQuery): Promise<Variant[]> 
   const groupHash = `hash(${[...keyList, 'r.domain'].join(', ')})`;
   const where = query.where ? `WHERE ${query.where}` : '';
   const fixedSum = (column: string): string =>
-    `coalesce(sum(floor(r.${column} * $scale)::BIGINT) FILTER (WHERE isfinite(r.${column})), 0)::DOUBLE / $scale AS ${column},
+    `coalesce(sum(CASE WHEN isfinite(r.${column}) THEN floor(r.${column} * $scale)::BIGINT END), 0)::DOUBLE / $scale AS ${column},
      (count(*) FILTER (WHERE NOT coalesce(isfinite(r.${column}), false)))::DOUBLE AS ${column}Bad`;
   const id = ++cellTableCounter;
   const cellsTable = quoteIdent(`_ipw_cells${id}`);

@@ -78,8 +78,9 @@ export function seriesKeyOf(rows: readonly (EnergyProvenance & { accelerator?: s
   return (row) => {
     const accelerator = row.accelerator ?? '';
     if (!splitBySource) return accelerator;
-    const source = `${row.energySource ?? 'unknown'}${row.energyIsEstimate ? ', estimated' : ''}${row.energyDomain ? ` ${row.energyDomain}` : ''}`;
-    return accelerator ? `${accelerator} (${source})` : source;
+    const where = row.energyDomain || row.energySource || 'unknown source';
+    const source = row.energyIsEstimate && !where.startsWith('estimated') ? `${where}, estimated` : where;
+    return accelerator ? `${accelerator} · ${source}` : source;
   };
 }
 

@@ -41,7 +41,8 @@ export interface Generation {
   error?: string;
   /**
    * OpenAI-compatible servers only: every HTTP request made for this query, failed ones included, in order. On success
-   * the last one is the request whose stream this generation holds; `startMs` is that request's start.
+   * the last one is the request whose stream this generation holds and `startMs` is that request's start; on failure
+   * `startMs` is the first request's start, so the row's window covers every try.
    */
   attempts?: RequestAttempt[];
 }
