@@ -12,6 +12,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
  * not import each other. A new folder in lib/ must be placed here (and in docs/architecture.md).
  */
 const LAYERS: readonly (readonly string[])[] = [
+  ['errors'],
   ['queries', 'energy'],
   ['fixtures', 'run'],
   ['grade'],
@@ -19,6 +20,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['store'],
   ['analyze', 'plots'],
   ['profile'],
+  ['sweep', 'load'],
   ['cli'],
 ];
 

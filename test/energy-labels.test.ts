@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatIpwTable, ipwTable, openStudy, toSummaryRows, type Study, type Table } from '../lib/analyze/index.ts';
+import {
+  formatIpwTable, ipwTable, MixedEnergySourcesError, openStudy, oracleRouting, toSummaryRows, type Study, type Table,
+} from '../lib/analyze/index.ts';
 import { formatTable } from '../lib/metrics/index.ts';
 import { accuracyVsEnergy, ipwBars } from '../lib/plots/index.ts';
 import type { BarTrace } from '../lib/plots/types.ts';
@@ -80,9 +82,19 @@ describe('a study that mixes a measured and an estimated run of one model', () =
     expect(lines.some((line) => /\[\d\] estimated \(process CPU time x .* W per busy core\), domain estimated:.*: ESTIMATED/.test(line))).toBe(true);
   });
 
+  it('refuses oracle routing, which would average the two sources, naming the runs', async () => {
+    const model = String(pooled.rows[0]!.model);
+    const refusal = oracleRouting(study, { reference: model });
+    await expect(refusal).rejects.toThrow(MixedEnergySourcesError);
+    const runs = [measured.runId, estimated.runId].sort().join(', ');
+    await expect(refusal).rejects.toThrow(`${model} on cpu: estimated (${estimated.summary[0]!.energyMethod}), rapl (${measured.summary[0]!.energyMethod}) in runs ${runs}`);
+  });
+
   it('prints the same labels from ipw analyze and ipw grade', () => {
-    const analyzed = ipw(['analyze', measured.runDir, estimated.runDir, '--resamples', '50']);
+    const model = String(pooled.rows[0]!.model);
+    const analyzed = ipw(['analyze', measured.runDir, estimated.runDir, '--resamples', '50', '--reference', model]);
     expect(analyzed.code, analyzed.stderr).toBe(0);
+    expect(analyzed.stderr).toMatch(/routing skipped: oracle routing would average energy from different sources/);
     expect(analyzed.stdout.split('\n')[0]).toMatch(/^Energy: ESTIMATED in 1 of 2 rows/);
     expect(analyzed.stdout).toMatch(/ rapl \[\d\] /);
     expect(analyzed.stdout).toMatch(/ estimated \[\d\] /);

@@ -34,9 +34,9 @@ describe('NVML source over FFI against a compiled stand-in libnvidia-ml', () => 
   it('reads the total-energy counter of the GPU chosen by UUID within 0.5% for windows of 100 ms and longer', async () => {
     const { libraryPath, originNs } = fakeNvml(GPUS);
     sampler = await EnergySampler.start({ source: 'nvml', nvmlLibrary: libraryPath, gpuUuid: GPUS[0]!.uuid, sampleMs: 5 });
-    expect(sampler.info).toMatchObject({ name: 'nvml', measure: 'energy-counter', isEstimate: false, channels: [GPUS[0]!.uuid] });
+    expect(sampler.info).toMatchObject({ name: 'nvml', measure: 'energy-counter', isEstimate: false, channels: [`nvml:${GPUS[0]!.uuid}`] });
     expect(sampler.info.method).toContain('nvmlDeviceGetTotalEnergyConsumption');
-    expect(String(sampler.info.details[GPUS[0]!.uuid])).toMatch(/FakeH100.*47 C.*SM 1980 MHz/);
+    expect(String(sampler.info.details[`nvml:${GPUS[0]!.uuid}`])).toMatch(/FakeH100.*47 C.*SM 1980 MHz/);
     const windows = await measureWindows(sampler, [100, 300, 120, 1000]);
     for (const w of windows) {
       const measured = sampler.window(w.startMs, w.endMs);
@@ -79,6 +79,6 @@ describe('NVML source over FFI against a compiled stand-in libnvidia-ml', () => 
     expect(() => openNamedSource('nvml', { nvmlLibrary: libraryPath })).toThrow(/Driver Not Loaded.*modprobe nvidia/);
     delete process.env.FAKE_NVML_INIT_RESULT;
     expect(() => openNamedSource('nvml', { nvmlLibrary: libraryPath, gpuUuid: 'GPU-nope' })).toThrow(/Not Found.*UUID/);
-    expect(() => openNamedSource('nvml', { nvmlLibrary: libraryPath, gpuIndex: 5 })).toThrow(/no GPU with index 5.*--gpu-index 0\.\.1/);
+    expect(() => openNamedSource('nvml', { nvmlLibrary: libraryPath, gpuIndex: 5 })).toThrow(/no GPU with index 5.*gpuIndex to 0\.\.1/);
   });
 });

@@ -41,7 +41,7 @@ describe('RAPL source on a sysfs stand-in served at a known power profile', () =
     const sampler = await EnergySampler.start({ source: 'rapl', raplRoot: standin.root, sampleMs: 10 });
     try {
       expect(sampler.info).toMatchObject({ name: 'rapl', measure: 'energy-counter', isEstimate: false });
-      expect(sampler.info.channels).toEqual(['package-0', 'package-0/core', 'package-0/dram', 'package-1', 'psys']);
+      expect(sampler.info.channels).toEqual(['rapl:package-0', 'rapl:package-0/core', 'rapl:package-0/dram', 'rapl:package-1', 'rapl:psys']);
       // The stand-in serves each zone from a FIFO that its writer process must answer, so one sample's five reads
       // spread over about a millisecond, more when that process is descheduled (real sysfs reads take microseconds).
       // The zones' values then belong to different instants around the sample's stamp. So a window that misses 0.5%

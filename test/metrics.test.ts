@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  formatNumber, formatTable, summarize, type MetricRow, type SummaryRow,
+  BOOTSTRAP, formatNumber, formatTable, summarize, type MetricRow, type SummaryRow,
 } from '../lib/metrics/index.ts';
 import { mean, percentile } from '../lib/metrics/stats.ts';
 import { splitmix32 } from './helpers/splitmix32.ts';
@@ -34,7 +34,7 @@ function synthetic(n: number, p: number, seed: number): MetricRow[] {
   return Array.from({ length: n }, () => row('m', 'cpu', 'd', uniform() < p, 50 + 100 * uniform(), 20 + 10 * uniform()));
 }
 
-const ci = { resamples: 1000, seed: 7, confidence: 0.95 };
+const ci = { ...BOOTSTRAP, seed: 7 };
 
 describe('summarize', () => {
   it('computes accuracy, energy, power, IPW, IPJ and no-answer rate per group', () => {

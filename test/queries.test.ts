@@ -220,7 +220,7 @@ describe('loadQueries: formats', () => {
     expect((await loadQueries(folder, { ...options, split: 'validation' })).map((q) => q.prompt)).toEqual(['Val?']);
     const error = await loadError(folder, { ...options, split: 'train' });
     expect(error.message).toContain('has no split "train" (it has validation, test)');
-    expect(error.message).toContain('--split');
+    expect(error.message).toContain('Choose one of those as load.split.');
   });
 
   it('asks for --split when a DatasetDict has several splits and none is "test"', async () => {
@@ -285,7 +285,7 @@ describe('column mapping', () => {
   it('names a mapped column that no row has', async () => {
     const path = jsonl('typo.jsonl', [{ problem: 'p', answer: 'a' }]);
     const error = await loadError(path, { map: 'prompt=problme' });
-    expect(error.message).toBe(`${path}: field "prompt" is mapped to column "problme", which no row has. Check the spelling in --map prompt=problme; the columns are: problem, answer.`);
+    expect(error.message).toBe(`${path}: field "prompt" is mapped to column "problme", which no row has. Check the spelling in load.map "prompt=problme"; the columns are: problem, answer.`);
   });
 });
 
@@ -301,14 +301,14 @@ describe('validation errors name the file, the row, the field and a fix', () => 
     const rows = [1, 2, 3, 4, 5, 6].map((n) => ({ prompt: `Q${n}?`, answer: `a${n}` }));
     const path = jsonl('data.jsonl', [...rows, { prompt: 'Q7?' }]);
     const error = await loadError(path);
-    expect(error.message).toBe(`${path} line 7: field "answer" is missing. Add it, or map another column with --map answer=<column>.`);
+    expect(error.message).toBe(`${path} line 7: field "answer" is missing. Add it, or map another column with load.map "answer=<column>".`);
     expect([error.file, error.line, error.field]).toEqual([path, 7, 'answer']);
   });
 
   it('missing prompt lists the columns looked at', async () => {
     const path = write('noprompt.csv', 'text,answer\nhello,world\n');
     const error = await loadError(path);
-    expect(error.message).toBe(`${path} line 2: field "prompt" is missing (looked for columns prompt, question, problem). Add it, or map another column with --map prompt=<column>.`);
+    expect(error.message).toBe(`${path} line 2: field "prompt" is missing (looked for columns prompt, question, problem). Add it, or map another column with load.map "prompt=<column>".`);
   });
 
   it('empty prompt', async () => {

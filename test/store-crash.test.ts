@@ -37,6 +37,7 @@ for (let i = first; ; i++) {
     energyMeasure: 'model', energyFlags: '',
     promptSha256: 'f'.repeat(64), clockStartMs: 1, clockEndMs: 2, traceFile: null,
     gradeSpanStart: null, gradeSpanEnd: null, gradeSpanText: null, judgedVerdict: null,
+    energyDomain: 'estimated:process-cpu', energyByDomainJ: {}, netEnergyByDomainJ: {}, systemEnergyJ: 0,
   });
   process.stdout.write('appended q' + i + '\\n');
 }

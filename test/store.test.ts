@@ -187,7 +187,7 @@ describe('startRun / resumeRun', () => {
     expect(onDisk).toMatchObject({ runId: 'run-1', queryIds: ['q0', 'q1', 'q2'], settings: { maxTokens: 256 } });
     expect(typeof onDisk.createdAt).toBe('string');
     expect(fs.readdirSync(runDir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-    expect(() => startRun(runDir, sampleSpec(3))).toThrow(/already holds a run.*--resume.*new --out folder/);
+    expect(() => startRun(runDir, sampleSpec(3))).toThrow(/already holds a run.*the resume option.*a new outDir/);
   });
 
   it('rejects duplicate query ids in the spec', () => {
@@ -211,7 +211,7 @@ describe('startRun / resumeRun', () => {
     const runDir = path.join(root, 'r');
     startRun(runDir, sampleSpec(3));
     const changedSetting = { ...sampleSpec(3), settings: { ...sampleSpec(3).settings, maxTokens: 512 } };
-    expect(() => resumeRun(runDir, changedSetting)).toThrow(/settings\.maxTokens: run\.json has 256, now 512[\s\S]*new --out folder/);
+    expect(() => resumeRun(runDir, changedSetting)).toThrow(/settings\.maxTokens: run\.json has 256, now 512[\s\S]*a new outDir/);
     expect(() => resumeRun(runDir, { ...sampleSpec(3), model: { path: '/models/other.gguf' } })).toThrow(
       /model\.path: run\.json has "\/models\/tiny\.gguf", now "\/models\/other\.gguf"/,
     );
@@ -224,7 +224,7 @@ describe('startRun / resumeRun', () => {
   });
 
   it('fails clearly when the folder has no run.json', () => {
-    expect(() => resumeRun(path.join(root, 'nothing'), sampleSpec(1))).toThrow(/has no run\.json.*without --resume/);
+    expect(() => resumeRun(path.join(root, 'nothing'), sampleSpec(1))).toThrow(/has no run\.json.*without the resume option/);
   });
 
   it('refuses a journal that belongs to another run', () => {

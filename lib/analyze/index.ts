@@ -9,7 +9,7 @@ export {
   ipwTable, compareAccelerators, ENERGY_LABEL_KEYS, IPW_STATS, type IpwTableOptions, type AcceleratorComparisonOptions, type VariantKey,
 } from './ipw.ts';
 export { coverage, coverageGrowth, type CoverageOptions, type CoverageGrowthOptions } from './coverage.ts';
-export { oracleRouting, routingShares, type RoutingOptions } from './routing.ts';
+export { MixedEnergySourcesError, oracleRouting, routingShares, type RoutingOptions } from './routing.ts';
 export { tokenRegressions } from './regression.ts';
 export { ipwTrend, ipwTrendFit, type TrendOptions } from './trend.ts';
 export { loadReleaseDates } from './release-dates.ts';

@@ -64,7 +64,32 @@ export async function routingShares(study: Study, options: RoutingOptions): Prom
     FROM routed WHERE hasReference GROUP BY ALL ORDER BY queries DESC, model, accelerator`, { ...routedValues(options), referenceLabel: '(reference)' });
 }
 
+/**
+ * Routing compares each variant's energy per query, averaged over its runs; a variant whose runs measured energy
+ * differently would average unlike joules, so it is refused, naming the runs.
+ */
+async function requireOneEnergySourcePerVariant(study: Study): Promise<void> {
+  const mixed = await study.query(
+    `WITH labelled AS (SELECT model, accelerator, runId, energySource || ' (' || energyMethod || ')' AS source FROM results)
+     SELECT model, accelerator, string_agg(DISTINCT source, ', ' ORDER BY source) AS sources,
+       string_agg(DISTINCT runId, ', ' ORDER BY runId) AS runIds
+     FROM labelled GROUP BY model, accelerator HAVING count(DISTINCT source) > 1 ORDER BY model, accelerator`,
+  );
+  if (mixed.rows.length === 0) return;
+  const lines = mixed.rows.map((r) => `  ${r.model} on ${r.accelerator}: ${r.sources} in runs ${r.runIds}`);
+  throw new MixedEnergySourcesError(
+    `oracle routing would average energy from different sources within one model and accelerator:\n${lines.join('\n')}\n` +
+      'Route over runs that share an energy source (open a study of those runs), or re-measure the others.',
+  );
+}
+
+/** A variant's runs measured energy differently, so an analysis that averages over them refuses. */
+export class MixedEnergySourcesError extends Error {
+  override readonly name = 'MixedEnergySourcesError';
+}
+
 async function requireReference(study: Study, reference: string): Promise<void> {
+  await requireOneEnergySourcePerVariant(study);
   const found = await study.query('SELECT 1 FROM runs WHERE model = $1 LIMIT 1', [reference]);
   const fromRows = found.rows.length > 0 ? found : await study.query('SELECT 1 FROM results WHERE model = $1 LIMIT 1', [reference]);
   if (fromRows.rows.length === 0) throw new Error(`reference model "${reference}" is not in this study`);

@@ -1,6 +1,6 @@
 import type { BootstrapOptions } from '../metrics/index.ts';
 import type { Table, TableValue } from './types.ts';
-import { ipwTable } from './ipw.ts';
+import { ENERGY_LABEL_KEYS, ipwTable } from './ipw.ts';
 import { loadReleaseDates } from './release-dates.ts';
 import type { Study } from './study.ts';
 
@@ -13,12 +13,16 @@ export interface TrendOptions {
 
 const MS_PER_YEAR = 365.25 * 24 * 3600 * 1000;
 
-/** IPW (with interval) of each model x accelerator against its release date; undated models last, date null. */
+/**
+ * IPW (with interval) of each model x accelerator against its release date; undated models last, date null.
+ * Rows keep `ipwTable`'s energy label columns: a model measured one way and estimated another gives two rows.
+ */
 export async function ipwTrend(study: Study, options: TrendOptions = {}): Promise<Table> {
   const dates = options.releaseDates ?? loadReleaseDates();
   const ipw = await ipwTable(study, { byDomain: false, bootstrap: options.bootstrap });
-  const columns = ['model', 'accelerator', 'releaseDate', 'queries', 'accuracy', 'ipw', 'ipwLo', 'ipwHi', 'ipj', 'meanPowerW'];
-  const types = ['VARCHAR', 'VARCHAR', 'VARCHAR', 'INTEGER', 'DOUBLE', 'DOUBLE', 'DOUBLE', 'DOUBLE', 'DOUBLE', 'DOUBLE'];
+  const labels = ENERGY_LABEL_KEYS.filter((key) => ipw.columns.includes(key));
+  const columns = ['model', 'accelerator', ...labels, 'releaseDate', 'queries', 'accuracy', 'ipw', 'ipwLo', 'ipwHi', 'ipj', 'meanPowerW'];
+  const types = columns.map((c) => ipw.columnTypes[ipw.columns.indexOf(c)] ?? 'VARCHAR');
   const rows = ipw.rows
     .map((row) => {
       const out: Record<string, TableValue> = {};
@@ -29,31 +33,35 @@ export async function ipwTrend(study: Study, options: TrendOptions = {}): Promis
       const da = a.releaseDate as string | null;
       const db = b.releaseDate as string | null;
       if (da !== db) return da === null ? 1 : db === null ? -1 : da < db ? -1 : 1;
-      return String(a.model).localeCompare(String(b.model)) || String(a.accelerator).localeCompare(String(b.accelerator));
+      return String(a.model).localeCompare(String(b.model)) || String(a.accelerator).localeCompare(String(b.accelerator)) ||
+        String(a.energySource).localeCompare(String(b.energySource));
     });
   return { columns, columnTypes: types, rows };
 }
 
 /**
- * Exponential trend of IPW over release date per accelerator: least squares of log2(IPW) on years, so
- * the slope is doublings per year and its inverse the doubling time. Points without a date or a
- * positive IPW are left out.
+ * Exponential trend of IPW over release date per accelerator and energy source (a fit never mixes measured
+ * and estimated IPW): least squares of log2(IPW) on years, so the slope is doublings per year and its inverse
+ * the doubling time. Points without a date or a positive IPW are left out.
  */
 export function ipwTrendFit(trend: Table): Table {
-  const byAccelerator = new Map<string, Array<[x: number, y: number]>>();
+  const groups = new Map<string, { accelerator: string; energySource: string | null; points: Array<[x: number, y: number]> }>();
   for (const row of trend.rows) {
     const ipw = row.ipw;
     if (typeof row.releaseDate !== 'string' || typeof ipw !== 'number' || !(ipw > 0)) continue;
-    const points = byAccelerator.get(String(row.accelerator)) ?? [];
-    points.push([Date.parse(row.releaseDate) / MS_PER_YEAR + 1970, Math.log2(ipw)]);
-    byAccelerator.set(String(row.accelerator), points);
+    const accelerator = String(row.accelerator);
+    const energySource = typeof row.energySource === 'string' ? row.energySource : null;
+    const id = JSON.stringify([accelerator, energySource]);
+    const group = groups.get(id) ?? { accelerator, energySource, points: [] };
+    group.points.push([Date.parse(row.releaseDate) / MS_PER_YEAR + 1970, Math.log2(ipw)]);
+    groups.set(id, group);
   }
-  const rows = [...byAccelerator.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([accelerator, points]) => ({ accelerator, ...fitLine(points) }));
+  const rows = [...groups.values()]
+    .sort((a, b) => a.accelerator.localeCompare(b.accelerator) || String(a.energySource).localeCompare(String(b.energySource)))
+    .map(({ accelerator, energySource, points }) => ({ accelerator, energySource, ...fitLine(points) }));
   return {
-    columns: ['accelerator', 'points', 'doublingsPerYear', 'doublingTimeYears', 'r2'],
-    columnTypes: ['VARCHAR', 'INTEGER', 'DOUBLE', 'DOUBLE', 'DOUBLE'],
+    columns: ['accelerator', 'energySource', 'points', 'doublingsPerYear', 'doublingTimeYears', 'r2'],
+    columnTypes: ['VARCHAR', 'VARCHAR', 'INTEGER', 'DOUBLE', 'DOUBLE', 'DOUBLE'],
     rows,
   };
 }

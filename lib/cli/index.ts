@@ -1,5 +1,5 @@
 import type { Command } from './command.ts';
-import { inFlagTerms } from './flag-terms.ts';
+import { errorInFlagTerms } from './flag-terms.ts';
 import { analyzeCommand } from './commands/analyze.ts';
 import { auditCommand } from './commands/audit.ts';
 import { demoCommand } from './commands/demo.ts';
@@ -10,10 +10,12 @@ import { gradeCommand } from './commands/grade.ts';
 import { kernelCommand } from './commands/kernel.ts';
 import { listCommand } from './commands/list.ts';
 import { profileCommand } from './commands/profile.ts';
+import { sweepCommand } from './commands/sweep.ts';
 
 /** Every subcommand, by name. */
 export const COMMANDS: Readonly<Record<string, Command>> = {
   profile: profileCommand,
+  sweep: sweepCommand,
   analyze: analyzeCommand,
   list: listCommand,
   'fixture-model': fixtureModelCommand,
@@ -56,7 +58,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await command.run(args);
   } catch (error) {
-    process.stderr.write(`ipw: ${inFlagTerms((error as Error).message)}\n`);
+    process.stderr.write(`ipw: ${errorInFlagTerms(error)}\n`);
     return 2;
   }
 }

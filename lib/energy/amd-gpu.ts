@@ -11,6 +11,7 @@ const AMD_POWER_UPDATE_PERIOD_MS = 1000;
 const AMD_ENERGY_UPDATE_PERIOD_MS = 10;
 
 export interface AmdGpuOptions {
+  /** The hwmon root; a sysfs-shaped folder in tests. Default /sys/class/hwmon (DEFAULT_HWMON_ROOT). */
   hwmonRoot?: string;
 }
 

@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { OptionError } from '../errors/index.ts';
 import { listEnergySources, openNamedSource, type SourceOptions } from './sources.ts';
 import { openUnmeasuredSource } from './unmeasured.ts';
 import type { EnergyMeasure, EnergyReading, EnergySource, EnergySourceName, SampleRow } from './types.ts';
@@ -113,7 +114,7 @@ export function openDomainSource(plan: DomainPlan, options: SourceOptions = {}):
     const source = sources.find((s) => s.name === p);
     if (source) return countedChannels(source).map((c) => `${p}:${c}`);
     for (const s of sources) void s.close();
-    throw new RangeError(`energyDomains: "${p}" is not a domain or source measured here; measured: ${channels.join(', ')}`);
+    throw new OptionError('energyDomains', 'unavailable', `energyDomains: "${p}" is not a domain or source measured here; measured: ${channels.join(', ')}`);
   });
   const primaryIndex = primaryDomains.map((d) => channels.indexOf(d));
   const primarySources = sources.filter((s) => primaryDomains.some((d) => d.startsWith(`${s.name}:`)));

@@ -1,9 +1,10 @@
+import { OptionError } from '../errors/index.ts';
 import { ProcessCpuCounter } from './process-cpu.ts';
 import { totalReader } from './source-read.ts';
 import { SourceUnavailableError, type EnergySource, type SampleRow } from './types.ts';
 
 export interface EstimatedSourceOptions {
-  /** Modelled power of one fully busy core, in watts. The default is a round figure, not a measurement. */
+  /** Modelled power of one fully busy core, in watts. Default 10 (DEFAULT_WATTS_PER_CORE), a round figure, not a measurement. */
   wattsPerCore?: number;
   /**
    * Count the CPU time of this process (all threads) instead of ours: the server of an `openai:` model on this
@@ -14,6 +15,7 @@ export interface EstimatedSourceOptions {
   procRoot?: string;
 }
 
+/** Watts per busy core of the `estimated` source when `wattsPerCore` is not given. */
 export const DEFAULT_WATTS_PER_CORE = 10;
 
 /**
@@ -23,7 +25,7 @@ export const DEFAULT_WATTS_PER_CORE = 10;
  */
 export function openEstimatedSource(options: EstimatedSourceOptions = {}): EnergySource {
   const wattsPerCore = options.wattsPerCore ?? DEFAULT_WATTS_PER_CORE;
-  if (!(wattsPerCore > 0)) throw new RangeError(`wattsPerCore must be a positive number of watts, got ${wattsPerCore}`);
+  if (!(wattsPerCore > 0)) throw new OptionError('wattsPerCore', 'invalid', `wattsPerCore must be a positive number of watts, got ${wattsPerCore}`);
   const cpuS = options.serverPid === undefined ? ownCpuSeconds() : serverCpuSeconds(options.serverPid, options.procRoot);
   const readInto = (out: SampleRow): void => {
     out[0] = cpuS() * wattsPerCore;

@@ -12,7 +12,7 @@ export const DEFAULT_NVML_LIBRARY = 'libnvidia-ml.so.1';
 export const NVML_UPDATE_PERIOD_MS = 20;
 
 export interface NvmlOptions {
-  /** Path or soname of libnvidia-ml; a stand-in library in tests. */
+  /** Path or soname of libnvidia-ml; a stand-in library in tests. Default libnvidia-ml.so.1 (DEFAULT_NVML_LIBRARY). */
   nvmlLibrary?: string;
   /** Measure only this GPU (NVML index). Default: every GPU. */
   gpuIndex?: number;
@@ -38,7 +38,7 @@ function openBinding(library: string): NvmlBinding {
     throw new SourceUnavailableError(
       'nvml',
       `cannot load ${library}: ${(error as Error).message.split('\n')[0]}`,
-      'install the NVIDIA driver, which provides libnvidia-ml.so.1 (check with `nvidia-smi`), or point --nvml-library at it',
+      'install the NVIDIA driver, which provides libnvidia-ml.so.1 (check with `nvidia-smi`), or set nvmlLibrary to its path',
     );
   }
   const code = binding.init();
@@ -51,7 +51,7 @@ function openBinding(library: string): NvmlBinding {
 
 function selectGpus(binding: NvmlBinding, options: NvmlOptions): Gpu[] {
   const count = binding.deviceCount();
-  if (count === 0) throw new SourceUnavailableError('nvml', 'NVML sees no GPUs', 'check `nvidia-smi -L`; in a container, pass the GPUs through (--gpus all)');
+  if (count === 0) throw new SourceUnavailableError('nvml', 'NVML sees no GPUs', 'check `nvidia-smi -L`; in a container, pass the GPUs through (`docker run --gpus all`)');
   const handles: { handle: unknown; index: number }[] = [];
   if (options.gpuUuid !== undefined) {
     try {
@@ -61,7 +61,7 @@ function selectGpus(binding: NvmlBinding, options: NvmlOptions): Gpu[] {
     }
   } else if (options.gpuIndex !== undefined) {
     if (!(Number.isInteger(options.gpuIndex) && options.gpuIndex >= 0 && options.gpuIndex < count)) {
-      throw new SourceUnavailableError('nvml', `no GPU with index ${options.gpuIndex} (NVML sees ${count})`, `pass --gpu-index 0..${count - 1}`);
+      throw new SourceUnavailableError('nvml', `no GPU with index ${options.gpuIndex} (NVML sees ${count})`, `set gpuIndex to 0..${count - 1}`);
     }
     handles.push({ handle: binding.handleByIndex(options.gpuIndex), index: options.gpuIndex });
   } else {

@@ -40,7 +40,7 @@ export function parsePowermetricsSample(xml: string): PowermetricsSample {
   const elapsedS = elapsedNs / 1e9;
   const processor = asDict(root.processor);
   const gpu = asDict(root.gpu);
-  if (!processor) throw new SyntaxError('powermetrics: no processor dict (run with --samplers cpu_power,gpu_power)');
+  if (!processor) throw new SyntaxError('powermetrics: no processor dict (run `powermetrics --samplers cpu_power,gpu_power`)');
   const joules = (energyMj: number | undefined, powerMw: number | undefined): number =>
     energyMj !== undefined ? energyMj / 1000 : powerMw !== undefined ? (powerMw / 1000) * elapsedS : 0;
   const cpuJ = joules(num(processor, 'cpu_energy'), num(processor, 'cpu_power'));

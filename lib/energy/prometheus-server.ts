@@ -89,7 +89,7 @@ export function energyExposition(sampler: Pick<EnergySampler, 'info' | 'periodMs
     families.push({
       name: 'ipw_energy_injected_clock_offset_seconds',
       type: 'gauge',
-      help: 'DIAGNOSTIC: a clock offset injected into the times above (--inject-clock-offset-ms, --inject-clock-drift-ppm); never set for a measurement.',
+      help: 'DIAGNOSTIC: a clock offset injected into the times above (the server injectClockOffsetMs and injectClockDriftPpm options); never set for a measurement.',
       samples: [{ labels: { drift_ppm: String(injected.driftPpm) }, value: injected.offsetMs / 1000 }],
     });
   }

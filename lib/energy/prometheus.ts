@@ -58,7 +58,7 @@ export interface PrometheusSource extends EnergySource {
 
 const unavailableFix = (url: string): string =>
   `start the exporter on the serving machine (prometheus-node-exporter --collector.rapl, dcgm-exporter, Kepler, or ` +
-  `\`ipw energy serve --port N\`) and check that this machine reaches it (\`curl ${url}\`); or set prometheusUrl to the right address`;
+  `\`ipw energy serve\`) and check that this machine reaches it (\`curl ${url}\`); or set prometheusUrl to the right address`;
 
 function checkUrl(url: string | undefined): string {
   if (url === undefined || url === '') {
@@ -162,7 +162,7 @@ function openWith(client: SyncHttpClient, url: string, options: PrometheusOption
     throw new SourceUnavailableError(
       'prometheus',
       `${url} serves no energy counter IPW Lab knows (node_rapl_*_joules_total, DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION, kepler_node_*_joules_total, ipw_energy_joules_total)`,
-      'enable node_exporter\'s rapl collector (--collector.rapl), add DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION to dcgm-exporter\'s counters, or run `ipw energy serve` on the serving machine',
+      'enable node_exporter\'s rapl collector (`node_exporter --collector.rapl`), add DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION to dcgm-exporter\'s counters, or run `ipw energy serve` on the serving machine',
     );
   }
   const series = plan.series;

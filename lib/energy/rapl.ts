@@ -9,7 +9,7 @@ export const DEFAULT_RAPL_ROOT = '/sys/class/powercap';
 export const RAPL_UPDATE_PERIOD_MS = 1;
 
 export interface RaplOptions {
-  /** The powercap root; a sysfs-shaped folder in tests. */
+  /** The powercap root; a sysfs-shaped folder in tests. Default /sys/class/powercap (DEFAULT_RAPL_ROOT). */
   raplRoot?: string;
 }
 

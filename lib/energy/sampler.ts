@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
+import { OptionError } from '../errors/index.ts';
 import { measureWindow, type TraceColumns } from './attribution.ts';
 import { monotonicOffsetMs } from './clock.ts';
 import { CONTROL, type SamplerWorkerData, type SourceInfo, type WorkerMessage } from './sampler-protocol.ts';
@@ -8,6 +9,7 @@ import { resolveSourceName, type OpenSourceOptions } from './sources.ts';
 import { PowerTrace } from './trace.ts';
 import { SourceUnavailableError, type MeasuredWindow } from './types.ts';
 
+/** Sampling period, ms, when `sampleMs` is not given. */
 export const DEFAULT_SAMPLE_MS = 50;
 const RING_CAPACITY = 1 << 16;
 // The ring holds 65536 rows (65 s at 1 kHz), so draining once a second never loses rows and costs little.
@@ -15,7 +17,7 @@ const DRAIN_EVERY_MS = 1000;
 const SETTLE_TIMEOUT_MS = 5000;
 
 export interface SamplerOptions extends OpenSourceOptions {
-  /** Sampling period, ms (default 50). Window edges are sampled on demand in addition. */
+  /** Sampling period, ms. Default 50 (DEFAULT_SAMPLE_MS). Window edges are sampled on demand in addition. */
   sampleMs?: number;
   /** Which sources and domains to sample; default: the one source `source` names (or `auto` finds), all its domains primary. */
   plan?: DomainPlan;
@@ -69,7 +71,7 @@ export class EnergySampler {
   /** Opens the source on a new thread and starts sampling; rejects with SourceUnavailableError when it cannot. */
   static async start(options: SamplerOptions = {}): Promise<EnergySampler> {
     const periodMs = options.sampleMs ?? DEFAULT_SAMPLE_MS;
-    if (!(periodMs >= 1)) throw new RangeError(`sampleMs must be at least 1, got ${periodMs}`);
+    if (!(periodMs >= 1)) throw new OptionError('sampleMs', 'invalid', `sampleMs must be at least 1, got ${periodMs}`);
     const plan = options.plan ?? defaultPlan(options);
     const name = plan.sources[0]!;
     const control = new SharedArrayBuffer(CONTROL.length * 4);

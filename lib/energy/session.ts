@@ -1,11 +1,13 @@
+import { OptionError } from '../errors/index.ts';
 import { crossCheck, unattributedEnergyJ, type CrossCheck } from './attribution.ts';
 import { EnergySampler, type SamplerOptions, type SamplerStats } from './sampler.ts';
 import type { MeasuredWindow, WindowFlag } from './types.ts';
 
+/** Idle seconds measured before the first query when `baselineS` is not given. */
 export const DEFAULT_BASELINE_S = 2;
 
 export interface EnergySessionOptions extends SamplerOptions {
-  /** Idle seconds measured before the first query; 0 skips the baseline (net energy is then NaN). */
+  /** Idle seconds measured before the first query; 0 skips the baseline (net energy is then NaN). Default 2 (DEFAULT_BASELINE_S). */
   baselineS?: number;
 }
 
@@ -24,6 +26,16 @@ export interface QueryEnergy {
   systemJ: number;
 }
 
+/** Idle power measured with the model loaded, in total and per domain, and when. */
+export interface IdleBaseline {
+  seconds: number;
+  idlePowerW: number;
+  energyJ: number;
+  idlePowerByDomainW: Record<string, number>;
+  /** ISO-8601 time the baseline ended. */
+  takenAt: string;
+}
+
 /** What the run manifest records about energy, beyond the per-query rows. */
 export interface EnergyReport {
   source: string;
@@ -39,7 +51,7 @@ export interface EnergyReport {
   /** Why these sources and domains (see lib/energy/domains.ts planDomains). */
   notes: string[];
   details: Record<string, string | number>;
-  baseline: { seconds: number; idlePowerW: number; energyJ: number; idlePowerByDomainW: Record<string, number> } | null;
+  baseline: IdleBaseline | null;
   /** Energy of the span from the first to the last query, split into queries, warm-up and the time between them. */
   span: { durationMs: number; energyJ: number; queriesJ: number; warmupJ: number; betweenQueriesJ: number };
   /** Warm-up generations, and the time from the first one's start to the last one's end. */
@@ -69,7 +81,7 @@ export class EnergySession {
 
   static async start(options: EnergySessionOptions = {}): Promise<EnergySession> {
     const baselineS = options.baselineS ?? DEFAULT_BASELINE_S;
-    if (!(baselineS >= 0)) throw new RangeError(`baselineS must be 0 or more, got ${baselineS}`);
+    if (!(baselineS >= 0)) throw new OptionError('baselineS', 'invalid', `baselineS must be 0 or more, got ${baselineS}`);
     return new EnergySession(await EnergySampler.start(options), baselineS, options.plan?.notes ?? []);
   }
 
@@ -93,7 +105,25 @@ export class EnergySession {
     const w = this.sampler.window(startMs, endMs);
     this.idlePowerW = w.meanPowerW;
     this.idlePowerByDomainW = Object.fromEntries(Object.entries(this.sampler.domainWindows(startMs, endMs)).map(([d, dw]) => [d, dw.meanPowerW]));
-    this.#baseline = { seconds: w.durationMs / 1000, idlePowerW: w.meanPowerW, energyJ: w.energyJ, idlePowerByDomainW: this.idlePowerByDomainW };
+    this.#baseline = { seconds: w.durationMs / 1000, idlePowerW: w.meanPowerW, energyJ: w.energyJ, idlePowerByDomainW: this.idlePowerByDomainW, takenAt: new Date().toISOString() };
+  }
+
+  /** The idle baseline measured (or adopted) by this session; null before one. */
+  get baseline(): IdleBaseline | null {
+    return this.#baseline;
+  }
+
+  /**
+   * Uses an idle baseline measured earlier with the same domains (a model kept open between runs), instead of
+   * measuring one again. Returns false, changing nothing, when its domains differ from this session's.
+   */
+  adoptBaseline(baseline: IdleBaseline): boolean {
+    const domains = Object.keys(baseline.idlePowerByDomainW).sort().join(',');
+    if (domains !== [...this.sampler.info.channels].sort().join(',')) return false;
+    this.idlePowerW = baseline.idlePowerW;
+    this.idlePowerByDomainW = { ...baseline.idlePowerByDomainW };
+    this.#baseline = baseline;
+    return true;
   }
 
   /** Asks for a sample now (at a phase edge, so the edge is tightly bracketed) without waiting for it. */

@@ -136,12 +136,41 @@ function readings(raw: string): string[] {
   return n.percent ? [n.latex, `\\frac{${n.latex}}{100}`] : [n.latex];
 }
 
+/** "1101_2", "41_{6}", "1A_{16}": a numeral with its base; null unless every digit is valid in that base. */
+export function baseNumeral(latex: string, impliedBase?: number): { digits: string; base: number | null } | null {
+  const m = /^([0-9A-Za-z]+)(?:_\{?\s*(\d{1,2})\s*\}?)?$/.exec(latex.trim());
+  if (!m) return null;
+  const digits = m[1]!.toUpperCase();
+  const base = m[2] === undefined ? null : Number(m[2]);
+  if (base !== null && (base < 2 || base > 36)) return null;
+  // Without a subscript, the digits are read in the base the other side names ("1A" against "1A_{16}").
+  const limit = base ?? impliedBase ?? 10;
+  if (![...digits].every((d) => Number.parseInt(d, 36) < limit)) return null;
+  return { digits, base };
+}
+
+/**
+ * A numeral written in a base against the same digits without the subscript ("1101" for "1101_2"): the
+ * question already named the base. Both with subscripts: the same base and digits. Anything else (a value
+ * converted to decimal, "13" for "1101_2") is not this comparison's to accept.
+ */
+function baseNumeralsEqual(a: string, b: string): boolean | null {
+  const na = baseNumeral(a, baseNumeral(b, 36)?.base ?? undefined);
+  const nb = baseNumeral(b, baseNumeral(a, 36)?.base ?? undefined);
+  if (!na || !nb || (na.base === null && nb.base === null)) return null;
+  if (na.base !== null && nb.base !== null && na.base !== nb.base) return false;
+  return na.digits.replace(/^0+(?=.)/, '') === nb.digits.replace(/^0+(?=.)/, '');
+}
+
 /**
  * Whether two final answers are the same mathematical object: equal values (exactly by CAS, or within
  * the tolerance), the same tuple or interval, the same set or list in any order. Thousands separators,
- * \text{}, units, \dfrac, degree signs and percent signs do not matter.
+ * \text{}, units, \dfrac, degree signs and percent signs do not matter. A numeral with a base subscript
+ * equals the same digits without it (see `baseNumeralsEqual`).
  */
 export function mathEqual(pred: string, reference: string, options: NumericOptions = {}): boolean {
+  const byBase = baseNumeralsEqual(normalizeMath(pred).latex, normalizeMath(reference).latex);
+  if (byBase !== null) return byBase;
   for (const a of readings(pred)) {
     for (const b of readings(reference)) {
       if (a.length > 0 && b.length > 0 && shapesEqual(shapeOf(a), shapeOf(b), options)) return true;

@@ -73,7 +73,7 @@ export function toGradeRecord(value: unknown, source: string, line: number): Gra
   let grader: GradeRecord['grader'];
   if (rawGrader === undefined) grader = choices || nChoices !== undefined ? 'mc' : 'numeric';
   else if (rawGrader === 'judge' || !(GRADER_NAMES as readonly string[]).includes(rawGrader)) {
-    return fail(source, line, `field "grader" is "${rawGrader}"; use mc, numeric or exact (the judge needs a model: use ipw profile --judge)`);
+    return fail(source, line, `field "grader" is "${rawGrader}"; use mc, numeric or exact (judging needs a model: grade these queries in profile, with the judge option)`);
   } else grader = rawGrader as GradeRecord['grader'];
   if (grader === 'exact' && answer === undefined) fail(source, line, 'grader "exact" needs field "answer"');
   const truncated = rec.truncated === true || rec.stop_reason === 'max_tokens' || rec.stopReason === 'max_tokens' || rec.finish_reason === 'length';

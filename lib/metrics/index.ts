@@ -10,4 +10,4 @@ export {
 export {
   describeEnergyLabel, energyHeadline, energyLabels, energyNotMeasured, formatNumber, formatTable, type EnergyLabelled,
 } from './format.ts';
-export { ratio } from './stats.ts';
+export { mean, percentile, ratio } from './stats.ts';

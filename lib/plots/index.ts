@@ -9,7 +9,10 @@
 export { Figure, figure, baseLayout, type BaseLayoutOptions } from './figure.ts';
 export type { FigureJson, Layout, PlotlyConfig, Trace } from './types.ts';
 export { resetPlotlyInlining } from './html.ts';
-export { paretoFrontier, type ParetoAccessors } from './pareto.ts';
+export { paretoFrontier, paretoSplit, type ParetoAccessors, type ParetoSplit } from './pareto.ts';
+export {
+  dominatedMarks, frontierCost, frontierGroups, frontierMarks, paretoPlot, type FrontierAxis, type FrontierPoint, type ParetoPlotOptions,
+} from './frontier-plot.ts';
 export { powerTrace, type PhaseWindow, type PowerTraceInput, type PowerTraceOptions } from './power-trace.ts';
 export {
   accuracyVsEnergy, ipwBars, domainAccuracy, ipwOverTime,

@@ -29,3 +29,23 @@ export function paretoFrontier<T>(rows: readonly T[], accessors?: ParetoAccessor
   }
   return frontier.map((c) => c.row);
 }
+
+/** Rows split by the frontier: those on it (sorted by cost) and the dominated rest (in input order). */
+export interface ParetoSplit<T> {
+  frontier: T[];
+  dominated: T[];
+  /** Rows with a non-finite cost or value: neither on the frontier nor beaten by it. */
+  unplaced: T[];
+}
+
+/** `paretoFrontier`, plus the rows it leaves out, told apart from those it could not place. Pure. */
+export function paretoSplit<T>(rows: readonly T[], accessors: ParetoAccessors<T>): ParetoSplit<T> {
+  const frontier = paretoFrontier(rows, accessors);
+  const on = new Set(frontier);
+  const placed = (row: T) => Number.isFinite(accessors.cost(row)) && Number.isFinite(accessors.value(row));
+  return {
+    frontier,
+    dominated: rows.filter((row) => !on.has(row) && placed(row)),
+    unplaced: rows.filter((row) => !placed(row)),
+  };
+}

@@ -1,3 +1,4 @@
+import { OptionError } from '../errors/index.ts';
 import { findListeningPid, isLoopbackHost, planDomains, type DomainPlan, type EnergySourceName, type SourceOptions } from '../energy/index.ts';
 import type { ModelRunner, ModelSpec } from '../run/index.ts';
 
@@ -19,7 +20,7 @@ export function energyPlanFor(spec: ModelSpec, runner: ModelRunner, choice: Ener
   const sourceOptions: SourceOptions = { ...choice.energyOptions, wattsPerCore: choice.wattsPerCore };
   if (choice.energyFrom !== undefined) {
     const url = choice.energyFrom.replace(/^prometheus:/, '');
-    if (url === choice.energyFrom) throw new RangeError(`energyFrom expects "prometheus:http://host:port/metrics", got "${choice.energyFrom}"`);
+    if (url === choice.energyFrom) throw new OptionError('energyFrom', 'invalid', `energyFrom expects "prometheus:http://host:port/metrics", got "${choice.energyFrom}"`);
     return {
       plan: { sources: ['prometheus'], primary: choice.energyDomains ?? ['prometheus'], notes: [`energy read from the exporter at ${url}; this machine's sensors are not used`] },
       sourceOptions: { ...sourceOptions, prometheusUrl: url },

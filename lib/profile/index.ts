@@ -1,3 +1,15 @@
-export { DEFAULT_MAX_TOKENS, profile, type ProfileOptions, type ProfileProgress, type ProfileResult } from './profile.ts';
+export {
+  DEFAULT_MAX_TOKENS,
+  DEFAULT_PREFLIGHT,
+  DEFAULT_WARMUP_QUERIES,
+  DEFAULT_WARMUP_S,
+  profile,
+  type PreflightMode,
+  type ProfileOptions,
+  type ProfileProgress,
+  type ProfileResult,
+} from './profile.ts';
 export { DEMO_QUERY_COUNT, FIXTURE_CORRECT_FRACTION, FIXTURE_SEED, prepareFixtureModel, type FixtureRequest, type PreparedFixture } from './fixture.ts';
 export { judgeFromRunner, openJudge } from './judge.ts';
+export { energyPlanFor, type EnergyChoice } from './energy-plan.ts';
+export { DEFAULT_BASELINE_MAX_AGE_S, openModel, type ModelSession } from './model-session.ts';

@@ -14,13 +14,10 @@ import {
 } from '../energy/index.ts';
 import { JudgeCache, gradeResponse, type Grade, type JudgeModel } from '../grade/index.ts';
 import { BOOTSTRAP, summarize, type SummaryRow } from '../metrics/index.ts';
-import { formatPrompt, loadQueries, type LoadOptions, type Query } from '../queries/index.ts';
+import { formatPrompt, loadQuerySet, type LoadOptions, type Query } from '../queries/index.ts';
 import {
   addGeneration,
-  assertGgufFile,
   emptyCpuAccount,
-  openRunner,
-  parseModelSpec,
   sampleCpu,
   summarizeCpu,
   type CpuAccount,
@@ -30,13 +27,17 @@ import {
   type ModelSpec,
   type RunnerOptions,
 } from '../run/index.ts';
-import { RunJournal, collectHardware, collectSoftware, finalizeRun, hashFile, resumeRun, startRun, writeManifest, type QueryResult } from '../store/index.ts';
+import { RunJournal, collectHardware, collectSoftware, finalizeRun, resumeRun, startRun, writeManifest, type QueryResult } from '../store/index.ts';
 import { energyPlanFor } from './energy-plan.ts';
+import { DEFAULT_BASELINE_MAX_AGE_S, baselineIsFresh, openModel, type ModelSession } from './model-session.ts';
 import { queryRow } from './query-row.ts';
 
 export interface ProfileOptions extends RunnerOptions {
-  /** A GGUF path or `openai:URL#model`. */
-  model: string;
+  /**
+   * A GGUF path or `openai:URL#model`, loaded for this run and closed after it; or a model kept open with
+   * `openModel()`, whose idle baseline (while fresh) and warm state later runs reuse.
+   */
+  model: string | ModelSession;
   /** A query file or folder, `sample`, or queries already loaded. */
   queries: string | Query[];
   load?: LoadOptions;
@@ -117,12 +118,16 @@ export interface ProfileResult {
 
 export type PreflightMode = 'warn' | 'strict' | 'off';
 
+/** The `maxTokens` option's default. */
 export const DEFAULT_MAX_TOKENS = 256;
-const DEFAULT_PREFLIGHT: PreflightMode = 'warn';
+/** The `preflight` option's default. */
+export const DEFAULT_PREFLIGHT: PreflightMode = 'warn';
 /** How long strict preflight waits for a quiet machine before refusing to start. */
 const STRICT_QUIET_TIMEOUT_MS = 30_000;
-const DEFAULT_WARMUP_QUERIES = 1;
-const DEFAULT_WARMUP_S = 2;
+/** The `warmupQueries` option's default. */
+export const DEFAULT_WARMUP_QUERIES = 1;
+/** The `warmupS` option's default. */
+export const DEFAULT_WARMUP_S = 2;
 
 /** Resources acquired in order and released in reverse, whatever happens: the one cleanup path of a run. */
 class Cleanup {
@@ -151,6 +156,8 @@ interface PreparedRun {
   spec: ModelSpec;
   /** SHA-256 of the GGUF file; null for a served model. */
   modelSha256: string | null;
+  /** The open model: this run's own, or one kept open by the caller across runs. */
+  session: ModelSession;
   runner: ModelRunner;
   energy: EnergySession;
   /** The options the energy sources were opened with (for the capability report). */
@@ -189,19 +196,20 @@ function traceBaseName(runDir: string): string {
  * creates (or reopens) the run folder, so a bad model or URL leaves nothing behind.
  */
 async function prepare(options: ProfileOptions): Promise<PreparedRun> {
-  const queries = typeof options.queries === 'string' ? await loadQueries(options.queries, options.load) : options.queries;
+  const loaded = typeof options.queries === 'string' ? await loadQuerySet(options.queries, options.load) : { queries: options.queries, notices: [] };
+  const queries = loaded.queries;
   const judged = queries.filter((q) => q.grader === 'judge').length;
   if (judged > 0 && !options.judge) {
     throw new Error(`${judged} of ${queries.length} queries are graded by an LLM judge: pass the judge option, or load them with other graders (load.map, load.grader).`);
   }
-  const spec = parseModelSpec(options.model);
-  if (spec.kind === 'gguf') await assertGgufFile(spec.path);
-  // Part of the run's identity: a resume with another file at the same path is refused.
-  const modelSha256 = spec.kind === 'gguf' ? await hashFile(spec.path) : null;
   const cleanup = new Cleanup();
   try {
-    const runner = await openRunner(spec, options);
-    cleanup.add(() => runner.close());
+    const given = typeof options.model !== 'string';
+    const session = typeof options.model === 'string' ? await openModel(options.model, options) : options.model;
+    if (!given) cleanup.add(() => session.close());
+    // The model's hash is part of the run's identity: a resume with another file at the same path is refused.
+    const { spec, runner, modelSha256 } = session;
+    const runnerOptions: RunnerOptions = given ? { ...options, ...session.options } : options;
     const { plan, sourceOptions, serverPid } = energyPlanFor(spec, runner, options);
     const energy = await EnergySession.start({ ...sourceOptions, plan, sampleMs: options.sampleMs, baselineS: options.baselineS });
     let traceDir: string | undefined;
@@ -222,12 +230,12 @@ async function prepare(options: ProfileOptions): Promise<PreparedRun> {
       warmupQueries: options.warmupQueries ?? DEFAULT_WARMUP_QUERIES,
       warmupS: options.warmupS ?? DEFAULT_WARMUP_S,
       seed: options.seed ?? 0,
-      threads: options.threads ?? null,
-      gpu: options.gpu ?? 'auto',
-      template: options.template ?? 'auto',
-      engine: options.engine ?? 'auto',
-      library: options.library ?? 'auto',
-      systemPrompt: options.systemPrompt ?? null,
+      threads: runnerOptions.threads ?? null,
+      gpu: runnerOptions.gpu ?? 'auto',
+      template: runnerOptions.template ?? 'auto',
+      engine: runnerOptions.engine ?? 'auto',
+      library: runnerOptions.library ?? 'auto',
+      systemPrompt: runnerOptions.systemPrompt ?? null,
       energySource: info.name,
       energyMethod: info.method,
       energyDomain: info.primaryDomains.join('+'),
@@ -259,6 +267,7 @@ async function prepare(options: ProfileOptions): Promise<PreparedRun> {
       spec,
       modelSha256,
       runner,
+      session,
       energy,
       sourceOptions,
       journal,
@@ -268,7 +277,7 @@ async function prepare(options: ProfileOptions): Promise<PreparedRun> {
       judgeCache,
       preflight,
       busyReadings: [],
-      warnings: [...energy.notes, ...journal.warnings, ...recovered.map((base) => `${base}.json: finished the power trace of an invocation that ended without writing it`)],
+      warnings: [...loaded.notices.map((n) => n.message), ...energy.notes, ...journal.warnings, ...recovered.map((base) => `${base}.json: finished the power trace of an invocation that ended without writing it`)],
       async close() {
         await cleanup.run();
         return report!;
@@ -336,6 +345,8 @@ async function checkForeignLoad(run: PreparedRun, signal: AbortSignal | undefine
 
 interface LoopOutcome {
   interrupted: boolean;
+  /** What a kept-open model brought from earlier runs: its idle baseline (when taken) and its warm state. */
+  reused: { baselineTakenAt: string | null; warm: boolean };
   cpu: CpuAccount;
   serverTimings: Array<{ queryId: string } & NonNullable<Generation['serverTimings']>>;
   startedMs: number;
@@ -345,20 +356,27 @@ interface LoopOutcome {
 /** Stage 2: idle baseline, warm-up, then each pending query generated, graded and journaled before the next starts. */
 async function runQueries(run: PreparedRun, options: ProfileOptions): Promise<LoopOutcome> {
   const { energy, journal, pending, signal = options.signal } = { ...run, signal: options.signal };
-  const outcome: LoopOutcome = { interrupted: false, cpu: emptyCpuAccount(), serverTimings: [], startedMs: performance.now(), startedAtIso: new Date().toISOString() };
+  const outcome: LoopOutcome = { interrupted: false, reused: { baselineTakenAt: null, warm: false }, cpu: emptyCpuAccount(), serverTimings: [], startedMs: performance.now(), startedAtIso: new Date().toISOString() };
   // Idle with the model loaded: the state the queries start from. Foreign load during it would skew idle power too,
-  // so the preflight check covers the same interval.
-  run.preflight?.mark();
-  await energy.measureBaseline(signal);
-  await preflightBeforeQueries(run, signal);
+  // so the preflight check covers the same interval. A model kept open reuses its recent baseline.
+  const { session } = run;
+  const reused = baselineIsFresh(session.baseline, DEFAULT_BASELINE_MAX_AGE_S) && energy.adoptBaseline(session.baseline);
+  outcome.reused = { baselineTakenAt: reused ? session.baseline!.takenAt : null, warm: session.warm };
+  if (!reused) {
+    run.preflight?.mark();
+    await energy.measureBaseline(signal);
+    await preflightBeforeQueries(run, signal);
+    session.baseline = energy.baseline;
+  }
   // After the idle baseline this VM needed 1-2 s of load to return to full speed: a 20M model's first queries decoded
   // up to 25% slower behind a one-query warm-up. So the warm-up lasts warmupS as well as warmupQueries queries.
   const warmupQueries = run.settings.warmupQueries as number;
   const warmupEndMs = performance.now() + (run.settings.warmupS as number) * 1000;
-  for (let k = 0; warmupQueries > 0 && pending.length > 0 && !signal?.aborted; k++) {
+  for (let k = 0; warmupQueries > 0 && !session.warm && pending.length > 0 && !signal?.aborted; k++) {
     if (k >= warmupQueries && performance.now() >= warmupEndMs) break;
     await runOne(run, pending[k % pending.length]!.query, signal);
   }
+  session.warm ||= warmupQueries > 0;
   const done = journal.results();
   let correct = done.filter((r) => r.correct).length;
   let energyJ = done.reduce((sum, r) => sum + r.energyJ, 0);
@@ -436,7 +454,7 @@ async function finalize(run: PreparedRun, outcome: LoopOutcome, energyReport: En
     hardware: await collectHardware(),
     software: await collectSoftware(),
     // run.json keeps the settings as asked (resume compares them); the manifest adds what the runner resolved.
-    settings: { ...run.settings, threadsUsed: description.details.threads ?? null, threadChoice: description.details.threadChoice ?? null },
+    settings: { ...run.settings, modelSession: outcome.reused, threadsUsed: description.details.threads ?? null, threadChoice: description.details.threadChoice ?? null },
     cpu: {
       note:
         'CPU seconds inside generation windows of this invocation: main JS thread (harness) vs all other threads (compute, libuv, V8). ' +

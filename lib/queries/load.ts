@@ -1,3 +1,4 @@
+import { OptionError } from '../errors/index.ts';
 import { BUNDLED_DATASETS } from './bundled.ts';
 import { parseColumnMap } from './columns.ts';
 import { describeLocation, QueryValidationError, rowError, type RowLocation } from './errors.ts';
@@ -9,7 +10,7 @@ import { getRecipe } from './recipes/registry.ts';
 import { sampleQueries } from './sample.ts';
 import { GRADER_NAMES, type ColumnMap, type ConversionNotice, type DatasetSummary, type LoadOptions, type Query } from './types.ts';
 
-/** A --map typo would otherwise surface as "missing" on every row; name the column once instead. */
+/** A `load.map` typo would otherwise surface as "missing" on every row; name the column once instead. */
 function checkMappedColumns(source: RawSource, map: ColumnMap): void {
   const columns = new Set(source.rows.flatMap((row) => Object.keys(row.values)));
   for (const [field, column] of Object.entries(map)) {
@@ -18,7 +19,7 @@ function checkMappedColumns(source: RawSource, map: ColumnMap): void {
       file: source.file,
       field,
       problem: `is mapped to column "${column}", which no row has`,
-      fix: `Check the spelling in --map ${field}=${column}; the columns are: ${[...columns].join(', ')}.`,
+      fix: `Check the spelling in load.map "${field}=${column}"; the columns are: ${[...columns].join(', ')}.`,
     });
   }
 }
@@ -53,7 +54,7 @@ class ConversionLog {
 /**
  * Loads a query set from a file (.jsonl, .json, .csv, .parquet, .arrow), a Hugging Face
  * `save_to_disk` folder, a folder of such files, or a bundled set by name ("sample").
- * Rows are mapped (recipe, --map), validated, then optionally sampled and limited.
+ * Rows are mapped (recipe, `map`), validated, then optionally sampled and limited.
  */
 export async function loadQueries(source: string, options: LoadOptions = {}): Promise<Query[]> {
   return (await loadQuerySet(source, options)).queries;
@@ -64,10 +65,10 @@ export async function loadQuerySet(source: string, options: LoadOptions = {}): P
   const map = options.map === undefined ? {} : parseColumnMap(options.map);
   const recipe = options.recipe === undefined ? undefined : getRecipe(options.recipe);
   if (options.grader !== undefined && !GRADER_NAMES.includes(options.grader)) {
-    throw new Error(`Unknown grader "${String(options.grader)}". Use one of: ${GRADER_NAMES.join(', ')}.`);
+    throw new OptionError('load.grader', 'invalid', `load.grader "${String(options.grader)}" is not a grader. Use one of: ${GRADER_NAMES.join(', ')}.`);
   }
   if (options.limit !== undefined && (!Number.isInteger(options.limit) || options.limit < 0)) {
-    throw new RangeError(`limit must be a non-negative integer, got ${options.limit}`);
+    throw new OptionError('load.limit', 'invalid', `load.limit must be a non-negative integer, got ${options.limit}`);
   }
   const path = Object.hasOwn(BUNDLED_DATASETS, source) ? (BUNDLED_DATASETS[source]?.path ?? source) : source;
   const seed = options.seed ?? 0;

@@ -19,7 +19,7 @@ function present(value: unknown): boolean {
 }
 
 /**
- * Assigns a raw row's columns to query fields. Precedence: `--map`, then the recipe's converter,
+ * Assigns a raw row's columns to query fields. Precedence: `load.map`, then the recipe's converter,
  * then the recipe's (or default) candidate columns. Everything left over goes to `meta`.
  */
 export function mapRow(values: RawValues, location: RowLocation, map: ColumnMap, recipe: Recipe | undefined, seed: number): Draft {

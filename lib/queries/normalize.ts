@@ -42,7 +42,7 @@ function isGraderName(name: string): name is GraderName {
 function missing(draft: Draft, field: QueryField, location: RowLocation): never {
   const columns = draft.lookedIn[field];
   const where = columns.length > 1 ? ` (looked for columns ${columns.join(', ')})` : columns.length === 1 && columns[0] !== field ? ` (looked for column "${columns[0]}")` : '';
-  return rowError(location, field, `is missing${where}`, `Add it, or map another column with --map ${field}=<column>.`);
+  return rowError(location, field, `is missing${where}`, `Add it, or map another column with load.map "${field}=<column>".`);
 }
 
 function requiredText(draft: Draft, field: 'prompt' | 'answer', location: RowLocation): string {
@@ -50,7 +50,7 @@ function requiredText(draft: Draft, field: 'prompt' | 'answer', location: RowLoc
   if (value === undefined) missing(draft, field, location);
   const text = scalarText(value);
   if (text === undefined) {
-    rowError(location, field, `holds ${Array.isArray(value) ? 'a list' : typeof value}, not text`, `Give one ${field === 'prompt' ? 'question' : 'reference answer'} as a string, or map another column with --map ${field}=<column>.`);
+    rowError(location, field, `holds ${Array.isArray(value) ? 'a list' : typeof value}, not text`, `Give one ${field === 'prompt' ? 'question' : 'reference answer'} as a string, or map another column with load.map "${field}=<column>".`);
   }
   const trimmed = text.trim();
   if (trimmed === '') rowError(location, field, 'is empty', field === 'prompt' ? 'Write the question text, or remove the row.' : 'Write the reference answer, or remove the row.');
@@ -140,7 +140,7 @@ export function normalizeDraft(draft: Draft, context: NormalizeContext): Query {
     else asText('answer', answer);
     answer = read.letter;
   } else if (grader === 'numeric' && !isMathLike(answer)) {
-    rowError(location, 'answer', `is "${answer}", which is not a number or math expression, but the grader is "numeric"`, 'Fix the answer, or use --grader exact.');
+    rowError(location, 'answer', `is "${answer}", which is not a number or math expression, but the grader is "numeric"`, "Fix the answer, or use load.grader: 'exact'.");
   }
 
   if (grader !== 'mc') asText('answer', answer);

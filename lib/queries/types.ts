@@ -37,7 +37,7 @@ export interface SampleOptions {
 }
 
 export interface LoadOptions {
-  /** Column mapping, as a CLI `--map` string ("prompt=problem,domain=subject") or a record. */
+  /** Column mapping, as a string ("prompt=problem,domain=subject", as the CLI's `--map` takes it) or a record. */
   map?: string | ColumnMap;
   /** A named source layout from `RECIPES`, e.g. "mmlu-pro". */
   recipe?: string;

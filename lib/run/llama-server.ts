@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { ensureLlamaTools } from './llama-tools.ts';
+import { DEFAULT_CONTEXT_SIZE } from './llama.ts';
 
 export interface LlamaServerOptions {
   modelPath: string;
@@ -10,6 +11,10 @@ export interface LlamaServerOptions {
   alias: string;
   threads?: number;
   contextSize?: number;
+  /** Slots: requests decoded together with continuous batching (llama-server `--parallel`). Default 1. */
+  parallel?: number;
+  /** Serve Prometheus counters at /metrics (llama-server `--metrics`). Default false. */
+  metrics?: boolean;
   startTimeoutMs?: number;
   extraArgs?: string[];
 }
@@ -49,9 +54,10 @@ export async function startLlamaServer(options: LlamaServerOptions): Promise<Lla
     '--port', String(port),
     '-a', options.alias,
     '-t', String(options.threads ?? 1),
-    '-c', String(options.contextSize ?? 4096),
-    // One slot: requests run one at a time, as the in-process runner runs them.
-    '-np', '1',
+    '-c', String(options.contextSize ?? DEFAULT_CONTEXT_SIZE),
+    // One slot by default: requests run one at a time, as the in-process runner runs them.
+    '-np', String(options.parallel ?? 1),
+    ...(options.metrics ? ['--metrics'] : []),
     '--no-webui',
     // The GGUF's own (ChatML) template, rendered by the Jinja engine.
     '--jinja',

@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { OptionError } from '../errors/index.ts';
 import { basename } from 'node:path';
 import { cachedThreads, chooseThreads, type ThreadChoice } from './auto-threads.ts';
 import { builtNativeHelpers, DirectEngine, loadedLlamaLibraries, nativeLlamaLibraries, type LlamaLibraryFiles } from './direct/index.ts';
@@ -26,24 +27,48 @@ export type LlamaEngineChoice = 'auto' | 'direct' | 'node-llama-cpp';
  */
 export type LlamaLibraryChoice = 'auto' | 'native' | 'prebuilt';
 
+/** The `gpu` option's default: node-llama-cpp picks the backend it finds. */
+export const DEFAULT_GPU: GpuChoice = 'auto';
+/** The `engine` option's default: direct on the CPU where it can bind, else node-llama-cpp. */
+export const DEFAULT_ENGINE: LlamaEngineChoice = 'auto';
+/** The `library` option's default: native when it has been built, else prebuilt. */
+export const DEFAULT_LIBRARY: LlamaLibraryChoice = 'auto';
+/** The `template` option's default: the chat template the GGUF carries. */
+export const DEFAULT_TEMPLATE = 'auto';
+/** Tokens of context per query when `contextSize` is not given. */
+export const DEFAULT_CONTEXT_SIZE = 4096;
+/** The `seed` option's default. */
+export const DEFAULT_SEED = 0;
+
 export interface LlamaRunnerOptions {
-  /** GPU backend; `false` forces the CPU. */
+  /** GPU backend; `false` forces the CPU. Default 'auto' (DEFAULT_GPU). */
   gpu?: GpuChoice;
   /**
    * CPU threads for evaluation, 1 to this machine's logical CPU count. Unset: chosen by a short decode probe at load,
    * cached per model and host.
    */
   threads?: number;
-  /** Tokens of context per query: the prompt must fit, and generation stops when prompt plus reply fill it. Default 4096. */
+  /**
+   * Tokens of context per query: the prompt must fit, and generation stops when prompt plus reply fill it. Default 4096
+   * (DEFAULT_CONTEXT_SIZE).
+   */
   contextSize?: number;
-  /** A node-llama-cpp chat wrapper name ("auto" reads the GGUF's template), or "raw" for plain completion. */
+  /**
+   * A node-llama-cpp chat wrapper name ("auto" reads the GGUF's template), or "raw" for plain completion. Default 'auto'
+   * (DEFAULT_TEMPLATE).
+   */
   template?: string;
+  /** Default DEFAULT_SYSTEM_PROMPT. */
   systemPrompt?: string;
+  /** Default 0 (DEFAULT_SEED). */
   seed?: number;
+  /** Who runs the generation loop. Default 'auto' (DEFAULT_ENGINE). */
   engine?: LlamaEngineChoice;
+  /** Which llama.cpp build the direct engine runs. Default 'auto' (DEFAULT_LIBRARY). */
   library?: LlamaLibraryChoice;
 }
 
+/** The `systemPrompt` option's default. */
 export const DEFAULT_SYSTEM_PROMPT = 'You are a helpful assistant. Answer concisely.';
 
 /** A static fallback for callers that need a number without loading a model; runs probe instead (auto-threads.ts). */
@@ -82,7 +107,7 @@ function resolveFormat(lib: typeof import('node-llama-cpp'), model: LlamaModel, 
   if (templateName === 'raw') return undefined;
   const names: readonly string[] = lib.resolvableChatWrapperTypeNames;
   if (!names.includes(templateName)) {
-    throw new Error(`unknown chat template "${templateName}". Use raw, or one of: ${names.join(', ')}.`);
+    throw new OptionError('template', 'invalid', `unknown chat template "${templateName}". Use raw, or one of: ${names.join(', ')}.`);
   }
   return lib.resolveChatWrapper(model, { type: templateName as (typeof lib.resolvableChatWrapperTypeNames)[number] });
 }
@@ -92,7 +117,7 @@ function directLibrary(choice: LlamaLibraryChoice): { kind: 'native' | 'prebuilt
     const tools = cachedLlamaTools();
     const files = tools === undefined ? null : nativeLlamaLibraries(tools.libraryDir, LIBRARY_PREFIX);
     if (files !== null) return { kind: 'native', files };
-    if (choice === 'native') throw new Error('no native llama.cpp build yet: run `npm run build:llama-tools` (6-9 min on 2 cores), or pass --library prebuilt');
+    if (choice === 'native') throw new OptionError('library', 'unavailable', "library: 'native' needs a native llama.cpp build, and there is none yet: run `npm run build:llama-tools` (6-9 min on 2 cores), or use library: 'prebuilt'");
   }
   const files = loadedLlamaLibraries();
   return files === null ? null : { kind: 'prebuilt', files };
@@ -103,24 +128,26 @@ export async function openLlamaRunner(modelPath: string, options: LlamaRunnerOpt
   checkRunnerOptions(options);
   await assertGgufFile(modelPath);
   const lib = await import('node-llama-cpp');
-  const gpu = options.gpu ?? 'auto';
+  const gpu = options.gpu ?? DEFAULT_GPU;
   const llama = await getSharedLlama(gpu);
-  const engineChoice = options.engine ?? 'auto';
-  const library = llama.gpu === false && engineChoice !== 'node-llama-cpp' ? directLibrary(options.library ?? 'auto') : null;
+  const engineChoice = options.engine ?? DEFAULT_ENGINE;
+  const library = llama.gpu === false && engineChoice !== 'node-llama-cpp' ? directLibrary(options.library ?? DEFAULT_LIBRARY) : null;
   const files = library?.files ?? null;
   if (engineChoice === 'direct' && files === null) {
-    throw new Error(
-      llama.gpu !== false
-        ? 'the direct engine runs on the CPU only; pass --gpu false, or --engine node-llama-cpp for GPU offload'
-        : 'the direct engine could not find the llama.cpp libraries node-llama-cpp loaded (it reads /proc/self/maps, Linux only); use --engine node-llama-cpp',
-    );
+    throw llama.gpu !== false
+      ? new OptionError('engine', 'conflict', "engine: 'direct' runs on the CPU only; use gpu: false, or engine: 'node-llama-cpp' for GPU offload")
+      : new OptionError(
+          'engine',
+          'unavailable',
+          "engine: 'direct' could not find the llama.cpp libraries node-llama-cpp loaded (it reads /proc/self/maps, Linux only); use engine: 'node-llama-cpp'",
+        );
   }
   // With the direct engine, node-llama-cpp only tokenizes and formats prompts: the vocabulary is all it loads.
   const model = await loadModel(llama, modelPath, files !== null);
   const onGpu = llama.gpu !== false && model.gpuLayers > 0;
-  const format: PromptFormat = { chatWrapper: resolveFormat(lib, model, options.template ?? 'auto'), systemPrompt: options.systemPrompt ?? DEFAULT_SYSTEM_PROMPT };
-  const seed = options.seed ?? 0;
-  const contextSize = options.contextSize ?? 4096;
+  const format: PromptFormat = { chatWrapper: resolveFormat(lib, model, options.template ?? DEFAULT_TEMPLATE), systemPrompt: options.systemPrompt ?? DEFAULT_SYSTEM_PROMPT };
+  const seed = options.seed ?? DEFAULT_SEED;
+  const contextSize = options.contextSize ?? DEFAULT_CONTEXT_SIZE;
 
   let generate: (request: GenerationRequest, hooks?: GenerationHooks) => Promise<Generation>;
   let threadChoice: ThreadChoice;

@@ -1,9 +1,22 @@
 import { performance } from 'node:perf_hooks';
 import { forQuery } from './failure.ts';
-import { DEFAULT_SYSTEM_PROMPT } from './llama.ts';
+import { DEFAULT_SEED, DEFAULT_SYSTEM_PROMPT } from './llama.ts';
 import { agentFor, getJson, shown, streamRequest, type AttemptResult, type PayloadKind, type StreamLimits } from './openai-stream.ts';
 import { checkRunnerOptions } from './options-check.ts';
 import type { Generation, GenerationHooks, GenerationRequest, ModelRunner, RequestAttempt, ServerTimings, StopReason } from './types.ts';
+
+/** The environment variable read for the API key when `apiKeyEnv` is not given. */
+export const DEFAULT_API_KEY_ENV = 'OPENAI_API_KEY';
+/** Seconds to open a connection when `connectTimeoutS` is not given. */
+export const DEFAULT_CONNECT_TIMEOUT_S = 10;
+/** Seconds to the first token when `firstTokenTimeoutS` is not given. */
+export const DEFAULT_FIRST_TOKEN_TIMEOUT_S = 300;
+/** Seconds of silence once tokens flow when `idleTimeoutS` is not given. */
+export const DEFAULT_IDLE_TIMEOUT_S = 60;
+/** Retries of a request answered 429 or 5xx when `maxRetries` is not given. */
+export const DEFAULT_MAX_RETRIES = 2;
+/** Wait before the first retry, ms, when `retryDelayMs` is not given. */
+export const DEFAULT_RETRY_DELAY_MS = 500;
 
 export interface OpenAIRunnerOptions {
   systemPrompt?: string;
@@ -11,19 +24,25 @@ export interface OpenAIRunnerOptions {
   /** The API key itself, for callers that hold one; wins over `apiKeyEnv`. It is sent, never written anywhere. */
   apiKey?: string;
   /**
-   * The environment variable holding the API key, sent as a bearer token. Default OPENAI_API_KEY, which may be unset
-   * (no key is sent); a variable named explicitly must be set.
+   * The environment variable holding the API key, sent as a bearer token. Default OPENAI_API_KEY (DEFAULT_API_KEY_ENV),
+   * which may be unset (no key is sent); a variable named explicitly must be set.
    */
   apiKeyEnv?: string;
-  /** Seconds to open a connection to the server. Default 10. */
+  /** Seconds to open a connection to the server. Default 10 (DEFAULT_CONNECT_TIMEOUT_S). */
   connectTimeoutS?: number;
-  /** Seconds from sending a request to the first token of its reply (queueing and prefill included). Default 300. */
+  /**
+   * Seconds from sending a request to the first token of its reply (queueing and prefill included). Default 300
+   * (DEFAULT_FIRST_TOKEN_TIMEOUT_S).
+   */
   firstTokenTimeoutS?: number;
-  /** Most seconds the server may stay silent once tokens flow. Default 60. */
+  /** Most seconds the server may stay silent once tokens flow. Default 60 (DEFAULT_IDLE_TIMEOUT_S). */
   idleTimeoutS?: number;
-  /** Extra tries for a request answered 429 or 5xx before its first token. Default 2. */
+  /** Extra tries for a request answered 429 or 5xx before its first token. Default 2 (DEFAULT_MAX_RETRIES). */
   maxRetries?: number;
-  /** Wait before the first retry, doubling for each next one; a longer Retry-After wins, up to 30 s. Default 500. */
+  /**
+   * Wait before the first retry, ms, doubling for each next one; a longer Retry-After wins, up to 30 s. Default 500
+   * (DEFAULT_RETRY_DELAY_MS).
+   */
   retryDelayMs?: number;
   /** "raw" sends the prompt as is to /v1/completions; anything else uses /v1/chat/completions and the server's template. */
   template?: string;
@@ -54,7 +73,6 @@ export function apiRoot(baseUrl: string): string {
   return trimmed.endsWith('/v1') ? trimmed : `${trimmed}/v1`;
 }
 
-const DEFAULT_API_KEY_ENV = 'OPENAI_API_KEY';
 const RETRY_AFTER_CAP_MS = 30_000;
 
 /**
@@ -87,7 +105,7 @@ function apiKeyOf(options: OpenAIRunnerOptions): { key: string | undefined; auth
 function unreachable(url: string, why: string): Error {
   return new Error(
     `cannot reach the OpenAI-compatible server at ${url} (${why}). ` +
-      `Start it (llama-server, ollama serve, vllm serve) or fix the URL in --model openai:URL#model.`,
+      `Start it (llama-server, ollama serve, vllm serve) or fix the URL in the model option (openai:URL#model).`,
   );
 }
 
@@ -205,19 +223,19 @@ export async function openOpenAIRunner(baseUrl: string, model: string, options: 
   }
   if (rootUrl.protocol !== 'http:' && rootUrl.protocol !== 'https:') throw new Error(`the server URL "${baseUrl}" is not http or https.`);
   const limits: StreamLimits = {
-    connectMs: (options.connectTimeoutS ?? 10) * 1000,
-    firstTokenMs: (options.firstTokenTimeoutS ?? 300) * 1000,
-    idleMs: (options.idleTimeoutS ?? 60) * 1000,
+    connectMs: (options.connectTimeoutS ?? DEFAULT_CONNECT_TIMEOUT_S) * 1000,
+    firstTokenMs: (options.firstTokenTimeoutS ?? DEFAULT_FIRST_TOKEN_TIMEOUT_S) * 1000,
+    idleMs: (options.idleTimeoutS ?? DEFAULT_IDLE_TIMEOUT_S) * 1000,
   };
-  const maxRetries = options.maxRetries ?? 2;
-  const retryDelayMs = options.retryDelayMs ?? 500;
+  const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
+  const retryDelayMs = options.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS;
   const { key, auth } = apiKeyOf(options);
   /** Server text is quoted in messages, which reach journals and logs: a server echoing the key must not put it there. */
   const redact = (text: string) => (key === undefined ? text : text.split(key).join('[redacted]'));
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'text/event-stream' };
   if (key !== undefined) headers.authorization = `Bearer ${key}`;
   const systemPrompt = options.systemPrompt ?? DEFAULT_SYSTEM_PROMPT;
-  const seed = options.seed ?? 0;
+  const seed = options.seed ?? DEFAULT_SEED;
   const completionMode = options.template === 'raw';
   const agent = agentFor(rootUrl);
 

@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { OptionError } from '../errors/index.ts';
 import type { LlamaRunnerOptions } from './llama.ts';
 import type { OpenAIRunnerOptions } from './openai.ts';
 
@@ -9,14 +10,14 @@ const MAX_RETRIES = 10;
 function wholeNumber(name: string, value: number | undefined, min: number, max: number, why: string): void {
   if (value === undefined) return;
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new RangeError(`${name} must be a whole number from ${min} to ${max}${why}; got ${value}`);
+    throw new OptionError(name, 'invalid', `${name} must be a whole number from ${min} to ${max}${why}; got ${value}`);
   }
 }
 
 function positiveSeconds(name: string, value: number | undefined): void {
   if (value === undefined) return;
   if (!Number.isFinite(value) || value <= 0 || value > MAX_TIMEOUT_S) {
-    throw new RangeError(`${name} must be a number of seconds above 0 and at most ${MAX_TIMEOUT_S}; got ${value}`);
+    throw new OptionError(name, 'invalid', `${name} must be a number of seconds above 0 and at most ${MAX_TIMEOUT_S}; got ${value}`);
   }
 }
 
@@ -32,9 +33,9 @@ export function checkRunnerOptions(options: LlamaRunnerOptions & OpenAIRunnerOpt
   positiveSeconds('idleTimeoutS', options.idleTimeoutS);
   wholeNumber('maxRetries', options.maxRetries, 0, MAX_RETRIES, '');
   if (options.retryDelayMs !== undefined && (!Number.isFinite(options.retryDelayMs) || options.retryDelayMs < 0 || options.retryDelayMs > MAX_TIMEOUT_S * 1000)) {
-    throw new RangeError(`retryDelayMs must be a number of milliseconds from 0 to ${MAX_TIMEOUT_S * 1000}; got ${options.retryDelayMs}`);
+    throw new OptionError('retryDelayMs', 'invalid', `retryDelayMs must be a number of milliseconds from 0 to ${MAX_TIMEOUT_S * 1000}; got ${options.retryDelayMs}`);
   }
   if (options.apiKeyEnv !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(options.apiKeyEnv)) {
-    throw new RangeError(`apiKeyEnv must be the name of an environment variable (letters, digits and _), such as OPENAI_API_KEY; the value given is not one (it is not repeated here, in case it is the key itself)`);
+    throw new OptionError('apiKeyEnv', 'invalid', `apiKeyEnv must be the name of an environment variable (letters, digits and _), such as OPENAI_API_KEY; the value given is not one (it is not repeated here, in case it is the key itself)`);
   }
 }

@@ -15,3 +15,7 @@ export { collectSoftware } from './software.ts';
 export { listRuns } from './list.ts';
 export { writePartitionedParquet, writeResultsPartitioned } from './partitioned.ts';
 export { quoteIdent, quoteString, quoteStringList } from './sql-quote.ts';
+export {
+  LOAD_INTERVALS_FILE, LOAD_JOURNAL_FILE, LOAD_PARQUET_FILE, LOAD_REQUESTS_FILE, LOAD_SPEC_FILE, LOAD_SUMMARY_FILE,
+  LoadJournal, finishLoadRun, readLoadRun, startLoadRun, toJsonKeepingNaN, type LoadRequestRow, type LoadRunContents, type LoadRunSpec,
+} from './load-run.ts';

@@ -12,7 +12,7 @@ export class JournalCorruptError extends Error {
   ) {
     super(
       `Corrupt journal ${file} line ${line}: ${reason}. ` +
-        'Only a torn last line is repaired automatically; fix or remove this line by hand, or start a fresh run in a new --out folder.',
+        'Only a torn last line is repaired automatically; fix or remove this line by hand, or start a fresh run in a new outDir.',
     );
     this.name = 'JournalCorruptError';
   }

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { OptionError } from '../errors/index.ts';
 import { jsonDifferences, toJson } from './diff.ts';
 import { readJsonFile, writeFileAtomic } from './fsutil.ts';
 import { JOURNAL_FILE, RUN_FILE } from './files.ts';
@@ -15,7 +16,7 @@ export interface RunHandle {
   completedIds: Set<string>;
 }
 
-const FRESH_RUN_HINT = 'To start a fresh run, choose a new --out folder.';
+const FRESH_RUN_HINT = 'To start a fresh run, choose a new outDir.';
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -67,10 +68,10 @@ export function startRun(runDir: string, spec: NewRunSpec): RunHandle {
   );
   const runFile = path.join(runDir, RUN_FILE);
   if (fs.existsSync(runFile)) {
-    throw new Error(`${runDir} already holds a run (${RUN_FILE} exists). Continue it with --resume, or choose a new --out folder.`);
+    throw new OptionError('outDir', 'conflict', `${runDir} already holds a run (${RUN_FILE} exists). Continue it with the resume option, or choose a new outDir.`);
   }
   if (fs.existsSync(path.join(runDir, JOURNAL_FILE))) {
-    throw new Error(`${runDir} has a ${JOURNAL_FILE} but no ${RUN_FILE}; refusing to mix runs. Choose a new --out folder.`);
+    throw new OptionError('outDir', 'conflict', `${runDir} has a ${JOURNAL_FILE} but no ${RUN_FILE}; refusing to mix runs. Choose a new outDir.`);
   }
   fs.mkdirSync(runDir, { recursive: true });
   writeFileAtomic(runFile, JSON.stringify(full, null, 2) + '\n');
@@ -92,12 +93,12 @@ function journalProblem(spec: RunSpec, result: QueryResult): string | null {
 }
 
 /**
- * Reopens a run for `--resume`. Throws, naming each differing key, unless `identity` matches what
+ * Reopens a run for profile's `resume` option. Throws, naming each differing key, unless `identity` matches what
  * `run.json` recorded; also checks that every journaled result belongs to this run.
  */
 export function resumeRun(runDir: string, identity: RunIdentity): RunHandle {
   if (!fs.existsSync(path.join(runDir, RUN_FILE))) {
-    throw new Error(`${runDir} has no ${RUN_FILE}, so there is no run to resume there. Start it without --resume.`);
+    throw new OptionError('resume', 'conflict', `${runDir} has no ${RUN_FILE}, so there is no run to resume there. Start it without the resume option.`);
   }
   const spec = loadRunSpec(runDir);
   const differences = runIdentityDifferences(spec, identity);

@@ -96,7 +96,7 @@ export type ModelRef = {
   [key: string]: JsonValue | undefined;
 };
 
-/** Contents of `run.json`: what defines a run, so that `--resume` can prove it continues the same one. */
+/** Contents of `run.json`: what defines a run, so that resuming can prove it continues the same one. */
 export interface RunSpec {
   runId: string;
   /** ISO-8601 time the run was first started. */

@@ -19,7 +19,7 @@ export const ROW_TRACE_AND_SPAN: Pick<
   energyDomain: 'estimated:process-cpu',
   energyByDomainJ: {},
   netEnergyByDomainJ: {},
-  systemEnergyJ: NaN,
+  systemEnergyJ: 0,
   promptSha256: 'f'.repeat(64),
   clockStartMs: 1000,
   clockEndMs: 1050,

@@ -7,6 +7,7 @@ import {
   formatTextTable,
   ipwTable,
   loadReleaseDates,
+  MixedEnergySourcesError,
   openStudy,
   oracleRouting,
   routingShares,
@@ -46,8 +47,13 @@ async function run(args: string[]): Promise<number> {
       }),
     };
     if (values.reference) {
-      tables.routing = await oracleRouting(study, { reference: values.reference });
-      tables['routing-shares'] = await routingShares(study, { reference: values.reference });
+      try {
+        tables.routing = await oracleRouting(study, { reference: values.reference });
+        tables['routing-shares'] = await routingShares(study, { reference: values.reference });
+      } catch (error) {
+        if (!(error instanceof MixedEnergySourcesError)) throw error;
+        process.stderr.write(`ipw: routing skipped: ${error.message}\n`);
+      }
     }
     const out = process.stdout;
     out.write(`${formatIpwTable(tables.ipw as Table)}\n\n${formatIpwTable(tables['ipw-by-domain'] as Table)}\n\n`);

@@ -1,10 +1,28 @@
 import { parseArgs } from 'node:util';
-import { energyFlags, energyOptionSpecs } from '../energy-flags.ts';
+import { ENERGY_FLAGS, energyFlags } from '../energy-flags.ts';
 import { formatTable } from '../../metrics/index.ts';
-import { openJudge, profile, type ProfileOptions } from '../../profile/index.ts';
-import type { GraderName } from '../../queries/index.ts';
-import type { GpuChoice, LlamaEngineChoice, LlamaLibraryChoice } from '../../run/index.ts';
+import { DEFAULT_MAX_TOKENS, DEFAULT_WARMUP_QUERIES, DEFAULT_WARMUP_S, openJudge, profile, type ProfileOptions } from '../../profile/index.ts';
+import { GRADER_NAMES, type GraderName } from '../../queries/index.ts';
+import {
+  DEFAULT_API_KEY_ENV,
+  DEFAULT_CONNECT_TIMEOUT_S,
+  DEFAULT_CONTEXT_SIZE,
+  DEFAULT_ENGINE,
+  DEFAULT_FIRST_TOKEN_TIMEOUT_S,
+  DEFAULT_GPU,
+  DEFAULT_IDLE_TIMEOUT_S,
+  DEFAULT_LIBRARY,
+  DEFAULT_MAX_RETRIES,
+  DEFAULT_SEED,
+  DEFAULT_SYSTEM_PROMPT,
+  DEFAULT_TEMPLATE,
+  type GpuChoice,
+  type LlamaEngineChoice,
+  type LlamaLibraryChoice,
+} from '../../run/index.ts';
 import { choiceFlag, interruptSignal, numberFlag, type Command } from '../command.ts';
+import { inFlagTerms } from '../flag-terms.ts';
+import { flagHelp, parseSpecs, type FlagSpec } from '../flags.ts';
 import { preflightProfile } from '../preflight.ts';
 import { progressReporter } from '../progress.ts';
 
@@ -15,46 +33,49 @@ function gpuFlag(value: string | undefined): GpuChoice | undefined {
   throw new Error(`--gpu expects auto, false, cuda, vulkan or metal, got "${value}"`);
 }
 
+const MODEL_VALUE = '<file.gguf | openai:URL#model>';
+const QUERIES_VALUE = '<path | sample>';
+
+/** Every flag of `ipw profile`, in help order: parsed and documented from this table (defaults: the library's constants). */
+export const PROFILE_FLAGS = {
+  model: { value: MODEL_VALUE, help: 'a GGUF file, run in-process, or a model on an OpenAI-compatible server' },
+  queries: { value: QUERIES_VALUE, help: 'a query file or folder (JSONL, CSV, Parquet, Hugging Face), or the bundled sample' },
+  out: { value: 'runs/NAME', help: 'run folder; unset: runs/<model>-<time>' },
+  resume: { boolean: true, help: 'continue the run in --out without redoing finished queries' },
+  limit: { value: 'N', help: 'first N queries (after --sample)' },
+  sample: { value: 'N', help: 'seeded sample of N queries, stratified by domain' },
+  map: { value: 'a=b,c=d', help: 'map query fields to source columns (prompt=problem,...)' },
+  recipe: { value: 'NAME', help: 'a named layout (see ipw list)' },
+  split: { value: 'NAME', help: 'split of a Hugging Face DatasetDict folder; unset: test, or the only one' },
+  grader: { value: GRADER_NAMES.join('|'), help: 'grade every query this way' },
+  'max-tokens': { value: 'N', help: 'generation limit per query', default: DEFAULT_MAX_TOKENS },
+  warmup: { value: 'N', help: 'warm-up queries, excluded from results; 0: no warm-up', default: DEFAULT_WARMUP_QUERIES },
+  'warmup-s': { value: 'S', help: 'with a warm-up, repeat it until S seconds have passed', default: DEFAULT_WARMUP_S },
+  threads: { value: 'N', help: "CPU threads, 1 to this machine's logical CPUs; unset: probed at load" },
+  context: { value: 'N', help: 'context size in tokens; a longer prompt is an error row', default: DEFAULT_CONTEXT_SIZE },
+  'max-errors': { value: 'N', help: 'queries that may fail (error rows) before the run stops; unset: 5% of the queries' },
+  gpu: { value: 'auto|false|cuda|vulkan|metal', help: 'GPU backend; false: the CPU only', default: DEFAULT_GPU },
+  template: { value: 'auto|chatML|...|raw', help: "chat template; auto: the GGUF's own; raw: plain completion", default: DEFAULT_TEMPLATE },
+  engine: { value: 'auto|direct|node-llama-cpp', help: 'who runs the generation loop; auto: direct on the CPU', default: DEFAULT_ENGINE },
+  library: { value: 'auto|native|prebuilt', help: 'llama.cpp build for the direct engine (native: npm run build:llama-tools)', default: DEFAULT_LIBRARY },
+  'system-prompt': { value: 'TEXT', help: 'system message before each query', default: JSON.stringify(DEFAULT_SYSTEM_PROMPT) },
+  seed: { value: 'N', help: 'seed of --sample and of generation', default: DEFAULT_SEED },
+  ...ENERGY_FLAGS,
+  judge: { value: MODEL_VALUE, help: 'LLM judge for queries graded "judge"' },
+  'judge-fallback': { boolean: true, help: 'also ask the judge to read answers the rules find none or several of' },
+  'api-key-env': { value: 'NAME', help: "environment variable holding an openai: server's API key", default: DEFAULT_API_KEY_ENV },
+  'connect-timeout-s': { value: 'S', help: 'seconds to connect to an openai: server', default: DEFAULT_CONNECT_TIMEOUT_S },
+  'first-token-timeout-s': { value: 'S', help: 'seconds from a request to its first token', default: DEFAULT_FIRST_TOKEN_TIMEOUT_S },
+  'idle-timeout-s': { value: 'S', help: 'seconds an openai: server may stay silent once tokens flow', default: DEFAULT_IDLE_TIMEOUT_S },
+  retries: { value: 'N', help: 'retries of a request answered 429 or 5xx before its first token', default: DEFAULT_MAX_RETRIES },
+} as const satisfies Record<string, FlagSpec>;
+
 async function run(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      model: { type: 'string' },
-      queries: { type: 'string' },
-      out: { type: 'string' },
-      resume: { type: 'boolean' },
-      limit: { type: 'string' },
-      sample: { type: 'string' },
-      map: { type: 'string' },
-      recipe: { type: 'string' },
-      split: { type: 'string' },
-      grader: { type: 'string' },
-      'max-tokens': { type: 'string' },
-      warmup: { type: 'string' },
-      'warmup-s': { type: 'string' },
-      threads: { type: 'string' },
-      gpu: { type: 'string' },
-      template: { type: 'string' },
-      engine: { type: 'string' },
-      library: { type: 'string' },
-      ...energyOptionSpecs,
-      seed: { type: 'string' },
-      'system-prompt': { type: 'string' },
-      judge: { type: 'string' },
-      'judge-fallback': { type: 'boolean' },
-      context: { type: 'string' },
-      'max-errors': { type: 'string' },
-      'api-key-env': { type: 'string' },
-      'connect-timeout-s': { type: 'string' },
-      'first-token-timeout-s': { type: 'string' },
-      'idle-timeout-s': { type: 'string' },
-      retries: { type: 'string' },
-    },
-  });
+  const { values } = parseArgs({ args, options: parseSpecs(PROFILE_FLAGS) });
   if (values['judge-fallback'] && !values.judge) throw new Error('--judge-fallback needs --judge <file.gguf | openai:URL#model>');
   if (!values.model) throw new Error('profile needs --model <file.gguf | openai:URL#model>');
   if (!values.queries) throw new Error('profile needs --queries <path | sample>');
-  const seed = numberFlag(values.seed, 'seed') ?? 0;
+  const seed = numberFlag(values.seed, 'seed') ?? DEFAULT_SEED;
   const sampleN = numberFlag(values.sample, 'sample');
   const modelName = values.model.split(/[\\/#]/).pop()!.replace(/\.gguf$/i, '');
   const outDir = values.out ?? `runs/${modelName}-${new Date().toISOString().replace(/[:.]/g, '-')}`;
@@ -111,46 +132,13 @@ async function run(args: string[]): Promise<number> {
   } finally {
     await judge?.runner.close();
   }
-  for (const warning of result.warnings) process.stderr.write(`ipw: ${warning}\n`);
+  for (const warning of result.warnings) process.stderr.write(`ipw: ${inFlagTerms(warning)}\n`);
   process.stdout.write(`${formatTable(result.summary)}\n`);
   process.stdout.write(result.complete ? `results: ${result.runDir}\n` : `partial run in ${result.runDir}; continue with --resume --out ${result.runDir}\n`);
   return result.complete ? 0 : 130;
 }
 
 export const profileCommand: Command = {
-  usage: `  ipw profile --model <file.gguf | openai:URL#model> --queries <path | sample> [options]
-      --out runs/NAME        run folder (default runs/<model>-<time>)
-      --resume               continue the run in --out without redoing finished queries
-      --limit N              first N queries (after --sample)
-      --sample N             seeded sample of N queries, stratified by domain
-      --map a=b,c=d          map query fields to source columns (prompt=problem,...)
-      --recipe NAME          a named layout (see ipw list)
-      --split NAME           split of a Hugging Face DatasetDict folder (default test, or the only one)
-      --grader mc|numeric|exact|judge   grade every query this way
-      --max-tokens N         generation limit per query (default 256)
-      --warmup N             warm-up queries excluded from results (default 1; 0: no warm-up)
-      --warmup-s S           with a warm-up, repeat it until S seconds have passed (default 2)
-      --threads N            CPU threads, 1 to this machine's logical CPUs (default: probed at load)
-      --context N            context size in tokens; a longer prompt is an error row (default 4096)
-      --max-errors N         queries that may fail (error rows) before the run stops (default 5% of the queries)
-      --gpu auto|false|cuda|vulkan|metal --template auto|chatML|...|raw
-      --engine auto|direct|node-llama-cpp   who runs the generation loop (default auto: direct on the CPU)
-      --library auto|native|prebuilt   llama.cpp build for the direct engine (native: npm run build:llama-tools)
-      --energy auto|rapl|nvml|amd-gpu|powermetrics|estimated   source of the primary domain (see ipw doctor;
-                             auto: from where the model runs; every other sensor is recorded beside it)
-      --energy-domains LIST  primary domains for IPW instead (rapl, nvml, rapl:package-0, ...)
-      --energy-from prometheus:URL   the serving machine's energy from a Prometheus exporter (openai: models)
-      --preflight warn|strict|off   foreign load before and during the run: flag it (warn, default), wait for
-                             quiet or refuse (strict), or skip the check
-      --sample-ms N          energy sampling period (default 50; window edges are sampled on demand)
-      --baseline-s S         idle seconds measured first, for net energy (default 2; 0 skips)
-      --gpu-index N | --gpu-uuid GPU-...   one NVIDIA GPU (default: all)
-      --rapl-root DIR --nvml-library PATH --hwmon-root DIR   where the sources live
-      --watts-per-core W  --seed N
-      --api-key-env NAME     environment variable holding the server's API key (default OPENAI_API_KEY)
-      --connect-timeout-s S --first-token-timeout-s S --idle-timeout-s S   openai: limits (default 10, 300, 60)
-      --retries N            retries of a request answered 429 or 5xx before its first token (default 2)
-      --judge <file.gguf | openai:URL#model>   LLM judge for queries graded "judge"
-      --judge-fallback       also ask the judge to read answers the rules find none or several of`,
+  usage: `  ipw profile --model ${MODEL_VALUE} --queries ${QUERIES_VALUE} [options]\n${flagHelp(PROFILE_FLAGS)}`,
   run,
 };

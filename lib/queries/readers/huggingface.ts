@@ -24,11 +24,11 @@ async function readJsonFile<T>(path: string, file: string): Promise<T> {
 function chooseSplit(splits: string[], requested: string | undefined, file: string): string {
   if (requested !== undefined) {
     if (splits.includes(requested)) return requested;
-    throw new QueryValidationError({ file, problem: `has no split "${requested}" (it has ${splits.join(', ')})`, fix: 'Choose one of those with --split <name>.' });
+    throw new QueryValidationError({ file, problem: `has no split "${requested}" (it has ${splits.join(', ')})`, fix: 'Choose one of those as load.split.' });
   }
   if (splits.includes('test')) return 'test';
   if (splits.length === 1 && splits[0] !== undefined) return splits[0];
-  throw new QueryValidationError({ file, problem: `has several splits (${splits.join(', ')}) and none is called "test"`, fix: 'Choose one with --split <name>.' });
+  throw new QueryValidationError({ file, problem: `has several splits (${splits.join(', ')}) and none is called "test"`, fix: 'Choose one as load.split.' });
 }
 
 /**

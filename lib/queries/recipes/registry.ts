@@ -1,3 +1,4 @@
+import { OptionError } from '../../errors/index.ts';
 import { chatLog } from './chat-log.ts';
 import { gpqa } from './gpqa.ts';
 import { mmluPro, superGpqa } from './multiple-choice.ts';
@@ -15,6 +16,6 @@ export const RECIPES: Readonly<Record<RecipeName, string>> = Object.freeze(
 
 export function getRecipe(name: string): Recipe {
   const recipe = ALL.find((candidate) => candidate.name === name);
-  if (!recipe) throw new Error(`Unknown recipe "${name}". Known recipes: ${ALL.map((r) => r.name).join(', ')}.`);
+  if (!recipe) throw new OptionError('load.recipe', 'invalid', `Unknown recipe "${name}". Known recipes: ${ALL.map((r) => r.name).join(', ')}.`);
   return recipe;
 }

@@ -19,7 +19,7 @@ export interface Recipe {
   name: string;
   /** One line, for `ipw list`. */
   description: string;
-  /** Candidate source columns per field; the first one present in a row wins. `--map` overrides. */
+  /** Candidate source columns per field; the first one present in a row wins. `load.map` overrides. */
   columns: Partial<Record<QueryField, readonly string[]>>;
   /** Grader for every row; when absent it is inferred from the row. */
   grader?: GraderName;

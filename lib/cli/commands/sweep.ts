@@ -1,0 +1,74 @@
+import { parseArgs } from 'node:util';
+import { formatPlan, formatSweepTable, sweep, type CellEvent } from '../../sweep/index.ts';
+import { interruptSignal, type Command } from '../command.ts';
+import { progressReporter } from '../progress.ts';
+
+function cellLine(event: CellEvent): string {
+  const where = `cell ${event.position}/${event.of} ${event.cell.name}`;
+  switch (event.state) {
+    case 'start':
+      return `${where}: starting`;
+    case 'resume':
+      return `${where}: resuming from its journal`;
+    case 'skipped':
+      return `${where}: complete, skipped`;
+    case 'done':
+      return `${where}: done`;
+    case 'interrupted':
+      return `${where}: interrupted; run the same command again to resume`;
+    case 'failed':
+      return `${where}: FAILED: ${event.error}`;
+  }
+}
+
+async function run(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string' },
+      shard: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+    },
+  });
+  if (positionals.length !== 1) throw new Error('sweep needs one spec file: ipw sweep SPEC.yaml [--out DIR] [--shard K/N] [--dry-run]');
+  const dryRun = values['dry-run'] ?? false;
+  let report: ReturnType<typeof progressReporter> | undefined;
+  const result = await sweep({
+    spec: positionals[0]!,
+    outDir: values.out,
+    shard: values.shard,
+    dryRun,
+    signal: dryRun ? undefined : interruptSignal(),
+    onCell: (event) => {
+      if (event.state === 'start' || event.state === 'resume') report = progressReporter();
+      process.stderr.write(`ipw: ${cellLine(event)}\n`);
+      for (const warning of event.result?.warnings ?? []) process.stderr.write(`ipw: ${event.cell.name}: ${warning}\n`);
+    },
+    onProgress: (_cell, progress) => report?.(progress),
+  });
+  if (dryRun) {
+    process.stdout.write(`${formatPlan(result.plan)}\n`);
+    return 0;
+  }
+  process.stdout.write(`${formatSweepTable(result.table)}\n`);
+  if (result.failed.length > 0) {
+    process.stderr.write(`ipw: ${result.failed.length} cell(s) failed: ${result.failed.map((f) => f.cell).join(', ')}; fix the cause and run the same command again\n`);
+    return 1;
+  }
+  const left = result.plan.cells.filter((c) => c.inShard && c.status !== 'complete').length;
+  process.stdout.write(result.complete ? `sweep: ${result.plan.outDir} (${result.plan.shardText} complete)\n` : `sweep interrupted with ${left} cell(s) of ${result.plan.shardText} left; run the same command again to resume\n`);
+  return result.complete ? 0 : 130;
+}
+
+export const sweepCommand: Command = {
+  usage: `  ipw sweep SPEC.(yaml|json) [--out DIR] [--shard K/N] [--dry-run]
+      a grid of profile runs: one run folder per cell (models x threads x gpu x context x max tokens x ...,
+      repeated), named from its coordinates, under one sweep folder with sweep.json (see docs/sweeps.md).
+      Run the same command again to resume: complete cells are skipped, a partial one continues its journal.
+      --out DIR              the sweep folder (default: the spec's out, else sweeps/<name>)
+      --shard K/N            run shard K of N (from 1) of the cells; default from SLURM_ARRAY_TASK_ID/COUNT, or
+                             JOB_COMPLETION_INDEX with IPW_SHARD_COUNT (Kubernetes Indexed Jobs), else all
+      --dry-run              list the cells, their state and estimated time left from measured cells; run nothing`,
+  run,
+};

@@ -1,0 +1,54 @@
+import type { IdleBaseline } from '../energy/index.ts';
+import { assertGgufFile, openRunner, parseModelSpec, type ModelRunner, type ModelSpec, type RunnerOptions } from '../run/index.ts';
+import { hashFile } from '../store/index.ts';
+
+/**
+ * A model loaded once and kept, for running `profile()` cell after cell: its thread choice, its idle baseline and its
+ * warm state carry over, so a second run starts its first query at once. `close()` frees it.
+ */
+export interface ModelSession {
+  /** The model as given: a GGUF path or `openai:URL#model`. */
+  readonly model: string;
+  readonly spec: ModelSpec;
+  readonly runner: ModelRunner;
+  /** SHA-256 of the GGUF file; null for a served model. */
+  readonly modelSha256: string | null;
+  /** The runner options it was opened with (threads, gpu, template, ...). */
+  readonly options: RunnerOptions;
+  /** The last idle baseline measured with this model loaded; reused while younger than `baselineMaxAgeS`. */
+  baseline: IdleBaseline | null;
+  /** True once a run has warmed the model up; later runs skip the warm-up. */
+  warm: boolean;
+  close(): Promise<void>;
+}
+
+/** How long an idle baseline stays valid for later runs on the same session, seconds. Default 600. */
+export const DEFAULT_BASELINE_MAX_AGE_S = 600;
+
+/** Loads a model (a GGUF file in-process, or an OpenAI-compatible server) once, for several `profile()` runs. */
+export async function openModel(model: string, options: RunnerOptions = {}): Promise<ModelSession> {
+  const spec = parseModelSpec(model);
+  if (spec.kind === 'gguf') await assertGgufFile(spec.path);
+  const modelSha256 = spec.kind === 'gguf' ? await hashFile(spec.path) : null;
+  const runner = await openRunner(spec, options);
+  let closed = false;
+  return {
+    model,
+    spec,
+    runner,
+    modelSha256,
+    options,
+    baseline: null,
+    warm: false,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await runner.close();
+    },
+  };
+}
+
+/** True when `baseline` is recent enough to stand for idle power now. Pure. */
+export function baselineIsFresh(baseline: IdleBaseline | null, maxAgeS: number, nowMs = Date.now()): baseline is IdleBaseline {
+  return baseline !== null && (nowMs - Date.parse(baseline.takenAt)) / 1000 <= maxAgeS;
+}

@@ -1,0 +1,17 @@
+/**
+ * lib/sweep: studies as grids. A spec names axes (models, threads, GPU, context size, max tokens, ...) and
+ * repetitions; sweep() runs one profile() per cell into a run folder named from its coordinates, resumes cell by cell
+ * and within cells, and runs one shard of the cells when a scheduler's array job asks. See docs/sweeps.md.
+ */
+export {
+  AXIS_NAMES, cellName, cellProfileOptions, expandCells, modelLabel, normalizeSpec, readSpecFile,
+  type AxisName, type AxisValue, type Cell, type Coordinates, type NormalizedSpec, type SweepAxes, type SweepFixedOptions, type SweepSpec,
+} from './spec.ts';
+export { ALL_CELLS, SHARD_COUNT_ENV, describeShard, inShard, parseShard, resolveShard, shardFromEnv, type Shard } from './shard.ts';
+export { estimateCell, formatSeconds, type CellEstimate, type MeasuredCell } from './estimate.ts';
+export { cellFrontier, cellRows, frontierCostOf, type CellResultRow, type FrontierCost, type SweepCellRow } from './table.ts';
+export {
+  SWEEP_FILE, planSweep, sweep, sweepTable,
+  type CellEvent, type CellPlan, type SweepOptions, type SweepPlan, type SweepResult,
+} from './sweep.ts';
+export { formatPlan, formatSweepTable } from './format.ts';

@@ -1,0 +1,273 @@
+// sweep(): a grid of profile() runs, one run folder per cell under one sweep folder, resumable cell by cell and
+// within cells, and shardable across the machines of a scheduler's array job.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { profile, type ProfileProgress, type ProfileResult } from '../profile/index.ts';
+import { loadQuerySet } from '../queries/index.ts';
+import { assertGgufFile, checkRunnerOptions, parseModelSpec } from '../run/index.ts';
+import { RUN_FILE, listRuns, readResults, type QueryResult } from '../store/index.ts';
+import { estimateCell, type MeasuredCell } from './estimate.ts';
+import { describeShard, inShard, resolveShard, type Shard } from './shard.ts';
+import { cellProfileOptions, expandCells, normalizeSpec, readSpecFile, type Cell, type NormalizedSpec, type SweepSpec } from './spec.ts';
+import { cellRows, type SweepCellRow } from './table.ts';
+
+export const SWEEP_FILE = 'sweep.json';
+
+export interface SweepOptions {
+  /** The spec, or the path of a `.json`, `.yaml` or `.yml` file holding it. */
+  spec: SweepSpec | string;
+  /** The sweep folder: sweep.json and one run folder per cell. Default: the spec's `out`, else `sweeps/<name>`. */
+  outDir?: string;
+  /**
+   * Run only this shard's cells: `K/N` (shard K of N, from 1) or `{ index, count }` (index from 0). Default: the
+   * scheduler's array task (SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT, or Kubernetes' JOB_COMPLETION_INDEX with
+   * IPW_SHARD_COUNT) when set, else every cell.
+   */
+  shard?: Shard | string;
+  /** Where scheduler variables are read; default `process.env`. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Plan only: list the cells, their state and estimated durations; run nothing and write nothing. Default false. */
+  dryRun?: boolean;
+  /** Stops after the query in flight (see profile's `signal`); the cell and the sweep resume where they stopped. */
+  signal?: AbortSignal;
+  /** A cell starts, ends, fails, or is skipped as already complete. */
+  onCell?: (event: CellEvent) => void;
+  /** Each query of the cell in progress. */
+  onProgress?: (cell: Cell, progress: ProfileProgress) => void;
+}
+
+export interface CellEvent {
+  cell: Cell;
+  /** 1-based position among this shard's cells, and their number. */
+  position: number;
+  of: number;
+  state: 'start' | 'resume' | 'done' | 'interrupted' | 'failed' | 'skipped';
+  /** For `failed`: why. */
+  error?: string;
+  result?: ProfileResult;
+}
+
+export interface CellPlan {
+  cell: Cell;
+  runDir: string;
+  inShard: boolean;
+  status: 'complete' | 'partial' | 'pending' | 'unreadable';
+  completed: number;
+  /** Queries in the cell (the query set's size). */
+  total: number;
+  /** Seconds of generation left, from the measured cells most like this one; null when none is measured. */
+  estimatedS: number | null;
+  estimateBasis: string;
+}
+
+export interface SweepPlan {
+  name: string;
+  outDir: string;
+  shard: Shard;
+  /** "shard 2/4 (from slurm)" or "all cells". */
+  shardText: string;
+  cells: CellPlan[];
+  /** Estimated seconds left for this shard's cells; null when any of them has no estimate. */
+  estimatedS: number | null;
+}
+
+export interface SweepResult {
+  plan: SweepPlan;
+  /** True when every cell of this shard is complete. */
+  complete: boolean;
+  /** Cells of this shard that failed, with the reason; the other cells still ran. */
+  failed: Array<{ cell: string; error: string }>;
+  /** One row per cell with results, across the whole sweep (every shard's cells found in the folder). */
+  table: SweepCellRow[];
+}
+
+/** What sweep.json records: the normalized spec and every cell, so any shard, a later resume and `analyze` agree. */
+interface SweepFile {
+  sweepVersion: 1;
+  name: string;
+  createdAt: string;
+  identity: SweepIdentity;
+  cells: Array<{ index: number; name: string; coordinates: Cell['coordinates'] }>;
+}
+
+/** The parts of a spec that change results: a sweep folder holds one identity. */
+interface SweepIdentity {
+  queries: string | { inMemorySha256: string; count: number };
+  load: unknown;
+  axes: unknown;
+  repetitions: number;
+  options: unknown;
+}
+
+function identityOf(spec: NormalizedSpec): SweepIdentity {
+  const queries = typeof spec.queries === 'string'
+    ? spec.queries
+    : { inMemorySha256: createHash('sha256').update(JSON.stringify(spec.queries)).digest('hex'), count: spec.queries.length };
+  return JSON.parse(JSON.stringify({ queries, load: spec.load, axes: spec.axes, repetitions: spec.repetitions, options: spec.options })) as SweepIdentity;
+}
+
+function loadSpec(option: SweepSpec | string): NormalizedSpec {
+  return typeof option === 'string' ? normalizeSpec(readSpecFile(option), option) : normalizeSpec(option);
+}
+
+/**
+ * Writes sweep.json when the folder has none (atomically and exclusively, so shards starting together agree), or
+ * checks that the one there describes the same sweep.
+ */
+function claimSweepFolder(outDir: string, spec: NormalizedSpec, cells: readonly Cell[]): void {
+  const file = path.join(outDir, SWEEP_FILE);
+  const identity = identityOf(spec);
+  fs.mkdirSync(outDir, { recursive: true });
+  if (!fs.existsSync(file)) {
+    const content: SweepFile = { sweepVersion: 1, name: spec.name, createdAt: new Date().toISOString(), identity, cells: cells.map(({ index, name, coordinates }) => ({ index, name, coordinates })) };
+    const temp = path.join(outDir, `.${SWEEP_FILE}.${process.pid}.tmp`);
+    fs.writeFileSync(temp, JSON.stringify(content, null, 2) + '\n');
+    try {
+      fs.linkSync(temp, file);
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    } finally {
+      fs.rmSync(temp, { force: true });
+    }
+  }
+  const recorded = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<SweepFile>;
+  const before = recorded.identity as unknown as Record<string, unknown> | undefined;
+  const differing = (Object.keys(identity) as Array<keyof SweepIdentity>).filter((key) => JSON.stringify(before?.[key]) !== JSON.stringify(identity[key]));
+  if (differing.length > 0) {
+    throw new Error(
+      `${file} records another sweep: ${differing.map((key) => `${key} was ${JSON.stringify(before?.[key])}, now ${JSON.stringify(identity[key])}`).join('; ')}. ` +
+        'Continue it with the spec it was started with, or choose a new outDir for the new sweep.',
+    );
+  }
+}
+
+/** The state of a cell's run folder: what listRuns reports, or pending when the folder holds no run yet. */
+function cellState(runDir: string): { status: CellPlan['status']; completed: number } {
+  if (!fs.existsSync(path.join(runDir, RUN_FILE))) return { status: 'pending', completed: 0 };
+  const listing = listRuns(runDir, { maxDepth: 0 })[0];
+  if (!listing) return { status: 'pending', completed: 0 };
+  return { status: listing.status, completed: listing.completed };
+}
+
+/** A cell's rows so far; none for a folder without results yet. */
+async function cellResults(runDir: string): Promise<QueryResult[]> {
+  return readResults(runDir).catch(() => []);
+}
+
+function resolveOutDir(options: SweepOptions, spec: NormalizedSpec): string {
+  return options.outDir ?? spec.out ?? path.join('sweeps', spec.name);
+}
+
+/** Lists the cells with their state and estimated durations. Reads the sweep folder; writes nothing. */
+export async function planSweep(options: SweepOptions): Promise<SweepPlan> {
+  const spec = loadSpec(options.spec);
+  return planOf(spec, expandCells(spec), resolveOutDir(options, spec), resolveShard(options.shard, options.env ?? process.env));
+}
+
+async function planOf(spec: NormalizedSpec, cells: readonly Cell[], outDir: string, shard: Shard): Promise<SweepPlan> {
+  const total = typeof spec.queries === 'string' ? (await loadQuerySet(spec.queries, spec.load)).queries.length : spec.queries.length;
+  const states = cells.map((cell) => ({ cell, runDir: path.join(outDir, cell.name), ...cellState(path.join(outDir, cell.name)) }));
+  const measured: MeasuredCell[] = [];
+  for (const state of states) {
+    if (state.completed === 0) continue;
+    const rows = await cellResults(state.runDir);
+    if (rows.length > 0) measured.push({ coordinates: state.cell.coordinates, secondsPerQuery: rows.reduce((s, r) => s + r.durationMs, 0) / rows.length / 1000 });
+  }
+  const plans: CellPlan[] = states.map((state) => {
+    const estimate = estimateCell(state.cell.coordinates, state.status === 'complete' ? 0 : Math.max(0, total - state.completed), measured);
+    return { ...state, inShard: inShard(state.cell.index, shard), total, estimatedS: estimate.estimatedS, estimateBasis: estimate.basis };
+  });
+  const mine = plans.filter((p) => p.inShard);
+  const estimatedS = mine.some((p) => p.estimatedS === null) ? null : mine.reduce((s, p) => s + (p.estimatedS ?? 0), 0);
+  return { name: spec.name, outDir, shard, shardText: describeShard(shard), cells: plans, estimatedS };
+}
+
+/** Checks every cell of the shard that can be checked without loading a model: runner options and model files. */
+async function preflightCells(spec: NormalizedSpec, cells: readonly Cell[]): Promise<void> {
+  const models = new Set<string>();
+  for (const cell of cells) {
+    const options = cellProfileOptions(spec, cell);
+    try {
+      checkRunnerOptions(options);
+    } catch (error) {
+      throw new Error(`cell ${cell.name}: ${(error as Error).message}`);
+    }
+    models.add(options.model);
+  }
+  for (const model of models) {
+    const parsed = parseModelSpec(model);
+    if (parsed.kind === 'gguf') await assertGgufFile(parsed.path);
+  }
+}
+
+/** One summary row per cell with results, in run order. */
+export async function sweepTable(plan: SweepPlan): Promise<SweepCellRow[]> {
+  const table: SweepCellRow[] = [];
+  for (const cell of plan.cells) {
+    const state = cellState(cell.runDir);
+    if (state.status === 'pending' || state.status === 'unreadable') continue;
+    const rows = await cellResults(cell.runDir);
+    if (rows.length > 0) table.push(...cellRows(cell.cell.name, cell.cell.coordinates, state.status, rows));
+  }
+  return table;
+}
+
+/**
+ * Runs a grid of profile() runs. Each cell is one run folder under `outDir`, named from its coordinates; sweep.json
+ * records the spec and the cells. Run again with the same spec, the sweep skips complete cells and resumes a partial
+ * one from its journal. Cells run repetition-major, so repetitions interleave across configurations; a cell that
+ * fails is reported and the next one runs. With `dryRun`, returns the plan and runs nothing.
+ */
+export async function sweep(options: SweepOptions): Promise<SweepResult> {
+  const spec = loadSpec(options.spec);
+  const cells = expandCells(spec);
+  const outDir = resolveOutDir(options, spec);
+  const shard = resolveShard(options.shard, options.env ?? process.env);
+  if (options.dryRun) {
+    const plan = await planOf(spec, cells, outDir, shard);
+    return { plan, complete: plan.cells.every((c) => !c.inShard || c.status === 'complete'), failed: [], table: [] };
+  }
+  const mine = cells.filter((cell) => inShard(cell.index, shard));
+  await preflightCells(spec, mine);
+  claimSweepFolder(outDir, spec, cells);
+  const failed: SweepResult['failed'] = [];
+  let interrupted = false;
+  for (const [i, cell] of mine.entries()) {
+    const runDir = path.join(outDir, cell.name);
+    const event = { cell, position: i + 1, of: mine.length };
+    if (options.signal?.aborted) {
+      interrupted = true;
+      break;
+    }
+    const state = cellState(runDir);
+    if (state.status === 'complete') {
+      options.onCell?.({ ...event, state: 'skipped' });
+      continue;
+    }
+    const resume = state.status !== 'pending';
+    options.onCell?.({ ...event, state: resume ? 'resume' : 'start' });
+    try {
+      const result = await profile({
+        ...cellProfileOptions(spec, cell),
+        outDir: runDir,
+        resume,
+        signal: options.signal,
+        onProgress: options.onProgress ? (progress) => options.onProgress!(cell, progress) : undefined,
+      });
+      options.onCell?.({ ...event, state: result.complete ? 'done' : 'interrupted', result });
+      if (!result.complete) {
+        interrupted = true;
+        break;
+      }
+    } catch (error) {
+      const message = (error as Error).message;
+      failed.push({ cell: cell.name, error: message });
+      options.onCell?.({ ...event, state: 'failed', error: message });
+    }
+  }
+  const plan = await planOf(spec, cells, outDir, shard);
+  const complete = !interrupted && failed.length === 0 && plan.cells.every((c) => !c.inShard || c.status === 'complete');
+  return { plan, complete, failed, table: await sweepTable(plan) };
+}

@@ -1,0 +1,127 @@
+/**
+ * Hold-out split for issue 18: written before the extraction work began and not consulted while tuning it.
+ * It covers the same patterns as the tuning cases in mc.ts and math.ts, in different wording. The test
+ * (test/grade-holdout.test.ts) reports the share passed and requires 95%, and it requires that no wrong
+ * answer is counted right. Do not tune the extractors against these cases; add new tuning cases instead.
+ */
+import type { GradeStatus } from '../../lib/grade/types.ts';
+
+export interface HoldoutMcCase {
+  tag: string;
+  response: string;
+  /** The option a careful reader takes, or null when the response commits to none. */
+  pred: string | null;
+  /** Acceptable statuses (an abstention may fairly be called no_answer or ambiguous). */
+  status: GradeStatus | GradeStatus[];
+  choices?: string[];
+  n?: number;
+  truncated?: boolean;
+  /** The question as asked, when the reading depends on it. */
+  question?: string;
+}
+
+export interface HoldoutMathCase {
+  tag: string;
+  response: string;
+  reference: string;
+  correct: boolean;
+  status: GradeStatus | GradeStatus[];
+  truncated?: boolean;
+}
+
+const ABSTAIN: GradeStatus[] = ['no_answer', 'ambiguous', 'refused'];
+
+export const HOLDOUT_MC: HoldoutMcCase[] = [
+  // Several committed answers: loops, invented follow-ups, echoes, cut-off walk-throughs.
+  { tag: 'loop_after_answer', response: 'Comparing the two rates, the reaction in flask 2 is faster, so the answer is (C).\n\nHmm, should it be (B)? No, (C). Hmm, should it be (B)? No, (C). Hmm, should it be (B)? No, (C). Hmm, should it be (B)?', pred: 'C', status: 'answered' },
+  { tag: 'loop_after_answer', response: 'Therefore the correct option is D.\n\nLet me recheck. Is it A? Or D? Let me recheck. Is it A? Or D? Let me recheck. Is it A? Or D? Let me recheck. Is it A?', pred: 'D', status: 'answered' },
+  { tag: 'loop_after_answer', response: 'After weighing both effects, the answer is (A).\nWait, maybe the answer is (B).\nNo, the answer is (A).\nWait, maybe the answer is (B).\nNo, the answer is (A).\nWait, maybe the answer is (B).\nNo, the answer is (A).\nWait, maybe the answer is (B).', pred: 'A', status: 'answered' },
+  { tag: 'loop_revision', response: 'The answer is (A). Wait, it is (D). Wait, it is (D). Wait, it is (D). Wait, it is (D).', pred: 'D', status: 'answered' },
+  { tag: 'invented_followup', response: 'The answer is (B).\n\nHere is another question for practice: Which organelle makes ATP?\n(A) ribosome (B) nucleus (C) mitochondrion (D) vacuole\nThe answer is (C).', pred: 'B', status: 'answered' },
+  { tag: 'invented_followup', response: 'Answer: (D)\n\nNext question: What is the boiling point of water at sea level in Fahrenheit?\nA) 100 B) 180 C) 212 D) 273\nAnswer: (C)', pred: 'D', status: 'answered' },
+  { tag: 'invented_followup', response: 'So the final answer is (A).\n\n**Question 3:** Which metal is liquid at room temperature?\n**Answer:** (B) mercury', pred: 'A', status: 'answered' },
+  { tag: 'echo', response: 'Answer: C\nAnswer: A\nAnswer: D\n\nNow for this question. The enzyme works best near body temperature, so the activity peaks at 37 °C. The answer is (B).', pred: 'B', status: 'answered' },
+  {
+    tag: 'echo',
+    question: "Which gas makes up most of Earth's atmosphere?",
+    response: "The answer is (D).\n\nQuestion: Which planet is known as the red planet?\nA: Mars is red because of iron oxide. The answer is (A).\n\nQuestion: Which gas makes up most of Earth's atmosphere?\nA: Nitrogen is about 78% of air. The answer is (B).",
+    pred: 'B',
+    status: 'answered',
+  },
+  { tag: 'walkthrough_cut', response: "Let's go through the options.\n(A) is false: heat flows from hot to cold.\n(B) is false: entropy of an isolated system never decreases.\n(C) states that the work done by the gas", pred: null, status: 'truncated', truncated: true },
+  { tag: 'walkthrough_cut', response: 'Checking each: A is wrong because the sign flips. B is wrong since it ignores friction. D describes a case where the', pred: null, status: ABSTAIN },
+  // Letters inside prose.
+  { tag: 'option_paren', response: 'Since the volume halves while temperature is fixed, the pressure doubles (option C).', pred: 'C', status: 'answered' },
+  { tag: 'option_named', response: 'Putting it all together, the description that fits best is Option G.', pred: 'G', status: 'answered', n: 10 },
+  {
+    tag: 'letter_then_text',
+    response: 'Only one statement survives all three checks. That statement is B. Mitochondria have their own DNA.',
+    pred: 'B',
+    status: 'answered',
+    choices: ['Ribosomes have membranes', 'Mitochondria have their own DNA', 'Lysosomes make proteins', 'The nucleus lacks DNA'],
+  },
+  { tag: 'quoted', response: 'After comparing the values, I am going with "C. 12 moles" as my response.', pred: 'C', status: 'answered', choices: ['3 moles', '6 moles', '12 moles', '24 moles'] },
+  { tag: 'quoted', response: 'The correct response is “(D) Madrid”.', pred: 'D', status: 'answered', choices: ['Lisbon', 'Rome', 'Vienna', 'Madrid'] },
+  {
+    tag: 'long_prose_letter',
+    response: 'The graph rises steeply at first and then levels off, which rules out a linear model and an exponential model. A logarithmic curve would keep rising, however slowly, while the data show a hard ceiling at 50 units. A logistic curve has exactly such a ceiling, so everything points to D.',
+    pred: 'D',
+    status: 'answered',
+  },
+  { tag: 'long_prose_letter', response: 'Both samples were heated for the same time, but the second one has twice the mass, so its temperature rises half as much. The specific heat is a property of the material, which is the same in both. The change in internal energy is equal since the same heat went in.\n\nMy pick: B.', pred: 'B', status: 'answered' },
+  { tag: 'closest', response: 'None of the listed speeds equals 47 m/s exactly; the nearest is option C.', pred: 'C', status: 'answered' },
+  { tag: 'closest', response: 'The computed value, 0.62, is not among the choices. It is closest to choice (B) 0.6.', pred: 'B', status: 'answered', choices: ['0.4', '0.6', '0.8', '1.0'] },
+  {
+    tag: 'not_question',
+    question: 'Which of the following is NOT a function of the liver?',
+    response: 'The liver detoxifies blood, stores glycogen and makes bile. Option D, pumping blood, is not a function of the liver.',
+    pred: 'D',
+    status: 'answered',
+    choices: ['Detoxifying blood', 'Storing glycogen', 'Producing bile', 'Pumping blood'],
+  },
+  { tag: 'not_question', response: 'We need the option that is NOT a noble gas. Helium, neon and argon are noble gases; (C) nitrogen is not a noble gas.', pred: 'C', status: 'answered', choices: ['Helium', 'Neon', 'Nitrogen', 'Argon'] },
+  { tag: 'not_question', question: 'All of the following are prime numbers EXCEPT:', response: '2, 3 and 5 are prime. Choice B, 9, is not prime.', pred: 'B', status: 'answered', choices: ['2', '9', '3', '5'] },
+  {
+    tag: 'not_question',
+    question: 'Which animal is NOT a mammal?',
+    response: 'Option A (whale) is not the answer, since whales are mammals. Option C, the shark, is not a mammal.',
+    pred: 'C',
+    status: 'answered',
+    choices: ['Whale', 'Bat', 'Shark', 'Dolphin'],
+  },
+  // Committing to nothing.
+  { tag: 'relisted', response: 'Let us examine every choice:\n(A) Sodium chloride dissolves in water\n(B) Sugar', pred: null, status: 'truncated', truncated: true },
+  { tag: 'relisted', response: 'Here is the correct answer:\nA. It increases\nB. It decreases\nC. It stays', pred: null, status: ABSTAIN },
+  { tag: 'none_of_above', response: 'Thus, (C) is likewise incorrect, and (D) fails too. So the answer is none of the above.', pred: null, status: ABSTAIN },
+  { tag: 'none_of_above', response: 'Hence (B) is also wrong. None of the options given is right.', pred: null, status: ABSTAIN },
+  { tag: 'withdrawn', response: 'The result is 15 N. The closest option is (F) 14 N. Actually, (F) does not match either, since 14 is too far from 15. None of the choices is correct.', pred: null, status: ABSTAIN, n: 10 },
+  { tag: 'withdrawn', response: "I'd lean towards (B). Hmm, no — (B) can't be right, because it ignores the drag. I can't decide among the rest.", pred: null, status: ABSTAIN },
+  { tag: 'all_rejected', response: 'Option A is incorrect. Option B is incorrect. Option C is incorrect.', pred: null, status: ABSTAIN },
+  // Controls: what must keep working.
+  { tag: 'control', response: 'The answer is (B). (B) is not the most obvious pick, but it is the only one consistent with the data.', pred: 'B', status: 'answered' },
+  { tag: 'control', response: 'Consider each choice:\nA. 2 — too small\nB. 4 — correct\nC. 6 — too large\nD. 8 — too large\nSo the answer is B.', pred: 'B', status: 'answered' },
+];
+
+export const HOLDOUT_MATH: HoldoutMathCase[] = [
+  // Base subscripts in the gold answer.
+  { tag: 'base', response: 'Converting 13 to binary gives \\boxed{1101}.', reference: '1101_2', correct: true, status: 'answered' },
+  { tag: 'base', response: 'The answer is $2012$.', reference: '2012_3', correct: true, status: 'answered' },
+  { tag: 'base', response: '\\boxed{132_4}', reference: '123_{4}', correct: false, status: 'answered' },
+  { tag: 'base', response: 'Therefore the number in base 6 is \\boxed{41_{6}}.', reference: '41_6', correct: true, status: 'answered' },
+  { tag: 'base', response: '\\boxed{13}', reference: '1101_2', correct: false, status: 'answered' },
+  { tag: 'base', response: '\\boxed{1A}', reference: '1A_{16}', correct: true, status: 'answered' },
+  { tag: 'base', response: 'the answer is 2', reference: '10_2', correct: false, status: 'answered' },
+  // A final answer in the last sentence without \boxed.
+  { tag: 'final_sentence', response: 'Expanding (x+1)(x-3) gives x^2 - 3x + x - 3. Collecting like terms, the product is $x^2 - 2x - 3$.', reference: 'x^2-2x-3', correct: true, status: 'answered' },
+  { tag: 'final_sentence', response: 'We factor out 2 and combine the 3 terms. Therefore f(x) = 2x^3 + 5x.', reference: '2x^3+5x', correct: true, status: 'answered' },
+  { tag: 'final_sentence', response: 'Comparing the three totals, 18, 21 and 17, the person with the most points is **Marcus**.', reference: '\\text{Marcus}', correct: true, status: 'answered' },
+  { tag: 'final_sentence', response: 'Solving gives two roots, 2 and 5, and the larger root is $5$.', reference: '5', correct: true, status: 'answered' },
+  { tag: 'final_sentence', response: 'Thus the simplified expression is $\\frac{x+1}{x-1}$ for all x except 1.', reference: '\\frac{x+1}{x-1}', correct: true, status: 'answered' },
+  { tag: 'final_sentence', response: 'Dividing step by step, the remainder vanishes, so the quotient is $x^2 + x + 1$.', reference: 'x^2+x-1', correct: false, status: 'answered' },
+  { tag: 'final_sentence', response: 'So the missing word is **photosynthesis**.', reference: '\\text{photosynthesis}', correct: true, status: 'answered' },
+  // "answer: N" inside a box.
+  { tag: 'boxed_label', response: '\\boxed{\\text{Answer: } 24}', reference: '24', correct: true, status: 'answered' },
+  { tag: 'boxed_label', response: 'Adding the two parts, \\boxed{answer: 7}', reference: '7', correct: true, status: 'answered' },
+  { tag: 'boxed_label', response: 'Final: $\\boxed{\\text{answer}: 15}$.', reference: '15', correct: true, status: 'answered' },
+  { tag: 'boxed_label', response: '\\boxed{answer: 8}', reference: '9', correct: false, status: 'answered' },
+];
