@@ -1,10 +1,11 @@
 /** Times the analyses on a generated study (see analyze.ts); prints one JSON line. Runs in its own process for a clean peak RSS. */
 import path from 'node:path';
 import { ipwTable, openStudy } from '../lib/analyze/index.ts';
+import { BOOTSTRAP } from '../lib/metrics/index.ts';
 
 const [dir, resamplesArg] = process.argv.slice(2);
 if (!dir) throw new Error('usage: analyze-measure.ts DIR [resamples]');
-const resamples = Number(resamplesArg ?? 1000);
+const resamples = Number(resamplesArg ?? BOOTSTRAP.resamples);
 
 async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   const start = performance.now();

@@ -1,7 +1,8 @@
 /**
  * Study-scale bench: 1M queries x 20 models (20M result rows) as Parquet run folders. Times, each in its
  * own process: DuckDB opening the study, grouped means per model x accelerator x domain, and the IPW
- * table with 95% CIs from 1000 SQL bootstrap resamples (plus peak RSS); then pandas (Debian's
+ * table with 95% CIs from 1000 bootstrap resamples (lib/metrics' one bootstrap over cells summed in SQL;
+ * plus peak RSS); then pandas (Debian's
  * /usr/bin/python3, from CSV with categorical keys) doing the same grouped means, timing only the group-by.
  * Usage: npx tsx bench/analyze.ts [dir] [queries] [models] [resamples]   (data is kept in dir and reused)
  * Targets: >= 10x pandas on grouped means, bootstrap table < 60 s, peak RSS < 2 GB.
@@ -10,8 +11,9 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { BOOTSTRAP } from '../lib/metrics/index.ts';
 
-const [dirArg, queries = '1000000', models = '20', resamples = '1000'] = process.argv.slice(2);
+const [dirArg, queries = '1000000', models = '20', resamples = String(BOOTSTRAP.resamples)] = process.argv.slice(2);
 const dir = dirArg ?? path.join(os.tmpdir(), `ipw-bench-study-${queries}x${models}`);
 const here = path.dirname(new URL(import.meta.url).pathname);
 const tsx = (script: string, ...args: string[]): string =>

@@ -1,12 +1,17 @@
-// What cells see besides their own variables: `display`/`updateDisplay`, the `ipw` object (lib modules preloaded,
-// `ipw.signal`), and the hidden `__ipw` helper that compiled imports call.
+// What cells see besides their own variables: `display` (with display.html, .markdown, .svg, .png, .image, .json),
+// `updateDisplay`, `clearOutput`, `require`, `prompt`/`input`, the `ipw` object (lib modules preloaded, `ipw.signal`),
+// and the hidden `__ipw` helper that compiled imports call.
 import { existsSync, readdirSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { HELPER } from './compile.ts';
 import { KERNEL_DISPLAY, type DisplayOptions, type KernelDisplay } from './display-api.ts';
+import { displayHelpers } from './display-helpers.ts';
 import { toBundle } from './display.ts';
 import type { Executor } from './executor.ts';
 import type { IoPub } from './iopub.ts';
+import type { InputOptions, Stdin } from './stdin.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const LIB = `${ROOT}lib/`;
@@ -21,13 +26,18 @@ export function libModules(): string[] {
     .sort();
 }
 
-/** `ipw-lab/profile` -> lib/profile/index.ts: the package has no `exports` map, so the kernel resolves its own name. */
-function libUrl(spec: string): string {
-  const name = spec.slice('ipw-lab/'.length);
-  for (const candidate of [`${LIB}${name}/index.ts`, `${LIB}${name}.ts`]) {
-    if (name !== '' && !name.includes('..') && existsSync(candidate)) return pathToFileURL(candidate).href;
+/**
+ * `ipw-lab/profile` -> this package's lib/profile/index.ts, through package.json's exports map (resolved from here, so a
+ * cell gets the kernel's own copy of the library, the one `ipw.profile` holds, whatever the notebook's folder has).
+ */
+export function libUrl(spec: string): string {
+  try {
+    return import.meta.resolve(spec);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code !== 'ERR_MODULE_NOT_FOUND' && code !== 'ERR_PACKAGE_PATH_NOT_EXPORTED') throw error;
+    throw new Error(`Cannot find "${spec}": use ipw-lab, or ipw-lab/<stage>, one of ${libModules().join(', ')}`);
   }
-  throw new Error(`Cannot find "${spec}": use ipw-lab/<module>, one of ${libModules().join(', ')}`);
 }
 
 const isBare = (spec: string): boolean => !/^(\.{1,2}\/|\/|[a-z][a-z0-9+.-]*:)/i.test(spec);
@@ -89,14 +99,47 @@ export interface Preload {
   ready: Promise<void>;
 }
 
-export function installGlobals(executor: Executor, display: DisplayService, log: (text: string) => void): Preload {
+/**
+ * `require` for cells, as in CommonJS: relative to the notebook's folder (the kernel's working directory); a bare
+ * package missing there comes from the kernel's own node_modules, as imports do.
+ */
+export function cellRequire(): NodeJS.Require {
+  const own = createRequire(import.meta.url);
+  const local = (): NodeJS.Require => createRequire(join(process.cwd(), 'cell.js'));
+  const fallback = <T>(id: string, viaLocal: () => T, viaOwn: () => T): T => {
+    try {
+      return viaLocal();
+    } catch (error) {
+      if ((error as { code?: string }).code === 'MODULE_NOT_FOUND' && isBare(id)) return viaOwn();
+      throw error;
+    }
+  };
+  const require = ((id: string) => fallback(id, () => local()(id), () => own(id))) as NodeJS.Require;
+  const resolve = ((id: string, options?: { paths?: string[] }) => fallback(id, () => local().resolve(id, options), () => own.resolve(id, options))) as NodeJS.RequireResolve;
+  resolve.paths = (id: string) => local().resolve.paths(id);
+  return Object.assign(require, { resolve, cache: own.cache, extensions: own.extensions, main: undefined });
+}
+
+export function installGlobals(executor: Executor, display: DisplayService, stdin: Stdin | undefined, log: (text: string) => void): Preload {
   const g = globalThis as Record<PropertyKey, unknown>;
   const hidden = (key: PropertyKey, value: unknown): void => {
     Object.defineProperty(g, key, { value, configurable: true, writable: true, enumerable: false });
   };
   hidden(HELPER, { import: importForCell });
   hidden(KERNEL_DISPLAY, display);
-  g['display'] = display.display.bind(display);
+  const show = display.display.bind(display);
+  g['display'] = Object.assign(show, displayHelpers(show));
+  g['require'] = cellRequire();
+  const ask = (message: unknown, options: InputOptions): Promise<string> => {
+    if (stdin === undefined) return Promise.reject(new Error('this kernel has no stdin channel'));
+    return stdin.ask(message === undefined ? '' : String(message), options, executor.signal);
+  };
+  /** Browser-style: the typed line, or `defaultValue` when the line is empty. */
+  g['prompt'] = async (message?: string, defaultValue?: string): Promise<string> => {
+    const value = await ask(message, {});
+    return value === '' && defaultValue !== undefined ? defaultValue : value;
+  };
+  g['input'] = (message?: string, options: InputOptions = {}): Promise<string> => ask(message, options);
   g['updateDisplay'] = display.updateDisplay.bind(display);
   g['clearOutput'] = display.clearOutput.bind(display);
 

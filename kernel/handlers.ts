@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import ts from 'typescript';
 import { complete, inspectAt, isComplete } from './introspect.ts';
+import type { TypeService } from './types.ts';
 import { type JsonObject, PROTOCOL_VERSION } from './wire.ts';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -25,16 +26,16 @@ export function kernelInfo(): JsonObject {
   };
 }
 
-export function completeReply(content: JsonObject): JsonObject {
+export function completeReply(content: JsonObject, types?: TypeService, log?: (text: string) => void): JsonObject {
   const code = String(content['code'] ?? '');
   const cursor = typeof content['cursor_pos'] === 'number' ? content['cursor_pos'] : [...code].length;
-  return { status: 'ok', ...complete(code, cursor), metadata: {} };
+  return { status: 'ok', ...complete(code, cursor, types, log) };
 }
 
-export function inspectReply(content: JsonObject): JsonObject {
+export function inspectReply(content: JsonObject, types?: TypeService, log?: (text: string) => void): JsonObject {
   const code = String(content['code'] ?? '');
   const cursor = typeof content['cursor_pos'] === 'number' ? content['cursor_pos'] : [...code].length;
-  return { status: 'ok', ...inspectAt(code, cursor, Number(content['detail_level'] ?? 0)) };
+  return { status: 'ok', ...inspectAt(code, cursor, Number(content['detail_level'] ?? 0), types, log) };
 }
 
 export function isCompleteReply(content: JsonObject): JsonObject {

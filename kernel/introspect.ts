@@ -1,7 +1,9 @@
-// complete, inspect and is_complete. Completion reads live values (what cells have defined, and the members
-// of objects reached by a dotted path), which needs no type information and is instant.
+// complete, inspect and is_complete. Completion and inspection ask the TypeScript language service over the cells so
+// far (types.ts: signatures, doc comments, members after an index such as `run.results[0].`), and add what live values
+// show (globals a cell created at run time, members of untyped values); with no type service, live values alone.
 import ts from 'typescript';
 import { inspect } from 'node:util';
+import type { TypeService } from './types.ts';
 
 const KEYWORDS = ['async', 'await', 'break', 'case', 'catch', 'class', 'const', 'continue', 'default', 'delete', 'do', 'else',
   'enum', 'export', 'extends', 'false', 'finally', 'for', 'function', 'if', 'import', 'in', 'instanceof', 'interface', 'let',
@@ -54,28 +56,48 @@ export interface CompleteReply {
   matches: string[];
   cursor_start: number;
   cursor_end: number;
+  /** JupyterLab shows each match's kind from here. */
+  metadata: { _jupyter_types_experimental?: { start: number; end: number; text: string; type: string }[] };
 }
 
-export function complete(code: string, cursorPos: number): CompleteReply {
+/** Runs a type-service call; a failure there (a bug, a file it cannot read) leaves completion to live values. */
+function typed<T>(call: () => T | undefined, log?: (text: string) => void): T | undefined {
+  try {
+    return call();
+  } catch (error) {
+    log?.(`type service failed: ${(error as Error)?.stack ?? String(error)}`);
+    return undefined;
+  }
+}
+
+export function complete(code: string, cursorPos: number, types?: TypeService, log?: (text: string) => void): CompleteReply {
   const cursor = codePointToIndex(code, cursorPos);
   const before = code.slice(0, cursor);
+  const prefix = /[A-Za-z_$][\w$]*$/.exec(before)?.[0] ?? '';
+  const fromTypes = types === undefined ? undefined : typed(() => types.completions(code, cursor), log);
+  // After `.` or `?.` (also behind an index or a call: `run.results[0].`), complete members only.
+  const afterDot = /\??\.\s*$/.test(before.slice(0, cursor - prefix.length)) && !/\d\.$/.test(before.slice(0, cursor - prefix.length));
   const member = /([A-Za-z_$][\w$]*(?:\s*\??\.\s*[A-Za-z_$][\w$]*)*)\s*\??\.\s*([\w$]*)$/.exec(before);
-  let prefix: string;
-  let candidates: string[];
-  if (member) {
-    prefix = member[2]!;
-    const target = resolvePath(member[1]!.split(/\s*\??\.\s*/));
-    candidates = target.found ? memberNames(target.value) : [];
+  const candidates: string[] = [...(fromTypes?.names ?? [])];
+  if (afterDot || fromTypes?.isMember === true) {
+    if (member) {
+      const target = resolvePath(member[1]!.split(/\s*\??\.\s*/));
+      if (target.found) candidates.push(...memberNames(target.value));
+    }
   } else {
-    prefix = /[A-Za-z_$][\w$]*$/.exec(before)?.[0] ?? '';
-    candidates = [...Object.getOwnPropertyNames(globalThis), ...KEYWORDS, ...declaredIn(code)].filter((n) => !n.startsWith('__ipw'));
+    candidates.push(...Object.getOwnPropertyNames(globalThis), ...KEYWORDS, ...declaredIn(code));
   }
-  const matches = [...new Set(candidates.filter((n) => n.startsWith(prefix)))].sort((a, b) => {
+  const matches = [...new Set(candidates.filter((n) => n.startsWith(prefix) && !n.startsWith('__ipw')))].sort((a, b) => {
     const hiddenA = a.startsWith('_') ? 1 : 0;
     const hiddenB = b.startsWith('_') ? 1 : 0;
     return hiddenA - hiddenB || a.localeCompare(b);
   });
-  return { matches, cursor_start: indexToCodePoint(code, cursor - prefix.length), cursor_end: cursorPos };
+  const start = indexToCodePoint(code, cursor - prefix.length);
+  const metadata: CompleteReply['metadata'] = {};
+  if (fromTypes !== undefined) {
+    metadata._jupyter_types_experimental = matches.map((text) => ({ start, end: cursorPos, text, type: fromTypes.kinds.get(text) ?? '' }));
+  }
+  return { matches, cursor_start: start, cursor_end: cursorPos, metadata };
 }
 
 export interface InspectReply {
@@ -100,9 +122,25 @@ function typeName(value: unknown): string {
   return typeof value;
 }
 
-export function inspectAt(code: string, cursorPos: number, detailLevel: number): InspectReply {
-  const name = nameAt(code, codePointToIndex(code, cursorPos));
+/**
+ * The TypeScript signature and doc comment of the name at the cursor (library functions, the user's own cells), then,
+ * for a live value that is not a function, the value itself; with no type information, the live value alone (a
+ * function's source at detail level 1).
+ */
+export function inspectAt(code: string, cursorPos: number, detailLevel: number, types?: TypeService, log?: (text: string) => void): InspectReply {
+  const cursor = codePointToIndex(code, cursorPos);
+  const name = nameAt(code, cursor);
   const target = name === '' ? { found: false, value: undefined } : resolvePath(name.split('.'));
+  const info = types === undefined ? undefined : typed(() => types.info(code, cursor), log);
+  if (info !== undefined && info.signature !== '') {
+    const sections = [info.signature, info.documentation];
+    if (target.found && typeof target.value !== 'function') {
+      sections.push(`value: ${inspect(target.value, { depth: detailLevel > 0 ? 4 : 1, maxArrayLength: 20, breakLength: 100 })}`);
+    }
+    const text = sections.filter((s) => s !== '').join('\n\n');
+    const markdown = [`\`\`\`ts\n${info.signature}\n\`\`\``, ...sections.slice(1).filter((s) => s !== '')].join('\n\n');
+    return { found: true, data: { 'text/plain': text, 'text/markdown': markdown }, metadata: {} };
+  }
   if (!target.found) return { found: false, data: {}, metadata: {} };
   const value = target.value;
   let text = `${name}: ${typeName(value)}\n`;

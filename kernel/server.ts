@@ -7,9 +7,11 @@ import { Publisher, Router } from 'zeromq';
 import type { ChannelsData, FromChannels, ToChannels } from './channels.ts';
 import { toBundle } from './display.ts';
 import { Executor } from './executor.ts';
-import { DisplayService, installGlobals, type Preload } from './globals.ts';
+import { DisplayService, installGlobals, libModules, type Preload } from './globals.ts';
 import { History, completeReply, inspectReply, isCompleteReply, kernelInfo } from './handlers.ts';
 import { IoPub, captureProcessOutput } from './iopub.ts';
+import { Stdin } from './stdin.ts';
+import { TypeService } from './types.ts';
 import { evaluateUserExpressions } from './user-expressions.ts';
 import { type ConnectionInfo, type JsonObject, type Message, ReplayGuard, SendQueue, Signer, decode, encode, endpoint, readConnectionFile, reply } from './wire.ts';
 
@@ -34,6 +36,9 @@ export class Kernel {
   readonly #executor = new Executor();
   readonly #display: DisplayService;
   readonly #history = new History();
+  readonly #stdin_: Stdin;
+  /** Types for completion and inspection: built on the first such request, so kernels that never ask pay nothing. */
+  readonly #types = new TypeService(libModules());
   readonly #queue: Message[] = [];
   readonly #aborted = new WeakSet<Message>();
   #wake: (() => void) | undefined;
@@ -46,6 +51,7 @@ export class Kernel {
     this.#signer = new Signer(info.key);
     this.#io = new IoPub(this.#iopubSocket, this.#signer, this.session);
     this.#display = new DisplayService(this.#io, this.session);
+    this.#stdin_ = new Stdin(this.#stdin, this.#signer, this.session, () => this.#io.parent, log);
   }
 
   async start(): Promise<void> {
@@ -55,7 +61,8 @@ export class Kernel {
     await this.#stdin.bind(endpoint(info, info.stdin_port));
     await this.#startChannels();
     captureProcessOutput(this.#io);
-    this.#preload = installGlobals(this.#executor, this.#display, log);
+    this.#preload = installGlobals(this.#executor, this.#display, this.#stdin_, log);
+    void this.#stdin_.receive();
     // Without a listener, SIGINT would end the process; with one, it interrupts an awaiting cell, and Node's
     // breakOnSigint still stops a cell that spins synchronously.
     process.on('SIGINT', () => this.#executor.interrupt());
@@ -131,8 +138,8 @@ export class Kernel {
     switch (msg.header.msg_type) {
       case 'execute_request': return this.#execute(msg);
       case 'kernel_info_request': return this.#sendShell(msg, 'kernel_info_reply', kernelInfo());
-      case 'complete_request': return this.#sendShell(msg, 'complete_reply', completeReply(c));
-      case 'inspect_request': return this.#sendShell(msg, 'inspect_reply', inspectReply(c));
+      case 'complete_request': return this.#sendShell(msg, 'complete_reply', completeReply(c, this.#types, log));
+      case 'inspect_request': return this.#sendShell(msg, 'inspect_reply', inspectReply(c, this.#types, log));
       case 'is_complete_request': return this.#sendShell(msg, 'is_complete_reply', isCompleteReply(c));
       case 'history_request': return this.#sendShell(msg, 'history_reply', this.#history.reply(c));
       case 'comm_info_request': return this.#sendShell(msg, 'comm_info_reply', { status: 'ok', comms: {} });
@@ -157,6 +164,7 @@ export class Kernel {
     if (store) this.#history.add(count, code);
     await this.#preload?.ready;
     let outcome = await this.#executor.run(code, count);
+    this.#types.addCell(code);
     await this.#display.settle();
     if (outcome.status === 'ok' && outcome.hasValue && outcome.value !== undefined && !silent) {
       try {

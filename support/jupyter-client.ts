@@ -40,7 +40,12 @@ export async function newConnectionInfo(): Promise<ConnectionInfo> {
 export class JupyterClient {
   readonly session = `client-${randomBytes(4).toString('hex')}`;
   readonly signer: Signer;
-  readonly #sockets: Record<Channel, Dealer> = { shell: new Dealer(), control: new Dealer(), stdin: new Dealer() };
+  // Shell and stdin share one routing id, as jupyter_client's do: the kernel sends input_request to the shell's identity.
+  readonly #sockets: Record<Channel, Dealer> = {
+    shell: new Dealer({ routingId: this.session }),
+    control: new Dealer(),
+    stdin: new Dealer({ routingId: this.session }),
+  };
   readonly #queues: Record<Channel, SendQueue>;
   readonly #iopub = new Subscriber();
   readonly #replies = new Map<string, (m: Message) => void>();
@@ -49,6 +54,13 @@ export class JupyterClient {
   readonly #idleWaiters = new Map<string, () => void>();
   /** Every IOPub message seen, in order, for tests that look at broadcasts with no parent. */
   readonly allIopub: Message[] = [];
+  /** Every input_request the kernel sent on stdin, in order. */
+  readonly inputRequests: Message[] = [];
+  /**
+   * Answers each input_request with the value it returns (an input_reply on stdin); undefined leaves it unanswered.
+   * Requests also need `allow_stdin: true` in execute's extra content.
+   */
+  onInputRequest: ((request: Message) => string | undefined) | undefined;
   #closed = false;
 
   constructor(readonly info: ConnectionInfo) {
@@ -72,6 +84,10 @@ export class JupyterClient {
       for await (const frames of this.#sockets[channel]) {
         const d = decode(frames, this.signer);
         if (!d.ok) throw new Error(`kernel sent a message that fails verification on ${channel}: ${d.reason}`);
+        if (channel === 'stdin' && d.message.header.msg_type === 'input_request') {
+          this.#answerInput(d.message);
+          continue;
+        }
         const parentId = (d.message.parent_header as { msg_id?: string }).msg_id ?? '';
         const waiter = this.#replies.get(parentId);
         if (waiter) waiter(d.message);
@@ -98,6 +114,14 @@ export class JupyterClient {
     } catch (error) {
       if (!this.#closed) throw error;
     }
+  }
+
+  #answerInput(request: Message): void {
+    this.inputRequests.push(request);
+    const value = this.onInputRequest?.(request);
+    if (value === undefined) return;
+    const reply = { ...this.message('input_reply', { value }), parent_header: request.header };
+    void this.#queues.stdin.send(encode(reply, this.signer));
   }
 
   message(msgType: string, content: JsonObject): Message {

@@ -13,7 +13,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
  */
 const LAYERS: readonly (readonly string[])[] = [
   ['errors'],
-  ['queries', 'energy'],
+  ['queries', 'energy', 'efficiency'],
   ['fixtures', 'run'],
   ['grade'],
   ['metrics'],

@@ -127,9 +127,12 @@ describe('ipw profile checks its flags before anything loads', () => {
   });
 
   it('library option names become flags through one table', () => {
-    expect(inFlagTerms('contextSize, maxErrors, apiKeyEnv, threads, maxRetries, firstTokenTimeoutS, idleTimeoutS, connectTimeoutS')).toBe(
-      '--context, --max-errors, --api-key-env, --threads, --retries, --first-token-timeout-s, --idle-timeout-s, --connect-timeout-s',
+    expect(inFlagTerms('contextSize, maxErrors, apiKeyEnv, maxRetries, firstTokenTimeoutS, idleTimeoutS, connectTimeoutS')).toBe(
+      '--context, --max-errors, --api-key-env, --retries, --first-token-timeout-s, --idle-timeout-s, --connect-timeout-s',
     );
+    // A plain word ("threads") is a flag only as the subject of its own OptionError (test/library-errors.test.ts).
+    expect(inFlagTerms('threads must be 1 or more', 'threads')).toBe('--threads must be 1 or more');
+    expect(inFlagTerms('all threads')).toBe('all threads');
   });
 });
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EnergySampler, RAPL_PERMISSION_FIX, counterDelta, planZones } from '../lib/energy/index.ts';
-import { IPW_BIN, PROJECT_ROOT, tempDir } from './helpers/fixture.ts';
+import { IPW_BIN, PROJECT_ROOT, sampleFixture, tempDir } from './helpers/fixture.ts';
 import { profileEnergyJ, sinceOriginMs, sleepMs, startRaplStandin, type RaplZoneSpec } from '../support/energy-standins.ts';
 
 // Two sockets; package 0 starts 1 J below its 20 J range so it wraps within the first half second, then every ~0.4 s.
@@ -118,7 +118,8 @@ describe('RAPL source on a sysfs stand-in served at a known power profile', () =
     }
   });
 
-  it('explains a root-only energy_uj with the exact fix, for an unprivileged user (doctor and profile)', () => {
+  it('explains a root-only energy_uj with the exact fix, for an unprivileged user (doctor and profile)', async () => {
+    const modelPath = (await sampleFixture()).modelPath;
     // Tests run as root, which reads mode-0400 files regardless; so the probe runs as uid 65534 and gets a real EACCES.
     const root = tempDir('ipw-rapl-denied-');
     fs.chmodSync(root, 0o755);
@@ -138,7 +139,10 @@ describe('RAPL source on a sysfs stand-in served at a known power profile', () =
     expect(doctor.stdout).toContain('chmod o+r');
     expect(doctor.stdout).toMatch(/ok\s+estimated/);
     expect(RAPL_PERMISSION_FIX).toContain('udev');
-    const profile = asNobody(['profile', '--model', 'missing.gguf', '--queries', 'sample', '--energy', 'rapl', '--rapl-root', root, '--out', join(tempDir(), 'run')]);
+    // A real model: the source is checked before the model loads, so the run fails at once and names the fix.
+    const outParent = tempDir();
+    fs.chmodSync(outParent, 0o777);
+    const profile = asNobody(['profile', '--model', modelPath, '--queries', 'sample', '--energy', 'rapl', '--rapl-root', root, '--out', join(outParent, 'run')]);
     expect(profile.status).toBe(2);
     expect(profile.stderr).toMatch(/energy source "rapl" is unavailable: permission denied.*chmod o\+r.*--energy estimated/);
   });

@@ -12,7 +12,7 @@ describe('grade corpus', () => {
   });
 
   it.each(MC_CASES.map((c, i) => [i, c.tag, c] as const))('mc #%i (%s)', (_, __, c) => {
-    const found = extractMcAnswer(c.response, c.choices?.length ?? c.n ?? 4, c.choices, { truncated: c.truncated });
+    const found = extractMcAnswer(c.response, c.choices?.length ?? c.n ?? 4, c.choices, { truncated: c.truncated, question: c.question });
     expect({ pred: found.pred, status: found.status }).toEqual({ pred: c.pred, status: c.status });
     // The span, when there is one, is the text of the response it claims to be.
     if (found.span) expect(c.response.slice(found.span.start, found.span.end)).toBe(found.span.text);

@@ -82,7 +82,7 @@ describe('cell compilation', () => {
 describe('introspection', () => {
   it('completes globals, cell names and members of live objects', async () => {
     await value('const kc_obj = { alpha: 1, alphabet: 2, beta: 3 }');
-    expect(complete('kc_obj.al', 9)).toEqual({ matches: ['alpha', 'alphabet'], cursor_start: 7, cursor_end: 9 });
+    expect(complete('kc_obj.al', 9)).toEqual({ matches: ['alpha', 'alphabet'], cursor_start: 7, cursor_end: 9, metadata: {} });
     expect(complete('kc_ob', 5).matches).toContain('kc_obj');
     expect(complete('const kc_fresh = 1; kc_fr', 25).matches).toEqual(['kc_fresh']);
     expect(complete('"é" + kc_obj.be', 15)).toMatchObject({ matches: ['beta'], cursor_start: 13 });

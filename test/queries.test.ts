@@ -223,12 +223,12 @@ describe('loadQueries: formats', () => {
     expect(error.message).toContain('Choose one of those as load.split.');
   });
 
-  it('asks for --split when a DatasetDict has several splits and none is "test"', async () => {
+  it('asks for load.split when a DatasetDict has several splits and none is "test"', async () => {
     const folder = join(dir, 'hf-dict-2');
     writeHfDataset(join(folder, 'train'), 'train', [mcTable([{ question: 'Q?', options: ['a', 'b'], answer_index: 0n, category: 'x' }])]);
     writeHfDataset(join(folder, 'dev'), 'dev', [mcTable([{ question: 'Q?', options: ['a', 'b'], answer_index: 0n, category: 'x' }])]);
     write('hf-dict-2/dataset_dict.json', JSON.stringify({ splits: ['train', 'dev'] }));
-    expect((await loadError(folder)).message).toMatch(/several splits \(train, dev\).*--split/);
+    expect((await loadError(folder)).message).toMatch(/several splits \(train, dev\).*Choose one as load\.split\./);
     // A single split is chosen without asking.
     write('hf-dict-2/dataset_dict.json', JSON.stringify({ splits: ['dev'] }));
     expect(await loadQueries(folder, { map: 'answer=answer_index' })).toHaveLength(1);

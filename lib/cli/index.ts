@@ -9,12 +9,14 @@ import { fixtureModelCommand } from './commands/fixture-model.ts';
 import { gradeCommand } from './commands/grade.ts';
 import { kernelCommand } from './commands/kernel.ts';
 import { listCommand } from './commands/list.ts';
+import { loadCommand } from './commands/load.ts';
 import { profileCommand } from './commands/profile.ts';
 import { sweepCommand } from './commands/sweep.ts';
 
 /** Every subcommand, by name. */
 export const COMMANDS: Readonly<Record<string, Command>> = {
   profile: profileCommand,
+  load: loadCommand,
   sweep: sweepCommand,
   analyze: analyzeCommand,
   list: listCommand,

@@ -26,7 +26,7 @@ export { parsePlist, type PlistValue } from './plist.ts';
 export { parsePowermetricsSample, splitPlistStream, type PowermetricsSample } from './powermetrics.ts';
 export { openPrometheusSource, type Placement, type PrometheusOptions, type PrometheusReport, type PrometheusSource } from './prometheus.ts';
 export { parsePrometheusText, PrometheusParseError, type PromDocument, type PromSample } from './prometheus-text.ts';
-export { startEnergyServer, type EnergyServer, type EnergyServerOptions } from './prometheus-server.ts';
+export { DEFAULT_ENERGY_SERVER_HOST, startEnergyServer, type EnergyServer, type EnergyServerOptions } from './prometheus-server.ts';
 export { DEFAULT_BASELINE_S, EnergySession, type EnergySessionOptions, type EnergyReport, type IdleBaseline, type QueryEnergy } from './session.ts';
 export { planDomains, type DomainPlan, type DomainRequest } from './domains.ts';
 export { findListeningPid, isLoopbackHost } from './loopback.ts';

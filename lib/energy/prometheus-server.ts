@@ -5,10 +5,13 @@ import { IPW_ENERGY, IPW_SAMPLE_READ, IPW_SAMPLE_TIME, IPW_SOURCE_INFO, IPW_UPDA
 import { formatPrometheusText, type PromFamilyOut } from './prometheus-text.ts';
 import type { EnergySampler } from './sampler.ts';
 
+/** The address `startEnergyServer` listens on when `host` is not given: this machine only. */
+export const DEFAULT_ENERGY_SERVER_HOST = '127.0.0.1';
+
 export interface EnergyServerOptions {
   /** A started sampler; the server asks it for a fresh sample at each scrape and never stops it. */
   sampler: EnergySampler;
-  /** Address to listen on. Default 127.0.0.1 (this machine only). */
+  /** Address to listen on. Default 127.0.0.1 (DEFAULT_ENERGY_SERVER_HOST: this machine only). */
   host?: string;
   /** TCP port. Default 0: any free port (see `EnergyServer.port`). */
   port?: number;
@@ -138,7 +141,7 @@ export async function startEnergyServer(options: EnergyServerOptions): Promise<E
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, options.host ?? DEFAULT_ENERGY_SERVER_HOST, () => resolve());
   });
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;

@@ -18,6 +18,10 @@ export {
   parseGradeRecords, gradeRecords, summarizeVerdicts, compareVerdicts, RULE_SETS,
   type GradeRecord, type Verdict, type RuleSetName, type VerdictSummary, type Comparison,
 } from './records.ts';
+export {
+  regrade, recordsFromResults, formatVerdictSummary, formatComparison,
+  type RegradeInput, type RegradeOptions, type RegradeResult, type RegradeRow, type RegradeComparison,
+} from './regrade.ts';
 
 /** One-line descriptions, for `ipw list`. */
 export const GRADERS: Readonly<Record<GraderName, string>> = {

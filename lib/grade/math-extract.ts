@@ -48,10 +48,18 @@ function plausible(answer: string): boolean {
   return /^[A-Za-z]+$/.test(a) && !/^(?:the|a|an|to|in|not|that|this|correct|clear|simple|as|found|given|unknown|undefined|below|above|follows)$/i.test(a);
 }
 
+/** "Answer: 7", "\text{Answer: } 24", "\textbf{answer}: 15" at the start of a box: a label, not part of the answer. */
+const BOX_LABEL = /^\s*(?:\\(?:text|textbf|mathrm|mathbf|textit)\s*\{\s*)?(?:final\s+)?answer\s*(?:is\s*)?(?:[:=]\s*\}?|\}\s*[:=])\s*/i;
+
 function strongCandidates(text: string): Candidate[] {
   const out: Candidate[] = [];
+  const boxes: Array<{ start: number; end: number }> = [];
   for (const cmd of ['boxed', 'fbox']) {
-    for (const g of bracedGroups(text, cmd)) out.push({ answer: g.content, rule: 'boxed', start: g.start, end: g.end });
+    for (const g of bracedGroups(text, cmd)) {
+      const content = g.content.replace(BOX_LABEL, '');
+      boxes.push(g);
+      if (content.trim().length > 0) out.push({ answer: content, rule: 'boxed', start: g.start, end: g.end });
+    }
   }
   for (const m of allMatches(text, /^\s*####\s*([^\n]+)/gm)) {
     out.push({ answer: m[1]!.trim(), rule: 'hash_marker', start: m.index, end: m.index + m[0].length });
@@ -60,6 +68,8 @@ function strongCandidates(text: string): Candidate[] {
   if (json && plausible(json.value)) out.push({ answer: json.value, rule: 'json_answer', start: json.start, end: json.end });
   const phrase = /\b(?:final\s+answer|the\s+answer|answer)\b(?:\s+(?:to\s+the\s+(?:question|problem)))?\s*(?:is|would\s+be|should\s+be|must\s+be|will\s+be|equals|=|:)(?:\s*:)?/gi;
   for (const m of allMatches(text, phrase)) {
+    // "\boxed{answer: 7}": the box is the candidate; the phrase inside it would take the closing brace along.
+    if (boxes.some((b) => m.index > b.start && m.index < b.end)) continue;
     const at = m.index + m[0].length;
     const p = answerPhrase(text, at);
     // "The final answer is $\boxed{5}$": the box already stands for it.
@@ -90,7 +100,55 @@ function weakCandidates(text: string): Candidate[] {
       out.push({ answer: rhs, rule: 'final_line', start: last.start, end: last.end });
     }
   }
+  const closing = last && out.every((c) => c.start < last.start) ? finalSentence(last) : null;
+  if (closing && out.every((c) => c.end <= closing.start)) out.push(closing);
   return out;
+}
+
+/** Words that may stand beside a value in a closing clause without making it prose. */
+const VALUE_FILLER = /^(?:approximately|about|roughly|exactly|just|simply|now|then|therefore|thus|so|equal\s+to)\s+/i;
+/** Function names and the like that are math, not prose, inside a bare closing expression. */
+const MATH_WORDS = /\b(?:sin|cos|tan|cot|sec|csc|log|ln|exp|sqrt|max|min|mod|gcd|lcm|arcsin|arccos|arctan)\b/g;
+
+/** Where the last sentence of `line` begins: after the last sentence-ending mark outside $...$. */
+function lastSentenceStart(line: string): number {
+  let start = 0;
+  let inMath = false;
+  for (let i = 0; i < line.length; i++) {
+    if (line[i] === '$' && line[i - 1] !== '\\') inMath = !inMath;
+    else if (!inMath && /[.!?]/.test(line[i]!) && /^\s+\S/.test(line.slice(i + 1)) && !/\d/.test(line[i + 1] ?? '')) start = i + 1;
+  }
+  return start;
+}
+
+/**
+ * The result a closing sentence states without \boxed: "the product is $x^2 - 2x - 3$.", "f(x) = 2x^3 + 5x.",
+ * "the winner is **Marcus**." Read after the last "is"/"="/":" whose clause is a delimited or bold value, or
+ * bare math; never a number picked out of prose.
+ */
+function finalSentence(last: { text: string; start: number; end: number }): Candidate | null {
+  const from = lastSentenceStart(last.text);
+  const sentence = last.text.slice(from);
+  const verbs = allMatches(sentence, /(?:\b(?:is|are|was|equals|becomes)\b|(?<![<>!=\\])=(?!=))\s*/gi).reverse();
+  for (const v of verbs) {
+    const at = v.index + v[0].length;
+    const clause = sentence.slice(at).replace(VALUE_FILLER, '');
+    const marked = /^(?:\$\$([^$]+)\$\$|\$([^$]+)\$|\\\((.+?)\\\)|\*\*([^*]{1,60})\*\*)/.exec(clause);
+    let answer: string | null = null;
+    if (marked) {
+      const inner = (marked[1] ?? marked[2] ?? marked[3] ?? marked[4] ?? '').trim();
+      const words = inner.replace(/\\[A-Za-z]+/g, ' ').match(/[A-Za-z]{3,}/g) ?? [];
+      if (marked[4] === undefined || words.length <= 3) answer = inner;
+    } else {
+      const bare = clause.replace(/[.!]\s*$/, '').trim();
+      const prose = bare.replace(/\\[A-Za-z]+/g, ' ').replace(MATH_WORDS, ' ');
+      if (bare.length <= 60 && /\d|\\[A-Za-z]|\^/.test(bare) && !/[A-Za-z]{3,}/.test(prose) && !/[A-Za-z]{2}\s+[A-Za-z]{2}/.test(prose)) answer = bare;
+    }
+    if (answer !== null && plausible(answer)) {
+      return { answer, rule: 'final_sentence', start: last.start + from + (sentence.length - sentence.trimStart().length), end: last.end };
+    }
+  }
+  return null;
 }
 
 /** The last number in the text (with a sign, a decimal part, a fraction slash), the weakest reading. */
@@ -101,9 +159,9 @@ function lastNumber(text: string): Candidate | null {
 
 /**
  * The final answer of a math response: the last of the deliberate markers (\boxed{}, "#### x", a JSON
- * answer field, "the answer is x"), so a later correction beats an earlier attempt; else a bold answer or
- * a final line that is only math; else the last number. Invented follow-up problems, leaked end tokens
- * and loops are not read, as for multiple choice.
+ * answer field, "the answer is x"), so a later correction beats an earlier attempt; else a bold answer, the
+ * value a closing sentence states ("the product is $x^2-1$.") or a final line that is only math; else the last
+ * number. Invented follow-up problems, leaked end tokens and loops are not read, as for multiple choice.
  */
 export function extractMathAnswer(response: string, options: ExtractionOptions = {}): MathExtraction {
   const prepared = prepare(response);

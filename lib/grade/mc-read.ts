@@ -28,8 +28,8 @@ export function normalizeOption(text: string): string {
   return looseNormalize(text.replace(/(\d),(?=\d{3}(?!\d))/g, '$1').replace(/\\(?:text|mathrm|textbf)\{([^{}]*)\}/g, '$1'));
 }
 
-/** Filler a model puts between "the answer is" and the letter. */
-const FILLER = /^(?:\s|[:=\-—–$]|\\\(|\\\[|\\(?:boxed|text|textbf|mathrm|mathbf|fbox)\s*\{|\{|\b(?:the|option|choice|letter|answer|is|probably|likely|most\s+likely|clearly|definitely|indeed|therefore|then|thus|correct|right|best|final)\b)+/i;
+/** Filler a model puts between "the answer is" and the letter (quotes included: 'the answer is "B. 42"'). */
+const FILLER = /^(?:\s|[:=\-—–$"“'‘]|\\\(|\\\[|\\(?:boxed|text|textbf|mathrm|mathbf|fbox)\s*\{|\{|\b(?:the|option|choice|letter|answer|is|probably|likely|most\s+likely|clearly|definitely|indeed|therefore|then|thus|correct|right|best|final)\b)+/i;
 
 /** Words that may follow a bare "A" or "I" when it is an answer rather than an article or pronoun. */
 const AFTER_LETTER_WORDS = new Set([
@@ -42,9 +42,11 @@ function letterAt(text: string, at: number, ctx: OptionsContext): { letter: stri
   const m = /^([(\[{]\s*)?([A-Za-z])(\s*[)\]}])?/.exec(text.slice(at, at + 8));
   if (!m?.[2]) return null;
   const raw = m[2];
-  const end = at + m[0].length;
+  // A quoted letter, 'B' or "B. 42": the closing quote is part of the wrapping.
+  const quoted = /["“'‘]/.test(text[at - 1] ?? '') && /^["”'’]/.test(text.slice(at + m[0].length));
+  const end = at + m[0].length + (quoted ? 1 : 0);
   const after = text.slice(end, end + 60);
-  const wrapped = m[1] !== undefined || m[3] !== undefined;
+  const wrapped = m[1] !== undefined || m[3] !== undefined || quoted;
   // Part of a longer word or a formula: "Cannot", "C(2,2)", "A'", "x=", "A-level".
   if (/^[A-Za-z0-9'’(=^_+|]/.test(after) || (!wrapped && /^-[A-Za-z]/.test(after))) return null;
   if (m[1] !== undefined && m[3] === undefined && !/^\s*[.:]/.test(after)) return null;
@@ -116,14 +118,58 @@ export function readChoice(text: string, at: number, ctx: OptionsContext): Choic
   return letter === null ? null : { letter, end: start + sentence.length, hedged: false, byText: true };
 }
 
-const NEGATION_AFTER = new RegExp(
-  String.raw`^\s*[)\]}.:]?\s*(?:(?:[^.!?\n]|\.(?=\d)){0,80}?[,;—–-]\s*(?:but|however|though|yet|and)?\s*(?:this|that|which|it)\s+)?` +
-    String.raw`(?:(?:is|are|was|seems|appears|would\s+be|must\s+be|can\s+be)\s+(?:not\b|incorrect|wrong|false|invalid|eliminated|ruled\s+out|unlikely|impossible|excluded|a\s+distractor)|isn't|isn’t|is\s+not|cannot\s+be|can't\s+be|can’t\s+be|does\s+not|doesn't|doesn’t|fails)`,
-  'i',
-);
+/** Words that may stand between "is" and its judgement: "(C) is also incorrect". */
+const ADVERB = String.raw`(?:(?:also|likewise|similarly|clearly|too|again|equally|obviously|definitely|certainly|then|still|surely|thus|therefore)\s+)?`;
+const COPULA = String.raw`(?:is|are|was|seems|appears|would\s+be|must\s+be|can\s+be|looks)`;
+/** Judging the option as an answer: wrong, ruled out, not the one. */
+const VERDICT = String.raw`(?:${COPULA}\s+${ADVERB}(?:incorrect|wrong|false|invalid|eliminated|ruled\s+out|unlikely|impossible|excluded|a\s+distractor|out\b|not\s+(?:the\s+)?(?:correct|right|answer|best|one|case|valid)\b|not\s+it\b)|(?:isn't|isn’t)\s+${ADVERB}(?:the\s+)?(?:correct|right|answer|best|one|valid|it)\b|(?:cannot|can't|can’t|could\s+not|couldn't|couldn’t)\s+be\s+(?:right|correct|the\s+answer|it|chosen)\b|(?:does\s+not|doesn't|doesn’t)\s+${ADVERB}(?:match|fit|work|hold|apply)\b|fails?\s+(?:too|as\s+well|also)\b)`;
+/** Saying the option lacks a property: a rejection in an ordinary question, the answer in a NOT question. */
+const PROPERTY = String.raw`(?:${COPULA}\s+${ADVERB}not\b|isn't|isn’t|aren't|aren’t|cannot\s+be|can't\s+be|can’t\s+be|does\s+not|doesn't|doesn’t|do\s+not|don't|don’t|fails|lacks|has\s+no|is\s+never)`;
+/** "(I) 1/3, but this is incorrect": the judgement comes after a clause, through a pronoun. */
+const PRONOUN_CLAUSE = String.raw`(?:(?:[^.!?\n]|\.(?=\d)){0,80}?[,;—–-]\s*(?:but|however|though|yet|and)?\s*(?:this|that|which|it)\s+)`;
+/** "Option D, pumping blood, is not ...", "Option A (whale) is ...": an aside between the letter and the verb. */
+const APPOSITIVE = String.raw`(?:,[^,.;!?\n]{1,60},\s*|\([^()\n]{1,40}\)\s*)`;
+// An aside never reaches past the end of the letter's sentence: "The answer is (B). (B) is not obvious, but ...".
+const LEAD = String.raw`^\s*(?:[)\]}:"”'’]?\s*(?:${APPOSITIVE}|${PRONOUN_CLAUSE})?|\.\s*${PRONOUN_CLAUSE}?)`;
+const VERDICT_AFTER = new RegExp(LEAD + VERDICT, 'i');
+const PROPERTY_AFTER = new RegExp(LEAD + PROPERTY, 'i');
 const NEGATION_BEFORE = /(?:\bnot|\bisn't|\bisn’t|rather\s+than|instead\s+of|\beliminat\w*|\brule\s+out|\bruling\s+out|\bexcept|\bother\s+than|\bunlike|\bexclud\w*|\bagainst)\s*(?:options?|choices?|answers?)?\s*(?:[(\[]?[A-Z][)\]]?\s*(?:,|and|or|&)\s*)*[(\[]?\s*$/i;
 
+/** The length of `optionText` (normalized) at the start of `after`, so "(C) nitrogen is not ..." reads past "nitrogen". */
+function optionTextLength(after: string, optionText: string): number {
+  if (optionText.length === 0) return 0;
+  for (const m of allWords(after.slice(0, 160))) {
+    const norm = normalizeOption(after.slice(0, m));
+    if (norm === optionText) return m;
+    if (norm.length > optionText.length) break;
+  }
+  return 0;
+}
+
+function allWords(text: string): number[] {
+  const ends: number[] = [];
+  const re = /\S+/g;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) ends.push(m.index + m[0].length);
+  return ends;
+}
+
+export type Negation = 'verdict' | 'property';
+
+/**
+ * How the letter read at [start, end) is said not to be something: 'verdict' when it is judged a wrong answer
+ * ("(C) is also incorrect", "rule out B"), 'property' when it is said to lack a property ("C is not required"),
+ * null when neither. `optionText` (normalized) is skipped when it follows the letter.
+ */
+export function negationAt(text: string, start: number, end: number, optionText = ''): Negation | null {
+  if (NEGATION_BEFORE.test(text.slice(Math.max(0, start - 30), start))) return 'verdict';
+  const raw = text.slice(end, end + 200);
+  const after = raw.slice(optionTextLength(raw, optionText));
+  if (VERDICT_AFTER.test(after)) return 'verdict';
+  if (PROPERTY_AFTER.test(after)) return 'property';
+  return null;
+}
+
 /** The letter read at [start, end) is said to be wrong, by the words right after it or right before it. */
-export function isNegated(text: string, start: number, end: number): boolean {
-  return NEGATION_AFTER.test(text.slice(end, end + 140)) || NEGATION_BEFORE.test(text.slice(Math.max(0, start - 30), start));
+export function isNegated(text: string, start: number, end: number, optionText = ''): boolean {
+  return negationAt(text, start, end, optionText) !== null;
 }

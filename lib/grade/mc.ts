@@ -1,15 +1,37 @@
 import type { Query } from '../queries/index.ts';
-import { LETTERS, isNegated, normalizeOption, optionByText, optionsNamed, readChoice, type OptionsContext } from './mc-read.ts';
+import { letterLines, optionTextOf, readHits, verdictRejections, walkItems, type Hit, type McContext, type Stance } from './mc-hits.ts';
+import { LETTERS, isNegated, normalizeOption, optionByText, optionsNamed, type OptionsContext } from './mc-read.ts';
 import { findRefusal } from './refusal.ts';
 import { findLoop, prepare, readableEnd } from './response.ts';
-import { allMatches, bracedGroups, linesWithOffsets, looseNormalize, maskMarkdown } from './text.ts';
+import { allMatches, blank, linesWithOffsets, looseNormalize, maskMarkdown } from './text.ts';
 import type { ExtractionOptions, Grade, GradeSpan, GradeStatus } from './types.ts';
+
+export type { Stance } from './mc-hits.ts';
 
 /** Without `choices` we assume the common four-option layout, widened if the reference letter is later. */
 const DEFAULT_CHOICE_COUNT = 4;
 
 /** Responses up to this length may be read letter by letter; in longer ones a stray capital is not a commitment. */
 const SHORT_RESPONSE = 200;
+
+/** Where a candidate stands: in the answer, inside a loop, among echoed few-shot answers, in an invented follow-up. */
+export type Place = 'answer' | 'loop' | 'echo' | 'follow_up';
+
+/** One option the response named in a committing or judging way. */
+export interface McCandidate {
+  letter: string;
+  /** The rule that read it ("answer_is", "closest", "not_question", ...). */
+  rule: string;
+  stance: Stance;
+  place: Place;
+  /** A later sentence judged it wrong or said no option fits, and it was not committed to again. */
+  withdrawn: boolean;
+  /** Stated as the closest option, not an exact match. */
+  closest: boolean;
+  span: GradeSpan;
+  /** Why it did not win; absent on the winner. */
+  lost?: string;
+}
 
 export interface McExtraction {
   /** The committed option letter, or null. */
@@ -18,8 +40,10 @@ export interface McExtraction {
   rule: string;
   /** The text the deciding rule read, as [start, end) offsets into the original response. */
   span: GradeSpan | null;
-  /** A short human-readable account of the decision. */
+  /** A short human-readable account of the decision, naming the candidates passed over and why. */
   detail: string;
+  /** The candidates the commitment model weighed (the winner has no `lost`). */
+  candidates: McCandidate[];
 }
 
 /** The letters valid for a question with `choiceCount` options: 4 -> "ABCD". */
@@ -28,167 +52,38 @@ export function validLetters(choiceCount: number): string {
   return LETTERS.slice(0, count);
 }
 
-/** 1: a deliberate final marker; 2: a committing phrase; the weaker readings are tried only without these. */
-type Tier = 1 | 2;
-
-interface Hit {
-  letter: string;
-  start: number;
-  end: number;
-  letterStart: number;
-  tier: Tier;
-  rule: string;
-  hedged: boolean;
-}
-
-interface LeadIn {
-  rule: string;
-  tier: Tier;
-  re: RegExp;
-}
-
-const LEAD_INS: readonly LeadIn[] = [
-  { rule: 'final_answer', tier: 1, re: /\bfinal\s+answer\b\s*(?:is\b|:|=|-|—|–)?\s*(?:the\s+final\s+answer\s+is\b)?/gi },
-  { rule: 'answer_label', tier: 1, re: /(?:^|\n)[ \t>#|]*(?:(?:correct|best|my|final)\s+)?answer(?:\s+(?:choice|option|letter))?\s*[:=：]/gi },
-  { rule: 'json_answer', tier: 1, re: /"(?:final_?answer|answer|correct_?answer|choice|option)"\s*:\s*"?/gi },
-  {
-    rule: 'answer_is',
-    tier: 2,
-    re: /\b(?:answer|option|choice)(?:\s+(?:choice|option|letter))?\s*(?:is|would\s+be|should\s+be|must\s+be|will\s+be|=|:|-\s|—|–)/gi,
-  },
-  // "Wait, it is B": the short form revisions take.
-  { rule: 'it_is', tier: 2, re: /\b(?:it|this|that)(?:'s|’s|\s+is|\s+must\s+be|\s+should\s+be)\s+(?=[(\[]?[A-Z][)\].,;:!]?(?:\s|$))/g },
-  { rule: 'i_choose', tier: 2, re: /\b(?:I(?:'d|'ll|’d|’ll|\s+would|\s+will|\s+shall)?\s+(?:choose|pick|select|go\s+with|opt\s+for)|going\s+with|my\s+(?:choice|pick|selection)\s+(?:is|would\s+be))\b/gi },
-  {
-    rule: 'conclusion',
-    tier: 2,
-    re: /(?:^|[.!?:]\s+|\n)[ \t]*(?:therefore|thus|so|hence|consequently|in\s+conclusion|overall|in\s+summary|finally)\s*[,:]?\s+(?=\S)/gim,
-  },
-];
-
-/** "B is correct", "Option B is the best answer": the letter comes first. */
-function letterFirst(letters: string): RegExp {
-  return new RegExp(
-    String.raw`(?<![A-Za-z0-9])(?:(?:[Oo]ption|[Cc]hoice)\s+)?[(\[]?([${letters}])[)\]]?\s+(?:is|seems|appears|would\s+be|must\s+be)\s+(?:to\s+be\s+)?(?:the\s+)?(?:correct|right|best|most\s+(?:appropriate|likely|accurate|plausible|reasonable|suitable)|answer\b|true\b)`,
-    'g',
-  );
-}
-
-const REVISION_CUE = /\b(?:wait|actually|correction|on\s+second\s+thought|re-?evaluat\w*|reconsider\w*|mistake|error|however|hmm|upon\s+(?:further\s+)?review|let\s+me\s+re)/i;
-
-function explicitHits(text: string, ctx: OptionsContext): Hit[] {
-  const hits: Hit[] = [];
-  const add = (hit: Hit): void => {
-    if (isNegated(text, hit.letterStart, hit.end)) return;
-    const same = hits.findIndex((h) => h.letterStart === hit.letterStart);
-    if (same < 0) hits.push(hit);
-    else if (hits[same]!.tier > hit.tier) hits[same] = hit;
-  };
-  for (const { rule, tier, re } of LEAD_INS) {
-    for (const m of allMatches(text, re)) {
-      const at = m.index + m[0].length;
-      const choice = readChoice(text, at, ctx);
-      if (!choice) continue;
-      // A question is not a commitment: "Is the answer B?"
-      if (!choice.byText && /^\s*[)\]]?\s*\?/.test(text.slice(choice.end, choice.end + 4))) continue;
-      const letterStart = choice.byText ? at : choice.end - 1;
-      add({ ...choice, start: m.index + (m[0].length - m[0].trimStart().length), letterStart, tier, rule });
-    }
-  }
-  for (const box of [...bracedGroups(text, 'boxed'), ...bracedGroups(text, 'fbox')]) {
-    const inner = `${box.content}`;
-    const choice = readChoice(inner, 0, ctx);
-    if (!choice || inner.slice(choice.end).trim().length > 0 && !choice.byText && !/^\s*[).:]/.test(inner.slice(choice.end))) continue;
-    add({ letter: choice.letter, hedged: choice.hedged, start: box.start, end: box.end, letterStart: box.contentStart, tier: 1, rule: 'boxed' });
-  }
-  for (const m of allMatches(text, letterFirst(ctx.letters))) {
-    const letter = m[1]!;
-    const letterStart = m.index + m[0].indexOf(letter, m[0].search(/[(\[]?[A-Z][)\]]?\s/));
-    add({ letter, start: m.index, end: m.index + m[0].length, letterStart, tier: 2, rule: 'letter_is_correct', hedged: false });
-  }
-  return hits.sort((a, b) => a.letterStart - b.letterStart);
-}
-
-/** The last deliberate final marker, unless a later committing phrase revises it. */
-function decide(hits: readonly Hit[], text: string): Hit | null {
-  const last = hits.at(-1);
-  if (!last) return null;
-  const lastFinal = hits.filter((h) => h.tier === 1).at(-1);
-  if (!lastFinal || lastFinal === last || last.letter === lastFinal.letter) return last;
-  return REVISION_CUE.test(text.slice(lastFinal.end, last.start)) ? last : lastFinal;
-}
-
-interface LetterLine {
-  letter: string;
-  start: number;
-  end: number;
-  text: string;
-  lone: boolean;
-  listed: boolean;
-}
-
-/** Lines that are a letter ("B", "(B)", "B.") or start with one before option text ("B) 4200 ways"). */
-function letterLines(text: string, ctx: OptionsContext): LetterLine[] {
-  const lines = linesWithOffsets(text);
-  const out: Array<LetterLine & { index: number }> = [];
-  lines.forEach((line, index) => {
-    const lone = /^[(\[]?\s*([A-Za-z])\s*[)\]]?\s*[.:]?$/.exec(line.text);
-    const leading = /^[(\[]?([A-Z])(?:[)\]]|[)\]]?[.:])\s+\S/.exec(line.text);
-    const raw = lone?.[1] ?? leading?.[1];
-    if (raw === undefined) return;
-    const letter = raw.toUpperCase();
-    if (!ctx.letters.includes(letter)) return;
-    out.push({ letter, start: line.start, end: line.end, text: line.text, lone: lone !== null, listed: false, index });
-  });
-  // Consecutive lines led by different letters are an echoed or analysed option list, not a commitment.
-  for (let i = 0; i < out.length; i++) {
-    const prev = out[i - 1];
-    const next = out[i + 1];
-    const cur = out[i]!;
-    if (!cur.lone && ((prev && !prev.lone && prev.letter !== cur.letter && cur.index - prev.index <= 3) || (next && !next.lone && next.letter !== cur.letter && next.index - cur.index <= 3))) {
-      cur.listed = true;
-    }
-  }
-  return out;
-}
-
-const POSITIVE = /(?:\b(?:correct|right|true|best|valid)\b|✓|✔|✅)/i;
-const NEGATIVE = /(?:\b(?:incorrect|wrong|false|not|invalid|eliminat\w*)\b|✗|✘|❌)/i;
-
-/** In an option-by-option analysis, the one option judged right while the others are judged wrong. */
-function eliminationWinner(lines: readonly LetterLine[]): LetterLine | null {
-  const listed = lines.filter((l) => l.listed);
-  const positive = listed.filter((l) => POSITIVE.test(l.text) && !NEGATIVE.test(l.text));
-  const negative = listed.filter((l) => NEGATIVE.test(l.text));
-  return positive.length === 1 && negative.length >= 1 && new Set(listed.map((l) => l.letter)).size === listed.length ? positive[0]! : null;
-}
-
 interface Found {
   letters: Map<string, { start: number; end: number }>;
 }
 
-function markedLetters(raw: string, text: string, ctx: OptionsContext): Found {
+/** Marked letters ("**C**", "(C)", "(option C)") outside walk-through items, and not withdrawn later. */
+function markedLetters(raw: string, text: string, ctx: McContext, excluded: (letter: string, at: number) => boolean): Found {
   const letters = new Map<string, { start: number; end: number }>();
   const cls = `${ctx.letters}${ctx.letters.toLowerCase()}`;
   const patterns = [
     new RegExp(String.raw`\*\*\s*[(\[]?\s*([${cls}])\s*[)\]]?\s*[.:)]?\s*\*\*`, 'g'),
-    new RegExp(String.raw`(?<![A-Za-z0-9\\])\(([${ctx.letters}])\)(?![A-Za-z0-9(])`, 'g'),
+    new RegExp(String.raw`(?<![A-Za-z0-9\\])\((?:(?:[Oo]ption|[Cc]hoice)\s+)?([${ctx.letters}])\)(?![A-Za-z0-9(])`, 'g'),
   ];
   for (const re of patterns) {
     for (const m of allMatches(raw, re)) {
       const end = m.index + m[0].length;
-      if (isNegated(text, m.index, end)) continue;
-      letters.set(m[1]!.toUpperCase(), { start: m.index, end });
+      const letter = m[1]!.toUpperCase();
+      const at = m.index + m[0].lastIndexOf(m[1]!);
+      if (excluded(letter, at) || isNegated(text, at, end, optionTextOf(ctx, letter))) continue;
+      letters.set(letter, { start: m.index, end });
     }
   }
   return { letters };
 }
 
-function looseLetters(text: string, ctx: OptionsContext): Found {
+/** "vitamin B", "type A", "Plan C": a capital that is part of a name, not an option. */
+const NAMING_NOUN = /\b(?:vitamin|vitamins|type|types|group|hepatitis|class|grade|plan|part|section|figure|fig\.|table|step|point|line|set|channel|blood|category|level|phase|stage|site|zone|block|building|row|column|model|series|schedule|exhibit|appendix|article|title|division|lot|gate|room|platform|size|rank|tier|team|player|person|company|country|city|node|vertex|angle|triangle|square|ring)\s+$/i;
+
+function looseLetters(text: string, ctx: McContext, excluded: (letter: string, at: number) => boolean): Found {
   const letters = new Map<string, { start: number; end: number }>();
   for (const m of allMatches(text, /(?<![A-Za-z0-9'’\-=+^_$\\(|])([A-Z])(?![A-Za-z0-9'’\-=+^_()|?])/g)) {
     const letter = m[1]!;
-    if (!ctx.letters.includes(letter)) continue;
+    if (!ctx.letters.includes(letter) || excluded(letter, m.index) || NAMING_NOUN.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
     const next = /^\s+([a-z]+)/.exec(text.slice(m.index + 1))?.[1];
     if ((letter === 'A' || letter === 'I') && next !== undefined && !['is', 'seems', 'looks', 'because', 'since', 'fits', 'matches'].includes(next)) continue;
     if (isNegated(text, m.index, m.index + 1)) continue;
@@ -197,23 +92,139 @@ function looseLetters(text: string, ctx: OptionsContext): Found {
   return { letters };
 }
 
+const POSITIVE = /(?:\b(?:correct|right|true|best|valid)\b|✓|✔|✅)/i;
+const NEGATIVE = /(?:\b(?:incorrect|wrong|false|not|invalid|eliminat\w*)\b|✗|✘|❌)/i;
+
+/** In an option-by-option analysis, the one option judged right while the others are judged wrong. */
+function eliminationWinner(items: ReadonlyArray<{ letter: string; text: string }>): number {
+  const positive = items.flatMap((l, i) => (POSITIVE.test(l.text) && !NEGATIVE.test(l.text) ? [i] : []));
+  const negative = items.filter((l) => NEGATIVE.test(l.text));
+  return positive.length === 1 && negative.length >= 1 && new Set(items.map((l) => l.letter)).size === items.length ? positive[0]! : -1;
+}
+
+const REVISION_CUE = /\b(?:wait|actually|correction|on\s+second\s+thought|re-?evaluat\w*|reconsider\w*|mistake|error|however|hmm|upon\s+(?:further\s+)?review|let\s+me\s+re|checking\s+again|no\b)/i;
+
+/** Among live commitments: the last deliberate final marker, unless a later committing phrase revises it; weak mentions only without either. */
+function decide(live: readonly Hit[], text: string): Hit | null {
+  const strong = live.filter((h) => h.tier < 3);
+  const pool = strong.length > 0 ? strong : live;
+  const last = pool.at(-1);
+  if (!last) return null;
+  const lastFinal = pool.filter((h) => h.tier === 1).at(-1);
+  if (!lastFinal || lastFinal === last || last.letter === lastFinal.letter) return last;
+  return REVISION_CUE.test(text.slice(lastFinal.end, last.start)) ? last : lastFinal;
+}
+
+/** "Answer: C\nAnswer: A\nAnswer: D" opening a reply that goes on to reason: the few-shot answers echoed, not this one. */
+function echoRun(hits: readonly Hit[], text: string): Hit[] {
+  const committed = hits.filter((h) => h.stance === 'committed' || h.stance === 'hedged');
+  const first = committed[0];
+  if (!first || text.slice(0, first.start).trim().length > 0) return [];
+  let n = 1;
+  while (n < committed.length && text.slice(committed[n - 1]!.end, committed[n]!.start).replace(/[\s.,;)\]]/g, '').length <= 12) n++;
+  const run = committed.slice(0, n);
+  const after = committed[n];
+  if (new Set(run.map((h) => h.letter)).size < 2 || !after || text.slice(run.at(-1)!.end, after.start).trim().length < 40) return [];
+  return run;
+}
+
+/** A sentence with its opening interjections ("Hmm,", "Wait,", "No,") dropped, for comparing loop turns. */
+function unitKey(sentence: string): string {
+  return sentence.toLowerCase().replace(/\s+/g, ' ').trim().replace(/^(?:(?:hmm+|wait|no|so|ok(?:ay)?|well|actually|yes|oh|right|but)[,.!]?\s+)+/, '');
+}
+
+function unitsOf(text: string): Set<string> {
+  return new Set(allMatches(text, /[^\n.!?]+[.!?]*/g).map((m) => unitKey(m[0])).filter((u) => u.length > 0));
+}
+
+/** The sentence around offset `at`. */
+function unitAround(text: string, at: number): string {
+  const before = text.slice(0, at);
+  const start = Math.max(before.lastIndexOf('\n'), ...['.', '!', '?'].map((c) => before.lastIndexOf(c))) + 1;
+  const rest = /^[^\n.!?]*[.!?]*/.exec(text.slice(at))?.[0] ?? '';
+  return unitKey(text.slice(start, at) + rest);
+}
+
+/** Words of three letters or more, for comparing a restated question with the one asked. */
+function words(text: string): Set<string> {
+  return new Set((text.toLowerCase().match(/[a-z]{3,}/g) ?? []).filter((w) => !['the', 'and', 'for', 'which', 'what', 'following'].includes(w)));
+}
+
+/** The asking sentence of the question: its last line that is not an option or an answer line. */
+function askLine(question: string): string {
+  const instruction = /^(?:answer|respond|reply|please|think|do\s+not|don't|output|give|return|choose\s+one|select\s+one|format)\b/i;
+  const lines = question
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0 && !/^[(\[]?[A-Z][).:\]]\s/.test(l) && !instruction.test(l));
+  return lines.filter((l) => l.includes('?')).at(-1) ?? lines.at(-1) ?? '';
+}
+
+/** Where the response restates the question asked after echoing few-shot examples: reading starts there. */
+function restatedQuestionAt(text: string, question: string | undefined): number {
+  if (!question) return 0;
+  const asked = words(askLine(question));
+  if (asked.size < 3) return 0;
+  let at = 0;
+  for (const m of allMatches(text, /^[ \t>#*]*(?:question|q|problem)\s*\d*\s*[:.)]\s*([^\n]+)/gim)) {
+    if (m.index === 0) continue;
+    const said = words(m[1]!);
+    const shared = [...asked].filter((w) => said.has(w)).length;
+    if (shared / asked.size >= 0.8) at = m.index;
+  }
+  return at;
+}
+
+/** Whether the question asks for the option that is NOT something (or the one EXCEPT): from the question, else the reply's restatement. */
+function asksForNot(question: string | undefined, response: string): boolean {
+  if (question) {
+    const ask = askLine(question);
+    return /\b(?:NOT|EXCEPT)\b/.test(ask) || (/[?:]\s*$/.test(ask) && /\b(?:not|except)\b|n't\b|n’t\b/i.test(ask));
+  }
+  return /\b(?:question\s+asks|asks?\s+(?:for|us|which|what)|asked\s+(?:for|which)|we\s+(?:need|want|are\s+looking\s+for)|looking\s+for|must\s+(?:find|identify|pick))\b[^.?!\n]{0,80}?\b(?:not|except|isn't|doesn't)\b/i.test(response.slice(0, 400));
+}
+
 function span(response: string, start: number, end: number): GradeSpan {
   return { start, end, text: response.slice(start, end) };
 }
 
-function answered(response: string, letter: string, rule: string, start: number, end: number): McExtraction {
+function answered(response: string, letter: string, rule: string, start: number, end: number, passedOver: McCandidate[] = [], note = ''): McExtraction {
   const s = span(response, start, end);
-  return { pred: letter, status: 'answered', rule, span: s, detail: s.text.trim() };
+  return { pred: letter, status: 'answered', rule, span: s, detail: describe(s.text.trim(), passedOver, note), candidates: passedOver };
+}
+
+function describe(what: string, passedOver: readonly McCandidate[], note: string): string {
+  const lost = passedOver.filter((c) => c.lost !== undefined);
+  const others = lost.length > 0 ? `; passed over: ${lost.map((c) => `${c.letter} (${c.lost})`).join(', ')}` : '';
+  return `${note}${what}${others}`;
+}
+
+/** Why a candidate that did not win lost, in a reader's words. */
+function lossReason(h: Hit, winner: Hit | null, withdrawn: boolean, place: Place): string {
+  if (place === 'follow_up') return 'in an invented follow-up';
+  if (place === 'echo') return 'echoed example answer';
+  if (h.stance === 'rejected') return 'rejected';
+  if (h.stance === 'listed') return 'only listed';
+  if (withdrawn) return 'withdrawn later';
+  if (place === 'loop') return 'inside a loop';
+  if (h.stance === 'hedged') return 'hedged';
+  if (winner && h.letterStart < winner.letterStart) return winner.tier < h.tier ? 'weaker than the final marker' : 'revised later';
+  if (winner && winner.tier < h.tier) return 'weaker than the final marker';
+  return 'not the final commitment';
 }
 
 /**
- * Finds the option a response commits to, as a careful reader would. Reasoning in <think> blocks, text
- * after a leaked end-of-turn token, invented follow-up questions and the repeats of a loop are not read.
- * Deliberate final markers ("Answer: B", \boxed{B}) win over committing phrases ("the answer is B",
- * "B is correct") unless a later phrase revises them; among equals the last one wins. Statements that an
- * option is wrong never count. Only when nothing commits are weaker readings tried: a line that is a
- * letter, an option-by-option elimination, a marked letter, the option's text, a lone capital in a short
- * reply. A refusal is reported as such, and text that names several options equally is ambiguous.
+ * Finds the option a response commits to, as a careful reader would: the commitment a reader would underline,
+ * not the first or last letter-shaped token. Every naming of an option is a candidate, scored by how it is
+ * stated (committed, hedged, rejected "(C) is incorrect", or only listed), where it stands (before a loop,
+ * inside one, in few-shot answers echoed at the start, in invented follow-up questions) and whether a later
+ * sentence withdraws it ("(F) does not match either"). Deliberate final markers ("Answer: B", \boxed{B}) win
+ * over committing phrases ("the answer is B", "this matches option B") unless a later phrase revises them;
+ * among equals the last one wins. When a loop wavers between options, the commitment before it stands.
+ * Only when nothing commits are weaker readings tried: a line that is a letter, an option-by-option
+ * elimination, a marked letter, the option's text, a lone capital in a short reply. A refusal is reported as
+ * such, and text that names several options equally is ambiguous. The detail names the candidates passed
+ * over and why; `candidates` lists them.
  */
 export function extractMcAnswer(
   response: string,
@@ -221,74 +232,151 @@ export function extractMcAnswer(
   choices?: readonly string[],
   options: ExtractionOptions = {},
 ): McExtraction {
-  const ctx: OptionsContext = { letters: validLetters(choiceCount), options: (choices ?? []).map(normalizeOption) };
   const prepared = prepare(response);
-  const masked = maskMarkdown(prepared);
+  const ctx: McContext = {
+    letters: validLetters(choiceCount),
+    options: (choices ?? []).map(normalizeOption),
+    notQuestion: asksForNot(options.question, prepared),
+  };
+  const restated = restatedQuestionAt(prepared, options.question);
+  const masked = blank(maskMarkdown(prepared), 0, restated);
   const looping = findLoop(masked) !== null;
   const missing: GradeStatus = options.truncated || looping ? 'truncated' : 'no_answer';
   if (masked.trim().length === 0) {
     const detail = response.trim().length === 0 ? 'empty response' : 'only reasoning, no answer after it';
-    return { pred: null, status: missing, rule: 'empty', span: null, detail };
+    return { pred: null, status: missing, rule: 'empty', span: null, detail, candidates: [] };
   }
+  const committing = (h: Hit): boolean => h.stance === 'committed' || h.stance === 'hedged';
   // A lone letter on its own line counts as an answer here, so "C\n\nQ: ..." stops before the invented question.
-  const cut = readableEnd(masked, (prefix) => explicitHits(prefix, ctx).length > 0 || letterLines(prefix, ctx).some((l) => l.lone));
+  const cut = readableEnd(masked, (prefix) => readHits(prefix, ctx).some(committing) || letterLines(prefix, ctx).some((l) => l.lone));
   const text = masked.slice(0, cut.end);
   const raw = prepared.slice(0, cut.end);
 
-  const hits = explicitHits(text, ctx);
-  const chosen = decide(hits, text);
-  if (chosen) {
-    const loop = cut.reason === 'loop' ? findLoop(masked) : null;
-    const loopLetters = loop ? new Set(hits.filter((h) => h.letterStart >= loop.start).map((h) => h.letter)) : new Set<string>();
-    if (chosen.hedged || loopLetters.size > 1) {
-      const s = span(response, chosen.start, chosen.end);
-      return { pred: null, status: 'ambiguous', rule: chosen.rule, span: s, detail: loopLetters.size > 1 ? `loops between ${[...loopLetters].sort().join(', ')}` : `hedged: ${s.text.trim()}` };
+  const hits = readHits(text, ctx);
+  const loop = cut.reason === 'loop' ? findLoop(masked) : null;
+  const echoed = new Set(echoRun(hits, text));
+  const rejections = verdictRejections(text, ctx);
+  const refusalAt = findRefusal(text);
+  const loopUnits = loop ? unitsOf(text.slice(loop.start, loop.secondCopy)) : new Set<string>();
+  // A commitment that reads like one of the loop's sentences is the loop's first turn, not an answer before it.
+  const inLoop = (h: Hit): boolean => loop !== null && (h.letterStart >= loop.start || loopUnits.has(unitAround(text, h.letterStart)));
+  const place = (h: Hit): Place => (echoed.has(h) ? 'echo' : inLoop(h) ? 'loop' : 'answer');
+  /** Withdrawn: judged wrong later, or followed by "none of the options fits", and not committed to again. */
+  const withdrawn = (h: Hit): boolean => {
+    const recommitted = hits.some((o) => o !== h && o.letter === h.letter && o.letterStart > h.end && committing(o));
+    if (recommitted) return false;
+    if (rejections.some((r) => r.letter === h.letter && r.letterStart > h.end)) return true;
+    const refusalLater = refusalAt !== null && refusalAt.start > h.end && /[.!?\n;]/.test(text.slice(h.end, refusalAt.start));
+    return h.tier > 1 && refusalLater && !hits.some((o) => o.letterStart > refusalAt.start && committing(o));
+  };
+  const live = hits.filter((h) => committing(h) && !echoed.has(h) && !withdrawn(h));
+  const beyond = readHits(masked.slice(0, masked.length), ctx).filter((h) => h.letterStart >= cut.end && committing(h));
+  const report = (winner: Hit | null): McCandidate[] => [
+    ...hits.map((h) => toCandidate(response, h, place(h), withdrawn(h), h === winner ? undefined : lossReason(h, winner, withdrawn(h), place(h)))),
+    ...(cut.reason === 'loop' ? [] : beyond.map((h) => toCandidate(response, h, 'follow_up', false, 'in an invented follow-up'))),
+  ].filter((c, i, all) => c.lost === undefined || (c.letter !== winner?.letter && !all.slice(0, i).some((o) => o.letter === c.letter && o.lost === c.lost)));
+
+  const loopLetters = new Set(live.filter((h) => place(h) === 'loop').map((h) => h.letter));
+  let chosen: Hit | null;
+  let note = '';
+  if (loopLetters.size > 1) {
+    chosen = decide(live.filter((h) => place(h) === 'answer'), text);
+    if (!chosen) {
+      const loopHit = live.find((h) => place(h) === 'loop')!;
+      const s = span(response, loopHit.start, loopHit.end);
+      return { pred: null, status: 'ambiguous', rule: loopHit.rule, span: s, detail: `loops between ${[...loopLetters].sort().join(', ')}`, candidates: report(null) };
     }
-    return answered(response, chosen.letter, chosen.rule, chosen.start, chosen.end);
+    note = `before a loop between ${[...loopLetters].sort().join(', ')}: `;
+  } else chosen = decide(live, text);
+
+  if (chosen) {
+    const rivals = chosen.rule === 'not_question' ? new Set(live.filter((h) => h.rule === 'not_question').map((h) => h.letter)) : new Set<string>();
+    if (chosen.stance === 'hedged' || rivals.size > 1) {
+      const s = span(response, chosen.start, chosen.end);
+      const detail = rivals.size > 1 ? `says several options are not: ${[...rivals].sort().join(', ')}` : `hedged: ${s.text.trim()}`;
+      return { pred: null, status: 'ambiguous', rule: chosen.rule, span: s, detail, candidates: report(chosen) };
+    }
+    if (chosen.closest) note = `closest option, not an exact match: ${note}`;
+    return answered(response, chosen.letter, chosen.rule, chosen.start, chosen.end, report(chosen), note);
+  }
+  const passedOver = report(null);
+
+  if (refusalAt) {
+    const s = span(response, refusalAt.start, refusalAt.end);
+    return { pred: null, status: 'refused', rule: 'refusal', span: s, detail: describe(s.text, passedOver, ''), candidates: passedOver };
   }
 
-  const refusal = findRefusal(text);
-  if (refusal) {
-    const s = span(response, refusal.start, refusal.end);
-    return { pred: null, status: 'refused', rule: 'refusal', span: s, detail: s.text };
-  }
+  // Weaker readings: only letters that are not walk-through items and are not rejected or judged wrong later.
+  const items = walkItems(text, ctx);
+  const itemAt = new Set([...items.map((i) => i.letterStart), ...introducedItems(text, ctx)]);
+  const judgedLater = (letter: string, at: number): boolean => rejections.some((r) => r.letter === letter && r.letterStart > at) || hits.some((h) => h.letter === letter && h.letterStart > at && (h.stance === 'rejected' || withdrawn(h)));
+  const excluded = (letter: string, at: number): boolean => itemAt.has(at) || judgedLater(letter, at);
 
-  const lines = letterLines(text, ctx).filter((l) => !isNegated(text, l.start, l.end - (l.text.length - 1)));
+  const lines = letterLines(text, ctx).filter((l) => !isNegated(text, l.start, l.end - (l.text.length - 1)) && !judgedLater(l.letter, l.start));
   const all = linesWithOffsets(text);
-  const finalLine = lines.find((l) => l.lone && l.start === all.at(-1)?.start) ?? lines.find((l) => !l.listed && l.start === all.at(-1)?.start);
-  if (finalLine) return answered(response, finalLine.letter, 'final_line', finalLine.start, finalLine.end);
-  const firstLine = lines.find((l) => !l.listed && l.start === all[0]?.start);
-  if (firstLine) return answered(response, firstLine.letter, 'first_line', firstLine.start, firstLine.end);
+  const isItem = (l: { start: number; text: string }): boolean => itemAt.has(l.start + l.text.search(/[A-Z]/));
+  const finalLine = lines.find((l) => l.lone && l.start === all.at(-1)?.start) ?? lines.find((l) => !l.listed && !isItem(l) && l.start === all.at(-1)?.start);
+  if (finalLine) return answered(response, finalLine.letter, 'final_line', finalLine.start, finalLine.end, passedOver);
+  const firstLine = lines.find((l) => !l.listed && l.start === all[0]?.start && (l.lone || !isItem(l)));
+  if (firstLine) return answered(response, firstLine.letter, 'first_line', firstLine.start, firstLine.end, passedOver);
   const loneLetters = new Set(lines.filter((l) => l.lone).map((l) => l.letter));
   const lone = lines.find((l) => l.lone);
-  if (loneLetters.size === 1 && lone) return answered(response, lone.letter, 'letter_line', lone.start, lone.end);
-  const winner = eliminationWinner(lines);
-  if (winner) return answered(response, winner.letter, 'elimination', winner.start, winner.end);
+  if (loneLetters.size === 1 && lone) return answered(response, lone.letter, 'letter_line', lone.start, lone.end, passedOver);
+  const listedLines = letterLines(text, ctx).filter((l) => l.listed);
+  const byLine = eliminationWinner(listedLines);
+  if (byLine >= 0) return answered(response, listedLines[byLine]!.letter, 'elimination', listedLines[byLine]!.start, listedLines[byLine]!.end, passedOver);
+  const itemTexts = items.map((i) => ({ letter: i.letter, text: text.slice(i.bodyStart, i.bodyEnd), at: i }));
+  const byItem = new Set(items.map((i) => i.letter)).size === items.length ? eliminationWinner(itemTexts) : -1;
+  if (byItem >= 0) return answered(response, items[byItem]!.letter, 'elimination', items[byItem]!.letterStart, items[byItem]!.bodyEnd, passedOver);
 
   const lastLine = all.at(-1);
-  const lastLineListed = lines.some((l) => l.listed && l.start === lastLine?.start);
+  const lastLineListed = letterLines(text, ctx).some((l) => l.listed && l.start === lastLine?.start) || items.some((i) => lastLine !== undefined && i.letterStart >= lastLine.start && i.letterStart < lastLine.end);
   const lastLineOption = lastLine && !lastLineListed ? optionByText(lastLine.text, ctx) : null;
   const short = text.trim().length <= SHORT_RESPONSE;
   const tiers: Array<{ rule: string; found: Found }> = [
-    { rule: 'marked_letter', found: markedLetters(raw, text, ctx) },
+    { rule: 'marked_letter', found: markedLetters(raw, text, ctx, excluded) },
     {
       rule: 'option_text',
       found: { letters: lastLineOption && lastLine ? new Map([[lastLineOption, { start: lastLine.start, end: lastLine.end }]]) : optionTextAnywhere(text, ctx, short) },
     },
-    { rule: 'loose_letter', found: short ? looseLetters(text, ctx) : { letters: new Map() } },
+    { rule: 'loose_letter', found: short ? looseLetters(text, ctx, excluded) : { letters: new Map() } },
   ];
   for (const { rule, found } of tiers) {
     if (found.letters.size !== 1) continue;
     const [[letter, where]] = [...found.letters];
-    return answered(response, letter, rule, where.start, where.end);
+    return answered(response, letter, rule, where.start, where.end, passedOver);
   }
   const conflicting = tiers.find((t) => t.found.letters.size > 1);
   if (conflicting) {
     const places = [...conflicting.found.letters.values()];
     const s = span(response, Math.min(...places.map((p) => p.start)), Math.max(...places.map((p) => p.end)));
-    return { pred: null, status: 'ambiguous', rule: conflicting.rule, span: s, detail: `candidates: ${[...conflicting.found.letters.keys()].sort().join(', ')}` };
+    return { pred: null, status: 'ambiguous', rule: conflicting.rule, span: s, detail: describe(`candidates: ${[...conflicting.found.letters.keys()].sort().join(', ')}`, passedOver, ''), candidates: passedOver };
   }
-  return { pred: null, status: missing, rule: looping ? 'loop' : 'none', span: null, detail: looping ? 'repeats itself without answering' : 'no option found' };
+  const detail = looping ? 'repeats itself without answering' : items.length > 0 || listedLines.length > 0 ? 'lists or walks through options without committing' : 'no option found';
+  return { pred: null, status: missing, rule: looping ? 'loop' : 'none', span: null, detail: describe(detail, passedOver, ''), candidates: passedOver };
+}
+
+/** "Consider each choice:" or "The correct answer:" on its own line: the letter lines after it re-list the options. */
+const LIST_INTRO = /(?:\b(?:each|every|all|the\s+following|these|the)\s+(?:answer\s+)?(?:choices?|options?|answers?|alternatives?)|\b(?:correct|right|best)\s+answer)\s*[:：]\s*$/i;
+
+function introducedItems(text: string, ctx: OptionsContext): number[] {
+  const lines = linesWithOffsets(text);
+  const out: number[] = [];
+  lines.forEach((line, i) => {
+    if (!LIST_INTRO.test(line.text)) return;
+    for (const next of lines.slice(i + 1)) {
+      const m = /^[(\[]?([A-Z])(?:[)\]]|[)\]]?[.:])\s+\S/.exec(next.text);
+      if (!m || !ctx.letters.includes(m[1]!)) break;
+      out.push(next.start + next.text.indexOf(m[1]!));
+    }
+  });
+  return out;
+}
+
+function toCandidate(response: string, h: Hit, place: Place, withdrawn: boolean, lost: string | undefined): McCandidate {
+  const c: McCandidate = { letter: h.letter, rule: h.rule, stance: h.stance, place, withdrawn, closest: h.closest, span: span(response, h.start, h.end) };
+  if (lost !== undefined) c.lost = lost;
+  return c;
 }
 
 /** In a short reply, the options whose text appears in it (the longest of any nested pair). */
@@ -323,7 +411,8 @@ export function choiceCountOf(query: Query, reference?: string): number {
 /** Grades a multiple-choice response against the reference letter. Throws when the reference itself is invalid. */
 export function gradeMc(query: Query, response: string, options: ExtractionOptions = {}): Grade {
   const reference = referenceLetter(query);
-  const found = extractMcAnswer(response, choiceCountOf(query, reference), query.choices, options);
+  const question = options.question ?? (query.prompt.trim().length > 0 ? query.prompt : undefined);
+  const found = extractMcAnswer(response, choiceCountOf(query, reference), query.choices, { ...options, question });
   return {
     grader: 'mc',
     pred: found.pred,

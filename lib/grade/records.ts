@@ -21,6 +21,8 @@ export interface GradeRecord {
   nChoices?: number;
   answer?: string;
   truncated?: boolean;
+  /** The question as asked (field "question" or "prompt"); multiple choice reads NOT questions and echoes with it. */
+  question?: string;
 }
 
 export interface Verdict {
@@ -31,6 +33,8 @@ export interface Verdict {
   status: GradeStatus;
   rule: string;
   span?: GradeSpan | null;
+  /** How the rule decided: for multiple choice, the candidates passed over and why. */
+  detail?: string;
 }
 
 export const RULE_SETS = ['default', 'naive-last-letter'] as const;
@@ -69,6 +73,7 @@ export function toGradeRecord(value: unknown, source: string, line: number): Gra
     nChoices = rawN;
   }
   const answer = optionalString(rec, 'answer', source, line);
+  const question = optionalString(rec, 'question', source, line) ?? optionalString(rec, 'prompt', source, line);
   const rawGrader = optionalString(rec, 'grader', source, line);
   let grader: GradeRecord['grader'];
   if (rawGrader === undefined) grader = choices || nChoices !== undefined ? 'mc' : 'numeric';
@@ -82,6 +87,7 @@ export function toGradeRecord(value: unknown, source: string, line: number): Gra
   if (nChoices !== undefined) out.nChoices = nChoices;
   if (answer !== undefined) out.answer = answer;
   if (truncated) out.truncated = true;
+  if (question !== undefined) out.question = question;
   if (grader === 'mc' && answer !== undefined) {
     try {
       referenceLetter(asQuery(out));
@@ -92,29 +98,50 @@ export function toGradeRecord(value: unknown, source: string, line: number): Gra
   return out;
 }
 
-/** Parses JSONL text; blank lines are skipped, anything else must be a valid record. */
+/** Parses JSONL text; blank lines are skipped, anything else must be a valid record (the first bad line throws). */
 export function parseGradeRecords(text: string, source: string): GradeRecord[] {
-  const out: GradeRecord[] = [];
-  text.split('\n').forEach((raw, i) => {
-    if (raw.trim().length === 0) return;
-    let value: unknown;
-    try {
-      value = JSON.parse(raw);
-    } catch (error) {
-      fail(source, i + 1, `not valid JSON (${(error as Error).message})`);
-    }
-    out.push(toGradeRecord(value, source, i + 1));
-  });
-  return out;
+  const { records, problems } = readGradeRecords(text, source);
+  if (problems[0]) throw new Error(problems[0].message);
+  return records;
 }
 
-function asQuery(r: GradeRecord): Query {
-  const q: Query = { id: r.id, prompt: '', domain: '', answer: r.answer ?? '', grader: r.grader };
+/** A line of a records file that is not a valid record. */
+export interface RecordProblem {
+  line: number;
+  /** "<source>:<line>: <what is wrong>". */
+  message: string;
+}
+
+/** Parses JSONL text, keeping every valid record and one problem per line that is not one, so the rest can still be graded. */
+export function readGradeRecords(text: string, source: string): { records: GradeRecord[]; problems: RecordProblem[] } {
+  const records: GradeRecord[] = [];
+  const problems: RecordProblem[] = [];
+  text.split('\n').forEach((raw, i) => {
+    if (raw.trim().length === 0) return;
+    try {
+      let value: unknown;
+      try {
+        value = JSON.parse(raw);
+      } catch (error) {
+        fail(source, i + 1, `not valid JSON (${(error as Error).message})`);
+      }
+      records.push(toGradeRecord(value, source, i + 1));
+    } catch (error) {
+      problems.push({ line: i + 1, message: (error as Error).message });
+    }
+  });
+  return { records, problems };
+}
+
+/** The record as a query, for the graders and the judge prompts. */
+export function asQuery(r: GradeRecord): Query {
+  const q: Query = { id: r.id, prompt: r.question ?? '', domain: '', answer: r.answer ?? '', grader: r.grader };
   if (r.choices) q.choices = r.choices;
   return q;
 }
 
-function choiceCount(r: GradeRecord): number {
+/** How many options a record has: its choices, n_choices, else four widened to reach the reference letter. */
+export function choiceCount(r: GradeRecord): number {
   if (r.choices) return r.choices.length;
   if (r.nChoices !== undefined) return r.nChoices;
   const ref = r.answer?.trim().toUpperCase() ?? '';
@@ -123,14 +150,14 @@ function choiceCount(r: GradeRecord): number {
 
 function gradeDefault(r: GradeRecord, options: NumericOptions): Verdict {
   if (r.grader === 'mc') {
-    const found = extractMcAnswer(r.response, choiceCount(r), r.choices, { truncated: r.truncated });
-    const v: Verdict = { id: r.id, pred: found.pred, status: found.status, rule: found.rule, span: found.span };
+    const found = extractMcAnswer(r.response, choiceCount(r), r.choices, { truncated: r.truncated, question: r.question });
+    const v: Verdict = { id: r.id, pred: found.pred, status: found.status, rule: found.rule, span: found.span, detail: found.detail };
     if (r.answer !== undefined) v.correct = found.pred === referenceLetter({ ...asQuery(r), choices: r.choices ?? [...validLetters(choiceCount(r))] });
     return v;
   }
   if (r.grader === 'numeric') {
     const found = extractMathAnswer(r.response, { truncated: r.truncated });
-    const v: Verdict = { id: r.id, pred: found.answer === null ? null : normalizeMath(found.answer).latex, status: found.status, rule: found.rule, span: found.span };
+    const v: Verdict = { id: r.id, pred: found.answer === null ? null : normalizeMath(found.answer).latex, status: found.status, rule: found.rule, span: found.span, detail: found.detail };
     if (r.answer !== undefined) v.correct = found.answer !== null && mathEqual(found.answer, r.answer, options);
     return v;
   }

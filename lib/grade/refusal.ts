@@ -9,7 +9,9 @@ const REFUSAL = new RegExp(
     String.raw`\bas\s+an\s+ai\b`,
     String.raw`\b(?:cannot|can't|can’t|could\s+not)\s+be\s+(?:determined|answered|decided)`,
     String.raw`\b(?:not|insufficient)\s+enough\s+information\b|\binsufficient\s+information\b|\binformation\s+(?:is\s+)?(?:insufficient|missing)\b`,
-    String.raw`\bnone\s+of\s+the\s+(?:options|choices|answers|above|given\s+options)\s+(?:is|are|seems?|appears?)\b`,
+    String.raw`\bnone\s+of\s+the\s+(?:options|choices|answers|above|given\s+options)(?:\s+(?:given|listed|provided|offered))?\s+(?:is|are|seems?|appears?|fits?|matches|match|works?|holds?)\b`,
+    // "The answer is none of the above" (read as an option instead when one says so: that is tried first).
+    String.raw`\b(?:answer|choice|option|it)\s+(?:is|would\s+be|must\s+be)\s+none\s+of\s+(?:the\s+)?(?:above|options|choices|these|them)\b`,
     String.raw`\bI\s+(?:don't|do\s+not|don’t)\s+know\b`,
     String.raw`\bno\s+(?:correct\s+)?(?:option|choice|answer)\s+(?:is|fits|matches)\b`,
   ].join('|'),

@@ -5,7 +5,17 @@ import { allMatches, maskThinking } from './text.ts';
  * keep the pattern going with invented questions and answers; chat models sometimes emit the next
  * turn's header. Text from such a marker on belongs to no question we asked.
  */
-const CONTINUATION = /^[ \t>#*]*(?:question|q|problem|exercise|example|human|user|input|instruction|passage)\s*\d*\s*[:.)]|^[ \t]*\[INST\]/gim;
+const CONTINUATION = new RegExp(
+  [
+    // "Question:", "Q2.", "**Question 3:**", "### Problem 2", "Next question:", "Follow-up question:".
+    String.raw`^[ \t>#*]*(?:(?:next|another|new|follow[- ]?up|bonus|practice|similar|extra)\s+)?(?:question|q|problem|exercise|example|human|user|input|instruction|passage)\s*(?:\d+\s*(?:[:.)]|\**\s*$)|[:.)])`,
+    String.raw`^[ \t]*\[INST\]`,
+    // "Here is another question for practice:", "Now let's try another question."
+    String.raw`\bhere(?:'s|’s|\s+is|\s+are)\s+(?:another|a\s+new|a\s+similar|a\s+different|the\s+next|one\s+more|some\s+more)\s+(?:question|problem|example|exercise)s?\b`,
+    String.raw`\blet(?:'s|’s|\s+us)\s+(?:try|do|solve|look\s+at|consider|move\s+on\s+to)\s+(?:another|a\s+new|a\s+similar|a\s+different|the\s+next|one\s+more)\s+(?:question|problem|example|exercise)s?\b`,
+  ].join('|'),
+  'gim',
+);
 /** End-of-turn tokens that leaked into the text: nothing after them is part of the answer. */
 const END_TOKENS = /<\|(?:im_end|im_start|endoftext|eot_id|end|user|start_header_id)\|>|<\/s>|<end_of_turn>/g;
 

@@ -61,4 +61,10 @@ export interface ExtractionOptions {
    * 'truncated' rather than 'no_answer', so the two failure modes stay apart in the metrics.
    */
   truncated?: boolean;
+  /**
+   * The question as the model saw it (the prompt), when known. Multiple choice uses it to read a NOT/EXCEPT
+   * question ("option C is not required" is then the answer, not a rejection) and to tell a restated question
+   * from few-shot examples the model echoed before it. Optional: without it those cues come from the response.
+   */
+  question?: string;
 }

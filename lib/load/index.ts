@@ -14,3 +14,6 @@ export {
   type LoadEnergy, type LoadProgress, type LoadSummary, type LoadTestOptions, type LoadTestResult,
 } from './load.ts';
 export { formatLoadReport, formatLoadTable } from './table.ts';
+export {
+  DEFAULT_SATURATION_CONCURRENCY, DEFAULT_SWEEP_STEPS, rateSweep, sweepRates, type RateSweepOptions, type RateSweepResult,
+} from './rate-sweep.ts';

@@ -208,8 +208,8 @@ async function dispatch(
   const inFlight = new Set<Promise<void>>();
   for (const [k, arrival] of schedule!.entries()) {
     const due = t0 + arrival.atMs;
-    const wait = due - performance.now();
-    if (wait > 0.5) await sleep(wait, signal);
+    // Timers fire on whole milliseconds, sometimes a fraction early: never send before the request is due.
+    for (let wait = due - performance.now(); wait > 0 && !signal?.aborted; wait = due - performance.now()) await sleep(wait, signal);
     if (signal?.aborted) break;
     const p: Promise<void> = send(k, due, arrival.queryId).finally(() => inFlight.delete(p));
     inFlight.add(p);

@@ -5,6 +5,7 @@ import {
   EnergySession,
   Preflight,
   capabilityReport,
+  openEnergySource,
   openNvmlLoadProbe,
   recoverPowerTraces,
   type EnergyReport,
@@ -201,6 +202,10 @@ async function prepare(options: ProfileOptions): Promise<PreparedRun> {
   const judged = queries.filter((q) => q.grader === 'judge').length;
   if (judged > 0 && !options.judge) {
     throw new Error(`${judged} of ${queries.length} queries are graded by an LLM judge: pass the judge option, or load them with other graders (load.map, load.grader).`);
+  }
+  if (options.energy !== undefined && options.energy !== 'auto' && options.energyFrom === undefined) {
+    // A named source that cannot be read fails before the model loads (which can take minutes).
+    await openEnergySource({ ...options.energyOptions, wattsPerCore: options.wattsPerCore, source: options.energy }).close();
   }
   const cleanup = new Cleanup();
   try {

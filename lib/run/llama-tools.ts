@@ -6,9 +6,9 @@
 import { createHash } from 'node:crypto';
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, copyFileSync, chmodSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 import { buildNativeHelpers } from './direct/index.ts';
 
 export interface LlamaTools {
@@ -29,8 +29,17 @@ export interface EnsureLlamaToolsOptions {
   jobs?: number;
 }
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const nodeLlamaCppDir = join(repoRoot, 'node_modules', 'node-llama-cpp');
+/** node-llama-cpp's package folder, wherever npm put it: this clone's node_modules, or beside ipw-lab in a user's. */
+export const nodeLlamaCppDir = packageDir('node-llama-cpp');
+
+function packageDir(name: string): string {
+  // Its entry point, then up to the folder whose package.json names it (node-llama-cpp does not export package.json).
+  for (let dir = dirname(createRequire(import.meta.url).resolve(name)); dir !== dirname(dir); dir = dirname(dir)) {
+    const file = join(dir, 'package.json');
+    if (existsSync(file) && (JSON.parse(readFileSync(file, 'utf8')) as { name?: string }).name === name) return dir;
+  }
+  throw new Error(`cannot find the package folder of ${name}`);
+}
 
 // AMX off: GCC 12's AMX matmul path segfaults on the first Q8_0 batch (upstream #20824), and this CPU kind has no
 // AMX anyway. Native otherwise, so the reference uses every ISA extension the host offers.

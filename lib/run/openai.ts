@@ -313,17 +313,20 @@ export async function openOpenAIRunner(baseUrl: string, model: string, options: 
       let stale = false;
       for (let k = 0; ; k++) {
         const state = new StreamState(completionMode, hooks.onFirstToken);
+        // After a stale socket, a connection of its own: the pool may hold more sockets the server has closed.
+        const fresh = stale ? agentFor(rootUrl) : undefined;
         const startMs = performance.now();
         const result = await streamRequest({
           url: endpoint,
           body: payload,
           headers,
-          agent,
+          agent: fresh ?? agent,
           limits,
           signal: request.signal,
           onPayload: (data) => state.take(data),
           finished: () => state.finishReason != null,
         });
+        fresh?.destroy();
         const endMs = performance.now();
         const attempt: RequestAttempt = { startMs, endMs, status: statusOf(result), outcome: redact(outcomeOf(result)) };
         attempts.push(attempt);

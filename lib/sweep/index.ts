@@ -9,9 +9,15 @@ export {
 } from './spec.ts';
 export { ALL_CELLS, SHARD_COUNT_ENV, describeShard, inShard, parseShard, resolveShard, shardFromEnv, type Shard } from './shard.ts';
 export { estimateCell, formatSeconds, type CellEstimate, type MeasuredCell } from './estimate.ts';
-export { cellFrontier, cellRows, frontierCostOf, type CellResultRow, type FrontierCost, type SweepCellRow } from './table.ts';
+export {
+  cellEfficiency, cellFrontier, cellRows, frontierCostOf, frontierPoints,
+  type CellEfficiency, type CellResultRow, type EfficiencyOptions, type FrontierCost, type SweepCellRow,
+} from './table.ts';
 export {
   SWEEP_FILE, planSweep, sweep, sweepTable,
   type CellEvent, type CellPlan, type SweepOptions, type SweepPlan, type SweepResult,
 } from './sweep.ts';
-export { formatPlan, formatSweepTable } from './format.ts';
+export { formatEfficiencyTable, formatPlan, formatRepetitionTable, formatSweepTable } from './format.ts';
+export {
+  DEFAULT_NOISE_CV, REPETITION_METRICS, repetitionRows, spreadOf, type RepetitionMetric, type RepetitionRow, type Spread,
+} from './repetitions.ts';

@@ -4,13 +4,14 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { profile, type ProfileProgress, type ProfileResult } from '../profile/index.ts';
+import { readModelArchitecture, type ModelArchitecture } from '../efficiency/index.ts';
 import { loadQuerySet } from '../queries/index.ts';
 import { assertGgufFile, checkRunnerOptions, parseModelSpec } from '../run/index.ts';
 import { RUN_FILE, listRuns, readResults, type QueryResult } from '../store/index.ts';
 import { estimateCell, type MeasuredCell } from './estimate.ts';
 import { describeShard, inShard, resolveShard, type Shard } from './shard.ts';
 import { cellProfileOptions, expandCells, normalizeSpec, readSpecFile, type Cell, type NormalizedSpec, type SweepSpec } from './spec.ts';
-import { cellRows, type SweepCellRow } from './table.ts';
+import { cellEfficiency, cellRows, type EfficiencyOptions, type SweepCellRow } from './table.ts';
 
 export const SWEEP_FILE = 'sweep.json';
 
@@ -35,6 +36,8 @@ export interface SweepOptions {
   onCell?: (event: CellEvent) => void;
   /** Each query of the cell in progress. */
   onProgress?: (cell: Cell, progress: ProfileProgress) => void;
+  /** Peaks (MFU/MBU) and rates (cost, carbon) for the derived figures of the cell table; none by default. */
+  efficiency?: EfficiencyOptions;
 }
 
 export interface CellEvent {
@@ -202,14 +205,31 @@ async function preflightCells(spec: NormalizedSpec, cells: readonly Cell[]): Pro
   }
 }
 
-/** One summary row per cell with results, in run order. */
-export async function sweepTable(plan: SweepPlan): Promise<SweepCellRow[]> {
+/** A model's architecture, or why there is none (a served model, an unreadable file). */
+async function architectureFor(model: string): Promise<ModelArchitecture | { unavailable: string }> {
+  const parsed = parseModelSpec(model);
+  if (parsed.kind !== 'gguf') return { unavailable: 'a served model: no GGUF architecture to count FLOPs from' };
+  return readModelArchitecture(parsed.path).catch((error: Error) => ({ unavailable: error.message }));
+}
+
+/**
+ * One summary row per cell with results, in run order, with its derived figures (FLOPs from the GGUF; MFU/MBU, cost
+ * and carbon where `efficiency` gives peaks and rates).
+ */
+export async function sweepTable(plan: SweepPlan, efficiency: EfficiencyOptions = {}): Promise<SweepCellRow[]> {
   const table: SweepCellRow[] = [];
+  const architectures = new Map<string, Promise<ModelArchitecture | { unavailable: string }>>();
   for (const cell of plan.cells) {
     const state = cellState(cell.runDir);
     if (state.status === 'pending' || state.status === 'unreadable') continue;
     const rows = await cellResults(cell.runDir);
-    if (rows.length > 0) table.push(...cellRows(cell.cell.name, cell.cell.coordinates, state.status, rows));
+    if (rows.length === 0) continue;
+    const model = String(cell.cell.coordinates.model);
+    if (!architectures.has(model)) architectures.set(model, architectureFor(model));
+    const arch = await architectures.get(model)!;
+    for (const row of cellRows(cell.cell.name, cell.cell.coordinates, state.status, rows)) {
+      table.push({ ...row, efficiency: cellEfficiency(row, rows, arch, efficiency) });
+    }
   }
   return table;
 }
@@ -269,5 +289,5 @@ export async function sweep(options: SweepOptions): Promise<SweepResult> {
   }
   const plan = await planOf(spec, cells, outDir, shard);
   const complete = !interrupted && failed.length === 0 && plan.cells.every((c) => !c.inShard || c.status === 'complete');
-  return { plan, complete, failed, table: await sweepTable(plan) };
+  return { plan, complete, failed, table: await sweepTable(plan, options.efficiency) };
 }

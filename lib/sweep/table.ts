@@ -1,10 +1,16 @@
 // One summary row per cell of a sweep, and the cells on the Pareto frontier. Pure.
+import {
+  FLOPS_METHOD, costAndCarbon, decodeBytes, queryFlops, utilization,
+  type CostAndCarbon, type EnergyRates, type ModelArchitecture, type PeakFigures, type Utilization,
+} from '../efficiency/index.ts';
 import { mean, percentile, summarize, type MetricRow } from '../metrics/index.ts';
-import { paretoFrontier } from '../plots/index.ts';
+import { paretoFrontier, type FrontierPoint } from '../plots/index.ts';
 import type { Coordinates } from './spec.ts';
 
 /** The fields of a stored result row a cell summary reads (lib/store's QueryResult has them all). */
-export type CellResultRow = MetricRow & { durationMs: number; ttftMs: number; decodeTokensPerS: number; promptTokens: number; completionTokens: number };
+export type CellResultRow = MetricRow & {
+  durationMs: number; ttftMs: number; prefillMs: number; decodeMs: number; decodeTokensPerS: number; promptTokens: number; completionTokens: number;
+};
 
 /** A cell's results in one row: accuracy, energy per query, latency; energy labelled with its source, method and domain. */
 export interface SweepCellRow {
@@ -25,12 +31,16 @@ export interface SweepCellRow {
   p99LatencyMs: number;
   meanTtftMs: number;
   meanDecodeTokensPerS: number;
+  /** Generated tokens per second of query time: all completion tokens over all queries' durations. */
+  throughputTokensPerS: number;
   meanPromptTokens: number;
   meanCompletionTokens: number;
   energySource: string;
   energyMethod: string;
   energyIsEstimate: boolean;
   energyDomain?: string;
+  /** FLOPs, MFU/MBU, cost and carbon: derived estimates (see `cellEfficiency`); absent until computed. */
+  efficiency?: CellEfficiency;
 }
 
 /**
@@ -56,6 +66,7 @@ export function cellRows(cell: string, coordinates: Coordinates, status: SweepCe
       p99LatencyMs: percentile(latency, 0.99),
       meanTtftMs: mean(group.map((r) => r.ttftMs)),
       meanDecodeTokensPerS: mean(group.map((r) => r.decodeTokensPerS).filter(Number.isFinite)),
+      throughputTokensPerS: group.reduce((s, r) => s + r.completionTokens, 0) / (latency.reduce((s, ms) => s + ms, 0) / 1000),
       meanPromptTokens: mean(group.map((r) => r.promptTokens)),
       meanCompletionTokens: mean(group.map((r) => r.completionTokens)),
       energySource: summary.energySource,
@@ -88,4 +99,75 @@ export function cellFrontier(rows: readonly SweepCellRow[], cost: FrontierCost):
     byLabel.set(key, [...(byLabel.get(key) ?? []), row]);
   }
   return [...byLabel.values()].flatMap((group) => paretoFrontier(group, { cost: costOf, value: (row) => row.accuracy }));
+}
+
+/** Options of the derived figures: peaks for MFU/MBU and rates for cost and carbon, all supplied by the user. */
+export type EfficiencyOptions = PeakFigures & EnergyRates & {
+  /** Bytes per KV-cache element, for MBU. Default 2 (f16, llama.cpp's default cache type). */
+  kvBytesPerElement?: number;
+};
+
+/** A cell's derived figures: every one an estimate, with its method. */
+export interface CellEfficiency {
+  /** Mean FLOPs per query, by phase; NaN for a served model (no GGUF to read). */
+  flopsPerQuery: number;
+  prefillFlopsPerQuery: number;
+  decodeFlopsPerQuery: number;
+  flopsMethod: string;
+  /** Model FLOPs utilization in prefill and decode, memory bandwidth utilization in decode (0..1; NaN with a reason). */
+  prefillMfu: Utilization;
+  decodeMfu: Utilization;
+  decodeMbu: Utilization;
+  cost: CostAndCarbon;
+}
+
+/**
+ * FLOPs, MFU/MBU, cost and carbon of a cell from its rows, the model's architecture (or why there is none) and the
+ * user's peaks and rates. Phase seconds are the rows' prefillMs and decodeMs.
+ */
+export function cellEfficiency(row: SweepCellRow, rows: readonly CellResultRow[], arch: ModelArchitecture | { unavailable: string }, options: EfficiencyOptions): CellEfficiency {
+  const group = rows.filter((r) => r.energySource === row.energySource && r.energyMethod === row.energyMethod);
+  const cost = costAndCarbon(row.meanEnergyJ, row.accuracy, options, row.energyIsEstimate);
+  if ('unavailable' in arch) {
+    const none: Utilization = { value: NaN, reason: arch.unavailable, method: FLOPS_METHOD };
+    return { flopsPerQuery: NaN, prefillFlopsPerQuery: NaN, decodeFlopsPerQuery: NaN, flopsMethod: FLOPS_METHOD, prefillMfu: none, decodeMfu: none, decodeMbu: none, cost };
+  }
+  let prefill = 0;
+  let decode = 0;
+  let bytes = 0;
+  let prefillS = 0;
+  let decodeS = 0;
+  for (const r of group) {
+    const flops = queryFlops(arch, r.promptTokens, r.completionTokens);
+    prefill += flops.prefillFlops;
+    decode += flops.decodeFlops;
+    bytes += decodeBytes(arch, r.promptTokens, r.completionTokens, options.kvBytesPerElement ?? 2);
+    prefillS += r.prefillMs / 1000;
+    decodeS += r.decodeMs / 1000;
+  }
+  const n = group.length;
+  return {
+    flopsPerQuery: (prefill + decode) / n,
+    prefillFlopsPerQuery: prefill / n,
+    decodeFlopsPerQuery: decode / n,
+    flopsMethod: FLOPS_METHOD,
+    prefillMfu: utilization(prefill, prefillS, options.peakFlopsPerS, 'FLOP/s', options.peakSource),
+    decodeMfu: utilization(decode, decodeS, options.peakFlopsPerS, 'FLOP/s', options.peakSource),
+    decodeMbu: utilization(bytes, decodeS, options.peakBytesPerS, 'bytes/s', options.peakSource),
+    cost,
+  };
+}
+
+/** Cell rows as lib/plots' frontier points (label = cell name, energy label carried): `paretoPlot(frontierPoints(table))`. */
+export function frontierPoints(rows: readonly SweepCellRow[]): FrontierPoint[] {
+  return rows.map((row) => ({
+    label: row.cell,
+    accuracy: row.accuracy,
+    meanEnergyJ: row.meanEnergyJ,
+    p99LatencyMs: row.p99LatencyMs,
+    energySource: row.energySource,
+    energyMethod: row.energyMethod,
+    energyIsEstimate: row.energyIsEstimate,
+    ...(row.energyDomain === undefined ? {} : { energyDomain: row.energyDomain }),
+  }));
 }

@@ -115,6 +115,26 @@ export const MATH_CASES: MathCase[] = [
   wrong('equivalence', '\\boxed{0.333}', '\\frac13', '0.333'),
   wrong('equivalence', '\\boxed{x^2+1}', '(x+1)^2', 'x^2+1'),
   wrong('equivalence', '\\boxed{12\\sqrt{3}}', '12', '12\\sqrt{3}'),
+  // Issue 18: a base subscript in the gold answer, and digits without it.
+  ok('base', 'In binary that is \\boxed{101}.', '101_2', '101'),
+  ok('base', 'The answer is 2130.', '2130_4', '2130'),
+  ok('base', '\\boxed{2130_{4}}', '2130_4', '2130_{4}'),
+  ok('base', '\\boxed{BEEF}', 'BEEF_{16}', 'BEEF'),
+  wrong('base', '\\boxed{1001}', '1011_2', '1001'),
+  wrong('base', '\\boxed{5}', '101_2', '5'),
+  wrong('base', '\\boxed{2130_5}', '2130_4', '2130_5'),
+  // A final answer in the closing sentence, without \boxed: not a stray number from the reasoning.
+  ok('final_sentence', 'Multiplying out the brackets and collecting the 4 terms, the result is $2x^2 + 7x + 3$.', '2x^2+7x+3', '2x^2 + 7x + 3'),
+  ok('final_sentence', 'Step 1 gives the slope and step 2 the intercept, so the line is y = 3x - 2.', '3x-2', '3x - 2'),
+  ok('final_sentence', 'Of the 4 candidates, only one has 3 votes more than the rest: the winner is **Priya**.', '\\text{Priya}', 'Priya'),
+  wrong('final_sentence', 'After 2 rounds of simplification the expression becomes $3x + 1$.', '3x-1', '3x + 1'),
+  ok('final_sentence', 'We add 5 and 3 in the last step, so the total is 5 + 3 = 8.', '8', '8'),
+  ok('final_sentence', 'That is 2,000 in total', '2000', '2,000'),
+  // "answer: N" written inside the box: the label and the braces are not part of the answer.
+  ok('boxed_label', '\\boxed{Answer: 42}', '42', '42'),
+  ok('boxed_label', 'So $\\boxed{\\textbf{Answer:} 3/4}$', '0.75', '3/4'),
+  ok('boxed_label', 'Hence \\boxed{\\text{answer} = 10}.', '10', '10'),
+  wrong('boxed_label', '\\boxed{\\text{Final answer: } 11}', '12', '11'),
   // Continuations, loops, truncation, refusals.
   ok('continuation', 'The answer is 12.\n\nProblem: What is 3+4?\nSolution: 3+4 = 7. The answer is \\boxed{7}.', '12', '12'),
   ok('continuation', '\\boxed{9}\n\nQuestion: How many legs does a spider have?\nAnswer: \\boxed{8}', '9', '9'),

@@ -14,6 +14,8 @@ export interface McCase {
   choices?: string[];
   n?: number;
   truncated?: boolean;
+  /** The question as asked, when the reading depends on it (NOT questions, echoed few-shot examples). */
+  question?: string;
 }
 
 const CAPITALS = ['Paris', 'London', 'Berlin', 'Madrid'];
@@ -174,4 +176,81 @@ export const MC_CASES: McCase[] = [
   { tag: 'many_options', response: 'Answer: I. The others fail the boundary condition.', pred: 'I', status: 'answered', n: 10 },
   { tag: 'many_options', response: 'The answer is (L).', pred: 'L', status: 'answered', n: 12 },
   { tag: 'many_options', response: 'The answer is H because the derivative vanishes there.', pred: 'H', status: 'answered', n: 10 },
+  // Issue 18. Several committed answers: the one a reader underlines, not the loop's, the echo's or the invented question's.
+  { tag: 'loop_after_answer', response: 'The net force is zero, so the answer is (B).\n\nBut what about (D)? The answer is (B). But what about (D)? The answer is (B). But what about (D)? The answer is (B). But what about (D)?', pred: 'B', status: 'answered' },
+  { tag: 'loop_after_answer', response: 'Answer: C\n\nActually the answer is A. No wait, the answer is C. Actually the answer is A. No wait, the answer is C. Actually the answer is A. No wait, the answer is C. Actually the answer is A.', pred: 'C', status: 'answered' },
+  { tag: 'followup', response: "The answer is (C).\n\nNow let's try another question. Which of these is a prime number?\n(A) 4 (B) 6 (C) 9 (D) 7\nThe answer is (D).", pred: 'C', status: 'answered' },
+  { tag: 'followup', response: 'Answer: B\n\nFollow-up question: What happens if the mass doubles?\nAnswer: D', pred: 'B', status: 'answered' },
+  { tag: 'followup', response: 'Thus the answer is (A).\n\n### Problem 2\nA car accelerates uniformly from rest. The answer is (C).', pred: 'A', status: 'answered' },
+  { tag: 'echo', response: "Answer: B\nAnswer: D\n\nLet's think step by step. Water boils at a lower temperature at altitude because the pressure is lower. The answer is (A).", pred: 'A', status: 'answered' },
+  {
+    tag: 'echo',
+    question: 'What is the chemical symbol for gold?',
+    response: 'The answer is (C).\n\nQuestion: What is the chemical symbol for iron?\nAnswer: Iron is Fe. The answer is (B).\n\nQuestion: What is the chemical symbol for gold?\nAnswer: Gold comes from the Latin aurum, so Au. The answer is (A).',
+    pred: 'A',
+    status: 'answered',
+  },
+  { tag: 'walkthrough_cut', response: 'Evaluate each option:\n(A) is incorrect because the current doubles.\n(B) is incorrect because resistance is fixed.\n(C) says the voltage across the', pred: null, status: 'truncated', truncated: true },
+  { tag: 'walkthrough_cut', response: 'Option A: wrong, the slope is negative.\nOption B: wrong, the intercept is 3.\nOption C: this one has slope', pred: null, status: 'no_answer' },
+  { tag: 'walkthrough_cut', response: 'A is false since the sum is odd. C is false as well. B describes a set whose', pred: null, status: 'no_answer' },
+  // Letters inside prose.
+  { tag: 'option_paren', response: 'The only salt here that dissolves completely is silver nitrate (option B).', pred: 'B', status: 'answered' },
+  { tag: 'option_paren', response: 'If the mass doubled (option A), the period would stay the same, and if the length doubled (option B), it would grow.', pred: null, status: 'ambiguous' },
+  { tag: 'option_named', response: 'This matches Option H.', pred: 'H', status: 'answered', n: 10 },
+  { tag: 'option_named', response: 'Everything considered, it corresponds to choice (E).', pred: 'E', status: 'answered', n: 5 },
+  { tag: 'option_named', response: 'The measured slope does not match option C, so the answer is D.', pred: 'D', status: 'answered' },
+  { tag: 'letter_then_text', response: 'The statement that holds is C. Energy is conserved.', pred: 'C', status: 'answered', choices: ['Momentum is lost', 'Mass increases', 'Energy is conserved', 'Charge disappears'] },
+  { tag: 'quoted', response: 'The answer is "A. 3 × 10^8 m/s".', pred: 'A', status: 'answered', choices: ['3 × 10^8 m/s', '3 × 10^6 m/s', '340 m/s', '1500 m/s'] },
+  { tag: 'quoted', response: "Final choice: 'B'", pred: 'B', status: 'answered' },
+  {
+    tag: 'long_prose_letter',
+    response: 'Heating the gas at constant volume raises its pressure in proportion to the absolute temperature. Going from 300 K to 600 K doubles the absolute temperature, and nothing else changes in the container, so the pressure doubles too. That leaves B.',
+    pred: 'B',
+    status: 'answered',
+  },
+  {
+    tag: 'long_prose_letter',
+    response: 'The first two options describe mitosis, and the last one describes binary fission in bacteria. Only the remaining option mentions the pairing of homologous chromosomes, which is what happens in the first division of meiosis.\n\nC it is.',
+    pred: 'C',
+    status: 'answered',
+  },
+  { tag: 'long_prose_letter', response: 'In summary, vitamin B deficiency explains the fatigue, the numbness and the pale skin that the patient reports, and it is common in strict vegetarian diets such as the one described in the case.', pred: null, status: 'no_answer' },
+  { tag: 'closest', response: 'Not listed, but closest to option C.', pred: 'C', status: 'answered' },
+  { tag: 'closest', response: 'My estimate is 3.3 kJ; the closest match among the options is (D).', pred: 'D', status: 'answered' },
+  { tag: 'closest', response: 'The closest option is (F).', pred: 'F', status: 'answered', n: 10 },
+  {
+    tag: 'not_question',
+    question: 'Which of the following is NOT required for photosynthesis?',
+    response: 'Light, water and carbon dioxide are all needed. Option C is not required.',
+    pred: 'C',
+    status: 'answered',
+    choices: ['Light', 'Water', 'Oxygen', 'Carbon dioxide'],
+  },
+  { tag: 'not_question', response: 'The question asks which element is not a metal. Sulfur (B) is not a metal.', pred: 'B', status: 'answered', choices: ['Iron', 'Sulfur', 'Copper', 'Zinc'] },
+  {
+    tag: 'not_question',
+    question: 'Which of these is NOT a vector quantity?',
+    response: '(A) velocity is a vector.\n(B) force is a vector.\n(C) mass is not a vector.\n(D) displacement is a vector.',
+    pred: 'C',
+    status: 'answered',
+    choices: ['velocity', 'force', 'mass', 'displacement'],
+  },
+  { tag: 'not_question', question: 'Which number is NOT prime?', response: '(A) is incorrect since 7 is prime. (B) 15 is not prime, so B.', pred: 'B', status: 'answered', choices: ['7', '15', '11', '13'] },
+  // Without the question, "is not required" rejects C; the options named in passing commit to none.
+  { tag: 'not_question', response: 'Light, water and carbon dioxide are all needed. Option C is not required.', pred: null, status: 'ambiguous', choices: ['Light', 'Water', 'Oxygen', 'Carbon dioxide'] },
+  // Committing to nothing.
+  { tag: 'relisted', response: 'Consider each choice:\n(A) The rate doubles, which', pred: null, status: 'truncated', truncated: true },
+  { tag: 'relisted', response: 'The correct answer:\nA) Paris\nB) London\nC) Ber', pred: null, status: 'no_answer' },
+  { tag: 'vitamin', response: 'Her symptoms point to a lack of vitamin B in the diet.', pred: null, status: 'no_answer' },
+  { tag: 'none_of_above', response: 'Therefore, (C) is also incorrect. The answer is none of the above.', pred: null, status: 'refused' },
+  { tag: 'none_of_above', response: 'So (A) is also false, and the correct choice is none of the above.', pred: null, status: 'refused' },
+  { tag: 'none_of_above', response: 'The answer is none of the above.', pred: 'E', status: 'answered', choices: ['1', '2', '3', '4', 'None of the above'] },
+  { tag: 'withdrawn', response: "The closest option is (F). But (F) is 12, not 15, so it doesn't match either; none of the options fits.", pred: null, status: 'refused', n: 10 },
+  { tag: 'withdrawn', response: 'It could be (C). No, scratch that, (C) is wrong because the sign is off.', pred: null, status: 'no_answer' },
+  { tag: 'withdrawn', response: 'The answer is (B). Checking again, (B) is incorrect; the answer is (D).', pred: 'D', status: 'answered' },
+  // Controls.
+  { tag: 'control', response: 'The correct option is (A). (A) is not the usual textbook example, but it follows from the data.', pred: 'A', status: 'answered' },
+  { tag: 'loop_revision', response: 'So the answer must be C. Hmm, no, it is (B). Hmm, no, it is (B). Hmm, no, it is (B). Hmm, no, it is (B).', pred: 'B', status: 'answered' },
+  { tag: 'control', response: 'Answer: B\n\nB is not the textbook definition, but it matches the data best.', pred: 'B', status: 'answered' },
+  { tag: 'control', response: 'Consider each option: A) 2 is too small; B) 4 is right; C) 6 is too big. So B.', pred: 'B', status: 'answered' },
 ];

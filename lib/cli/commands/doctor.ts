@@ -1,7 +1,17 @@
 import { parseArgs } from 'node:util';
 import { capabilityReport, type DomainCapability, type SourceOptions } from '../../energy/index.ts';
 import type { Command } from '../command.ts';
-import { energyFlags, energyOptionSpecs } from '../energy-flags.ts';
+import { ENERGY_FLAGS, energyFlags } from '../energy-flags.ts';
+import { inFlagTerms } from '../flag-terms.ts';
+import { flagHelp, parseSpecs, pickFlags, type FlagSpec } from '../flags.ts';
+
+const SOURCE_FLAGS = pickFlags(ENERGY_FLAGS, ['rapl-root', 'nvml-library', 'hwmon-root', 'gpu-index', 'gpu-uuid', 'energy-from', 'watts-per-core']);
+
+/** Every flag of `ipw doctor`: where the sources live, and the report as JSON. */
+export const DOCTOR_FLAGS = {
+  json: { boolean: true, help: 'the capability report as JSON, for scripts and manifests' },
+  ...SOURCE_FLAGS,
+} as const satisfies Record<string, FlagSpec>;
 
 function domainLine(d: DomainCapability): string {
   const facts = [
@@ -17,7 +27,7 @@ function domainLine(d: DomainCapability): string {
  * report, for scripts and manifests). Exit 0 either way: an unavailable sensor is information, not an error.
  */
 async function run(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { ...energyOptionSpecs, json: { type: 'boolean' } } });
+  const { values } = parseArgs({ args, options: parseSpecs(DOCTOR_FLAGS) });
   const flags = energyFlags(values);
   const options: SourceOptions = { ...flags.energyOptions, wattsPerCore: flags.wattsPerCore };
   if (flags.energyFrom !== undefined) {
@@ -34,8 +44,8 @@ async function run(args: string[]): Promise<number> {
     'powermetrics on Apple Silicon; every other available source is recorded as separate domains):',
   ];
   for (const s of report.sources) {
-    out.push(`  ${s.available ? 'ok  ' : 'no  '} ${s.source.padEnd(13)} ${s.available ? `${s.method}${s.isEstimate ? ' (an estimate, never a measurement)' : ''}` : s.reason}`);
-    if (s.fix) out.push(`       ${''.padEnd(13)} fix: ${s.fix}`);
+    out.push(`  ${s.available ? 'ok  ' : 'no  '} ${s.source.padEnd(13)} ${s.available ? `${s.method}${s.isEstimate ? ' (an estimate, never a measurement)' : ''}` : inFlagTerms(s.reason)}`);
+    if (s.fix) out.push(`       ${''.padEnd(13)} fix: ${inFlagTerms(s.fix)}`);
     for (const d of s.domains) out.push(`       ${''.padEnd(13)} ${domainLine(d)}`);
   }
   const measured = report.sources.filter((s) => s.available && !s.isEstimate);
@@ -50,9 +60,8 @@ async function run(args: string[]): Promise<number> {
 }
 
 export const doctorCommand: Command = {
-  usage: `  ipw doctor [--json] [--rapl-root DIR] [--nvml-library PATH] [--hwmon-root DIR] [--gpu-index N | --gpu-uuid ID]
-             [--energy-from prometheus:URL]
-                                  every energy source and domain: whether it works here, why not, the fix, and its
-                                  counter's resolution, update period and wraparound (--json: the capability report)`,
+  usage: `  ipw doctor [options]            every energy source and domain: whether it works here, why not, the fix, and its
+                                  counter's resolution, update period and wraparound
+${flagHelp(DOCTOR_FLAGS)}`,
   run,
 };

@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
-import { EnergySampler, startEnergyServer } from '../../energy/index.ts';
+import { DEFAULT_ENERGY_SERVER_HOST, EnergySampler, startEnergyServer } from '../../energy/index.ts';
 import { numberFlag, type Command } from '../command.ts';
-import { energyFlags, energyOptionSpecs } from '../energy-flags.ts';
+import { ENERGY_FLAGS, energyFlags } from '../energy-flags.ts';
+import { flagHelp, parseSpecs, pickFlags, type FlagSpec } from '../flags.ts';
 
 /**
  * Sampling period between scrapes, ms. Each scrape takes its own fresh sample, so this only keeps wrap-around
@@ -9,28 +10,29 @@ import { energyFlags, energyOptionSpecs } from '../energy-flags.ts';
  */
 const SERVE_SAMPLE_MS = 1000;
 
-const serveOptions = {
-  ...energyOptionSpecs,
-  port: { type: 'string' },
-  host: { type: 'string' },
-  'inject-clock-offset-ms': { type: 'string' },
-  'inject-clock-drift-ppm': { type: 'string' },
-} as const;
+const SOURCE_LOCATION_FLAGS = pickFlags(ENERGY_FLAGS, ['rapl-root', 'nvml-library', 'hwmon-root', 'gpu-index', 'gpu-uuid', 'watts-per-core']);
+
+/** Every flag of `ipw energy serve`. */
+export const SERVE_FLAGS = {
+  port: { value: 'N', help: 'TCP port; 0 picks a free port and prints it' },
+  host: { value: 'ADDR', help: 'address to listen on', default: DEFAULT_ENERGY_SERVER_HOST },
+  energy: { value: ENERGY_FLAGS.energy.value, help: 'the source to serve; auto or unset: the first available, in the order listed' },
+  ...SOURCE_LOCATION_FLAGS,
+  'sample-ms': { ...ENERGY_FLAGS['sample-ms'], help: 'sampling period between scrapes, ms; each scrape takes its own fresh sample', default: SERVE_SAMPLE_MS },
+  'inject-clock-offset-ms': { value: 'MS', help: 'diagnostic and test use only: shift the served clock by MS' },
+  'inject-clock-drift-ppm': { value: 'PPM', help: 'diagnostic and test use only: make the served clock run PPM parts per million fast' },
+} as const satisfies Record<string, FlagSpec>;
 
 /** `ipw energy serve`: this machine's energy counters as Prometheus text, for `--energy-from prometheus:URL` elsewhere. */
 async function serve(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: serveOptions });
+  const { values } = parseArgs({ args, options: parseSpecs(SERVE_FLAGS) });
   const port = numberFlag(values.port, 'port');
   if (port === undefined || !Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error('ipw energy serve needs --port N (0..65535; 0 picks a free port and prints it)');
   }
   const flags = energyFlags(values);
-  let sampler: EnergySampler;
-  try {
-    sampler = await EnergySampler.start({ source: flags.energy ?? 'auto', ...flags.energyOptions, wattsPerCore: flags.wattsPerCore, sampleMs: flags.sampleMs ?? SERVE_SAMPLE_MS });
-  } catch (error) {
-    throw new Error((error as Error).message.replaceAll('raplRoot', '--rapl-root').replaceAll('nvmlLibrary', '--nvml-library').replaceAll('sampleMs', '--sample-ms'));
-  }
+  // Its errors name options (raplRoot, sampleMs); main() prints them as flags.
+  const sampler = await EnergySampler.start({ source: flags.energy ?? 'auto', ...flags.energyOptions, wattsPerCore: flags.wattsPerCore, sampleMs: flags.sampleMs ?? SERVE_SAMPLE_MS });
   let server;
   try {
     server = await startEnergyServer({
@@ -42,7 +44,7 @@ async function serve(args: string[]): Promise<number> {
     });
   } catch (error) {
     await sampler.stop().catch(() => undefined);
-    throw new Error(`cannot listen on ${values.host ?? '127.0.0.1'}:${port}: ${(error as Error).message}`);
+    throw new Error(`cannot listen on ${values.host ?? DEFAULT_ENERGY_SERVER_HOST}:${port}: ${(error as Error).message}`);
   }
   const { info } = sampler;
   process.stdout.write(`ipw energy serve: ${info.name}${info.isEstimate ? ' (an estimate, not a measurement)' : ''} at ${server.url} (clock at /time); Ctrl-C stops\n`);
@@ -71,10 +73,10 @@ async function run(args: string[]): Promise<number> {
 }
 
 export const energyCommand: Command = {
-  usage: `  ipw energy serve --port N [--host ADDR] [--energy SOURCE] [--rapl-root DIR] [--sample-ms MS] ...
+  usage: `  ipw energy serve --port N [options]
                                   serve this machine's energy counters as Prometheus text at /metrics (and its clock at
                                   /time) for \`ipw profile --energy-from prometheus:http://HOST:N/metrics\` on another
-                                  machine; listens on 127.0.0.1 unless --host says otherwise
-                                  (--inject-clock-offset-ms MS, --inject-clock-drift-ppm PPM: diagnostic/test only)`,
+                                  machine
+${flagHelp(SERVE_FLAGS)}`,
   run,
 };

@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
-import { formatPlan, formatSweepTable, sweep, type CellEvent } from '../../sweep/index.ts';
-import { interruptSignal, type Command } from '../command.ts';
+import {
+  DEFAULT_NOISE_CV, formatEfficiencyTable, formatPlan, formatRepetitionTable, formatSweepTable, repetitionRows, sweep, type CellEvent,
+} from '../../sweep/index.ts';
+import { interruptSignal, numberFlag, type Command } from '../command.ts';
 import { progressReporter } from '../progress.ts';
 
 function cellLine(event: CellEvent): string {
@@ -21,7 +23,7 @@ function cellLine(event: CellEvent): string {
   }
 }
 
-async function run(args: string[]): Promise<number> {
+async function runSweep(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -29,8 +31,27 @@ async function run(args: string[]): Promise<number> {
       out: { type: 'string' },
       shard: { type: 'string' },
       'dry-run': { type: 'boolean' },
+      'peak-tflops': { type: 'string' },
+      'peak-gbps': { type: 'string' },
+      'peak-source': { type: 'string' },
+      'usd-per-kwh': { type: 'string' },
+      'grid-gco2-per-kwh': { type: 'string' },
+      'noise-cv': { type: 'string' },
     },
   });
+  const noiseCv = numberFlag(values['noise-cv'], 'noise-cv') ?? DEFAULT_NOISE_CV;
+  const tflops = numberFlag(values['peak-tflops'], 'peak-tflops');
+  const gbps = numberFlag(values['peak-gbps'], 'peak-gbps');
+  const efficiency = {
+    peakFlopsPerS: tflops === undefined ? undefined : tflops * 1e12,
+    peakBytesPerS: gbps === undefined ? undefined : gbps * 1e9,
+    peakSource: values['peak-source'],
+    usdPerKwh: numberFlag(values['usd-per-kwh'], 'usd-per-kwh'),
+    gco2PerKwh: numberFlag(values['grid-gco2-per-kwh'], 'grid-gco2-per-kwh'),
+  };
+  for (const [flag, value] of [['usd-per-kwh', efficiency.usdPerKwh], ['grid-gco2-per-kwh', efficiency.gco2PerKwh], ['peak-tflops', tflops], ['peak-gbps', gbps]] as const) {
+    if (value !== undefined && !(value >= 0)) throw new Error(`--${flag} must be 0 or more; got ${value}`);
+  }
   if (positionals.length !== 1) throw new Error('sweep needs one spec file: ipw sweep SPEC.yaml [--out DIR] [--shard K/N] [--dry-run]');
   const dryRun = values['dry-run'] ?? false;
   let report: ReturnType<typeof progressReporter> | undefined;
@@ -46,12 +67,17 @@ async function run(args: string[]): Promise<number> {
       for (const warning of event.result?.warnings ?? []) process.stderr.write(`ipw: ${event.cell.name}: ${warning}\n`);
     },
     onProgress: (_cell, progress) => report?.(progress),
+    efficiency,
   });
   if (dryRun) {
     process.stdout.write(`${formatPlan(result.plan)}\n`);
     return 0;
   }
   process.stdout.write(`${formatSweepTable(result.table)}\n`);
+  const repeated = formatRepetitionTable(repetitionRows(result.table, noiseCv), noiseCv);
+  if (repeated !== '') process.stdout.write(`\n${repeated}\n`);
+  const derived = formatEfficiencyTable(result.table);
+  if (derived !== '') process.stdout.write(`\n${derived}\n`);
   if (result.failed.length > 0) {
     process.stderr.write(`ipw: ${result.failed.length} cell(s) failed: ${result.failed.map((f) => f.cell).join(', ')}; fix the cause and run the same command again\n`);
     return 1;
@@ -59,6 +85,19 @@ async function run(args: string[]): Promise<number> {
   const left = result.plan.cells.filter((c) => c.inShard && c.status !== 'complete').length;
   process.stdout.write(result.complete ? `sweep: ${result.plan.outDir} (${result.plan.shardText} complete)\n` : `sweep interrupted with ${left} cell(s) of ${result.plan.shardText} left; run the same command again to resume\n`);
   return result.complete ? 0 : 130;
+}
+
+/**
+ * A sweep's errors are about its spec file (axes.threads, options.maxTokens), not about flags, so they are reported
+ * as the library words them rather than translated into flag names like profile's.
+ */
+async function run(args: string[]): Promise<number> {
+  try {
+    return await runSweep(args);
+  } catch (error) {
+    process.stderr.write(`ipw: ${(error as Error).message}\n`);
+    return 2;
+  }
 }
 
 export const sweepCommand: Command = {
@@ -69,6 +108,10 @@ export const sweepCommand: Command = {
       --out DIR              the sweep folder (default: the spec's out, else sweeps/<name>)
       --shard K/N            run shard K of N (from 1) of the cells; default from SLURM_ARRAY_TASK_ID/COUNT, or
                              JOB_COMPLETION_INDEX with IPW_SHARD_COUNT (Kubernetes Indexed Jobs), else all
-      --dry-run              list the cells, their state and estimated time left from measured cells; run nothing`,
+      --dry-run              list the cells, their state and estimated time left from measured cells; run nothing
+      --peak-tflops T --peak-gbps G --peak-source TEXT   the machine's peak compute and memory bandwidth (yours:
+                             a spec sheet or a probe), for MFU and MBU; both labelled estimates
+      --usd-per-kwh X --grid-gco2-per-kwh Y   your electricity price and grid intensity, for cost and carbon
+      --noise-cv X           flag configurations whose repetitions vary more than X of their mean (default 0.05)`,
   run,
 };

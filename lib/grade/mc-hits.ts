@@ -1,0 +1,305 @@
+/**
+ * Candidates for the multiple-choice commitment model: every place a response names an option in a way that
+ * commits to it, hedges, rejects it or merely lists it. `mc.ts` decides among them.
+ */
+import { LETTERS, negationAt, normalizeOption, readChoice, type OptionsContext } from './mc-read.ts';
+import { allMatches, bracedGroups, linesWithOffsets } from './text.ts';
+
+/** How a candidate is stated. */
+export type Stance = 'committed' | 'hedged' | 'rejected' | 'listed';
+
+/** 1: a deliberate final marker; 2: a committing phrase; 3: a weak closing mention, used only without the others. */
+export type Tier = 1 | 2 | 3;
+
+export interface Hit {
+  letter: string;
+  start: number;
+  end: number;
+  letterStart: number;
+  tier: Tier;
+  rule: string;
+  stance: Stance;
+  /** "closest to option C": a commitment that says it is an approximation. */
+  closest: boolean;
+}
+
+export interface McContext extends OptionsContext {
+  /** The question asks which option is NOT something (or all EXCEPT one). */
+  notQuestion: boolean;
+}
+
+interface LeadIn {
+  rule: string;
+  tier: Tier;
+  re: RegExp;
+  /** A bare letter (not "(C)", not "option C") counts only in the closing sentence. */
+  closingOnly?: boolean;
+}
+
+const LEAD_INS: readonly LeadIn[] = [
+  { rule: 'final_answer', tier: 1, re: /\bfinal\s+answer\b\s*(?:is\b|:|=|-|—|–)?\s*(?:the\s+final\s+answer\s+is\b)?/gi },
+  { rule: 'answer_label', tier: 1, re: /(?:^|\n)[ \t>#|]*(?:(?:correct|best|my|final)\s+)?answer(?:\s+(?:choice|option|letter))?\s*[:=：]/gi },
+  { rule: 'json_answer', tier: 1, re: /"(?:final_?answer|answer|correct_?answer|choice|option)"\s*:\s*"?/gi },
+  {
+    rule: 'answer_is',
+    tier: 2,
+    re: /\b(?:answer|option|choice|response|pick|selection)(?:\s+(?:choice|option|letter))?\s*(?:is|would\s+be|should\s+be|must\s+be|will\s+be|=|:|-\s|—|–)/gi,
+  },
+  // "Wait, it is B", "So it's option C": the short form revisions take.
+  { rule: 'it_is', tier: 2, re: /\b(?:it|this|that)(?:'s|’s|\s+is|\s+must\s+be|\s+should\s+be)\s+(?=(?:(?:option|choice)\s+)?[(\[]?[A-Z][)\]]?[.,;:!]?(?:\s|$))/gi },
+  {
+    rule: 'i_choose',
+    tier: 2,
+    re: /\b(?:I(?:'d|'ll|’d|’ll|\s+would|\s+will|\s+shall|\s+am)?\s+(?:choose|pick|select|go\s+with|opt\s+for|settle\s+on|lean(?:ing)?\s+towards?|going\s+with)\b|going\s+with\b|my\s+(?:choice|pick|selection)\s*(?:is\b|would\s+be\b|:))/gi,
+  },
+  {
+    rule: 'conclusion',
+    tier: 2,
+    re: /(?:(?:^|[.!?:]\s+|\n)[ \t]*(?:therefore|thus|so|hence|consequently|in\s+conclusion|overall|in\s+summary|finally)|,\s*(?:so|thus|hence|therefore))\s*[,:]?\s+(?=\S)/gim,
+  },
+  // "closest to option C", "the nearest is option C", "the closest match among the options is (D)".
+  {
+    rule: 'closest',
+    tier: 2,
+    re: /\b(?:closest|nearest)\b(?:\s+(?:match|option|choice|answer|value|one))?(?:\s+(?:among|of|from|in)\s+(?:the\s+)?(?:options|choices|answers)(?:\s+given)?)?\s*(?:is\b|would\s+be\b|to\b|:)?/gi,
+  },
+  // "This matches Option H", "it corresponds to choice (E)", "everything points to D."
+  {
+    rule: 'option_named',
+    tier: 2,
+    closingOnly: true,
+    re: /\b(?:match(?:es)?|correspond(?:s|ing)?\s+to|consistent\s+with|fits|points?\s+to|aligns?\s+with|leaves(?:\s+us\s+with)?|leaving|brings\s+us\s+to|lands?\s+on|settles?\s+on|is\s+given\s+by)\s+/gi,
+  },
+];
+
+/** "Consider each choice:", "the following options:": an introduction to a list, not a commitment. */
+const INTRODUCES_LIST = /\b(?:each|every|all|following|these|those|other|remaining|another|individual)\s+(?:answer\s+)?$/i;
+/** "does not match option C": the verb itself is negated. */
+const NEGATED_VERB = /(?:\bnot|n't|n’t|\bnever|\bno\s+longer)\s*$/i;
+const CLOSEST = /\b(?:closest|nearest|approximately|best\s+approximation|most\s+similar)\b/i;
+
+/** "B is correct", "Option B is the best answer": the letter comes first. */
+function letterFirst(letters: string): RegExp {
+  return new RegExp(
+    String.raw`(?<![A-Za-z0-9])(?:(?:[Oo]ption|[Cc]hoice)\s+)?[(\[]?([${letters}])[)\]]?\s+(?:is|seems|appears|would\s+be|must\s+be)\s+(?:to\s+be\s+)?(?:the\s+)?(?:correct|right|best|most\s+(?:appropriate|likely|accurate|plausible|reasonable|suitable)|answer\b|true\b)`,
+    'g',
+  );
+}
+
+/** Where the closing sentence of `text` begins: after its last line break or sentence end with text after it. */
+export function closingStart(text: string): number {
+  const trimmed = text.trimEnd();
+  let start = 0;
+  for (const m of allMatches(trimmed, /\n\s*(?=\S)|(?<!\d)[.!?](?=\s+\S)|(?<=\d)[.!?](?=\s+[A-Z])/g)) start = m.index + m[0].length;
+  return start;
+}
+
+export function optionTextOf(ctx: OptionsContext, letter: string): string {
+  return ctx.options[LETTERS.indexOf(letter)] ?? '';
+}
+
+/** The option's own text follows at `at`: "B. Mitochondria have their own DNA". */
+function optionTextFollows(text: string, at: number, ctx: OptionsContext, letter: string): boolean {
+  const option = optionTextOf(ctx, letter);
+  return option.length > 0 && normalizeOption(text.slice(at, at + option.length * 2 + 20)).startsWith(option);
+}
+
+/** A letter that starts a line or sentence in an option list or a walk-through: "(A) is false", "B) 4", "Option C: ...". */
+export interface Item {
+  letter: string;
+  letterStart: number;
+  /** Offset of the text that comments on the item, up to the next item or the end of its line. */
+  bodyStart: number;
+  bodyEnd: number;
+}
+
+const ITEM_VERBS = String.raw`(?:is|are|was|says|states|describes|claims|suggests|would|could|can|does|has|gives|shows|ignores|assumes|refers|means|involves|represents|seems|doesn't|doesn’t|isn't|isn’t|cannot|can't|can’t|fails|contains|lists|mentions|confuses|reverses|overstates|understates)\b`;
+
+/** Walk-through items; only when at least two different letters are introduced this way. */
+export function walkItems(text: string, ctx: OptionsContext): Item[] {
+  const letters = ctx.letters;
+  const re = new RegExp(
+    String.raw`(?:^|\n|[.!?;]\s+|:\s+)[ \t>*\-]*(?:(?:[Oo]ption|[Cc]hoice)\s+([${letters}])\b[):.]?|[(\[]([${letters}])[)\]]|([${letters}])(?:[).:]|\s+(?=${ITEM_VERBS})))`,
+    'g',
+  );
+  const found: Array<{ letter: string; letterStart: number; bodyStart: number }> = [];
+  for (const m of allMatches(text, re)) {
+    const letter = m[1] ?? m[2] ?? m[3];
+    if (letter === undefined) continue;
+    const letterStart = m.index + m[0].lastIndexOf(letter);
+    found.push({ letter, letterStart, bodyStart: m.index + m[0].length });
+  }
+  if (new Set(found.map((f) => f.letter)).size < 2) return [];
+  return found.map((f, i) => {
+    const next = found[i + 1]?.letterStart ?? text.length;
+    const lineEnd = text.indexOf('\n', f.bodyStart);
+    return { ...f, bodyEnd: Math.min(next, lineEnd < 0 ? text.length : lineEnd) };
+  });
+}
+
+/** Lines that are a letter ("B", "(B)", "B.") or start with one before option text ("B) 4200 ways"). */
+export interface LetterLine {
+  letter: string;
+  start: number;
+  end: number;
+  text: string;
+  lone: boolean;
+  listed: boolean;
+}
+
+export function letterLines(text: string, ctx: OptionsContext): LetterLine[] {
+  const lines = linesWithOffsets(text);
+  const out: Array<LetterLine & { index: number }> = [];
+  lines.forEach((line, index) => {
+    const lone = /^[(\[]?\s*([A-Za-z])\s*[)\]]?\s*[.:]?$/.exec(line.text);
+    const leading = /^[(\[]?([A-Z])(?:[)\]]|[)\]]?[.:])\s+\S/.exec(line.text);
+    const raw = lone?.[1] ?? leading?.[1];
+    if (raw === undefined) return;
+    const letter = raw.toUpperCase();
+    if (!ctx.letters.includes(letter)) return;
+    out.push({ letter, start: line.start, end: line.end, text: line.text, lone: lone !== null, listed: false, index });
+  });
+  // Consecutive lines led by different letters are an echoed or analysed option list, not a commitment.
+  for (let i = 0; i < out.length; i++) {
+    const prev = out[i - 1];
+    const next = out[i + 1];
+    const cur = out[i]!;
+    if (!cur.lone && ((prev && !prev.lone && prev.letter !== cur.letter && cur.index - prev.index <= 3) || (next && !next.lone && next.letter !== cur.letter && next.index - cur.index <= 3))) {
+      cur.listed = true;
+    }
+  }
+  return out;
+}
+
+/**
+ * How the hit's letter is judged where it stands. In a NOT question, "C is not required" is the answer, so only
+ * a verdict ("C is incorrect") rejects there.
+ */
+function stanceOf(text: string, hit: { letter: string; letterStart: number; end: number }, ctx: McContext, hedged: boolean): Stance {
+  const negation = negationAt(text, hit.letterStart, hit.end, optionTextOf(ctx, hit.letter));
+  if (negation === 'verdict' || (negation === 'property' && !ctx.notQuestion)) return 'rejected';
+  return hedged ? 'hedged' : 'committed';
+}
+
+/** A lead-in whose letter opens a re-listed option list ("The correct answer:\nA) Paris\nB) London"). */
+function opensList(text: string, leadEnd: number, letterStart: number, listed: readonly LetterLine[], letter: string): boolean {
+  if (text.slice(leadEnd, letterStart).includes('\n') && listed.some((l) => l.listed && l.start <= letterStart && letterStart < l.end)) return true;
+  // Inline: "the correct answer: (A) Paris (B) London (C) Ber".
+  const next = LETTERS[LETTERS.indexOf(letter) + 1];
+  if (next === undefined || !/[:：]\s*$/.test(text.slice(Math.max(0, leadEnd - 3), leadEnd))) return false;
+  const rest = text.slice(letterStart + 1, letterStart + 160).split(/\n|[.!?](?=\s)/)[0] ?? '';
+  return new RegExp(String.raw`(?:^|\s)[(\[]?${next}[)\].:]\s`).test(rest);
+}
+
+/** Every candidate in `text`, sorted by where its letter stands; one per letter position, the strongest reading kept. */
+export function readHits(text: string, ctx: McContext): Hit[] {
+  const hits: Hit[] = [];
+  const closing = closingStart(text);
+  const lines = letterLines(text, ctx);
+  const add = (hit: Omit<Hit, 'closest'>): void => {
+    const sentenceStart = Math.max(text.lastIndexOf('.', hit.letterStart - 2), text.lastIndexOf('\n', hit.letterStart - 1), hit.letterStart - 80, 0);
+    const full: Hit = { ...hit, closest: hit.stance === 'committed' && CLOSEST.test(text.slice(sentenceStart, hit.letterStart)) };
+    const same = hits.findIndex((h) => h.letterStart === hit.letterStart);
+    if (same < 0) hits.push(full);
+    else if (hits[same]!.tier > hit.tier) hits[same] = full;
+  };
+
+  for (const { rule, tier, re, closingOnly } of LEAD_INS) {
+    for (const m of allMatches(text, re)) {
+      const at = m.index + m[0].length;
+      const before = text.slice(Math.max(0, m.index - 40), m.index);
+      if (rule === 'answer_is' && INTRODUCES_LIST.test(before)) continue;
+      if (rule === 'option_named' && NEGATED_VERB.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+      const choice = readChoice(text, at, ctx);
+      if (!choice) continue;
+      // A question is not a commitment: "Is the answer B?"
+      if (!choice.byText && /^\s*[)\]"”'’]?\s*\?/.test(text.slice(choice.end, choice.end + 4))) continue;
+      const letterStart = choice.byText ? at : text.lastIndexOf(choice.letter, choice.end - 1) >= at ? text.lastIndexOf(choice.letter, choice.end - 1) : choice.end - 1;
+      if (closingOnly && letterStart < closing) {
+        const deliberate = /\b(?:option|choice)\s*$/i.test(text.slice(at, letterStart)) || /[(\["“'‘]/.test(text[letterStart - 1] ?? '');
+        if (!deliberate || choice.byText) continue;
+      }
+      const start = m.index + Math.max(0, m[0].search(/[\p{L}\p{N}"{\\]/u));
+      const listed = !choice.byText && opensList(text, at, letterStart, lines, choice.letter);
+      const stance: Stance = listed ? 'listed' : stanceOf(text, { letter: choice.letter, letterStart, end: choice.end }, ctx, choice.hedged);
+      add({ letter: choice.letter, start, end: choice.end, letterStart, tier, rule, stance });
+    }
+  }
+
+  // "That statement is B. Mitochondria have their own DNA": a letter followed by its own option text.
+  for (const m of allMatches(text, /\b(?:is|be|was|are)\s+(?=["“'‘(\[]?[A-Z](?:[.):\]]|["”'’])\s)/g)) {
+    const at = m.index + m[0].length;
+    const choice = readChoice(text, at, ctx);
+    if (!choice || choice.byText || !optionTextFollows(text, choice.end, ctx, choice.letter)) continue;
+    const letterStart = text.indexOf(choice.letter, at);
+    add({ letter: choice.letter, start: m.index, end: choice.end, letterStart, tier: 2, rule: 'letter_with_text', stance: stanceOf(text, { letter: choice.letter, letterStart, end: choice.end }, ctx, choice.hedged) });
+  }
+
+  for (const box of [...bracedGroups(text, 'boxed'), ...bracedGroups(text, 'fbox')]) {
+    const inner = `${box.content}`;
+    const choice = readChoice(inner, 0, ctx);
+    if (!choice || (inner.slice(choice.end).trim().length > 0 && !choice.byText && !/^\s*[).:]/.test(inner.slice(choice.end)))) continue;
+    add({ letter: choice.letter, start: box.start, end: box.end, letterStart: box.contentStart, tier: 1, rule: 'boxed', stance: choice.hedged ? 'hedged' : 'committed' });
+  }
+
+  for (const m of allMatches(text, letterFirst(ctx.letters))) {
+    const letter = m[1]!;
+    const letterStart = m.index + m[0].indexOf(letter, m[0].search(/[(\[]?[A-Z][)\]]?\s/));
+    const end = m.index + m[0].length;
+    add({ letter, start: m.index, end, letterStart, tier: 2, rule: 'letter_is_correct', stance: stanceOf(text, { letter, letterStart, end: letterStart + 1 }, ctx, false) });
+  }
+
+  // "C it is."
+  for (const m of allMatches(text, new RegExp(String.raw`(?:^|[.!?]\s+|\n)[ \t]*(?:(?:[Oo]ption|[Cc]hoice)\s+)?[(\[]?([${ctx.letters}])[)\]]?\s+it\s+is\b`, 'g'))) {
+    const letter = m[1]!;
+    const letterStart = m.index + m[0].lastIndexOf(letter, m[0].search(/\s+it\s+is/));
+    add({ letter, start: m.index + Math.max(0, m[0].search(/[\p{L}(\[]/u)), end: m.index + m[0].length, letterStart, tier: 2, rule: 'letter_it_is', stance: 'committed' });
+  }
+
+  // "... the pressure doubles (option C)." at the end of a sentence; two or more such asides only list options.
+  const asides = allMatches(text, new RegExp(String.raw`\((?:[Oo]ption|[Cc]hoice|[Aa]nswer)\s+([${ctx.letters}])\)(?=\s*(?:[.!]|$|\n))`, 'g'));
+  const asideLetters = new Set(asides.map((m) => m[1]!));
+  for (const m of asides) {
+    const letter = m[1]!;
+    const letterStart = m.index + m[0].length - 2;
+    const stance: Stance = asideLetters.size > 1 ? 'listed' : stanceOf(text, { letter, letterStart, end: m.index + m[0].length }, ctx, false);
+    add({ letter, start: m.index, end: m.index + m[0].length, letterStart, tier: 2, rule: 'option_paren', stance });
+  }
+
+  // In a NOT question, "Option C is not required" names the answer.
+  if (ctx.notQuestion) {
+    for (const t of letterTokens(text, ctx)) {
+      if (negationAt(text, t.letterStart, t.end, optionTextOf(ctx, t.letter)) !== 'property') continue;
+      // The span runs to the end of the statement, so it shows what the option is said not to be.
+      const end = t.end + (/^[^.!?\n]*/.exec(text.slice(t.end))?.[0].length ?? 0);
+      add({ letter: t.letter, start: t.start + (text[t.start] === '\n' ? 1 : 0), end, letterStart: t.letterStart, tier: 2, rule: 'not_question', stance: 'committed' });
+    }
+  }
+  return hits.sort((a, b) => a.letterStart - b.letterStart);
+}
+
+export interface LetterToken {
+  letter: string;
+  start: number;
+  letterStart: number;
+  end: number;
+}
+
+/** Letters named deliberately: "(C)", "option C", "choice C", a line led by "C)" or "C.", or a capital before a verb. */
+export function letterTokens(text: string, ctx: OptionsContext): LetterToken[] {
+  const l = ctx.letters;
+  const re = new RegExp(
+    String.raw`\b(?:[Oo]ption|[Cc]hoice)\s+[(\[]?([${l}])[)\]]?(?![A-Za-z0-9])|(?<![A-Za-z0-9\\])[(\[]([${l}])[)\]]|(?:^|\n)[ \t]*([${l}])[).:](?=\s)|(?<![A-Za-z0-9'’(\-])([${l}])(?=\s+(?:also\s+|too\s+)?${ITEM_VERBS})`,
+    'g',
+  );
+  return allMatches(text, re).map((m) => {
+    const letter = (m[1] ?? m[2] ?? m[3] ?? m[4])!;
+    const letterStart = m.index + m[0].lastIndexOf(letter);
+    return { letter, start: m.index, letterStart, end: m.index + m[0].length };
+  });
+}
+
+/** Places where a letter is judged a wrong answer (a verdict, not a missing property), for withdrawals. */
+export function verdictRejections(text: string, ctx: McContext): LetterToken[] {
+  return letterTokens(text, ctx).filter((t) => negationAt(text, t.letterStart, t.end, optionTextOf(ctx, t.letter)) === 'verdict');
+}

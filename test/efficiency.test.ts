@@ -1,0 +1,102 @@
+// FLOPs, bytes, MFU/MBU, cost and carbon: checked against hand computations on the fixture architectures, read back
+// with the tests' own GGUF parser rather than the one lib/efficiency uses.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  architectureOf, costAndCarbon, decodeBytes, queryFlops, readModelArchitecture, utilization,
+} from '../lib/efficiency/index.ts';
+import { prepareFixtureModel } from '../lib/profile/index.ts';
+import { parseGguf } from './helpers/gguf-reader.ts';
+import { sampleFixture } from './helpers/fixture.ts';
+
+/** Dimensions of a tensor by name, from the independent parser. */
+function dims(file: string): { meta: (key: string) => number; shape: (name: string) => number[] | undefined } {
+  const parsed = parseGguf(new Uint8Array(readFileSync(file)));
+  const arch = String(parsed.metadata.get('general.architecture'));
+  return {
+    meta: (key) => Number(parsed.metadata.get(`${arch}.${key}`)),
+    shape: (name) => parsed.tensors.find((t) => t.name === name)?.shape,
+  };
+}
+
+const product = (shape: number[] | undefined) => (shape ?? [0]).reduce((a, b) => a * b, 1);
+
+/** The hand computation of docs/sweeps.md: output projection (or the tied embedding) + per layer q, k, v, o, gate, up, down. */
+function handMatmulParameters(file: string): number {
+  const { meta, shape } = dims(file);
+  const d = meta('embedding_length');
+  const vocab = shape('token_embd.weight')![1]!;
+  const output = shape('output.weight') ? product(shape('output.weight')) : d * vocab;
+  let perLayer = 0;
+  for (const name of ['attn_q', 'attn_k', 'attn_v', 'attn_output', 'ffn_gate', 'ffn_up', 'ffn_down']) perLayer += product(shape(`blk.0.${name}.weight`));
+  return output + meta('block_count') * perLayer;
+}
+
+describe('FLOPs per query from the GGUF architecture', () => {
+  it('match a hand computation on the knowledge fixture (untied output) and the bench model (tied embeddings)', async () => {
+    const knowledge = (await sampleFixture()).modelPath;
+    const bench = (await prepareFixtureModel({ bench: 'small', type: 'q8_0' })).modelPath;
+    for (const file of [knowledge, bench]) {
+      const arch = await readModelArchitecture(file);
+      const { meta } = dims(file);
+      const d = meta('embedding_length');
+      const layers = meta('block_count');
+      const heads = meta('attention.head_count');
+      expect(arch).toMatchObject({ architecture: 'llama', layers, embeddingLength: d, headCount: heads, keyLength: d / heads, valueLength: d / heads });
+      const P = handMatmulParameters(file);
+      expect(arch.matmulParameters, file).toBe(P);
+      // A 10-token prompt and 3 generated tokens: prefill evaluates positions 1..10, decode feeds back 2 tokens at 11, 12.
+      const attention = 2 * layers * heads * (d / heads + d / heads);
+      const flops = queryFlops(arch, 10, 3);
+      expect(flops.prefillFlops).toBe(10 * 2 * P + attention * 55);
+      expect(flops.decodeFlops).toBe(2 * 2 * P + attention * (11 + 12));
+      expect(flops.totalFlops).toBe(flops.prefillFlops + flops.decodeFlops);
+      // Decode streams the multiplied weights once per token, plus the f16 KV cache of every attended position.
+      const kvPerPosition = layers * meta('attention.head_count_kv') * (2 * d / heads) * 2;
+      expect(decodeBytes(arch, 10, 3)).toBe(2 * arch.streamedWeightBytes + kvPerPosition * (11 + 12));
+      expect(arch.streamedWeightBytes).toBeGreaterThan(0);
+      const parsed = parseGguf(new Uint8Array(readFileSync(file)));
+      expect(arch.totalParameters).toBe(parsed.tensors.reduce((sum, t) => sum + product(t.shape), 0));
+    }
+    // One generated token needs no decode step.
+    expect(queryFlops(await readModelArchitecture(knowledge), 5, 1).decodeFlops).toBe(0);
+  });
+
+  it('counts only the experts a token is routed to, and names what a file lacks', () => {
+    const tensor = (name: string, dimensions: number[], fileOffset: number) => ({ name, dimensions, fileOffset });
+    const moe = architectureOf(
+      {
+        metadata: { general: { architecture: 'qwen3moe' }, qwen3moe: { embedding_length: 8, block_count: 1, attention: { head_count: 2, head_count_kv: 1 }, expert_count: 4, expert_used_count: 1 } },
+        tensorInfo: [tensor('token_embd.weight', [8, 100], 0), tensor('output.weight', [8, 100], 800), tensor('blk.0.attn_q.weight', [8, 8], 1600), tensor('blk.0.ffn_up_exps.weight', [8, 16, 4], 1664)],
+      },
+      1664 + 512,
+      'moe.gguf',
+    );
+    expect(moe.matmulParameters).toBe(800 + 64 + (8 * 16 * 4) / 4);
+    expect(moe.streamedWeightBytes).toBe(800 + 64 + 512 / 4);
+    expect(moe.headCountKv).toBe(1);
+    expect(() => architectureOf({ metadata: { general: { architecture: 'llama' }, llama: { block_count: 1 } }, tensorInfo: [] }, 0, 'x.gguf')).toThrow(
+      'x.gguf: GGUF metadata lacks llama.embedding_length',
+    );
+  });
+});
+
+describe('utilization and cost, labelled estimates', () => {
+  it('MFU/MBU are achieved over peak, never above 1, and say where the peak came from', () => {
+    expect(utilization(5e12, 1, 10e12, 'FLOP/s', 'spec sheet')).toMatchObject({ value: 0.5 });
+    expect(utilization(5e12, 1, 10e12, 'FLOP/s', 'spec sheet').method).toMatch(/^estimate: .*peak FLOP\/s from spec sheet$/);
+    const over = utilization(20e12, 1, 10e12, 'FLOP/s', 'spec sheet');
+    expect(over.value).toBeNaN();
+    expect(over.reason).toMatch(/exceeds the peak FLOP\/s given .*too low/);
+    expect(utilization(1, 1, undefined, 'bytes/s', undefined)).toMatchObject({ value: NaN, reason: 'no peak bytes/s given' });
+  });
+
+  it('cost and carbon are energy x the user\'s rates, per query and per correct answer, and carry the energy label', () => {
+    const c = costAndCarbon(3.6e6, 0.5, { usdPerKwh: 0.25, gco2PerKwh: 400 }, true);
+    expect(c).toMatchObject({ usdPerQuery: 0.25, usdPerCorrect: 0.5, gco2PerQuery: 400, gco2PerCorrect: 800 });
+    expect(c.method).toBe('estimate: ESTIMATED energy (primary domain, gross) x user-supplied 0.25 USD/kWh and 400 gCO2e/kWh');
+    expect(costAndCarbon(NaN, 0.5, { usdPerKwh: 0.25 }, false).usdPerQuery).toBeNaN();
+    expect(costAndCarbon(1, 0, { usdPerKwh: 0.25 }, false).usdPerCorrect).toBeNaN();
+    expect(() => costAndCarbon(1, 1, { usdPerKwh: -1 }, false)).toThrow('usdPerKwh must be a number, 0 or more; got -1');
+  });
+});
