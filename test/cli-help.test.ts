@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DOCTOR_FLAGS } from '../lib/cli/commands/doctor.ts';
 import { SERVE_FLAGS } from '../lib/cli/commands/energy.ts';
+import { LOAD_FLAGS } from '../lib/cli/commands/load.ts';
 import { PROFILE_FLAGS } from '../lib/cli/commands/profile.ts';
 import { flagHelpLine, type FlagTable } from '../lib/cli/flags.ts';
 import { COMMANDS, main } from '../lib/cli/index.ts';
@@ -15,6 +16,14 @@ import {
   DEFAULT_SAMPLE_MS,
   DEFAULT_WATTS_PER_CORE,
 } from '../lib/energy/index.ts';
+import {
+  DEFAULT_CALIBRATION_REQUESTS,
+  DEFAULT_LOAD_MAX_RETRIES,
+  DEFAULT_PARALLEL,
+  DEFAULT_PERCENTILES,
+  DEFAULT_SATURATION_CONCURRENCY,
+  DEFAULT_SWEEP_STEPS,
+} from '../lib/load/index.ts';
 import { DEFAULT_MAX_TOKENS, DEFAULT_PREFLIGHT, DEFAULT_WARMUP_QUERIES, DEFAULT_WARMUP_S } from '../lib/profile/index.ts';
 import {
   DEFAULT_API_KEY_ENV,
@@ -56,10 +65,19 @@ const LIBRARY_DEFAULTS: Readonly<Record<string, string>> = {
   'idle-timeout-s': String(DEFAULT_IDLE_TIMEOUT_S),
   retries: String(DEFAULT_MAX_RETRIES),
   host: DEFAULT_ENERGY_SERVER_HOST,
+  steps: String(DEFAULT_SWEEP_STEPS),
+  'saturation-concurrency': String(DEFAULT_SATURATION_CONCURRENCY),
+  percentiles: DEFAULT_PERCENTILES.join(','),
+  calibration: String(DEFAULT_CALIBRATION_REQUESTS),
+  parallel: String(DEFAULT_PARALLEL),
 };
 
 /** Defaults a command sets itself, not the library: `energy serve` samples slower than a profile (see energy.ts). */
-const COMMAND_DEFAULTS: Readonly<Record<string, Readonly<Record<string, string>>>> = { 'energy serve': { 'sample-ms': '1000' } };
+const COMMAND_DEFAULTS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  'energy serve': { 'sample-ms': '1000' },
+  // A load test does not retry: a server that sheds load shows failures.
+  load: { retries: String(DEFAULT_LOAD_MAX_RETRIES) },
+};
 
 interface HelpEntry {
   flag: string;
@@ -85,6 +103,7 @@ const TABLES: readonly [string, string, FlagTable][] = [
   ['profile', COMMANDS.profile!.usage, PROFILE_FLAGS],
   ['doctor', COMMANDS.doctor!.usage, DOCTOR_FLAGS],
   ['energy serve', COMMANDS.energy!.usage, SERVE_FLAGS],
+  ['load', COMMANDS.load!.usage, LOAD_FLAGS],
 ];
 
 describe.each(TABLES)('ipw %s --help and its flag table', (command, usage, table) => {

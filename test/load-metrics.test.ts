@@ -1,7 +1,7 @@
 // lib/load's pure parts: vLLM's serving metrics on hand-computed requests, SLO goodput, arrival schedules and the
 // replay file's errors.
 import { describe, expect, it } from 'vitest';
-import { parseArrivals, parseSlo, percentile, requestLatency, scheduleArrivals, servingMetrics, type TimedRequest } from '../lib/load/index.ts';
+import { parseArrivals, parseSlo, percentile, requestLatency, scheduleArrivals, servingMetrics, sweepRates, type TimedRequest } from '../lib/load/index.ts';
 
 // A: three chunks; B: one token; C: failed; D: five chunks.
 const A: TimedRequest = { sentMs: 0, tokenTimesMs: [100, 120, 150], endMs: 160, promptTokens: 10, outputTokens: 3, ok: true };
@@ -108,5 +108,13 @@ describe('arrivals', () => {
     expect(() => parseArrivals('{"atMs": 0}\nnope\n', 'a.jsonl')).toThrow(/a\.jsonl line 2 is not JSON/);
     expect(() => parseArrivals('{"atMs": 1, "queryId": 3}', 'a.jsonl')).toThrow(/line 1: queryId must be a string/);
     expect(() => parseArrivals('\n', 'a.jsonl')).toThrow(/holds no arrivals/);
+  });
+});
+
+describe('sweepRates', () => {
+  it('spaces the Poisson levels evenly strictly between light load and saturation', () => {
+    expect(sweepRates(2, 12, 4)).toEqual([4, 6, 8, 10]);
+    expect(() => sweepRates(5, 5, 2)).toThrow(/saturation rate above the light-load rate/);
+    expect(() => sweepRates(1, 5, 0)).toThrow(/steps must be a whole number/);
   });
 });

@@ -93,7 +93,7 @@ async function readVariants(study: Study, query: CellQuery): Promise<Variant[]> 
   const groupsTable = quoteIdent(`_ipw_groups${id}`);
   await connection.run(
     `CREATE OR REPLACE TEMP TABLE ${cellsTable} AS
-     SELECT ${groupHash} AS g, (CASE WHEN $buckets = 0 THEN q.queryHash ELSE q.queryHash % $buckets END)::DOUBLE AS bucket,
+     SELECT ${groupHash} AS g, (CASE WHEN $buckets::UBIGINT = 0 THEN q.queryHash ELSE q.queryHash % $buckets::UBIGINT END)::DOUBLE AS bucket,
        count(*)::DOUBLE AS n, (count(*) FILTER (WHERE r.correct))::DOUBLE AS c,
        ${fixedSum('meanPowerW')}, ${fixedSum('energyJ')},
        (count(*) FILTER (WHERE r.gradeStatus = 'no_answer'))::DOUBLE AS na

@@ -15,9 +15,13 @@ export type { ExtractionOptions, Grade, GradeSpan, GradeStatus, JudgedGrade, Jud
 export { gradeJudge, type JudgeOptions } from './judge.ts';
 export { JudgeCache } from './judge-cache.ts';
 export {
-  parseGradeRecords, gradeRecords, summarizeVerdicts, compareVerdicts, RULE_SETS,
-  type GradeRecord, type Verdict, type RuleSetName, type VerdictSummary, type Comparison,
+  parseGradeRecords, readGradeRecords, gradeRecords, summarizeVerdicts, compareVerdicts, RULE_SETS,
+  type GradeRecord, type RecordProblem, type Verdict, type RuleSetName, type VerdictSummary, type Comparison,
 } from './records.ts';
+export {
+  cohenKappa, judgeAgreement,
+  type AgreementOptions, type AgreementSummary, type JudgeReading, type JudgeScope, type PairAgreement,
+} from './agreement.ts';
 export {
   regrade, recordsFromResults, formatVerdictSummary, formatComparison,
   type RegradeInput, type RegradeOptions, type RegradeResult, type RegradeRow, type RegradeComparison,

@@ -280,7 +280,9 @@ export async function loadTest(options: LoadTestOptions): Promise<LoadTestResult
     const { plan, sourceOptions } = energyPlanFor(spec, runner, options);
     const energy = await EnergySession.start({ ...sourceOptions, plan, sampleMs: options.sampleMs, baselineS: options.baselineS });
     let energyReport: EnergyReport | undefined;
-    cleanup.add(async () => (energyReport ??= await energy.finish(options.outDir)));
+    // The trace goes into the run folder only once this test has created it: never into another run's folder.
+    let traceDir: string | undefined;
+    cleanup.add(async () => (energyReport ??= await energy.finish(traceDir)));
     warnings.push(...energy.notes);
     const info = energy.info;
     const runId = randomUUID();
@@ -308,6 +310,7 @@ export async function loadTest(options: LoadTestOptions): Promise<LoadTestResult
       queriesSource: typeof options.queries === 'string' ? options.queries : '(in memory)',
       settings: { ...settings, arrivals: arrivalsSetting },
     });
+    traceDir = options.outDir;
     energy.recordTrace(options.outDir, 'trace');
     const journal = new LoadJournal(options.outDir);
     cleanup.add(() => journal.close());

@@ -13,10 +13,16 @@ import {
   type PreflightReading,
   type SourceOptions,
 } from '../energy/index.ts';
+import { OptionError } from '../errors/index.ts';
 import { JudgeCache, gradeResponse, type Grade, type JudgeModel } from '../grade/index.ts';
 import { BOOTSTRAP, summarize, type SummaryRow } from '../metrics/index.ts';
 import { formatPrompt, loadQuerySet, type LoadOptions, type Query } from '../queries/index.ts';
 import {
+  DEFAULT_ENGINE,
+  DEFAULT_GPU,
+  DEFAULT_LIBRARY,
+  DEFAULT_SEED,
+  DEFAULT_TEMPLATE,
   addGeneration,
   emptyCpuAccount,
   sampleCpu,
@@ -54,7 +60,8 @@ export interface ProfileOptions extends RunnerOptions {
   warmupS?: number;
   /**
    * Queries that could not run (stop reason 'error') are rows with gradeStatus 'error', and the run goes on; past this
-   * many, the setup is taken to be broken and the run stops. Default: 5% of the run's queries, rounded up.
+   * many, the setup is taken to be broken and the run stops. Default: DEFAULT_MAX_ERROR_FRACTION (5%) of the run's
+   * queries, rounded up.
    */
   maxErrors?: number;
   /**
@@ -121,6 +128,8 @@ export type PreflightMode = 'warn' | 'strict' | 'off';
 
 /** The `maxTokens` option's default. */
 export const DEFAULT_MAX_TOKENS = 256;
+/** The share of a run's queries that may fail before the run stops (maxErrors). */
+export const DEFAULT_MAX_ERROR_FRACTION = 0.05;
 /** The `preflight` option's default. */
 export const DEFAULT_PREFLIGHT: PreflightMode = 'warn';
 /** How long strict preflight waits for a quiet machine before refusing to start. */
@@ -201,7 +210,7 @@ async function prepare(options: ProfileOptions): Promise<PreparedRun> {
   const queries = loaded.queries;
   const judged = queries.filter((q) => q.grader === 'judge').length;
   if (judged > 0 && !options.judge) {
-    throw new Error(`${judged} of ${queries.length} queries are graded by an LLM judge: pass the judge option, or load them with other graders (load.map, load.grader).`);
+    throw new OptionError('judge', 'missing', `${judged} of ${queries.length} queries are graded by an LLM judge: pass the judge option, or load them with other graders (load.map, load.grader).`);
   }
   if (options.energy !== undefined && options.energy !== 'auto' && options.energyFrom === undefined) {
     // A named source that cannot be read fails before the model loads (which can take minutes).
@@ -234,12 +243,12 @@ async function prepare(options: ProfileOptions): Promise<PreparedRun> {
       maxTokens: options.maxTokens ?? DEFAULT_MAX_TOKENS,
       warmupQueries: options.warmupQueries ?? DEFAULT_WARMUP_QUERIES,
       warmupS: options.warmupS ?? DEFAULT_WARMUP_S,
-      seed: options.seed ?? 0,
+      seed: options.seed ?? DEFAULT_SEED,
       threads: runnerOptions.threads ?? null,
-      gpu: runnerOptions.gpu ?? 'auto',
-      template: runnerOptions.template ?? 'auto',
-      engine: runnerOptions.engine ?? 'auto',
-      library: runnerOptions.library ?? 'auto',
+      gpu: runnerOptions.gpu ?? DEFAULT_GPU,
+      template: runnerOptions.template ?? DEFAULT_TEMPLATE,
+      engine: runnerOptions.engine ?? DEFAULT_ENGINE,
+      library: runnerOptions.library ?? DEFAULT_LIBRARY,
       systemPrompt: runnerOptions.systemPrompt ?? null,
       energySource: info.name,
       energyMethod: info.method,
@@ -387,7 +396,7 @@ async function runQueries(run: PreparedRun, options: ProfileOptions): Promise<Lo
   let energyJ = done.reduce((sum, r) => sum + r.energyJ, 0);
   let doneNow = 0;
   let errors = done.filter((r) => r.gradeStatus === 'error').length;
-  const maxErrors = options.maxErrors ?? Math.ceil(run.queries.length * 0.05);
+  const maxErrors = options.maxErrors ?? Math.ceil(run.queries.length * DEFAULT_MAX_ERROR_FRACTION);
   const place = { runId: run.runId, traceFile: run.traceFile, energyDomain: energy.info.primaryDomains.join('+'), energyMeasure: energy.info.measure };
   for (const { query, index } of pending) {
     if (signal?.aborted) {

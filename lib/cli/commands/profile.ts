@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ENERGY_FLAGS, energyFlags } from '../energy-flags.ts';
 import { formatTable } from '../../metrics/index.ts';
-import { DEFAULT_MAX_TOKENS, DEFAULT_WARMUP_QUERIES, DEFAULT_WARMUP_S, openJudge, profile, type ProfileOptions } from '../../profile/index.ts';
+import { DEFAULT_MAX_ERROR_FRACTION, DEFAULT_MAX_TOKENS, DEFAULT_WARMUP_QUERIES, DEFAULT_WARMUP_S, openJudge, profile, type ProfileOptions } from '../../profile/index.ts';
 import { GRADER_NAMES, type GraderName } from '../../queries/index.ts';
 import {
   DEFAULT_API_KEY_ENV,
@@ -53,7 +53,7 @@ export const PROFILE_FLAGS = {
   'warmup-s': { value: 'S', help: 'with a warm-up, repeat it until S seconds have passed', default: DEFAULT_WARMUP_S },
   threads: { value: 'N', help: "CPU threads, 1 to this machine's logical CPUs; unset: probed at load" },
   context: { value: 'N', help: 'context size in tokens; a longer prompt is an error row', default: DEFAULT_CONTEXT_SIZE },
-  'max-errors': { value: 'N', help: 'queries that may fail (error rows) before the run stops; unset: 5% of the queries' },
+  'max-errors': { value: 'N', help: `queries that may fail (error rows) before the run stops; unset: ${DEFAULT_MAX_ERROR_FRACTION * 100}% of the queries` },
   gpu: { value: 'auto|false|cuda|vulkan|metal', help: 'GPU backend; false: the CPU only', default: DEFAULT_GPU },
   template: { value: 'auto|chatML|...|raw', help: "chat template; auto: the GGUF's own; raw: plain completion", default: DEFAULT_TEMPLATE },
   engine: { value: 'auto|direct|node-llama-cpp', help: 'who runs the generation loop; auto: direct on the CPU', default: DEFAULT_ENGINE },
