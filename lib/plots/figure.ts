@@ -116,6 +116,10 @@ export function baseLayout(options: BaseLayoutOptions): Layout {
   return layout;
 }
 
+/**
+ * A plotly figure from traces and a layout (`baseLayout()` gives the house style). Shown in a notebook as an interactive
+ * plot that also draws offline, and exportable with `exportFigure` (SVG, PDF, PNG).
+ */
 export function figure(data: Trace[], layout: Layout, config?: PlotlyConfig): Figure {
   return new Figure({ data, layout, config });
 }

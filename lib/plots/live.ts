@@ -129,6 +129,10 @@ export class LiveRunView implements Displayable {
   }
 }
 
+/**
+ * A live progress panel for a run: queries done, accuracy, joules, watts (with a sparkline of `powerHistoryW`) and the
+ * time left. Show it with `display()`, then `updateDisplay(id, liveRunView(p, ...))` from `profile()`'s `onProgress`.
+ */
 export function liveRunView(progress: LiveProgress, options: LiveRunViewOptions = {}): LiveRunView {
   return new LiveRunView(progress, options);
 }

@@ -140,6 +140,10 @@ export class Table implements Displayable {
   }
 }
 
+/**
+ * A table of row objects (results, summary rows, anything tabular) that displays itself: an HTML table in a notebook,
+ * aligned text elsewhere. Confidence intervals (`[lo, hi]`) print as intervals; long text is cut (`maxTextChars`).
+ */
 export function htmlTable(rows: readonly object[], options: HtmlTableOptions = {}): Table {
   return new Table(rows, options);
 }

@@ -24,6 +24,10 @@ export function writeManifest(runDir: string, input: RunManifestInput): RunManif
   return manifest;
 }
 
+/**
+ * A run folder's `manifest.json`: model hash and metadata, hardware, software, settings, the energy report, timings
+ * and the summary. Throws naming the file when it is missing or not a version 1 manifest.
+ */
 export function readManifest(runDir: string): RunManifest {
   const file = path.join(runDir, MANIFEST_FILE);
   const value = readJsonFile(file);
