@@ -470,10 +470,20 @@ describe('prometheus source over real exporters on 127.0.0.1', () => {
       await source.close();
 
       // The same through the sampler: the run stops with a sampling error instead of placing samples wrongly.
-      const sampler = await EnergySampler.start({ source: 'prometheus', prometheusUrl: server.url });
-      await sleepMs(300);
-      await expect(sampler.settle(sampler.mark())).rejects.toThrow(/bad clock/);
-      await expect(sampler.stop()).rejects.toThrow(/bad clock/);
+      // On a loaded machine the drift can already show in the sampler's first sample, so start may be what fails.
+      const failure = await (async () => {
+        const sampler = await EnergySampler.start({ source: 'prometheus', prometheusUrl: server.url });
+        await sleepMs(300);
+        try {
+          await sampler.settle(sampler.mark());
+        } finally {
+          await sampler.stop().catch(() => undefined);
+        }
+      })().then(
+        () => null,
+        (e: Error) => e,
+      );
+      expect(failure?.message).toMatch(/bad clock/);
       const exited = new Promise((resolve) => server.child.once('exit', resolve));
       server.child.kill('SIGTERM');
       await exited;
@@ -510,7 +520,7 @@ describe('prometheus source over real exporters on 127.0.0.1', () => {
         const exited = new Promise((resolve) => exporter.child.once('exit', resolve));
         exporter.child.kill('SIGTERM');
         await exited;
-        await expect(sampler.settle(sampler.mark())).rejects.toThrow(new RegExp(`sampling prometheus failed: scraping ${exporter.url} failed: GET .*ECONNREFUSED`));
+        await expect(sampler.settle(sampler.mark())).rejects.toThrow(new RegExp(`sampling prometheus failed: scraping ${exporter.url} failed: GET .*(ECONNREFUSED|ECONNRESET|UND_ERR_SOCKET)`));
       } finally {
         await sampler.stop().catch(() => undefined);
       }

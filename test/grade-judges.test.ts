@@ -70,14 +70,14 @@ describe('ipw grade --judges (CLI)', () => {
     expect(run.stdout).toContain('accuracy: 40.0% (2/5); with judges 60.0% to 100.0% (swing 40.0 points)');
     expect(run.stdout).toContain('2 judge(s) read 3 response(s) (scope unresolved), 1 time(s) each');
     // Labels: one [B, A, =reference], two [C, A, NONE]: agreement 1/3, chance 1/9, kappa (1/3 - 1/9) / (8/9) = 0.25.
-    expect(run.stdout).toMatch(/llama:judge-one vs llama:judge-two: kappa 0\.25, agree 33\.3%/);
-    // The rules read no answer in any of the three, so kappa with them is undefined and the reason is given.
-    expect(run.stdout).toMatch(/llama:judge-two vs rules: kappa -, agree 33\.3% \(the rules read no answer/);
+    expect(run.stdout).toMatch(/gguf:judge-one vs gguf:judge-two: kappa 0\.25, agree 33\.3%/);
+    // The rules read no answer in any of the three: one rater is constant, so kappa with them is 0, and the output says why.
+    expect(run.stdout).toMatch(/gguf:judge-two vs rules: kappa 0\.00, agree 33\.3% \(the rules read no answer in these responses, so kappa is 0 by construction/);
 
     const lines = stored(out);
     const readings = lines.filter((l) => l.type === 'reading');
     expect(readings).toHaveLength(6);
-    expect(readings.map((r) => [r.id, String(r.judge).replace(/^llama:/, ''), r.pred, r.correct])).toEqual([
+    expect(readings.map((r) => [r.id, String(r.judge).replace(/^gguf:/, ''), r.pred, r.correct])).toEqual([
       ['u1', 'judge-one', 'B', true],
       ['u1', 'judge-two', 'C', false],
       ['u2', 'judge-one', 'A', true],
@@ -99,7 +99,7 @@ describe('ipw grade --judges (CLI)', () => {
     // stdout stays verdict JSONL; the agreement report goes to stderr.
     expect(run.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id)).toEqual(['r1', 'r2', 'u1', 'u2', 'u3']);
     expect(run.stderr).toContain('1 judge(s) read 3 response(s) (scope unresolved), 3 time(s) each');
-    expect(run.stderr).toMatch(/Across repeats: 0\.0% of readings changed; accuracy swing llama:judge-two 0\.0 points/);
+    expect(run.stderr).toMatch(/Across repeats: 0\.0% of readings changed; accuracy swing gguf:judge-two 0\.0 points/);
     const lines = stored(out);
     expect(lines.filter((l) => l.type === 'reading').map((r) => r.repeat)).toEqual([0, 1, 2, 0, 1, 2, 0, 1, 2]);
     expect(lines.at(-1)).toMatchObject({ type: 'summary', repeats: 3, repeatChangeRate: 0 });

@@ -126,7 +126,6 @@ describe('preflight against real processes', () => {
     await busyChild();
     const reading = await new Preflight({ minIntervalMs: 500 }).check();
     // Whatever else runs here only adds to the figure: the child alone keeps a share of a core busy.
-    expect(reading.cpu.basis).toBe('aggregate');
     expect(reading.quiet, JSON.stringify(reading.cpu)).toBe(false);
     expect(reading.reasons[0]).toMatch(/other processes kept .* cores busy/);
   });

@@ -102,10 +102,11 @@ async function readVariants(study: Study, query: CellQuery): Promise<Variant[]> 
     ...withTypes({ ...query.values, buckets: query.bucketsPerDomain, scale: FIXED_POINT_SCALE }),
   );
   try {
+    // One row per (variant, domain); its columns are named after the keys, so the same hash expression applies.
     await connection.run(
       `CREATE OR REPLACE TEMP TABLE ${groupsTable} AS
-       SELECT (row_number() OVER () - 1)::DOUBLE AS i, * FROM (
-         SELECT DISTINCT ${groupHash} AS g, ${keyList.map((k, i) => `${k} AS k${i}`).join(', ')}, r.domain AS domain FROM ${source} r ${where})`,
+       SELECT (row_number() OVER () - 1)::DOUBLE AS i, ${groupHash} AS g, r.* FROM (
+         SELECT DISTINCT ${keyList.map((k, i) => `${k} AS ${quoteIdent(query.keys[i] as string)}`).join(', ')}, r.domain AS domain FROM ${source} r ${where}) r`,
       ...withTypes(query.values ?? {}),
     );
     const groups = (await connection.runAndReadAll(`SELECT * EXCLUDE (g) FROM ${groupsTable} ORDER BY i`)).getRowObjectsJS();
@@ -113,7 +114,7 @@ async function readVariants(study: Study, query: CellQuery): Promise<Variant[]> 
     if (distinctHashes !== groups.length) throw new Error('ipwTable: two variants share a group hash; rename one of them (a hash collision)');
     const variants = new Map<string, Variant>();
     const groupOf = groups.map((row) => {
-      const keys = query.keys.map((_, i) => (row[`k${i}`] ?? null) as KeyValue);
+      const keys = query.keys.map((key) => (row[key] ?? null) as KeyValue);
       const id = JSON.stringify(keys);
       let variant = variants.get(id);
       if (!variant) {

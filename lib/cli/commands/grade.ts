@@ -163,7 +163,8 @@ function summaryTable(verdicts: readonly Verdict[], agreement: AgreementSummary 
 }
 
 function pairLine(p: PairAgreement, unresolvedRules: boolean): string {
-  const why = Number.isNaN(p.kappa) && unresolvedRules && p.b === 'rules' ? ' (the rules read no answer in any response the judges read; --judge-scope all compares them)' : '';
+  // With scope unresolved the rules read no answer in every response judged: one rater is constant, so kappa is 0 (or undefined).
+  const why = unresolvedRules && p.b === 'rules' ? ' (the rules read no answer in these responses, so kappa is 0 by construction; --judge-scope all compares them)' : '';
   return `  ${p.a} vs ${p.b}: kappa ${fixed(p.kappa)}, agree ${percent(p.agreement)}${why}`;
 }
 
