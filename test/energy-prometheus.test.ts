@@ -8,7 +8,8 @@ import { wallMinusMonotonicMs } from '../lib/energy/prometheus.ts';
 import { bestOffset, judgeClock, roundOffset } from '../lib/energy/prometheus-clock.ts';
 import { EXPORTER_UPDATE_PERIOD_MS, planSeries } from '../lib/energy/prometheus-series.ts';
 import { formatPrometheusText } from '../lib/energy/prometheus-text.ts';
-import { IPW_BIN, PROJECT_ROOT, tempDir } from './helpers/fixture.ts';
+import { profile } from '../lib/profile/index.ts';
+import { IPW_BIN, PROJECT_ROOT, noHardwareEnergy, sampleFixture, tempDir } from './helpers/fixture.ts';
 import { profileEnergyJ, sinceOriginMs, sleepMs, startRaplStandin, type RaplStandin, type RaplZoneSpec } from '../support/energy-standins.ts';
 
 // One socket's package and DRAM plus a second package, with ramps between power levels; core lies inside package-0 and
@@ -523,6 +524,44 @@ describe('prometheus source over real exporters on 127.0.0.1', () => {
         await expect(sampler.settle(sampler.mark())).rejects.toThrow(new RegExp(`sampling prometheus failed: scraping ${exporter.url} failed: GET .*(ECONNREFUSED|ECONNRESET|UND_ERR_SOCKET)`));
       } finally {
         await sampler.stop().catch(() => undefined);
+      }
+    } finally {
+      await standin.stop();
+    }
+  });
+});
+
+describe('profile() with energyFrom', () => {
+  it('books the exporter\'s joules as the primary domain, labelled prometheus, and none of this machine\'s sensors', { timeout: 180_000 }, async () => {
+    const fixture = await sampleFixture();
+    const standin = await startRaplStandin(ZONES);
+    try {
+      const exporter = await startNodeExporter(standin.root);
+      try {
+        const result = await profile({
+          model: fixture.modelPath,
+          queries: fixture.queries.slice(0, 3),
+          outDir: join(tempDir(), 'run'),
+          maxTokens: 8,
+          threads: 1,
+          gpu: false,
+          energyFrom: `prometheus:${exporter.url}`,
+          energyOptions: noHardwareEnergy(),
+          baselineS: 0.3,
+          warmupQueries: 0,
+          preflight: 'off',
+        });
+        expect(result.energy.source).toBe('prometheus');
+        expect(result.energy.channels.every((c) => c.startsWith('prometheus:'))).toBe(true);
+        expect(result.warnings.join('\n')).toContain(`energy read from the exporter at ${exporter.url}`);
+        for (const row of result.results) {
+          expect(row.energySource).toBe('prometheus');
+          expect(row.energyIsEstimate).toBe(false);
+          expect(row.energyJ).toBeGreaterThan(0);
+          expect(row.energyDomain).toMatch(/^prometheus:package-0/);
+        }
+      } finally {
+        exporter.child.kill('SIGTERM');
       }
     } finally {
       await standin.stop();

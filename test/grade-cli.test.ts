@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RunJournal, startRun, type QueryResult } from '../lib/store/index.ts';
@@ -68,6 +68,55 @@ describe('ipw grade (CLI)', () => {
     expect(ipw(['-'], '{"id": "a", "response": "B", "choices": ["x", "y"], "answer": "Q"}\n').stderr).toMatch(/<stdin>:1: field "answer"/);
     expect(ipw(['-'], '{"id": "a", "response": "B"\n').stderr).toMatch(/<stdin>:1: not valid JSON/);
     expect(ipw(['-'], '{"id": "a", "response": "B", "grader": "judge"}\n').stderr).toMatch(/<stdin>:1: field "grader"/);
+  });
+
+  it('reads stdin when no input is named, and takes options in any order', () => {
+    const piped = ipw(['--jsonl'], JSONL);
+    expect(piped.code).toBe(0);
+    expect(piped.stdout).toBe(ipw(['--jsonl', '-'], JSONL).stdout);
+    expect(piped.stdout.trim().split('\n')).toHaveLength(RECORDS.length);
+
+    const file = join(tempDir(), 'outputs.jsonl');
+    writeFileSync(file, JSONL);
+    // The input before --compare used to be taken as a rule set.
+    const after = ipw([file, '--compare', 'default', 'naive-last-letter']);
+    expect(after.stderr).toBe('');
+    expect(after.stdout).toMatch(/default vs naive-last-letter: agree on \d+\/6/);
+    expect(ipw(['--compare=default,naive-last-letter', file]).stdout).toBe(after.stdout);
+    expect(ipw([file, '--jsonl']).stdout).toBe(piped.stdout);
+    const missing = ipw([file, '--compare', 'default']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/--compare needs two rule sets/);
+  });
+
+  it('prints its help with --help, wherever it stands', () => {
+    const help = ipw(['--help']);
+    expect(help.code).toBe(0);
+    for (const flag of ['--jsonl', '--compare A B', '--judges A,B', '--judge-repeats N', '--judge-out FILE']) expect(help.stdout).toContain(flag);
+    expect(ipw(['outputs.jsonl', '--jsonl', '--help']).stdout).toBe(help.stdout);
+  });
+
+  it('exits quietly when its reader closes stdout early', () => {
+    const file = join(tempDir(), 'many.jsonl');
+    // Far more than a pipe buffer (64 KiB) of verdicts, so writes are still pending when head exits.
+    writeFileSync(file, Array.from({ length: 4000 }, (_, i) => JSON.stringify({ id: `q${i}`, response: 'The answer is (B).', n_choices: 4, answer: 'B' })).join('\n'));
+    const script = `"${process.execPath}" "${IPW_BIN}" grade --jsonl "${file}" 2>"${file}.err" | head -n 1; echo "exit=\${PIPESTATUS[0]}"`;
+    const result = spawnSync('bash', ['-c', script], { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 120_000 });
+    const [first, status] = result.stdout.trim().split('\n');
+    expect(JSON.parse(first!)).toMatchObject({ id: 'q0', pred: 'B' });
+    expect(status).toBe('exit=0');
+    expect(readFileSync(`${file}.err`, 'utf8')).toBe('');
+  });
+
+  it('reports each malformed line, grades the other rows, and exits non-zero', () => {
+    const file = join(tempDir(), 'mixed.jsonl');
+    const lines = [JSON.stringify(RECORDS[0]), '{"id": "broken", "response": ', JSON.stringify(RECORDS[2]), '{"id": "z", "response": 42}', JSON.stringify(RECORDS[3])];
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const run = ipw(['--jsonl', file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${file}:2: not valid JSON`);
+    expect(run.stderr).toContain(`${file}:4: field "response" must be a string`);
+    expect(run.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id)).toEqual(['q1', 'q3', 'm1']);
   });
 
   it('regrades a run folder from its journal', () => {

@@ -131,6 +131,8 @@ async function readVariants(study: Study, query: CellQuery): Promise<Variant[]> 
       `SELECT m.i, c.bucket, c.n, c.c, c.meanPowerW, c.meanPowerWBad, c.energyJ, c.energyJBad, c.na
        FROM ${cellsTable} c JOIN ${groupsTable} m USING (g)`,
     );
+    const cellCount = Number((await connection.runAndReadAll(`SELECT count(*) AS n FROM ${cellsTable}`)).getRowObjectsJS()[0]?.n);
+    if (result.rowCount !== cellCount) throw new Error(`ipwTable: ${cellCount - result.rowCount} cells matched no variant (internal error)`);
     const [i, bucket, n, c, p, pBad, e, eBad, na] = Array.from({ length: 9 }, (_, column) => numberColumn(result, column)) as [
       Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array,
     ];
