@@ -18,7 +18,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['grade'],
   ['metrics'],
   ['store'],
-  ['analyze', 'plots'],
+  ['analyze', 'plots', 'agent'],
   ['profile'],
   ['sweep', 'load'],
   ['cli'],

@@ -8,7 +8,7 @@ import { gradeResponse, type GradeStatus } from '../grade/index.ts';
 import { summarize, type SummaryRow } from '../metrics/index.ts';
 import { DEFAULT_MAX_TOKENS, energyPlanFor, type EnergyChoice } from '../profile/index.ts';
 import { formatPrompt, loadQuerySet, type LoadOptions as QuerySetOptions, type Query } from '../queries/index.ts';
-import { openRunner, parseModelSpec, startLlamaServer, type Generation, type ModelRunner, type ModelSpec, type RunnerOptions } from '../run/index.ts';
+import { openRunner, parseModelSpec, pause, startLlamaServer, type Generation, type ModelRunner, type ModelSpec, type RunnerOptions } from '../run/index.ts';
 import { LoadJournal, finishLoadRun, startLoadRun, type LoadRequestRow } from '../store/index.ts';
 import { parseArrivals, scheduleArrivals, type ArrivalMode, type ScheduledArrival } from './arrivals.ts';
 import { ATTRIBUTION_RULE, attributeEnergy, prefillWeightOf, type Attribution, type WorkRequest } from './attribution.ts';
@@ -154,18 +154,6 @@ class Cleanup {
   }
 }
 
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-    signal?.addEventListener('abort', done, { once: true });
-  });
-}
 
 /** Resolves replay arrivals from a file; checks the query ids they name. */
 async function resolveArrivals(options: LoadTestOptions, queries: readonly Query[]): Promise<ArrivalMode> {
@@ -209,7 +197,7 @@ async function dispatch(
   for (const [k, arrival] of schedule!.entries()) {
     const due = t0 + arrival.atMs;
     // Timers fire on whole milliseconds, sometimes a fraction early: never send before the request is due.
-    for (let wait = due - performance.now(); wait > 0 && !signal?.aborted; wait = due - performance.now()) await sleep(wait, signal);
+    for (let wait = due - performance.now(); wait > 0 && !signal?.aborted; wait = due - performance.now()) await pause(wait, signal);
     if (signal?.aborted) break;
     const p: Promise<void> = send(k, due, arrival.queryId).finally(() => inFlight.delete(p));
     inFlight.add(p);

@@ -19,6 +19,7 @@ export {
   DEFAULT_IDLE_TIMEOUT_S,
   DEFAULT_MAX_RETRIES,
   DEFAULT_RETRY_DELAY_MS,
+  pause,
 } from './openai.ts';
 export { openRunner, parseModelSpec, type ModelSpec, type RunnerOptions } from './model-spec.ts';
 export { timingsOf } from './timings.ts';

@@ -125,3 +125,68 @@ export const HOLDOUT_MATH: HoldoutMathCase[] = [
   { tag: 'boxed_label', response: 'Final: $\\boxed{\\text{answer}: 15}$.', reference: '15', correct: true, status: 'answered' },
   { tag: 'boxed_label', response: '\\boxed{answer: 8}', reference: '9', correct: false, status: 'answered' },
 ];
+
+/**
+ * A second batch, written after the first batch's two failures had been looked at (so those two cases are no
+ * longer blind) and before any further tuning; not used to tune either.
+ */
+export const HOLDOUT_MC_2: HoldoutMcCase[] = [
+  { tag: 'loop_after_answer', response: 'Looking at the energy levels, the correct option is (E).\nIs it (A)? Hmm, is it (A)? Hmm, is it (A)? Hmm, is it (A)? Hmm, is it (A)?', pred: 'E', status: 'answered', n: 5 },
+  { tag: 'loop_no_answer', response: 'The answer is (A).\nThe answer is (C).\nThe answer is (A).\nThe answer is (C).\nThe answer is (A).\nThe answer is (C).\nThe answer is (A).', pred: null, status: ABSTAIN },
+  { tag: 'loop_same', response: 'Final answer: (C)\nFinal answer: (C)\nFinal answer: (C)\nFinal answer: (C)', pred: 'C', status: 'answered' },
+  { tag: 'invented_followup', response: "The answer is (B).\n\nLet's solve another problem. A ball is thrown upward at 20 m/s; how high does it go?\nThe answer is (A).", pred: 'B', status: 'answered' },
+  { tag: 'invented_followup', response: 'Answer: A\n\nQ2. Which organ filters blood?\nAnswer: C', pred: 'A', status: 'answered' },
+  { tag: 'invented_followup', response: 'So the answer is (D).<|eot_id|>The answer is (B).', pred: 'D', status: 'answered' },
+  { tag: 'echo', response: 'Answer: B\nAnswer: A\nAnswer: C\nAnswer: D\n\nTurning to this problem: friction converts the kinetic energy into heat, so the answer is (C).', pred: 'C', status: 'answered' },
+  { tag: 'walkthrough_cut', response: "Let's analyze each statement.\nStatement A is false because the moon has no atmosphere.\nStatement B is false because tides depend on the sun too.\nStatement C correctly notes that", pred: null, status: 'truncated', truncated: true },
+  { tag: 'walkthrough', response: '(A) is wrong. (B) is wrong. (C) is right. (D) is wrong.', pred: 'C', status: 'answered' },
+  { tag: 'option_named', response: 'The decay follows first-order kinetics, consistent with option D.', pred: 'D', status: 'answered' },
+  { tag: 'option_named', response: 'The description lines up with choice F.', pred: 'F', status: 'answered', n: 6 },
+  { tag: 'short_prose', response: "Of the four, I'd say D.", pred: 'D', status: 'answered' },
+  { tag: 'quoted', response: 'The right pick here is "(B) 2.5 mol".', pred: 'B', status: 'answered', choices: ['1.0 mol', '2.5 mol', '5.0 mol', '10 mol'] },
+  { tag: 'letter_then_text', response: 'I would answer with C: Photosynthesis.', pred: 'C', status: 'answered', choices: ['Respiration', 'Fermentation', 'Photosynthesis', 'Digestion'] },
+  {
+    tag: 'long_prose_letter',
+    response: 'Both metals conduct, but only one of them is magnetic at room temperature, and that one is iron; cobalt and nickel would also qualify, yet they are not among the options listed in this question at all, so the choice comes down to iron, which is option A.',
+    pred: 'A',
+    status: 'answered',
+  },
+  { tag: 'long_prose_letter', response: 'The reaction releases heat, the entropy of the surroundings rises, and the total entropy change is positive, which makes the process spontaneous at every temperature we were given in the problem statement.\n\nOption B.', pred: 'B', status: 'answered' },
+  { tag: 'closest', response: 'Rounded, 0.37 is nearest to (C) 0.4.', pred: 'C', status: 'answered', choices: ['0.1', '0.2', '0.4', '0.8'] },
+  { tag: 'withdrawn', response: 'The nearest option is B, but B is 20% off, so it is wrong too. No option is right.', pred: null, status: ABSTAIN },
+  {
+    tag: 'not_question',
+    question: 'Which of the following is NOT a renewable resource?',
+    response: 'Wind, solar and hydro power all renew. Coal (B) does not renew on human timescales.',
+    pred: 'B',
+    status: 'answered',
+    choices: ['Wind', 'Coal', 'Solar', 'Hydro'],
+  },
+  { tag: 'not_question', question: 'All of these are mammals EXCEPT:', response: 'Choice C, the penguin, is not a mammal; it is a bird.', pred: 'C', status: 'answered', choices: ['Dog', 'Whale', 'Penguin', 'Bat'] },
+  { tag: 'not_question', question: 'Which is NOT a prime number?', response: '(A) 9 is not prime. (D) 15 is not prime either.', pred: null, status: ABSTAIN, choices: ['9', '7', '11', '15'] },
+  { tag: 'not_question', question: 'Which nutrient is required for bone growth?', response: 'Option A is not required. Calcium, option C, is essential, so C.', pred: 'C', status: 'answered', choices: ['Vitamin C', 'Iron', 'Calcium', 'Sodium'] },
+  { tag: 'relisted', response: 'Reviewing all the answer choices:\n(A) Mercury\n(B) Venus\n(C) Ea', pred: null, status: 'truncated', truncated: true },
+  { tag: 'none_of_above', response: 'Thus (D) is incorrect as well, so none of the given options is right.', pred: null, status: ABSTAIN },
+  { tag: 'withdrawn', response: 'Hmm, (A) seems close. Actually no, (A) is incorrect since it ignores the charge. I am not sure.', pred: null, status: ABSTAIN },
+  { tag: 'relisted', response: 'The best answer:\n(A) increases\n(B) decreases', pred: null, status: ABSTAIN },
+  { tag: 'control', response: 'The answer is (C). Note that (C) is not the same as (D), which double-counts.', pred: 'C', status: 'answered' },
+  { tag: 'control', response: 'Answer: D. A and B are incorrect and C is incomplete.', pred: 'D', status: 'answered' },
+  { tag: 'control', response: 'B', pred: 'B', status: 'answered' },
+  { tag: 'control', response: 'The answer is 42, which is option (B).', pred: 'B', status: 'answered' },
+];
+
+export const HOLDOUT_MATH_2: HoldoutMathCase[] = [
+  { tag: 'base', response: '\\boxed{110_{2}}', reference: '110_2', correct: true, status: 'answered' },
+  { tag: 'base', response: 'In base 8 the number is 17.', reference: '17_8', correct: true, status: 'answered' },
+  { tag: 'base', response: '\\boxed{71}', reference: '17_8', correct: false, status: 'answered' },
+  { tag: 'base', response: 'The answer is 1010_2', reference: '1010', correct: true, status: 'answered' },
+  { tag: 'final_sentence', response: 'Grouping like terms, we end up with $3x^2 + 2$.', reference: '3x^2+2', correct: true, status: 'answered' },
+  { tag: 'final_sentence', response: 'Hence the factorization is (x - 2)(x + 5).', reference: '(x-2)(x+5)', correct: true, status: 'answered' },
+  { tag: 'final_sentence', response: 'After 3 iterations, the best candidate is **Lena**.', reference: '\\text{Lena}', correct: true, status: 'answered' },
+  { tag: 'final_sentence', response: 'So the general term is $a_n = 2^n + 1$.', reference: '2^n+1', correct: true, status: 'answered' },
+  { tag: 'final_sentence', response: 'The total area is $12\\pi$ square units, found by adding 3 regions.', reference: '12\\pi', correct: true, status: 'answered' },
+  { tag: 'final_sentence', response: 'Squaring gives 16 and halving gives 8, so the result is 8.', reference: '8', correct: true, status: 'answered' },
+  { tag: 'boxed_label', response: '\\boxed{\\textbf{Answer: } 64}', reference: '64', correct: true, status: 'answered' },
+  { tag: 'boxed_label', response: '$\\boxed{\\text{Answer}: -3}$', reference: '-3', correct: true, status: 'answered' },
+  { tag: 'boxed_label', response: '\\boxed{Answer: 12}', reference: '21', correct: false, status: 'answered' },
+];

@@ -16,17 +16,14 @@ import {
 import { DEFAULT_MAX_TOKENS } from '../../profile/index.ts';
 import { GRADER_NAMES, type GraderName } from '../../queries/index.ts';
 import {
-  DEFAULT_API_KEY_ENV,
-  DEFAULT_CONNECT_TIMEOUT_S,
   DEFAULT_CONTEXT_SIZE,
-  DEFAULT_FIRST_TOKEN_TIMEOUT_S,
-  DEFAULT_IDLE_TIMEOUT_S,
   DEFAULT_SEED,
   DEFAULT_SYSTEM_PROMPT,
   DEFAULT_TEMPLATE,
 } from '../../run/index.ts';
 import { interruptSignal, numberFlag, type Command } from '../command.ts';
 import { ENERGY_FLAGS, energyFlags } from '../energy-flags.ts';
+import { SERVER_FLAGS, serverFlags } from '../server-flags.ts';
 import { inFlagTerms } from '../flag-terms.ts';
 import { flagHelp, parseSpecs, pickFlags, type FlagSpec } from '../flags.ts';
 
@@ -86,10 +83,7 @@ export const LOAD_FLAGS = {
   split: { value: 'NAME', help: 'split of a Hugging Face DatasetDict folder; unset: test, or the only one' },
   grader: { value: GRADER_NAMES.filter((g) => g !== 'judge').join('|'), help: 'grade every query this way (no judge under load)' },
   ...pickFlags(ENERGY_FLAGS, ['energy', 'energy-domains', 'energy-from', 'sample-ms', 'baseline-s', 'gpu-index', 'gpu-uuid', 'rapl-root', 'nvml-library', 'hwmon-root', 'watts-per-core']),
-  'api-key-env': { value: 'NAME', help: "environment variable holding the server's API key", default: DEFAULT_API_KEY_ENV },
-  'connect-timeout-s': { value: 'S', help: 'seconds to connect to the server', default: DEFAULT_CONNECT_TIMEOUT_S },
-  'first-token-timeout-s': { value: 'S', help: 'seconds from a request to its first token', default: DEFAULT_FIRST_TOKEN_TIMEOUT_S },
-  'idle-timeout-s': { value: 'S', help: 'seconds the server may stay silent once tokens flow', default: DEFAULT_IDLE_TIMEOUT_S },
+  ...SERVER_FLAGS,
   retries: { value: 'N', help: 'retries of a request answered 429 or 5xx; 0 shows a server that sheds load as failures', default: DEFAULT_LOAD_MAX_RETRIES },
 } as const satisfies Record<string, FlagSpec>;
 
@@ -128,11 +122,7 @@ async function run(args: string[]): Promise<number> {
     template: values.template,
     seed,
     systemPrompt: values['system-prompt'],
-    apiKeyEnv: values['api-key-env'],
-    connectTimeoutS: numberFlag(values['connect-timeout-s'], 'connect-timeout-s'),
-    firstTokenTimeoutS: numberFlag(values['first-token-timeout-s'], 'first-token-timeout-s'),
-    idleTimeoutS: numberFlag(values['idle-timeout-s'], 'idle-timeout-s'),
-    maxRetries: numberFlag(values.retries, 'retries'),
+    ...serverFlags(values),
     ...energy,
   };
   options.signal = interruptSignal();

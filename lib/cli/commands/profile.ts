@@ -1,18 +1,14 @@
 import { parseArgs } from 'node:util';
 import { ENERGY_FLAGS, energyFlags } from '../energy-flags.ts';
+import { SERVER_FLAGS, serverFlags } from '../server-flags.ts';
 import { formatTable } from '../../metrics/index.ts';
 import { DEFAULT_MAX_ERROR_FRACTION, DEFAULT_MAX_TOKENS, DEFAULT_WARMUP_QUERIES, DEFAULT_WARMUP_S, openJudge, profile, type ProfileOptions } from '../../profile/index.ts';
 import { GRADER_NAMES, type GraderName } from '../../queries/index.ts';
 import {
-  DEFAULT_API_KEY_ENV,
-  DEFAULT_CONNECT_TIMEOUT_S,
   DEFAULT_CONTEXT_SIZE,
   DEFAULT_ENGINE,
-  DEFAULT_FIRST_TOKEN_TIMEOUT_S,
   DEFAULT_GPU,
-  DEFAULT_IDLE_TIMEOUT_S,
   DEFAULT_LIBRARY,
-  DEFAULT_MAX_RETRIES,
   DEFAULT_SEED,
   DEFAULT_SYSTEM_PROMPT,
   DEFAULT_TEMPLATE,
@@ -63,11 +59,7 @@ export const PROFILE_FLAGS = {
   ...ENERGY_FLAGS,
   judge: { value: MODEL_VALUE, help: 'LLM judge for queries graded "judge"' },
   'judge-fallback': { boolean: true, help: 'also ask the judge to read answers the rules find none or several of' },
-  'api-key-env': { value: 'NAME', help: "environment variable holding an openai: server's API key", default: DEFAULT_API_KEY_ENV },
-  'connect-timeout-s': { value: 'S', help: 'seconds to connect to an openai: server', default: DEFAULT_CONNECT_TIMEOUT_S },
-  'first-token-timeout-s': { value: 'S', help: 'seconds from a request to its first token', default: DEFAULT_FIRST_TOKEN_TIMEOUT_S },
-  'idle-timeout-s': { value: 'S', help: 'seconds an openai: server may stay silent once tokens flow', default: DEFAULT_IDLE_TIMEOUT_S },
-  retries: { value: 'N', help: 'retries of a request answered 429 or 5xx before its first token', default: DEFAULT_MAX_RETRIES },
+  ...SERVER_FLAGS,
 } as const satisfies Record<string, FlagSpec>;
 
 async function run(args: string[]): Promise<number> {
@@ -99,11 +91,7 @@ async function run(args: string[]): Promise<number> {
     threads: numberFlag(values.threads, 'threads'),
     contextSize: numberFlag(values.context, 'context'),
     maxErrors: numberFlag(values['max-errors'], 'max-errors'),
-    apiKeyEnv: values['api-key-env'],
-    connectTimeoutS: numberFlag(values['connect-timeout-s'], 'connect-timeout-s'),
-    firstTokenTimeoutS: numberFlag(values['first-token-timeout-s'], 'first-token-timeout-s'),
-    idleTimeoutS: numberFlag(values['idle-timeout-s'], 'idle-timeout-s'),
-    maxRetries: numberFlag(values.retries, 'retries'),
+    ...serverFlags(values),
     gpu: gpuFlag(values.gpu),
     template: values.template,
     engine: choiceFlag<LlamaEngineChoice>(values.engine, 'engine', ['auto', 'direct', 'node-llama-cpp']),

@@ -1,0 +1,44 @@
+/**
+ * lib/agent: an agent loop over any `ModelRunner` (a ReAct text protocol, so it works with every model), built-in
+ * tools (an exact calculator, a sandboxed file workspace) and user tools, with time, tokens and energy per turn,
+ * per tool call and per task, and graded agent tasks (see docs/agents.md).
+ */
+export {
+  DEFAULT_MAX_OBSERVATION_CHARS,
+  DEFAULT_MAX_TASK_TOKENS,
+  DEFAULT_MAX_TURN_TOKENS,
+  DEFAULT_MAX_TURNS,
+  gapsOf,
+  runAgent,
+  type AgentEnergyInfo,
+  type AgentLoopOptions,
+  type AgentOutcome,
+  type AgentRun,
+  type AgentToolCall,
+  type AgentTurn,
+} from './loop.ts';
+export { describeTools, parseReply, renderPrompt, type ParsedReply, type TranscriptStep } from './react.ts';
+export {
+  bindArguments,
+  calculatorTool,
+  callTool,
+  DEFAULT_TOOL_TIMEOUT_MS,
+  defineTool,
+  workspaceTools,
+  ToolInputError,
+  type AgentTool,
+  type ToolCallRecord,
+  type ToolParameter,
+} from './tools.ts';
+export { CalcError, evaluate, exactDecimal, formatRational, MAX_BITS, MAX_EXPONENT, MAX_EXPRESSION_CHARS, type Rational } from './rational.ts';
+export { DEFAULT_MAX_FILE_BYTES, Workspace, WorkspaceError, type WorkspaceEntry } from './workspace.ts';
+export {
+  AGENT_TASKS_PATH,
+  compareFiles,
+  loadAgentTasks,
+  parseAgentTasks,
+  runAgentTask,
+  type AgentTask,
+  type AgentTaskOptions,
+  type AgentTaskResult,
+} from './tasks.ts';
