@@ -424,7 +424,7 @@ describe('liveRunView', () => {
 
   it('accepts lib/profile progress objects and copes with the first update', () => {
     const last = { meanPowerW: 5, energyIsEstimate: false, model: 'm' } as unknown as QueryResult;
-    const progress: ProfileProgress = { done: 0, total: 3, doneNow: 0, elapsedMs: 0, correct: 0, energyJ: 0, last };
+    const progress: ProfileProgress = { done: 0, total: 3, doneNow: 0, elapsedMs: 0, correct: 0, energyJ: 0, errors: 0, last };
     const html = liveRunView(progress).toHTML();
     expect(html).toContain('0 / 3 (0.0%)');
     expect(html).not.toContain('NaN');

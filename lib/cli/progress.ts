@@ -1,4 +1,4 @@
-import type { ProfileProgress } from '../profile/index.ts';
+import type { ProfilePhase, ProfileProgress } from '../profile/index.ts';
 import { inFlagTerms } from './flag-terms.ts';
 
 function formatDuration(ms: number): string {
@@ -9,7 +9,7 @@ function formatDuration(ms: number): string {
   return `${m}:${String(s).padStart(2, '0')}`;
 }
 
-/** One status line: bar, count, ETA, running accuracy and joules per query. */
+/** One status line: bar, count, ETA (from the query phase alone), running accuracy, joules per query, the last query's watts and any errors. */
 export function progressLine(p: ProfileProgress, width = 24): string {
   const fraction = p.total === 0 ? 1 : p.done / p.total;
   const filled = Math.round(fraction * width);
@@ -18,7 +18,22 @@ export function progressLine(p: ProfileProgress, width = 24): string {
   const accuracy = p.done === 0 ? 0 : p.correct / p.done;
   const joulesPerQuery = p.done === 0 ? 0 : p.energyJ / p.done;
   const estimated = p.last.energyIsEstimate ? ' (estimated)' : '';
-  return `[${bar}] ${p.done}/${p.total}  ETA ${formatDuration(etaMs)}  acc ${(accuracy * 100).toFixed(1)}%  ${joulesPerQuery.toFixed(3)} J/query${estimated}`;
+  const energy = Number.isNaN(joulesPerQuery) ? 'energy not measured' : `${joulesPerQuery.toFixed(3)} J/query  ${p.last.meanPowerW.toFixed(1)} W${estimated}`;
+  const errors = p.errors > 0 ? `  ${p.errors} error${p.errors === 1 ? '' : 's'}` : '';
+  return `[${bar}] ${p.done}/${p.total}  ETA ${formatDuration(etaMs)}  acc ${(accuracy * 100).toFixed(1)}%  ${energy}${errors}`;
+}
+
+/** What each phase before the queries is doing, said once as it starts. */
+const PHASE_LINES: Record<ProfilePhase, string> = {
+  loading: 'loading the model',
+  baseline: 'measuring idle power with the model loaded',
+  'warm-up': 'warming up (these generations are not recorded)',
+  queries: 'running the queries',
+};
+
+/** Prints a start-up line per phase, so the wait before the first query is explained. */
+export function phaseReporter(stream: NodeJS.WriteStream = process.stderr): (phase: ProfilePhase) => void {
+  return (phase) => stream.write(`ipw: ${PHASE_LINES[phase]}\n`);
 }
 
 /** Redraws in place on a terminal; elsewhere (CI logs, pipes) prints a line every tenth of the run. */

@@ -129,7 +129,7 @@ function lastSentenceStart(line: string): number {
 function finalSentence(last: { text: string; start: number; end: number }): Candidate | null {
   const from = lastSentenceStart(last.text);
   const sentence = last.text.slice(from);
-  const verbs = allMatches(sentence, /(?:\b(?:is|are|was|equals|becomes)\b|(?<![<>!=\\])=(?!=))\s*/gi).reverse();
+  const verbs = allMatches(sentence, /(?:\b(?:is|are|was|equals|becomes|(?:end|ends|ended)\s+up\s+with|arrive\s+at|arrives\s+at|obtain|obtains|get|gets|yields?|gives|reduces\s+to|simplifies\s+to|comes\s+(?:out\s+)?to)\b|(?<![<>!=\\])=(?!=))\s*/gi).reverse();
   for (const v of verbs) {
     const at = v.index + v[0].length;
     const clause = sentence.slice(at).replace(VALUE_FILLER, '');

@@ -68,7 +68,7 @@ const LEAD_INS: readonly LeadIn[] = [
     rule: 'option_named',
     tier: 2,
     closingOnly: true,
-    re: /\b(?:match(?:es)?|correspond(?:s|ing)?\s+to|consistent\s+with|fits|points?\s+to|aligns?\s+with|leaves(?:\s+us\s+with)?|leaving|brings\s+us\s+to|lands?\s+on|settles?\s+on|is\s+given\s+by)\s+/gi,
+    re: /\b(?:match(?:es)?|correspond(?:s|ing)?\s+to|consistent\s+with|fits|points?\s+to|aligns?\s+with|agrees?\s+with|lines?\s+up\s+with|in\s+line\s+with|leaves(?:\s+us\s+with)?|leaving|brings\s+us\s+to|lands?\s+on|settles?\s+on|is\s+given\s+by|(?:which|that|this|it)\s+(?:is|was|would\s+be)(?=\s+(?:option|choice)\b))\s+/gi,
   },
 ];
 
@@ -113,13 +113,16 @@ export interface Item {
   bodyEnd: number;
 }
 
+/** Words that name an option before its letter: "Option C", "Statement B", "Claim A". */
+export const OPTION_NOUN = String.raw`(?:[Oo]ption|[Cc]hoice|[Ss]tatement|[Cc]laim|[Aa]ssertion|[Aa]lternative|[Cc]andidate|[Hh]ypothesis|[Ee]xplanation|[Ii]tem)`;
+
 const ITEM_VERBS = String.raw`(?:is|are|was|says|states|describes|claims|suggests|would|could|can|does|has|gives|shows|ignores|assumes|refers|means|involves|represents|seems|doesn't|doesn’t|isn't|isn’t|cannot|can't|can’t|fails|contains|lists|mentions|confuses|reverses|overstates|understates)\b`;
 
 /** Walk-through items; only when at least two different letters are introduced this way. */
 export function walkItems(text: string, ctx: OptionsContext): Item[] {
   const letters = ctx.letters;
   const re = new RegExp(
-    String.raw`(?:^|\n|[.!?;]\s+|:\s+)[ \t>*\-]*(?:(?:[Oo]ption|[Cc]hoice)\s+([${letters}])\b[):.]?|[(\[]([${letters}])[)\]]|([${letters}])(?:[).:]|\s+(?=${ITEM_VERBS})))`,
+    String.raw`(?:^|\n|[.!?;]\s+|:\s+)[ \t>*\-]*(?:${OPTION_NOUN}\s+([${letters}])\b[):.]?|[(\[]([${letters}])[)\]]|([${letters}])(?:[).:]|\s+(?=${ITEM_VERBS})))`,
     'g',
   );
   const found: Array<{ letter: string; letterStart: number; bodyStart: number }> = [];
@@ -151,7 +154,7 @@ export function letterLines(text: string, ctx: OptionsContext): LetterLine[] {
   const lines = linesWithOffsets(text);
   const out: Array<LetterLine & { index: number }> = [];
   lines.forEach((line, index) => {
-    const lone = /^[(\[]?\s*([A-Za-z])\s*[)\]]?\s*[.:]?$/.exec(line.text);
+    const lone = /^(?:(?:option|choice)\s+)?[(\[]?\s*([A-Za-z])\s*[)\]]?\s*[.:!]?$/i.exec(line.text);
     const leading = /^[(\[]?([A-Z])(?:[)\]]|[)\]]?[.:])\s+\S/.exec(line.text);
     const raw = lone?.[1] ?? leading?.[1];
     if (raw === undefined) return;
@@ -289,7 +292,7 @@ export interface LetterToken {
 export function letterTokens(text: string, ctx: OptionsContext): LetterToken[] {
   const l = ctx.letters;
   const re = new RegExp(
-    String.raw`\b(?:[Oo]ption|[Cc]hoice)\s+[(\[]?([${l}])[)\]]?(?![A-Za-z0-9])|(?<![A-Za-z0-9\\])[(\[]([${l}])[)\]]|(?:^|\n)[ \t]*([${l}])[).:](?=\s)|(?<![A-Za-z0-9'’(\-])([${l}])(?=\s+(?:also\s+|too\s+)?${ITEM_VERBS})`,
+    String.raw`\b${OPTION_NOUN}\s+[(\[]?([${l}])[)\]]?(?![A-Za-z0-9])|(?<![A-Za-z0-9\\])[(\[]([${l}])[)\]]|(?:^|\n)[ \t]*([${l}])[).:](?=\s)|(?<![A-Za-z0-9'’(\-])([${l}])(?=\s+(?:also\s+|too\s+)?${ITEM_VERBS})`,
     'g',
   );
   return allMatches(text, re).map((m) => {

@@ -1,5 +1,5 @@
 import type { Query } from '../queries/index.ts';
-import { letterLines, optionTextOf, readHits, verdictRejections, walkItems, type Hit, type McContext, type Stance } from './mc-hits.ts';
+import { closingStart, letterLines, optionTextOf, readHits, verdictRejections, walkItems, type Hit, type McContext, type Stance } from './mc-hits.ts';
 import { LETTERS, isNegated, normalizeOption, optionByText, optionsNamed, type OptionsContext } from './mc-read.ts';
 import { findRefusal } from './refusal.ts';
 import { findLoop, prepare, readableEnd } from './response.ts';
@@ -310,7 +310,9 @@ export function extractMcAnswer(
   const items = walkItems(text, ctx);
   const itemAt = new Set([...items.map((i) => i.letterStart), ...introducedItems(text, ctx)]);
   const judgedLater = (letter: string, at: number): boolean => rejections.some((r) => r.letter === letter && r.letterStart > at) || hits.some((h) => h.letter === letter && h.letterStart > at && (h.stance === 'rejected' || withdrawn(h)));
-  const excluded = (letter: string, at: number): boolean => itemAt.has(at) || judgedLater(letter, at);
+  // A reply cut off mid-sentence: whatever that unfinished sentence names is not an answer yet.
+  const unfinishedFrom = /[.!?)\]*"”']\s*$/.test(text.trimEnd()) || text.trimEnd().length === 0 ? text.length : closingStart(text);
+  const excluded = (letter: string, at: number): boolean => itemAt.has(at) || judgedLater(letter, at) || at >= unfinishedFrom;
 
   const lines = letterLines(text, ctx).filter((l) => !isNegated(text, l.start, l.end - (l.text.length - 1)) && !judgedLater(l.letter, l.start));
   const all = linesWithOffsets(text);

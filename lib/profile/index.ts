@@ -7,6 +7,7 @@ export {
   profile,
   type PreflightMode,
   type ProfileOptions,
+  type ProfilePhase,
   type ProfileProgress,
   type ProfileResult,
 } from './profile.ts';

@@ -98,15 +98,23 @@ export interface ProfileOptions extends RunnerOptions {
    * finishes), then writes results.parquet and the manifest of the partial run, which `resume` continues.
    */
   signal?: AbortSignal;
+  /** Called as each phase starts, so a front end can say what the wait before the first query is for. */
+  onPhase?: (phase: ProfilePhase) => void;
   onProgress?: (progress: ProfileProgress) => void;
 }
+
+/** The phases of a run: loading the model, the idle baseline, the warm-up, then the queries. */
+export type ProfilePhase = 'loading' | 'baseline' | 'warm-up' | 'queries';
 
 export interface ProfileProgress {
   done: number;
   total: number;
   /** Queries completed in this process (excludes those resumed from the journal). */
   doneNow: number;
+  /** Time since the query phase started (load, baseline and warm-up left out, so rates and ETAs hold). */
   elapsedMs: number;
+  /** Queries that could not run (gradeStatus 'error') so far, resumed ones included. */
+  errors: number;
   correct: number;
   energyJ: number;
   last: QueryResult;
@@ -219,6 +227,7 @@ async function prepare(options: ProfileOptions): Promise<PreparedRun> {
   const cleanup = new Cleanup();
   try {
     const given = typeof options.model !== 'string';
+    if (!given) options.onPhase?.('loading');
     const session = typeof options.model === 'string' ? await openModel(options.model, options) : options.model;
     if (!given) cleanup.add(() => session.close());
     // The model's hash is part of the run's identity: a resume with another file at the same path is refused.
@@ -377,6 +386,7 @@ async function runQueries(run: PreparedRun, options: ProfileOptions): Promise<Lo
   const reused = baselineIsFresh(session.baseline, DEFAULT_BASELINE_MAX_AGE_S) && energy.adoptBaseline(session.baseline);
   outcome.reused = { baselineTakenAt: reused ? session.baseline!.takenAt : null, warm: session.warm };
   if (!reused) {
+    if (energy.baselineS > 0) options.onPhase?.('baseline');
     run.preflight?.mark();
     await energy.measureBaseline(signal);
     await preflightBeforeQueries(run, signal);
@@ -386,6 +396,7 @@ async function runQueries(run: PreparedRun, options: ProfileOptions): Promise<Lo
   // up to 25% slower behind a one-query warm-up. So the warm-up lasts warmupS as well as warmupQueries queries.
   const warmupQueries = run.settings.warmupQueries as number;
   const warmupEndMs = performance.now() + (run.settings.warmupS as number) * 1000;
+  if (warmupQueries > 0 && !session.warm && pending.length > 0) options.onPhase?.('warm-up');
   for (let k = 0; warmupQueries > 0 && !session.warm && pending.length > 0 && !signal?.aborted; k++) {
     if (k >= warmupQueries && performance.now() >= warmupEndMs) break;
     await runOne(run, pending[k % pending.length]!.query, signal);
@@ -398,6 +409,8 @@ async function runQueries(run: PreparedRun, options: ProfileOptions): Promise<Lo
   let errors = done.filter((r) => r.gradeStatus === 'error').length;
   const maxErrors = options.maxErrors ?? Math.ceil(run.queries.length * DEFAULT_MAX_ERROR_FRACTION);
   const place = { runId: run.runId, traceFile: run.traceFile, energyDomain: energy.info.primaryDomains.join('+'), energyMeasure: energy.info.measure };
+  options.onPhase?.('queries');
+  const queriesStartMs = performance.now();
   for (const { query, index } of pending) {
     if (signal?.aborted) {
       outcome.interrupted = true;
@@ -439,7 +452,8 @@ async function runQueries(run: PreparedRun, options: ProfileOptions): Promise<Lo
       done: run.queries.length - pending.length + doneNow,
       total: run.queries.length,
       doneNow,
-      elapsedMs: performance.now() - outcome.startedMs,
+      elapsedMs: performance.now() - queriesStartMs,
+      errors,
       correct,
       energyJ,
       last: row,

@@ -130,6 +130,9 @@ export const MATH_CASES: MathCase[] = [
   wrong('final_sentence', 'After 2 rounds of simplification the expression becomes $3x + 1$.', '3x-1', '3x + 1'),
   ok('final_sentence', 'We add 5 and 3 in the last step, so the total is 5 + 3 = 8.', '8', '8'),
   ok('final_sentence', 'That is 2,000 in total', '2000', '2,000'),
+  ok('final_sentence', 'Collecting the constants, we arrive at $2x - 7$.', '2x-7', '2x - 7'),
+  ok('final_sentence', 'After expanding the square we obtain x^2 + 4x + 4.', '(x+2)^2', 'x^2 + 4x + 4'),
+  ok('final_sentence', 'We get 5 fruits in total', '5', '5'),
   // "answer: N" written inside the box: the label and the braces are not part of the answer.
   ok('boxed_label', '\\boxed{Answer: 42}', '42', '42'),
   ok('boxed_label', 'So $\\boxed{\\textbf{Answer:} 3/4}$', '0.75', '3/4'),

@@ -248,6 +248,22 @@ export const MC_CASES: McCase[] = [
   { tag: 'withdrawn', response: "The closest option is (F). But (F) is 12, not 15, so it doesn't match either; none of the options fits.", pred: null, status: 'refused', n: 10 },
   { tag: 'withdrawn', response: 'It could be (C). No, scratch that, (C) is wrong because the sign is off.', pred: null, status: 'no_answer' },
   { tag: 'withdrawn', response: 'The answer is (B). Checking again, (B) is incorrect; the answer is (D).', pred: 'D', status: 'answered' },
+  // Found through the second hold-out batch's misses, reproduced here in other wording.
+  { tag: 'walkthrough_cut', response: 'Examine the claims.\nClaim A is false: the data contradict it.\nClaim B is false: the sample is too small.\nClaim D rightly says that the', pred: null, status: 'truncated', truncated: true },
+  { tag: 'walkthrough_cut', response: 'Assertion B is wrong since the series diverges. Assertion A properly captures that the', pred: null, status: 'no_answer' },
+  {
+    tag: 'long_prose_letter',
+    response: "The field points inward everywhere inside the shell, and its magnitude grows linearly with the radius, as Gauss's law for a uniform sphere shows when you take the enclosed charge into account for each radius, which is choice D.",
+    pred: 'D',
+    status: 'answered',
+  },
+  {
+    tag: 'long_prose_letter',
+    response: 'The first process is isothermal and the second adiabatic, so the work done differs between the two even though the initial and final volumes agree; the heat exchanged differs as well, which leaves the entropy change as the only shared quantity.\n\nChoice C.',
+    pred: 'C',
+    status: 'answered',
+  },
+  { tag: 'option_named', response: 'Everything here agrees with option B.', pred: 'B', status: 'answered' },
   // Controls.
   { tag: 'control', response: 'The correct option is (A). (A) is not the usual textbook example, but it follows from the data.', pred: 'A', status: 'answered' },
   { tag: 'loop_revision', response: 'So the answer must be C. Hmm, no, it is (B). Hmm, no, it is (B). Hmm, no, it is (B). Hmm, no, it is (B).', pred: 'B', status: 'answered' },

@@ -1,7 +1,7 @@
 import { BOOTSTRAP, formatTable, summarize } from '../../metrics/index.ts';
 import { DEMO_QUERY_COUNT, prepareFixtureModel, profile } from '../../profile/index.ts';
 import { interruptSignal, type Command } from '../command.ts';
-import { progressReporter } from '../progress.ts';
+import { phaseReporter, progressReporter } from '../progress.ts';
 
 async function run(): Promise<number> {
   process.stderr.write(`ipw demo: generating the tiny fixture model and profiling it on ${DEMO_QUERY_COUNT} sample queries\n`);
@@ -14,6 +14,7 @@ async function run(): Promise<number> {
     threads: 1,
     gpu: false,
     signal: interruptSignal(),
+    onPhase: phaseReporter(),
     onProgress: progressReporter(),
   });
   for (const warning of result.warnings) process.stderr.write(`ipw: ${warning}\n`);

@@ -20,7 +20,7 @@ import { choiceFlag, interruptSignal, numberFlag, type Command } from '../comman
 import { inFlagTerms } from '../flag-terms.ts';
 import { flagHelp, parseSpecs, type FlagSpec } from '../flags.ts';
 import { preflightProfile } from '../preflight.ts';
-import { progressReporter } from '../progress.ts';
+import { phaseReporter, progressReporter } from '../progress.ts';
 
 function gpuFlag(value: string | undefined): GpuChoice | undefined {
   if (value === undefined) return undefined;
@@ -112,6 +112,7 @@ async function run(args: string[]): Promise<number> {
   await preflightProfile(values.model, options, outDir, values.resume);
   if (values.judge) await preflightProfile(values.judge, serverOptions, outDir, values.resume);
   options.signal = interruptSignal();
+  options.onPhase = phaseReporter();
   options.onProgress = progressReporter();
   const judge = values.judge ? await openJudge(values.judge, { threads: options.threads, gpu: options.gpu, seed, ...serverOptions }) : undefined;
   let result;
