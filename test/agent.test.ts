@@ -20,7 +20,6 @@ import {
   runAgent,
   runAgentTask,
   Workspace,
-  type AgentTool,
 } from '../lib/agent/index.ts';
 import { EnergySession } from '../lib/energy/index.ts';
 import { OptionError } from '../lib/errors/index.ts';
@@ -393,7 +392,6 @@ describe('agent tasks and grading', () => {
 
   it('grades the answer and the end state: a right answer with a missing file is wrong', async () => {
     const task = parseAgentTasks(JSON.stringify({ id: 'f', domain: 'files', prompt: 'p', answer: '7', grader: 'numeric', files: { 'a.txt': '3\n', 'b.txt': '4\n' }, expectFiles: { 'sum.txt': '7' } }))[0]!;
-    let root = '';
     const lazy = new ScriptedRunner((prompt, turn) => (turn === 1 ? 'Action: read_file\nAction Input: {"path": "a.txt"}' : `Final Answer: ${Number(lastObservation(prompt)) + 4}`));
     const wrong = await runAgentTask(task, { runner: lazy });
     expect(wrong.grade.correct).toBe(true);
@@ -410,8 +408,7 @@ describe('agent tasks and grading', () => {
     const right = await runAgentTask(task, { runner, tools: [where] });
     expect(right.toolCalls.map((c) => c.observation)).toEqual(['a.txt (2 bytes)\nb.txt (2 bytes)', 'ok', 'wrote 1 bytes to sum.txt']);
     expect(right.correct).toBe(true);
-    root = runner.requests[0]!.prompt;
-    expect(root).toContain('- where: workspace root');
+    expect(runner.requests[0]!.prompt).toContain('- where: workspace root');
   });
 
   it('bad task rows name the line and field', async () => {
@@ -429,5 +426,3 @@ describe('agent tasks and grading', () => {
     }
   });
 });
-
-export type { AgentTool };

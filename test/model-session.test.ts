@@ -17,8 +17,11 @@ describe('openModel: a model session for notebooks', () => {
     const session = await openModel(fixture.modelPath, { threads: 1, gpu: false });
     try {
       const common = { model: session, maxTokens: 16, energy: 'estimated' as const, energyOptions: noHardwareEnergy(), baselineS: 0.5, warmupS: 0.3, preflight: 'off' as const };
-      const first = await profile({ ...common, queries: fixture.queries.slice(0, 4), outDir: join(tempDir(), 'first') });
-      const second = await profile({ ...common, queries: fixture.queries.slice(4, 8), outDir: join(tempDir(), 'second') });
+      const phases: string[][] = [[], []];
+      const first = await profile({ ...common, queries: fixture.queries.slice(0, 4), outDir: join(tempDir(), 'first'), onPhase: (p) => phases[0]!.push(p) });
+      const second = await profile({ ...common, queries: fixture.queries.slice(4, 8), outDir: join(tempDir(), 'second'), onPhase: (p) => phases[1]!.push(p) });
+      // The session was loaded by openModel, so neither run loads; only the first measures idle power and warms up.
+      expect(phases).toEqual([['baseline', 'warm-up', 'queries'], ['queries']]);
       const m1 = readManifest(first.runDir);
       const m2 = readManifest(second.runDir);
       expect(m1.settings.modelSession).toEqual({ baselineTakenAt: null, warm: false });
