@@ -162,6 +162,7 @@ describe('ReAct parser', () => {
   it('drops an Observation the model invented and everything after it', () => {
     const reply = 'Thought: x\nAction: calculator\nAction Input: {"expression": "1+1"}\nObservation: 3\nThought: done\nFinal Answer: 3';
     expect(parseReply(reply)).toMatchObject({ kind: 'action', tool: 'calculator', input: { expression: '1+1' } });
+    expect(parseReply('Thought: I already know.\nObservation: 3\nFinal Answer: 3')).toMatchObject({ kind: 'invalid', thought: 'I already know.' });
   });
 
   it('reads a Final Answer, a multi-line JSON input in a fence, and the paper form tool[input]', () => {
@@ -178,6 +179,7 @@ describe('ReAct parser', () => {
     expect(parseReply('{"tool": "list_files", "args": {}}')).toMatchObject({ kind: 'action', tool: 'list_files', input: {} });
     expect(parseReply('{"action": "Final Answer", "action_input": "7"}')).toMatchObject({ kind: 'final', answer: '7' });
     expect(parseReply('{"final_answer": 12}')).toMatchObject({ kind: 'final', answer: '12' });
+    expect(parseReply('I will read it.\n```json\n{"tool": "read_file", "args": {"path": "a"}}\n```').thought).toBe('I will read it.');
   });
 
   it('skips a <think> block and says why a reply is unreadable', () => {

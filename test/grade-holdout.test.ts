@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { mathEqual } from '../lib/grade/math-equal.ts';
 import { extractMathAnswer } from '../lib/grade/math-extract.ts';
 import { extractMcAnswer } from '../lib/grade/mc.ts';
-import { HOLDOUT_MATH, HOLDOUT_MATH_2, HOLDOUT_MC, HOLDOUT_MC_2, type HoldoutMathCase, type HoldoutMcCase } from './grade-corpus/holdout.ts';
+import { HOLDOUT_MATH, HOLDOUT_MATH_2, HOLDOUT_MATH_3, HOLDOUT_MATH_4, HOLDOUT_MC, HOLDOUT_MC_2, HOLDOUT_MC_3, HOLDOUT_MC_4, type HoldoutMathCase, type HoldoutMcCase } from './grade-corpus/holdout.ts';
 
 const asList = <T>(x: T | T[]): T[] => (Array.isArray(x) ? x : [x]);
 
@@ -48,11 +48,15 @@ function report(name: string, outcomes: readonly Outcome[]): number {
 describe('grade hold-out split', () => {
   const first = [...mcOutcomes(HOLDOUT_MC), ...mathOutcomes(HOLDOUT_MATH)];
   const second = [...mcOutcomes(HOLDOUT_MC_2), ...mathOutcomes(HOLDOUT_MATH_2)];
-  const outcomes = [...first, ...second];
+  const third = [...mcOutcomes(HOLDOUT_MC_3), ...mathOutcomes(HOLDOUT_MATH_3)];
+  const fourth = [...mcOutcomes(HOLDOUT_MC_4), ...mathOutcomes(HOLDOUT_MATH_4)];
+  const outcomes = [...first, ...second, ...third, ...fourth];
 
   it('passes at least 95% of the cases', () => {
     report('hold-out batch 1', first);
     report('hold-out batch 2', second);
+    report('hold-out batch 3', third);
+    report('hold-out batch 4', fourth);
     expect(report('hold-out', outcomes)).toBeGreaterThanOrEqual(0.95);
   });
 

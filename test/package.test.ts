@@ -3,11 +3,14 @@
 // through nbclient with that kernel, `ipw-lab/...` imports resolved by Node and checked by TypeScript through the
 // shipped declarations. Also, without packing: the exports map reaches every stage face and nothing else.
 import { spawn } from 'node:child_process';
+import { builtinModules } from 'node:module';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JUPYTER_PYTHON } from '../kernel/notebook.ts';
+import { launchKernel } from '../support/jupyter-client.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -72,6 +75,24 @@ function writeConsumerProject(dir: string): void {
   ].join('\n'));
 }
 
+/** The files the package runs: lib/, kernel/ and bin/. */
+function runtimeFiles(): string[] {
+  return ['lib', 'kernel', 'bin'].flatMap((dir) => readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' })
+    .filter((f) => /\.(ts|js|mjs)$/.test(f)).map((f) => join(ROOT, dir, f)));
+}
+
+/** Every module a file imports: static imports, re-exports and `import()` calls with a literal. */
+function moduleSpecifiers(source: string): string[] {
+  const found: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) found.push(node.moduleSpecifier.text);
+    if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteral(node.arguments[0])) found.push(node.arguments[0].text);
+    ts.forEachChild(node, visit);
+  };
+  visit(ts.createSourceFile('x.ts', source, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS));
+  return found;
+}
+
 describe('the exports map', () => {
   it('maps ipw-lab to lib/index.ts, ipw-lab/<stage> to each stage face, ipw-lab/display to the display contract; not the CLI', () => {
     expect(fileURLToPath(import.meta.resolve('ipw-lab'))).toBe(join(ROOT, 'lib', 'index.ts'));
@@ -84,12 +105,17 @@ describe('the exports map', () => {
 
   it('lists as runtime dependencies only packages that lib/, kernel/ or bin/ import', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-    const sources = ['lib', 'kernel', 'bin'].flatMap((dir) => readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' })
-      .filter((f) => /\.(ts|js|mjs)$/.test(f)).map((f) => readFileSync(join(ROOT, dir, f), 'utf8'))).join('\n');
+    const sources = runtimeFiles().map((f) => readFileSync(f, 'utf8')).join('\n');
     // @types/node is read by the kernel's type service (kernel/types.ts), not imported.
     const unused = Object.keys(pkg.dependencies).filter((name) => name !== '@types/node' && !sources.includes(`'${name}`) && !sources.includes(`"${name}`));
     expect(unused).toEqual([]);
     expect(pkg.dependencies).not.toHaveProperty('tslab');
+    // And the other way: every package the runtime imports is a runtime dependency (typescript was a dev one, and
+    // the kernel imports it). Self-references (ipw-lab) and node builtins aside.
+    const imported = new Set(runtimeFiles().flatMap((file) => moduleSpecifiers(readFileSync(file, 'utf8')))
+      .filter((spec) => !/^[./]/.test(spec) && !spec.startsWith('node:') && !builtinModules.includes(spec) && !/^ipw-lab(\/|$)/.test(spec))
+      .map((spec) => spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/')));
+    expect([...imported].filter((name) => !(name in pkg.dependencies)).sort()).toEqual([]);
   });
 });
 
@@ -133,12 +159,23 @@ describe('the packed tarball, installed into an empty folder outside the clone',
     expect(readdirSync(join(project, 'runs')).some((d) => d.startsWith('demo-'))).toBe(true);
   }, 6 * MINUTE);
 
-  it('npx ipw kernel install --user registers a kernel that runs from this install', async () => {
+  it('npx ipw kernel install --user registers a kernel that runs from this install, with the types of that install', async () => {
     const installed = await run('npx', ['--no-install', 'ipw', 'kernel', 'install', '--user'], { cwd: project, env: { JUPYTER_DATA_DIR: jupyterData() }, timeoutMs: 2 * MINUTE });
     succeeded(installed, 'npx ipw kernel install --user');
     const spec = JSON.parse(readFileSync(join(jupyterData(), 'kernels', 'ipw', 'kernel.json'), 'utf8')) as { argv: string[] };
     expect(spec.argv[1]).toBe(join(project, 'node_modules', 'ipw-lab', 'kernel', 'main.js'));
-  }, 3 * MINUTE);
+    // That kernel knows the installed library's types: inspect shows profile's signature and doc comment.
+    const kernel = await launchKernel(spec.argv, { cwd: project });
+    try {
+      const imported = await kernel.client.execute('import { profile } from "ipw-lab";');
+      expect(imported.reply.content['status'], kernel.stderr()).toBe('ok');
+      const reply = (await kernel.client.request('shell', 'inspect_request', { code: 'profile(', cursor_pos: 8, detail_level: 0 })).reply.content;
+      const text = (reply['data'] as Record<string, string>)['text/plain'] ?? '';
+      expect(text, kernel.stderr()).toMatch(/^profile\(options: ProfileOptions\): Promise<ProfileResult>\n\nProfiles one model/);
+    } finally {
+      await kernel.stop();
+    }
+  }, 4 * MINUTE);
 
   it('the quickstart notebook, in that folder, imports ipw-lab/... and runs through nbclient with that kernel', async () => {
     const notebook = join(project, 'quickstart.ipynb');

@@ -124,7 +124,7 @@ export function parseReply(reply: string): ParsedReply {
     return { kind: 'action', thought, tool, input: inputIdx === -1 ? undefined : parseInput(body(inputIdx)) };
   }
   const json = parseJsonReply(obs === -1 ? text : text.slice(0, labels[obs]!.start));
-  if (json) return { ...json, thought: json.thought || thought };
+  if (json) return { ...json, thought: json.thought || (thoughtIdx !== -1 ? thought : text.slice(0, text.indexOf('{')).replace(/```[\w-]*\s*$/, '').trim()) };
   return { kind: 'invalid', thought, reason: 'the reply has neither an Action nor a Final Answer' };
 }
 

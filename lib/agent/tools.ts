@@ -141,7 +141,7 @@ export async function callTool(tools: readonly AgentTool[], name: string, input:
       controller.abort();
       return done(false, `Error: ${name} did not finish within ${timeoutMs} ms`, 'timeout');
     }
-    return done(true, String(result), null);
+    return done(true, typeof result === 'string' ? result : JSON.stringify(result) ?? String(result), null);
   } catch (error) {
     return done(false, `Error: ${error instanceof Error ? error.message : String(error)}`, 'error');
   } finally {

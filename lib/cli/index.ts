@@ -1,6 +1,7 @@
 import type { Command } from './command.ts';
 import { errorInFlagTerms } from './flag-terms.ts';
 import { analyzeCommand } from './commands/analyze.ts';
+import { agentCommand } from './commands/agent.ts';
 import { auditCommand } from './commands/audit.ts';
 import { demoCommand } from './commands/demo.ts';
 import { doctorCommand } from './commands/doctor.ts';
@@ -27,6 +28,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   doctor: doctorCommand,
   energy: energyCommand,
   audit: auditCommand,
+  agent: agentCommand,
 };
 
 function usage(): string {

@@ -106,7 +106,9 @@ function weakCandidates(text: string): Candidate[] {
 }
 
 /** Words that may stand beside a value in a closing clause without making it prose. */
-const VALUE_FILLER = /^(?:approximately|about|roughly|exactly|just|simply|now|then|therefore|thus|so|equal\s+to)\s+/i;
+const VALUE_FILLER = /^(?:(?:approximately|about|roughly|exactly|just|simply|now|then|therefore|thus|so|equal\s+to|the|a|an)\s+)+/i;
+/** "is 45 once we add the 3 legs": a value, then a clause that explains it. */
+const VALUE_THEN_CLAUSE = /^(-?\d[\d,]*(?:\.\d+)?(?:\s*\/\s*\d+)?%?)\s+(?:after|before|when|once|since|because|for|from|with|by|as|if|so|which|given)\b/i;
 /** Function names and the like that are math, not prose, inside a bare closing expression. */
 const MATH_WORDS = /\b(?:sin|cos|tan|cot|sec|csc|log|ln|exp|sqrt|max|min|mod|gcd|lcm|arcsin|arccos|arctan)\b/g;
 
@@ -143,6 +145,7 @@ function finalSentence(last: { text: string; start: number; end: number }): Cand
       const bare = clause.replace(/[.!]\s*$/, '').trim();
       const prose = bare.replace(/\\[A-Za-z]+/g, ' ').replace(MATH_WORDS, ' ');
       if (bare.length <= 60 && /\d|\\[A-Za-z]|\^/.test(bare) && !/[A-Za-z]{3,}/.test(prose) && !/[A-Za-z]{2}\s+[A-Za-z]{2}/.test(prose)) answer = bare;
+      else answer = VALUE_THEN_CLAUSE.exec(bare)?.[1] ?? null;
     }
     if (answer !== null && plausible(answer)) {
       return { answer, rule: 'final_sentence', start: last.start + from + (sentence.length - sentence.trimStart().length), end: last.end };

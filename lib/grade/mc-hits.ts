@@ -73,7 +73,7 @@ const LEAD_INS: readonly LeadIn[] = [
 ];
 
 /** "Consider each choice:", "the following options:": an introduction to a list, not a commitment. */
-const INTRODUCES_LIST = /\b(?:each|every|all|following|these|those|other|remaining|another|individual)\s+(?:answer\s+)?$/i;
+const INTRODUCES_LIST = /\b(?:(?:each|every|all|following|these|those|other|remaining|another|individual)\s+(?:answer\s+)?|(?:option|choice|answer)\s+by\s+)$/i;
 /** "does not match option C": the verb itself is negated. */
 const NEGATED_VERB = /(?:\bnot|n't|n’t|\bnever|\bno\s+longer)\s*$/i;
 const CLOSEST = /\b(?:closest|nearest|approximately|best\s+approximation|most\s+similar)\b/i;

@@ -126,12 +126,14 @@ const VERDICT = String.raw`(?:${COPULA}\s+${ADVERB}(?:incorrect|wrong|false|inva
 /** Saying the option lacks a property: a rejection in an ordinary question, the answer in a NOT question. */
 const PROPERTY = String.raw`(?:${COPULA}\s+${ADVERB}not\b|isn't|isn’t|aren't|aren’t|cannot\s+be|can't\s+be|can’t\s+be|does\s+not|doesn't|doesn’t|do\s+not|don't|don’t|fails|lacks|has\s+no|is\s+never)`;
 /** "(I) 1/3, but this is incorrect": the judgement comes after a clause, through a pronoun. */
-const PRONOUN_CLAUSE = String.raw`(?:(?:[^.!?\n]|\.(?=\d)){0,80}?[,;—–-]\s*(?:but|however|though|yet|and)?\s*(?:this|that|which|it)\s+)`;
+const PRONOUN_CLAUSE = String.raw`(?:(?:[^.!?\n]|\.(?=\d)){0,80}?[,;—–-]\s*(?:but|however|though|yet|and|so|thus|hence|therefore)?\s*(?:this|that|which|it)\s+)`;
 /** "Option D, pumping blood, is not ...", "Option A (whale) is ...": an aside between the letter and the verb. */
 const APPOSITIVE = String.raw`(?:,[^,.;!?\n]{1,60},\s*|\([^()\n]{1,40}\)\s*)`;
 // An aside never reaches past the end of the letter's sentence: "The answer is (B). (B) is not obvious, but ...".
 const LEAD = String.raw`^\s*(?:[)\]}:"”'’]?\s*(?:${APPOSITIVE}|${PRONOUN_CLAUSE})?|\.\s*${PRONOUN_CLAUSE}?)`;
-const VERDICT_AFTER = new RegExp(LEAD + VERDICT, 'i');
+/** "A: incorrect", "B - false", "C) Wrong": a verdict word right after the letter and a separator. */
+const BARE_VERDICT = String.raw`^\s*[)\]]?\s*[:\-—–,]\s*(?:(?:clearly|also|definitely)\s+)?(?:incorrect|wrong|false|invalid|eliminated|ruled\s+out|not\s+correct)\b`;
+const VERDICT_AFTER = new RegExp(`${LEAD}${VERDICT}|${BARE_VERDICT}`, 'i');
 const PROPERTY_AFTER = new RegExp(LEAD + PROPERTY, 'i');
 const NEGATION_BEFORE = /(?:\bnot|\bisn't|\bisn’t|rather\s+than|instead\s+of|\beliminat\w*|\brule\s+out|\bruling\s+out|\bexcept|\bother\s+than|\bunlike|\bexclud\w*|\bagainst)\s*(?:options?|choices?|answers?)?\s*(?:[(\[]?[A-Z][)\]]?\s*(?:,|and|or|&)\s*)*[(\[]?\s*$/i;
 

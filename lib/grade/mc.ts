@@ -311,7 +311,8 @@ export function extractMcAnswer(
   const itemAt = new Set([...items.map((i) => i.letterStart), ...introducedItems(text, ctx)]);
   const judgedLater = (letter: string, at: number): boolean => rejections.some((r) => r.letter === letter && r.letterStart > at) || hits.some((h) => h.letter === letter && h.letterStart > at && (h.stance === 'rejected' || withdrawn(h)));
   // A reply cut off mid-sentence: whatever that unfinished sentence names is not an answer yet.
-  const unfinishedFrom = /[.!?)\]*"”']\s*$/.test(text.trimEnd()) || text.trimEnd().length === 0 ? text.length : closingStart(text);
+  const cutOff = options.truncated === true || MID_SENTENCE.test(text.trimEnd());
+  const unfinishedFrom = !cutOff || /[.!?)\]*"”']\s*$/.test(text.trimEnd()) ? text.length : closingStart(text);
   const excluded = (letter: string, at: number): boolean => itemAt.has(at) || judgedLater(letter, at) || at >= unfinishedFrom;
 
   const lines = letterLines(text, ctx).filter((l) => !isNegated(text, l.start, l.end - (l.text.length - 1)) && !judgedLater(l.letter, l.start));
@@ -357,6 +358,9 @@ export function extractMcAnswer(
   const detail = looping ? 'repeats itself without answering' : items.length > 0 || listedLines.length > 0 ? 'lists or walks through options without committing' : 'no option found';
   return { pred: null, status: missing, rule: looping ? 'loop' : 'none', span: null, detail: describe(detail, passedOver, ''), candidates: passedOver };
 }
+
+/** A reply that stops on a word no sentence ends with was cut off mid-sentence. */
+const MID_SENTENCE = /\b(?:the|a|an|that|which|who|of|to|and|or|with|for|in|on|by|as|is|are|was|were|be|but|because|since|than|its|their|this|these|whose|from|into|at)$/i;
 
 /** "Consider each choice:" or "The correct answer:" on its own line: the letter lines after it re-list the options. */
 const LIST_INTRO = /(?:\b(?:each|every|all|the\s+following|these|the)\s+(?:answer\s+)?(?:choices?|options?|answers?|alternatives?)|\b(?:correct|right|best)\s+answer)\s*[:：]\s*$/i;

@@ -1,8 +1,16 @@
 /**
- * Hold-out split for issue 18: written before the extraction work began and not consulted while tuning it.
- * It covers the same patterns as the tuning cases in mc.ts and math.ts, in different wording. The test
- * (test/grade-holdout.test.ts) reports the share passed and requires 95%, and it requires that no wrong
- * answer is counted right. Do not tune the extractors against these cases; add new tuning cases instead.
+ * Hold-out split for issue 18, in batches. Each batch was written before the work it measures and run once,
+ * blind; its misses were then reproduced as new tuning cases in other wording (mc.ts, math.ts) and fixed there,
+ * so after its first run a batch is no longer blind. The test (test/grade-holdout.test.ts) prints the share
+ * passed, requires 95% and requires that no wrong answer is counted right.
+ *
+ * First (blind) runs, 2-core AMD EPYC VM:
+ * - batch 1, written before any extraction change: 49/51 (96.1%); 1 wrong answer counted right (a loop of
+ *   "Wait, it is (D)." read as A), 1 abstention on a right answer;
+ * - batch 2: 39/43 (90.7%); 1 counted right ("Statement C correctly notes that", cut off, read as C);
+ * - batch 3: 36/40 (90.0%); 2 counted right ("- A: incorrect" after "option by option:", and a closest option
+ *   withdrawn by "so it can't be right either").
+ * Do not tune the extractors against these cases; add new tuning cases instead, and a new batch to measure.
  */
 import type { GradeStatus } from '../../lib/grade/types.ts';
 
@@ -126,10 +134,7 @@ export const HOLDOUT_MATH: HoldoutMathCase[] = [
   { tag: 'boxed_label', response: '\\boxed{answer: 8}', reference: '9', correct: false, status: 'answered' },
 ];
 
-/**
- * A second batch, written after the first batch's two failures had been looked at (so those two cases are no
- * longer blind) and before any further tuning; not used to tune either.
- */
+/** Batch 2, written after batch 1's first run. */
 export const HOLDOUT_MC_2: HoldoutMcCase[] = [
   { tag: 'loop_after_answer', response: 'Looking at the energy levels, the correct option is (E).\nIs it (A)? Hmm, is it (A)? Hmm, is it (A)? Hmm, is it (A)? Hmm, is it (A)?', pred: 'E', status: 'answered', n: 5 },
   { tag: 'loop_no_answer', response: 'The answer is (A).\nThe answer is (C).\nThe answer is (A).\nThe answer is (C).\nThe answer is (A).\nThe answer is (C).\nThe answer is (A).', pred: null, status: ABSTAIN },
@@ -189,4 +194,154 @@ export const HOLDOUT_MATH_2: HoldoutMathCase[] = [
   { tag: 'boxed_label', response: '\\boxed{\\textbf{Answer: } 64}', reference: '64', correct: true, status: 'answered' },
   { tag: 'boxed_label', response: '$\\boxed{\\text{Answer}: -3}$', reference: '-3', correct: true, status: 'answered' },
   { tag: 'boxed_label', response: '\\boxed{Answer: 12}', reference: '21', correct: false, status: 'answered' },
+];
+
+/** Batch 3, written after batch 2's misses were fixed. */
+export const HOLDOUT_MC_3: HoldoutMcCase[] = [
+  { tag: 'loop_after_answer', response: 'Let me weigh it once more. The correct option is (B).\nOr (C)? No, (B). Or (C)? No, (B). Or (C)? No, (B). Or (C)?', pred: 'B', status: 'answered' },
+  { tag: 'invented_followup', response: 'Answer: (A)\n\n---\n\nQuestion 2: Which is the largest ocean?\n(A) Atlantic (B) Pacific\nAnswer: (B)', pred: 'A', status: 'answered' },
+  { tag: 'invented_followup', response: 'The answer is C.\n\nHuman: thanks! What about the next one?\nAssistant: The answer is A.', pred: 'C', status: 'answered' },
+  { tag: 'echo', response: 'Answer: D\nAnswer: B\n\nWe compare the half-lives: the isotope with the shortest half-life decays fastest. The answer is (A).', pred: 'A', status: 'answered' },
+  { tag: 'walkthrough_cut', response: 'Going option by option:\n- A: incorrect, violates conservation of mass.\n- B: incorrect, the units do not match.\n- C: this option describes a reaction in which', pred: null, status: 'truncated', truncated: true },
+  { tag: 'walkthrough', response: '(A) False. (B) False. (C) True. (D) False.', pred: 'C', status: 'answered' },
+  { tag: 'option_named', response: 'Hence the best fit is choice (D).', pred: 'D', status: 'answered' },
+  { tag: 'option_named', response: 'The trend in the table corresponds to option E.', pred: 'E', status: 'answered', n: 5 },
+  { tag: 'quoted', response: "So I'll answer B – 'the sample was too small'.", pred: 'B', status: 'answered' },
+  {
+    tag: 'letter_then_text',
+    response: "The correct statement is 'B. Water expands when it freezes.'",
+    pred: 'B',
+    status: 'answered',
+    choices: ['Water contracts when it freezes', 'Water expands when it freezes', 'Ice is denser than water', 'Water freezes at 10 °C'],
+  },
+  {
+    tag: 'long_prose_letter',
+    response: 'The spectrum shows a strong peak at 1700 per centimetre, which points to a carbonyl group, and the broad band near 3000 per centimetre suggests a carboxylic acid rather than a ketone or an aldehyde, since neither of those shows such a band. That makes (D) the only consistent choice.',
+    pred: 'D',
+    status: 'answered',
+  },
+  { tag: 'closest', response: 'None of the values matches 3.7 exactly, but option B (3.5) comes closest.', pred: 'B', status: 'answered' },
+  { tag: 'closest', response: 'The exact value is not among the options; the closest is (A).', pred: 'A', status: 'answered' },
+  {
+    tag: 'not_question',
+    question: 'Which of the following is NOT a symptom of dehydration?',
+    response: 'Thirst, dizziness and dark urine are symptoms. (D) Excess sweating is not a symptom of dehydration.',
+    pred: 'D',
+    status: 'answered',
+    choices: ['Thirst', 'Dizziness', 'Dark urine', 'Excess sweating'],
+  },
+  {
+    tag: 'not_question',
+    question: 'Which planet does NOT have rings?',
+    response: 'Saturn, Jupiter and Uranus all have ring systems. Mars, option B, does not have rings.',
+    pred: 'B',
+    status: 'answered',
+    choices: ['Saturn', 'Mars', 'Jupiter', 'Uranus'],
+  },
+  {
+    tag: 'not_question',
+    question: 'Which metal is the best conductor?',
+    response: 'Iron (A) is not a good conductor compared with the others. Silver (C) is the best conductor.',
+    pred: 'C',
+    status: 'answered',
+    choices: ['Iron', 'Copper', 'Silver', 'Aluminium'],
+  },
+  { tag: 'relisted', response: "Let's review the answer options:\nA) 12 m\nB) 24 m\nC) 36 m\nD) 48", pred: null, status: 'truncated', truncated: true },
+  { tag: 'none_of_above', response: '(B) is also not correct, and (C) fails for the same reason; none of the choices works.', pred: null, status: ABSTAIN },
+  { tag: 'withdrawn', response: "I was going to pick (D), but (D) is wrong because the sign is reversed. I'm not sure which is right then.", pred: null, status: ABSTAIN },
+  { tag: 'withdrawn', response: "Closest is option (C). Hmm, but (C) is also off by a factor of two, so it can't be right either.", pred: null, status: ABSTAIN },
+  { tag: 'control', response: 'The answer is not (A); it is (C).', pred: 'C', status: 'answered' },
+  { tag: 'control', response: 'If we chose (A), the energy would not be conserved, so the answer is (B).', pred: 'B', status: 'answered' },
+  { tag: 'control', response: 'B and D are both wrong, and A contradicts the data. So C.', pred: 'C', status: 'answered' },
+  { tag: 'control', response: 'E', pred: 'E', status: 'answered', n: 5 },
+  { tag: 'loop_no_answer', response: 'Let me compute. Let me compute. Let me compute. Let me compute. Let me compute.', pred: null, status: ['truncated', 'no_answer'] },
+  { tag: 'control', response: 'Answer: B\n\nExplanation: option B is not always true in general, but it holds here.', pred: 'B', status: 'answered' },
+  { tag: 'quoted', response: "My final choice is 'c'.", pred: 'C', status: 'answered' },
+  { tag: 'control', response: '**Answer: (C)**', pred: 'C', status: 'answered' },
+];
+
+export const HOLDOUT_MATH_3: HoldoutMathCase[] = [
+  { tag: 'base', response: '\\boxed{1111}', reference: '1111_2', correct: true, status: 'answered' },
+  { tag: 'base', response: 'The base-5 representation is 243.', reference: '243_5', correct: true, status: 'answered' },
+  { tag: 'base', response: '\\boxed{243_6}', reference: '243_5', correct: false, status: 'answered' },
+  { tag: 'final_sentence', response: 'Simplifying, the expression becomes $\\frac{2}{x+1}$.', reference: '\\frac{2}{x+1}', correct: true, status: 'answered' },
+  { tag: 'final_sentence', response: 'Therefore, the polynomial is x^3 - x.', reference: 'x^3-x', correct: true, status: 'answered' },
+  { tag: 'final_sentence', response: 'The longest river in the list is the **Nile**.', reference: '\\text{Nile}', correct: true, status: 'answered' },
+  { tag: 'final_sentence', response: 'Plugging in 4 values, the mean comes out to $6.5$.', reference: '6.5', correct: true, status: 'answered' },
+  { tag: 'final_sentence', response: 'So the remainder is $x + 3$.', reference: 'x-3', correct: false, status: 'answered' },
+  { tag: 'final_sentence', response: 'The final count is 12 after removing 3 duplicates.', reference: '12', correct: true, status: 'answered' },
+  { tag: 'final_sentence', response: 'Thus the solution set is $\\{1, 4\\}$.', reference: '\\{4,1\\}', correct: true, status: 'answered' },
+  { tag: 'boxed_label', response: '\\boxed{\\text{answer: } \\frac{3}{4}}', reference: '0.75', correct: true, status: 'answered' },
+  { tag: 'boxed_label', response: '$$\\boxed{Answer: 100}$$', reference: '100', correct: true, status: 'answered' },
+];
+
+/** Batch 4, written after batch 3's misses were fixed. */
+export const HOLDOUT_MC_4: HoldoutMcCase[] = [
+  { tag: 'loop_same', response: 'Step 1: the current through the resistor is V/R = 2 A.\nStep 2: the power is I^2 R = 20 W.\nThe answer is (C).\nThe answer is (C).\nThe answer is (C).\nThe answer is (C).', pred: 'C', status: 'answered' },
+  { tag: 'loop_after_answer', response: 'The mass cancels, so the period depends only on length. The answer is (B).\nWait, the answer is (D).\nNo, the answer is (B).\nWait, the answer is (D).\nNo, the answer is (B).\nWait, the answer is (D).\nNo, the answer is (B).\nWait,', pred: 'B', status: 'answered' },
+  { tag: 'invented_followup', response: 'A: The answer is (A).\n\nQ: What is the SI unit of force?\n(A) joule (B) newton (C) watt (D) pascal\nA: The answer is (B).', pred: 'A', status: 'answered' },
+  { tag: 'invented_followup', response: 'So the answer is (C).\n\nExercise 2: Find the derivative of x^2.\nThe answer is (A).', pred: 'C', status: 'answered' },
+  { tag: 'echo', response: "The answer is (B). The answer is (A). The answer is (D).\n\nLet's think step by step. Photosynthesis produces oxygen as a by-product, so the answer is (C).", pred: 'C', status: 'answered' },
+  { tag: 'walkthrough_cut', response: 'Option A refers to the Krebs cycle, which is not anaerobic. Option B refers to glycolysis, which', pred: null, status: 'truncated', truncated: true },
+  { tag: 'walkthrough', response: 'A) Incorrect: the ratio is 1:3.\nB) Incorrect: the ratio is 3:1.\nC) Correct: the ratio is 1:1.\nD) Incorrect: the ratio is 2:1.', pred: 'C', status: 'answered' },
+  { tag: 'option_named', response: 'This corresponds exactly to (B).', pred: 'B', status: 'answered' },
+  { tag: 'option_named', response: 'Based on the calculation, we select option D.', pred: 'D', status: 'answered' },
+  { tag: 'option_named', response: 'The answer to this question is therefore option (A), the mitochondrion.', pred: 'A', status: 'answered' },
+  {
+    tag: 'letter_then_text',
+    response: 'The most accurate statement is D) Sound travels faster in water than in air.',
+    pred: 'D',
+    status: 'answered',
+    choices: ['Sound needs no medium', 'Sound is a transverse wave', 'Sound travels fastest in a vacuum', 'Sound travels faster in water than in air'],
+  },
+  { tag: 'quoted', response: 'Final: "C"', pred: 'C', status: 'answered' },
+  {
+    tag: 'long_prose_letter',
+    response: 'The patient has a fever, a stiff neck and sensitivity to light, and the spinal fluid shows many white cells with low glucose, which together point strongly towards a bacterial infection of the meninges rather than a viral one, making B the most plausible option.',
+    pred: 'B',
+    status: 'answered',
+  },
+  { tag: 'closest', response: 'Neither 10 nor 12 is listed, but 11 is closest, which is option C.', pred: 'C', status: 'answered' },
+  {
+    tag: 'not_question',
+    question: 'Which of the following is NOT a characteristic of viruses?',
+    response: 'Viruses need a host and contain genetic material, and they can mutate. They do not have cells, so option B, having a cellular structure, is not a characteristic of viruses.',
+    pred: 'B',
+    status: 'answered',
+    choices: ['Need a host', 'Have a cellular structure', 'Contain genetic material', 'Can mutate'],
+  },
+  {
+    tag: 'not_question',
+    question: 'All of the following increase reaction rate EXCEPT',
+    response: 'Temperature, concentration and catalysts all speed reactions up. Lowering the surface area (D) does not increase the rate.',
+    pred: 'D',
+    status: 'answered',
+    choices: ['Higher temperature', 'Higher concentration', 'A catalyst', 'Lower surface area'],
+  },
+  { tag: 'relisted', response: 'The correct answer:\n(A) 5\n(B) 10\n(C) 15\n(D)', pred: null, status: 'truncated', truncated: true },
+  { tag: 'none_of_above', response: "So (C) doesn't work either. None of the answers given is correct.", pred: null, status: ABSTAIN },
+  { tag: 'withdrawn', response: 'My first instinct was (A), but (A) ignores air resistance, so it is not right. Hmm.', pred: null, status: ABSTAIN },
+  { tag: 'withdrawn', response: 'It is closest to (D). But actually (D) is incorrect too since the units differ.', pred: null, status: ABSTAIN },
+  { tag: 'control', response: 'Answer: A\n\nB is wrong because it reverses the sign.', pred: 'A', status: 'answered' },
+  { tag: 'control', response: "I'm fairly sure the answer is (C).", pred: 'C', status: 'answered' },
+  { tag: 'control', response: 'The answer is (C), not (D).', pred: 'C', status: 'answered' },
+  { tag: 'control', response: '(D)', pred: 'D', status: 'answered' },
+  { tag: 'control', response: 'Option B is correct.', pred: 'B', status: 'answered' },
+  { tag: 'control', response: 'Both B and C mention heat, but only C mentions work. The answer is C.', pred: 'C', status: 'answered' },
+  { tag: 'control', response: 'Answer: E', pred: null, status: ABSTAIN },
+  { tag: 'control', response: 'The answer is \\boxed{B}.', pred: 'B', status: 'answered' },
+];
+
+export const HOLDOUT_MATH_4: HoldoutMathCase[] = [
+  { tag: 'base', response: '\\boxed{10110}', reference: '10110_2', correct: true, status: 'answered' },
+  { tag: 'base', response: 'The number written in base 7 is \\boxed{256_7}.', reference: '256_7', correct: true, status: 'answered' },
+  { tag: 'base', response: '\\boxed{265}', reference: '256_7', correct: false, status: 'answered' },
+  { tag: 'final_sentence', response: 'Hence, the quadratic is $2x^2 - 3x + 1$.', reference: '2x^2-3x+1', correct: true, status: 'answered' },
+  { tag: 'final_sentence', response: 'The correct name for this shape is a **rhombus**.', reference: '\\text{rhombus}', correct: true, status: 'answered' },
+  { tag: 'final_sentence', response: 'Adding 5 to both sides, we find that x equals 9.', reference: '9', correct: true, status: 'answered' },
+  { tag: 'final_sentence', response: 'Adding 5 to both sides gives x = 9, which checks out when we substitute 2 values.', reference: '9', correct: true, status: 'answered' },
+  { tag: 'final_sentence', response: 'The expected value is therefore $3.5$.', reference: '3.5', correct: true, status: 'answered' },
+  { tag: 'final_sentence', response: 'So the inverse function is f^{-1}(x) = (x - 1)/2.', reference: '\\frac{x-1}{2}', correct: true, status: 'answered' },
+  { tag: 'boxed_label', response: '\\boxed{\\text{Answer: }\\sqrt{2}}', reference: '\\sqrt2', correct: true, status: 'answered' },
+  { tag: 'boxed_label', response: '\\boxed{answer = 5}', reference: '5', correct: true, status: 'answered' },
 ];

@@ -133,6 +133,10 @@ export const MATH_CASES: MathCase[] = [
   ok('final_sentence', 'Collecting the constants, we arrive at $2x - 7$.', '2x-7', '2x - 7'),
   ok('final_sentence', 'After expanding the square we obtain x^2 + 4x + 4.', '(x+2)^2', 'x^2 + 4x + 4'),
   ok('final_sentence', 'We get 5 fruits in total', '5', '5'),
+  ok('final_sentence', 'The element with the lowest density is the **hydrogen**.', '\\text{hydrogen}', 'hydrogen'),
+  ok('final_sentence', 'The total distance is 45 once we add the 3 legs.', '45', '45'),
+  wrong('final_sentence', 'The total distance is 44 once we add the 3 legs.', '45', '44'),
+  ok('final_sentence', 'Solving gives y = 4, which we confirm by substituting 2 points.', '4', '4'),
   // "answer: N" written inside the box: the label and the braces are not part of the answer.
   ok('boxed_label', '\\boxed{Answer: 42}', '42', '42'),
   ok('boxed_label', 'So $\\boxed{\\textbf{Answer:} 3/4}$', '0.75', '3/4'),

@@ -264,6 +264,14 @@ export const MC_CASES: McCase[] = [
     status: 'answered',
   },
   { tag: 'option_named', response: 'Everything here agrees with option B.', pred: 'B', status: 'answered' },
+  // Found through the third hold-out batch's misses, reproduced here in other wording.
+  { tag: 'walkthrough_cut', response: 'Taking it choice by choice:\n- A: wrong, the charge is not conserved.\n- B: wrong, mass is lost.\n- C: this one suggests that the', pred: null, status: 'truncated', truncated: true },
+  { tag: 'elimination', response: 'A - false. B - false. The answer is D.', pred: 'D', status: 'answered' },
+  { tag: 'withdrawn', response: 'The nearest one is (B). Still, (B) is too small by half, so it cannot be correct.', pred: null, status: 'no_answer' },
+  // Found through the fourth hold-out batch's misses, reproduced here in other wording.
+  { tag: 'relisted', response: 'Here are the options again:\nA) red\nB) blue\nC)', pred: null, status: 'truncated', truncated: true },
+  { tag: 'loop_after_answer', response: 'Since the charge is conserved, the answer is (A).\nHmm, the answer is (C).\nNo, the answer is (A).\nHmm, the answer is (C).\nNo, the answer is (A).\nHmm, the answer is (C).\nNo, the answer is (A).\nHmm,', pred: 'A', status: 'answered' },
+  { tag: 'long_prose_letter', response: 'Only the last option accounts for both the lag and the amplitude drop, which makes D the best choice.', pred: 'D', status: 'answered' },
   // Controls.
   { tag: 'control', response: 'The correct option is (A). (A) is not the usual textbook example, but it follows from the data.', pred: 'A', status: 'answered' },
   { tag: 'loop_revision', response: 'So the answer must be C. Hmm, no, it is (B). Hmm, no, it is (B). Hmm, no, it is (B). Hmm, no, it is (B).', pred: 'B', status: 'answered' },
