@@ -108,7 +108,7 @@ function weakCandidates(text: string): Candidate[] {
 /** Words that may stand beside a value in a closing clause without making it prose. */
 const VALUE_FILLER = /^(?:(?:approximately|about|roughly|exactly|just|simply|now|then|therefore|thus|so|equal\s+to|the|a|an)\s+)+/i;
 /** "is 45 once we add the 3 legs": a value, then a clause that explains it. */
-const VALUE_THEN_CLAUSE = /^(-?\d[\d,]*(?:\.\d+)?(?:\s*\/\s*\d+)?%?)\s+(?:after|before|when|once|since|because|for|from|with|by|as|if|so|which|given)\b/i;
+const VALUE_THEN_CLAUSE = /^(-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s*\/\s*\d+)?%?),?\s+(?:after|before|when|once|since|because|for|from|with|by|as|if|so|which|given)\b/i;
 /** Function names and the like that are math, not prose, inside a bare closing expression. */
 const MATH_WORDS = /\b(?:sin|cos|tan|cot|sec|csc|log|ln|exp|sqrt|max|min|mod|gcd|lcm|arcsin|arccos|arctan)\b/g;
 

@@ -270,8 +270,14 @@ export const MC_CASES: McCase[] = [
   { tag: 'withdrawn', response: 'The nearest one is (B). Still, (B) is too small by half, so it cannot be correct.', pred: null, status: 'no_answer' },
   // Found through the fourth hold-out batch's misses, reproduced here in other wording.
   { tag: 'relisted', response: 'Here are the options again:\nA) red\nB) blue\nC)', pred: null, status: 'truncated', truncated: true },
-  { tag: 'loop_after_answer', response: 'Since the charge is conserved, the answer is (A).\nHmm, the answer is (C).\nNo, the answer is (A).\nHmm, the answer is (C).\nNo, the answer is (A).\nHmm, the answer is (C).\nNo, the answer is (A).\nHmm,', pred: 'A', status: 'answered' },
-  { tag: 'long_prose_letter', response: 'Only the last option accounts for both the lag and the amplitude drop, which makes D the best choice.', pred: 'D', status: 'answered' },
+  { tag: 'loop_after_answer', response: 'The charge is conserved throughout. The answer is (A).\nHmm, the answer is (C).\nNo, the answer is (A).\nHmm, the answer is (C).\nNo, the answer is (A).\nHmm, the answer is (C).\nNo, the answer is (A).\nHmm,', pred: 'A', status: 'answered' },
+  {
+    tag: 'long_prose_letter',
+    response: 'Only the last option accounts for both the lag between the two signals and the drop in amplitude that grows with frequency, and the first three each explain at most one of these, leaving D the only reasonable choice here.',
+    pred: 'D',
+    status: 'answered',
+  },
+  { tag: 'loop_no_answer', response: 'Let me check again. The answer is (A).\nNo, the answer is (C).\nNo, the answer is (A).\nNo, the answer is (C).\nNo, the answer is (A).\nNo, the answer is (C).', pred: null, status: 'ambiguous' },
   // Controls.
   { tag: 'control', response: 'The correct option is (A). (A) is not the usual textbook example, but it follows from the data.', pred: 'A', status: 'answered' },
   { tag: 'loop_revision', response: 'So the answer must be C. Hmm, no, it is (B). Hmm, no, it is (B). Hmm, no, it is (B). Hmm, no, it is (B).', pred: 'B', status: 'answered' },
