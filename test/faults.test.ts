@@ -4,9 +4,10 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPowerTrace } from '../lib/energy/index.ts';
 import type { PreparedFixture } from '../lib/profile/index.ts';
+import { startLlamaServer, type LlamaServerHandle } from '../lib/run/index.ts';
 import { readManifest, readResults, type QueryResult } from '../lib/store/index.ts';
 import { IPW_BIN, PROJECT_ROOT, sampleFixture, tempDir } from './helpers/fixture.ts';
 
@@ -35,8 +36,8 @@ function journalIds(runDir: string): string[] {
 }
 
 /** Starts the real CLI, waits for `afterQueries` journal lines, sends the signals; returns how it exited and its output. */
-async function interrupt(out: string, afterQueries: number, signals: NodeJS.Signals[]): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
-  const child = spawn(process.execPath, profileArgs(out), { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+async function interrupt(out: string, afterQueries: number, signals: NodeJS.Signals[], model?: string): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+  const child = spawn(process.execPath, profileArgs(out, model), { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   // Both streams: the resume hint is printed with the results.
   child.stdout!.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -78,8 +79,8 @@ function expectWindowsInsideTraces(out: string, rows: QueryResult[]): void {
   }
 }
 
-async function expectCompletedAfterResume(out: string, before: string[]): Promise<void> {
-  const resumed = resume(out);
+async function expectCompletedAfterResume(out: string, before: string[], model?: string): Promise<void> {
+  const resumed = resume(out, model);
   expect(resumed.status, resumed.stderr).toBe(0);
   const after = journalIds(out);
   expect(after.slice(0, before.length)).toEqual(before);
@@ -162,5 +163,27 @@ describe('resume proves identity', () => {
     const refused = resume(out, model);
     expect(refused.status).toBe(2);
     expect(refused.stderr).toMatch(/Cannot resume .*\n.*model\.sha256/);
+  });
+});
+
+describe('an openai: run stopped by a signal', () => {
+  let server: LlamaServerHandle | undefined;
+  beforeAll(async () => {
+    server = await startLlamaServer({ modelPath: fixture.modelPath, alias: 'fixture-knowledge', threads: 1, contextSize: 4096 });
+  }, 20 * 60_000);
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('SIGINT abandons the request in flight, writes results.parquet and a manifest, and resumes', async () => {
+    const model = `openai:${server!.url}#fixture-knowledge`;
+    const out = join(tempDir(), 'run');
+    const stopped = await interrupt(out, 4, ['SIGINT'], model);
+    expect(stopped.code, stopped.stderr).toBe(130);
+    expect(stopped.stderr).not.toMatch(/cannot reach/);
+    const before = journalIds(out);
+    expect(readManifest(out)).toMatchObject({ complete: false, counts: { queries: 30, completed: before.length } });
+    expect((await readResults(out)).map((r) => r.queryId)).toEqual(before);
+    await expectCompletedAfterResume(out, before, model);
   });
 });

@@ -165,8 +165,16 @@ export function letterLines(text: string, ctx: OptionsContext): LetterLine[] {
   // Consecutive lines led by different letters are an echoed or analysed option list, not a commitment.
   for (let i = 0; i < out.length; i++) {
     const prev = out[i - 1];
-    const next = out[i + 1];
     const cur = out[i]!;
+    // "A) red\nB) blue\nC)": a bare letter on the very next line after a list, next in its order, is the list's
+    // cut-off item (after a blank line it is an answer: "A. Paris\nB. London\n\nC").
+    const adjacent = prev !== undefined && !text.slice(prev.end, cur.start).includes('\n\n') && cur.index - prev.index === 1;
+    if (cur.lone && prev && adjacent && !prev.lone && LETTERS.indexOf(cur.letter) === LETTERS.indexOf(prev.letter) + 1 && out[i - 2]?.lone === false) {
+      cur.lone = false;
+      cur.listed = true;
+      continue;
+    }
+    const next = out[i + 1];
     if (!cur.lone && ((prev && !prev.lone && prev.letter !== cur.letter && cur.index - prev.index <= 3) || (next && !next.lone && next.letter !== cur.letter && next.index - cur.index <= 3))) {
       cur.listed = true;
     }

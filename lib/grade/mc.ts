@@ -145,6 +145,15 @@ function unitAround(text: string, at: number): string {
   return unitKey(text.slice(start, at) + rest);
 }
 
+const PREAMBLE = /^(?:let\s+me|let's|let\s+us|i\s+will|i'll|i\s+need\s+to|we\s+need\s+to|ok|okay|hmm+|well|alright|wait|no|so|now|first)\b/i;
+
+/** Whether a sentence of reasoning (not "Let me check again.") stands before the sentence at `at`. */
+function reasonedBefore(text: string, at: number): boolean {
+  const before = text.slice(0, at);
+  const start = Math.max(before.lastIndexOf('\n'), ...['.', '!', '?'].map((c) => before.lastIndexOf(c))) + 1;
+  return allMatches(text.slice(0, start), /[^\n.!?]+[.!?]*/g).some((m) => m[0].trim().length >= 15 && !PREAMBLE.test(m[0].trim()));
+}
+
 /** Words of three letters or more, for comparing a restated question with the one asked. */
 function words(text: string): Set<string> {
   return new Set((text.toLowerCase().match(/[a-z]{3,}/g) ?? []).filter((w) => !['the', 'and', 'for', 'which', 'what', 'following'].includes(w)));
@@ -258,8 +267,10 @@ export function extractMcAnswer(
   const rejections = verdictRejections(text, ctx);
   const refusalAt = findRefusal(text);
   const loopUnits = loop ? unitsOf(text.slice(loop.start, loop.secondCopy)) : new Set<string>();
-  // A commitment that reads like one of the loop's sentences is the loop's first turn, not an answer before it.
-  const inLoop = (h: Hit): boolean => loop !== null && (h.letterStart >= loop.start || loopUnits.has(unitAround(text, h.letterStart)));
+  // A commitment that reads like one of the loop's sentences is the loop's first turn, not an answer before it,
+  // unless reasoning of its own comes first ("The mass cancels. The answer is (B).\nWait, ... No, the answer is (B).").
+  const inLoop = (h: Hit): boolean =>
+    loop !== null && (h.letterStart >= loop.start || (loopUnits.has(unitAround(text, h.letterStart)) && !reasonedBefore(text, h.letterStart)));
   const place = (h: Hit): Place => (echoed.has(h) ? 'echo' : inLoop(h) ? 'loop' : 'answer');
   /** Withdrawn: judged wrong later, or followed by "none of the options fits", and not committed to again. */
   const withdrawn = (h: Hit): boolean => {

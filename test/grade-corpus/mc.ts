@@ -277,7 +277,7 @@ export const MC_CASES: McCase[] = [
     pred: 'D',
     status: 'answered',
   },
-  { tag: 'loop_no_answer', response: 'Let me check again. The answer is (A).\nNo, the answer is (C).\nNo, the answer is (A).\nNo, the answer is (C).\nNo, the answer is (A).\nNo, the answer is (C).', pred: null, status: 'ambiguous' },
+  { tag: 'loop_no_answer', response: 'Let me check again. The answer is (A).\nNo, the answer is (C).\nNo, the answer is (A).\nNo, the answer is (C).\nNo, the answer is (A).\nNo, the answer is (C).\nNo, the answer is (A).\nNo, the answer is (C).', pred: null, status: 'ambiguous' },
   // Controls.
   { tag: 'control', response: 'The correct option is (A). (A) is not the usual textbook example, but it follows from the data.', pred: 'A', status: 'answered' },
   { tag: 'loop_revision', response: 'So the answer must be C. Hmm, no, it is (B). Hmm, no, it is (B). Hmm, no, it is (B). Hmm, no, it is (B).', pred: 'B', status: 'answered' },
