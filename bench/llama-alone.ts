@@ -49,7 +49,7 @@ const one = Int32Array.of(1000);
 const batch = { n_tokens: 0, token: prompt, embd: null, pos: null, n_seq_id: null, seq_id: null, logits: null };
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 
-function decode(tokens: Int32Array): void {
+function decode(tokens: typeof prompt): void {
   batch.n_tokens = tokens.length;
   batch.token = tokens;
   if (lib.decode(context, batch) !== 0) throw new Error('llama_decode failed');

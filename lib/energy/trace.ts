@@ -21,10 +21,10 @@ function grow(array: Float64Array, minLength: number): Float64Array {
  */
 export class PowerTrace implements TraceColumns {
   length = 0;
-  timeMs = new Float64Array(1024);
-  readMs = new Float64Array(1024);
-  energyJ = new Float64Array(1024);
-  powerW = new Float64Array(1024);
+  timeMs: Float64Array = new Float64Array(1024);
+  readMs: Float64Array = new Float64Array(1024);
+  energyJ: Float64Array = new Float64Array(1024);
+  powerW: Float64Array = new Float64Array(1024);
   channelJ: Float64Array[];
   /** While recording to disk: the open rows file and how many rows it holds. */
   #recording: { fd: number; flushedRows: number } | undefined;

@@ -324,7 +324,10 @@ export function extractMcAnswer(
   // A reply cut off mid-sentence: whatever that unfinished sentence names is not an answer yet.
   const cutOff = options.truncated === true || MID_SENTENCE.test(text.trimEnd());
   const unfinishedFrom = !cutOff || /[.!?)\]*"”']\s*$/.test(text.trimEnd()) ? text.length : closingStart(text);
-  const excluded = (letter: string, at: number): boolean => itemAt.has(at) || judgedLater(letter, at) || at >= unfinishedFrom;
+  // The model went on past the letter without judging it ("Statement C correctly notes that"); one that ends the
+  // text ("Option A is incorrect, and B") may be the answer being written.
+  const wentPast = (at: number): boolean => at >= unfinishedFrom && /[A-Za-z]{2,}/.test(text.slice(at + 1));
+  const excluded = (letter: string, at: number): boolean => itemAt.has(at) || judgedLater(letter, at) || wentPast(at);
 
   const lines = letterLines(text, ctx).filter((l) => !isNegated(text, l.start, l.end - (l.text.length - 1)) && !judgedLater(l.letter, l.start));
   const all = linesWithOffsets(text);
