@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ensureFixtureModel } from '../lib/fixtures/index.ts';
 import { profile, type PreparedFixture } from '../lib/profile/index.ts';
 import { readManifest } from '../lib/store/index.ts';
 import { noHardwareEnergy, sampleFixture, tempDir } from './helpers/fixture.ts';
@@ -39,7 +40,9 @@ describe('preflight in profile()', () => {
   it('warn: runs, says so, flags the affected rows and keeps the readings in the manifest', async () => {
     const child = startBusyProcess();
     const outDir = join(tempDir(), 'run');
-    const result = await profile({ ...common(), queries: fixture.queries.slice(0, 40), outDir, preflight: 'warn' });
+    // The generated 100M bench model decodes every token allowed, so the run lasts seconds even on a quiet machine.
+    const benchModel = (await ensureFixtureModel(undefined, { kind: 'bench', preset: 'medium', type: 'Q8_0' })).path;
+    const result = await profile({ ...common(), model: benchModel, queries: fixture.queries.slice(0, 12), maxTokens: 32, outDir, preflight: 'warn' });
     expect(result.complete).toBe(true);
     // Between queries the check runs at most every 500 ms; the load lasts the whole run, so some rows carry the flag.
     expect(result.results.some((r) => r.energyFlags.split(',').includes('foreign-load'))).toBe(true);

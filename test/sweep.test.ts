@@ -78,7 +78,9 @@ describe('ipw sweep (CLI, real runs)', () => {
     expect(open.length, why).toBeGreaterThan(0);
     for (const cell of open) {
       expect(cell.completed).toBe(before.get(cell.cell.name)?.length ?? 0);
-      expect(cell.estimatedS, cell.cell.name).toBeGreaterThan(0);
+      // A cell killed after its last query but before its manifest has nothing left to generate.
+      if (cell.completed < QUERIES_PER_CELL) expect(cell.estimatedS, cell.cell.name).toBeGreaterThan(0);
+      else expect(cell.estimatedS, cell.cell.name).toBe(0);
     }
 
     const resumed = spawnSync(process.execPath, [IPW_BIN, 'sweep', specFile], { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 180_000 });
