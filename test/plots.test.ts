@@ -86,7 +86,7 @@ describe('powerTrace', () => {
   ];
 
   it('draws power in seconds from the first sample, with query, prefill and decode spans', () => {
-    const fig = powerTrace({ timeMs, powerW }, windows);
+    const fig = powerTrace({ timeMs, powerW }, windows, { span: 'all' });
     expect(fig.data).toHaveLength(1);
     const line = fig.data[0] as ScatterTrace;
     expect(line.mode).toBe('lines');
@@ -102,6 +102,26 @@ describe('powerTrace', () => {
     expect(shapes.filter((s) => s.showlegend).map((s) => s.name)).toEqual(['query', 'prefill', 'decode']);
     expect(fig.layout.yaxis?.title?.text).toBe('Power (W)');
     expect(fig.layout.title?.subtitle).toBeUndefined();
+  });
+
+  it('shows the query phase by default, naming the start-up it leaves out', () => {
+    // 9 s of start-up (load, baseline, warm-up), then queries from 9 s to 10 s, then 1 s of shutdown.
+    const t = Float64Array.from({ length: 221 }, (_, i) => i * 50);
+    const w = Float64Array.from(t, () => 20);
+    const queries: PhaseWindow[] = [
+      { queryId: 'a', startMs: 9000, endMs: 9400, phase: 'prefill' },
+      { queryId: 'a', startMs: 9400, endMs: 10000, phase: 'decode' },
+    ];
+    const fig = powerTrace({ timeMs: t, powerW: w }, queries);
+    const x = (fig.data[0] as ScatterTrace).x as number[];
+    // A 5% margin (50 ms) either side of the queries' 1 s, time zero at the first sample shown.
+    expect(x[0]).toBe(0);
+    expect(x[x.length - 1]).toBeCloseTo(1.1, 10);
+    expect(fig.layout.shapes?.[0]).toMatchObject({ name: 'query', x0: 0.05, x1: 1.05 });
+    expect(fig.layout.title?.subtitle?.text).toMatch(/The 9\.0 s before the first query \(model load, idle baseline, warm-up\) are not shown/);
+    const all = powerTrace({ timeMs: t, powerW: w }, queries, { span: 'all' });
+    expect(((all.data[0] as ScatterTrace).x as number[]).length).toBe(221);
+    expect(all.layout.title?.subtitle).toBeUndefined();
   });
 
   it('reads only `length` samples of arrays with spare capacity', () => {

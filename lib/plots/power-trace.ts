@@ -34,7 +34,12 @@ export interface PhaseWindow {
 
 export interface PowerTraceOptions {
   title?: string;
-  /** Time zero of the x axis; defaults to the first sample. */
+  /**
+   * `queries` (default, when there are windows): the queries' span with a 5% margin, the start-up before them (model
+   * load, idle baseline, warm-up) left out and its length named under the title; `all`: the whole trace.
+   */
+  span?: 'queries' | 'all';
+  /** Time zero of the x axis; defaults to the first sample shown. */
   originMs?: number;
   /** Samples kept in the figure JSON; longer traces keep each bucket's first, min, max and last sample. */
   maxPoints?: number;
@@ -119,16 +124,38 @@ export function powerFromEnergy(
   return out;
 }
 
+/**
+ * The samples to draw, as an index range: all of them, or the queries' span with a 5% margin (at least one sample
+ * either side), and a note naming the start-up left out. Pure.
+ */
+export function shownSpan(trace: PowerTraceInput, windows: readonly PhaseWindow[], span: 'queries' | 'all'): { from: number; to: number; note: string } {
+  const n = Math.min(trace.length ?? Infinity, trace.timeMs.length);
+  if (span === 'all' || windows.length === 0 || n === 0) return { from: 0, to: n, note: '' };
+  const startMs = Math.min(...windows.map((w) => w.startMs));
+  const endMs = Math.max(...windows.map((w) => w.endMs));
+  const marginMs = 0.05 * (endMs - startMs);
+  let from = 0;
+  while (from + 1 < n && trace.timeMs[from + 1]! <= startMs - marginMs) from++;
+  let to = n;
+  while (to - 1 > from + 1 && trace.timeMs[to - 2]! >= endMs + marginMs) to--;
+  const startupS = (startMs - trace.timeMs[0]!) / 1000;
+  const note = from > 0 ? `The ${startupS.toFixed(1)} s before the first query (model load, idle baseline, warm-up) are not shown (span: 'all' shows them).` : '';
+  return { from, to, note };
+}
+
 /** The power trace of a run, with each query's span and its prefill and decode phases shaded. */
 export function powerTrace(trace: PowerTraceInput, windows: readonly PhaseWindow[] = [], options: PowerTraceOptions = {}): Figure {
-  const originMs = options.originMs ?? (trace.timeMs.length > 0 ? trace.timeMs[0]! : 0);
-  const powerW = trace.energyJ ? powerFromEnergy(trace.timeMs, trace.energyJ, trace.powerW, MIN_DERIVED_INTERVAL_MS, trace.length) : trace.powerW;
-  const samples = downsampleMinMax(trace.timeMs, powerW, options.maxPoints ?? DEFAULT_MAX_TRACE_POINTS, trace.length);
+  const allPowerW = trace.energyJ ? powerFromEnergy(trace.timeMs, trace.energyJ, trace.powerW, MIN_DERIVED_INTERVAL_MS, trace.length) : trace.powerW;
+  const shown = shownSpan(trace, windows, options.span ?? 'queries');
+  const timeMs = Array.prototype.slice.call(trace.timeMs, shown.from, shown.to) as number[];
+  const powerW = Array.prototype.slice.call(allPowerW, shown.from, shown.to) as number[];
+  const originMs = options.originMs ?? (timeMs.length > 0 ? timeMs[0]! : 0);
+  const samples = downsampleMinMax(timeMs, powerW, options.maxPoints ?? DEFAULT_MAX_TRACE_POINTS);
   const provenance = { energyIsEstimate: trace.isEstimate, energySource: trace.source, energyMethod: trace.method, energyDomain: trace.domain };
   const label = energyLabel([provenance]);
   const layout = baseLayout({
     title: options.title ?? 'Power during the run',
-    note: provenanceNote([provenance], label, 'Power'),
+    note: [provenanceNote([provenance], label, 'Power'), shown.note].filter((n) => n).join(' '),
     xTitle: 'Time (s)',
     yTitle: withEstimateNote('Power (W)', label),
     widthPx: options.widthPx,
