@@ -30,8 +30,6 @@ import {
   type CpuAccount,
   type CpuSample,
   type Generation,
-  type ModelRunner,
-  type ModelSpec,
   type RunnerOptions,
 } from '../run/index.ts';
 import { RunJournal, collectHardware, collectSoftware, finalizeRun, resumeRun, startRun, writeManifest, type QueryResult } from '../store/index.ts';
@@ -171,12 +169,8 @@ class Cleanup {
 interface PreparedRun {
   queries: Query[];
   pending: Array<{ query: Query; index: number }>;
-  spec: ModelSpec;
-  /** SHA-256 of the GGUF file; null for a served model. */
-  modelSha256: string | null;
-  /** The open model: this run's own, or one kept open by the caller across runs. */
+  /** The open model (its spec, runner and file hash): this run's own, or one kept open by the caller across runs. */
   session: ModelSession;
-  runner: ModelRunner;
   energy: EnergySession;
   /** The options the energy sources were opened with (for the capability report). */
   sourceOptions: SourceOptions;
@@ -287,9 +281,6 @@ async function prepare(options: ProfileOptions): Promise<PreparedRun> {
     return {
       queries,
       pending: queries.map((query, index) => ({ query, index })).filter(({ query }) => !doneIds.has(query.id)),
-      spec,
-      modelSha256,
-      runner,
       session,
       energy,
       sourceOptions,
@@ -317,13 +308,14 @@ async function prepare(options: ProfileOptions): Promise<PreparedRun> {
  * timings describe exactly the same intervals; the marks only ask the sampler for a sample at each edge.
  */
 async function runOne(run: PreparedRun, query: Query, signal: AbortSignal | undefined, cpu?: CpuAccount) {
-  const { runner, energy } = run;
+  const { energy } = run;
+  const { runner } = run.session;
   await energy.markSettled();
   const cpuStart = sampleCpu({ threads: true });
   let cpuFirst: CpuSample | undefined;
   // An in-process generation finishes (it takes seconds at most); a server request is abandoned.
   const generation = await runner.generate(
-    { prompt: formatPrompt(query), maxTokens: run.settings.maxTokens as number, signal: run.spec.kind === 'openai' ? signal : undefined, queryId: query.id },
+    { prompt: formatPrompt(query), maxTokens: run.settings.maxTokens as number, signal: run.session.spec.kind === 'openai' ? signal : undefined, queryId: query.id },
     {
       onFirstToken: () => {
         cpuFirst = sampleCpu();
@@ -434,7 +426,7 @@ async function runQueries(run: PreparedRun, options: ProfileOptions): Promise<Lo
           truncated: generation.stopReason === 'max_tokens',
         });
     const foreign = await checkForeignLoad(run, signal);
-    const row = queryRow(query, run.runner.description, generation, grade, windows, { ...place, index, startedAt });
+    const row = queryRow(query, run.session.runner.description, generation, grade, windows, { ...place, index, startedAt });
     if (foreign) row.energyFlags = row.energyFlags === '' ? 'foreign-load' : `${row.energyFlags},foreign-load`;
     // The samples that hold this row's window reach the disk before the row does.
     energy.flushTrace();
@@ -470,13 +462,13 @@ async function finalize(run: PreparedRun, outcome: LoopOutcome, energyReport: En
   const warnings = [...run.warnings];
   const finalized = await finalizeRun(options.outDir);
   warnings.push(...finalized.warnings);
-  const description = run.runner.description;
+  const description = run.session.runner.description;
   await writeManifest(options.outDir, {
     runId: run.runId,
     complete,
     model: {
       ...description,
-      sha256: run.modelSha256,
+      sha256: run.session.modelSha256,
       ...(outcome.serverTimings.length > 0 ? { serverTimings: outcome.serverTimings } : {}),
     },
     hardware: await collectHardware(),
