@@ -19,6 +19,7 @@ import {
   type Study,
 } from '../lib/analyze/index.ts';
 import { summarize } from '../lib/metrics/index.ts';
+import type { GradeStatus } from '../lib/grade/index.ts';
 import { writeResultsPartitioned } from '../lib/store/index.ts';
 import { QUERY_IDS, RELEASE_DATES, VARIANTS, powerOf, writeRun, writeStudy } from './analyze-fixture.ts';
 
@@ -107,9 +108,10 @@ describe('ipwTable', () => {
     const rows = (await study.query('SELECT queryId, model, accelerator, domain, correct, energyJ, meanPowerW, gradeStatus, energyDomain FROM results')).rows;
     const metricRows = rows.map((r) => ({
       queryId: String(r.queryId), model: String(r.model), accelerator: String(r.accelerator), domain: String(r.domain), correct: r.correct === true,
-      energyJ: Number(r.energyJ), meanPowerW: Number(r.meanPowerW), gradeStatus: r.gradeStatus as 'answered',
+      energyJ: Number(r.energyJ), meanPowerW: Number(r.meanPowerW), gradeStatus: r.gradeStatus as GradeStatus,
       energySource: 'estimated', energyMethod: 'fixture', energyIsEstimate: true, energyDomain: String(r.energyDomain),
     }));
+    expect(metricRows.some((row) => row.gradeStatus === 'error')).toBe(true);
     for (const byDomain of [false, true]) {
       const table = await ipwTable(study, { byDomain, bootstrap: { resamples: 50, seed: 3 } });
       const expected = summarize(metricRows, { groupBy: byDomain ? ['model', 'accelerator', 'domain'] : ['model', 'accelerator'] });
@@ -118,7 +120,7 @@ describe('ipwTable', () => {
         const want = expected[i]!;
         expect([row.model, row.accelerator, row.domain ?? undefined]).toEqual([want.model, want.accelerator, want.domain]);
         expect(row.queries).toBe(want.queries);
-        for (const stat of ['accuracy', 'meanEnergyJ', 'meanPowerW', 'ipw', 'ipj', 'noAnswerRate'] as const) {
+        for (const stat of ['accuracy', 'meanEnergyJ', 'meanPowerW', 'ipw', 'ipj', 'noAnswerRate', 'errorRate'] as const) {
           expect(row[stat]).toBeCloseTo(want[stat], 12);
         }
       });

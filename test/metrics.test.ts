@@ -41,7 +41,7 @@ describe('summarize', () => {
     const [code, math, cuda] = summarize(rows, { groupBy: ['model', 'accelerator', 'domain'] });
     expect(math).toEqual({
       model: 'm1', accelerator: 'cpu', domain: 'math', ...MEASURED,
-      queries: 4, accuracy: 0.5, meanEnergyJ: 25, meanPowerW: 10, ipw: 0.05, ipj: 0.02, noAnswerRate: 0.25,
+      queries: 4, accuracy: 0.5, meanEnergyJ: 25, meanPowerW: 10, ipw: 0.05, ipj: 0.02, noAnswerRate: 0.25, errorRate: 0,
     });
     expect(code).toMatchObject({ domain: 'code', queries: 1, accuracy: 1, meanEnergyJ: 5, meanPowerW: 5, ipw: 0.2, ipj: 0.2, noAnswerRate: 0 });
     expect(cuda).toMatchObject({ model: 'm2', queries: 2, accuracy: 1, meanEnergyJ: 3, meanPowerW: 150, noAnswerRate: 0 });
@@ -68,6 +68,22 @@ describe('summarize', () => {
     expect(all[0]).toMatchObject({ queries: 7, accuracy: 5 / 7 });
     expect(all[0]?.model).toBeUndefined();
     expect(summarize([], { groupBy: ['model'] })).toEqual([]);
+  });
+
+  it('counts queries that could not run apart from wrong and unanswered ones, and as not correct in accuracy', () => {
+    const withErrors = [
+      row('m', 'cpu', 'd', true, 10, 5),
+      row('m', 'cpu', 'd', false, 10, 5, { gradeStatus: 'answered' }),
+      row('m', 'cpu', 'd', false, 10, 5, { gradeStatus: 'no_answer' }),
+      row('m', 'cpu', 'd', false, 0, 0, { gradeStatus: 'error' }),
+    ];
+    const [summary] = summarize(withErrors, { groupBy: ['model'] });
+    expect(summary).toMatchObject({ queries: 4, accuracy: 0.25, noAnswerRate: 0.25, errorRate: 0.25 });
+    const table = formatTable([summary!]);
+    expect(table.split('\n').find((line) => line.includes('accuracy'))).toMatch(/no-answer %\s+error %$/);
+    expect(table.split('\n').at(-1)).toMatch(/25\.0\s+25\.0$/);
+    // Without errors the column stays out of the way.
+    expect(formatTable(summarize(withErrors.slice(0, 3), { groupBy: ['model'] }))).not.toContain('error %');
   });
 
   it('accepts QueryResult rows as they are', () => {
@@ -171,9 +187,9 @@ describe('helpers', () => {
 describe('formatTable', () => {
   it('aligns columns, shows the accuracy CI and names every row\'s energy source, method and domain', () => {
     const summary: SummaryRow[] = [
-      { model: 'm1', accelerator: 'cpu', ...MEASURED, energyDomain: 'rapl:package-0', queries: 4, accuracy: 0.5, meanEnergyJ: 25, meanPowerW: 10, ipw: 0.05, ipj: 0.02, noAnswerRate: 0.25,
+      { model: 'm1', accelerator: 'cpu', ...MEASURED, energyDomain: 'rapl:package-0', queries: 4, accuracy: 0.5, meanEnergyJ: 25, meanPowerW: 10, ipw: 0.05, ipj: 0.02, noAnswerRate: 0.25, errorRate: 0,
         ci: { accuracy: [0.25, 0.75], ipw: [0, 1], ipj: [0, 1], meanEnergyJ: [0, 1], meanPowerW: [0, 1] } },
-      { model: 'model-two', accelerator: 'cuda', energySource: 'nvml', energyMethod: 'energy-counter: NVML', energyIsEstimate: false, queries: 12, accuracy: 1, meanEnergyJ: 3, meanPowerW: 150, ipw: 1 / 150, ipj: 1 / 3, noAnswerRate: 0 },
+      { model: 'model-two', accelerator: 'cuda', energySource: 'nvml', energyMethod: 'energy-counter: NVML', energyIsEstimate: false, queries: 12, accuracy: 1, meanEnergyJ: 3, meanPowerW: 150, ipw: 1 / 150, ipj: 1 / 3, noAnswerRate: 0, errorRate: 0 },
     ];
     expect(formatTable(summary)).toBe([
       'Energy: measured. Sources:',

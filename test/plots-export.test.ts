@@ -16,7 +16,7 @@ const browserPath = process.env.IPW_CHROME ?? BROWSER_CANDIDATES.find((path) => 
 function summary(model: string, accelerator: string, accuracy: number, meanEnergyJ: number, meanPowerW: number): PlotSummaryRow {
   const ipw = accuracy / meanPowerW;
   return {
-    model, accelerator, queries: 50, accuracy, meanEnergyJ, meanPowerW, ipw, ipj: accuracy / meanEnergyJ, noAnswerRate: 0,
+    model, accelerator, queries: 50, accuracy, meanEnergyJ, meanPowerW, ipw, ipj: accuracy / meanEnergyJ, noAnswerRate: 0, errorRate: 0,
     ci: { accuracy: [accuracy - 0.1, accuracy + 0.1], ipw: [ipw * 0.9, ipw * 1.1], ipj: [0, 1], meanEnergyJ: [meanEnergyJ * 0.8, meanEnergyJ * 1.2], meanPowerW: [0, 1] },
     energySource: 'estimated',
   };

@@ -35,6 +35,7 @@ export function toSummaryRows(table: Table): SummaryRow[] {
       ipw: num(row.ipw),
       ipj: num(row.ipj),
       noAnswerRate: num(row.noAnswerRate),
+      errorRate: num(row.errorRate),
       ci: { accuracy: pair('accuracy'), ipw: pair('ipw'), ipj: pair('ipj'), meanEnergyJ: pair('meanEnergyJ'), meanPowerW: pair('meanPowerW') },
     };
     for (const key of ['model', 'accelerator', 'domain', 'energyDomain'] as const) {

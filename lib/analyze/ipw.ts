@@ -38,8 +38,17 @@ type KeyValue = string | boolean | null;
 interface Variant {
   keys: KeyValue[];
   cells: Map<string, BootstrapCell[]>;
-  noAnswers: Map<string, number>;
+  /** Per domain: queries left unanswered, and queries that could not run. */
+  outcomes: Map<string, Outcomes>;
 }
+
+interface Outcomes {
+  noAnswers: number;
+  errors: number;
+}
+
+const addOutcomes = (a: Outcomes, b: Outcomes): Outcomes => ({ noAnswers: a.noAnswers + b.noAnswers, errors: a.errors + b.errors });
+const NO_OUTCOMES: Outcomes = { noAnswers: 0, errors: 0 };
 
 interface CellQuery {
   keys: readonly VariantKey[];
@@ -96,7 +105,8 @@ async function readVariants(study: Study, query: CellQuery): Promise<Variant[]> 
      SELECT ${groupHash} AS g, (CASE WHEN $buckets::UBIGINT = 0 THEN q.queryHash ELSE q.queryHash % $buckets::UBIGINT END)::DOUBLE AS bucket,
        count(*)::DOUBLE AS n, (count(*) FILTER (WHERE r.correct))::DOUBLE AS c,
        ${fixedSum('meanPowerW')}, ${fixedSum('energyJ')},
-       (count(*) FILTER (WHERE r.gradeStatus = 'no_answer'))::DOUBLE AS na
+       (count(*) FILTER (WHERE r.gradeStatus = 'no_answer'))::DOUBLE AS na,
+       (count(*) FILTER (WHERE r.gradeStatus = 'error'))::DOUBLE AS err
      FROM ${source} r JOIN queries q USING (queryId) ${where}
      GROUP BY ALL`,
     ...withTypes({ ...query.values, buckets: query.bucketsPerDomain, scale: FIXED_POINT_SCALE }),
@@ -118,23 +128,23 @@ async function readVariants(study: Study, query: CellQuery): Promise<Variant[]> 
       const id = JSON.stringify(keys);
       let variant = variants.get(id);
       if (!variant) {
-        variant = { keys, cells: new Map(), noAnswers: new Map() };
+        variant = { keys, cells: new Map(), outcomes: new Map() };
         variants.set(id, variant);
       }
       const domain = String(row.domain);
       const cells: BootstrapCell[] = [];
       variant.cells.set(domain, cells);
-      variant.noAnswers.set(domain, 0);
+      variant.outcomes.set(domain, NO_OUTCOMES);
       return { variant, domain, cells };
     });
     const result = await connection.run(
-      `SELECT m.i, c.bucket, c.n, c.c, c.meanPowerW, c.meanPowerWBad, c.energyJ, c.energyJBad, c.na
+      `SELECT m.i, c.bucket, c.n, c.c, c.meanPowerW, c.meanPowerWBad, c.energyJ, c.energyJBad, c.na, c.err
        FROM ${cellsTable} c JOIN ${groupsTable} m USING (g)`,
     );
     const cellCount = Number((await connection.runAndReadAll(`SELECT count(*) AS n FROM ${cellsTable}`)).getRowObjectsJS()[0]?.n);
     if (result.rowCount !== cellCount) throw new Error(`ipwTable: ${cellCount - result.rowCount} cells matched no variant (internal error)`);
-    const [i, bucket, n, c, p, pBad, e, eBad, na] = Array.from({ length: 9 }, (_, column) => numberColumn(result, column)) as [
-      Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array,
+    const [i, bucket, n, c, p, pBad, e, eBad, na, err] = Array.from({ length: 10 }, (_, column) => numberColumn(result, column)) as [
+      Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array,
     ];
     for (let row = 0; row < i.length; row++) {
       const group = groupOf[i[row] as number]!;
@@ -146,7 +156,8 @@ async function readVariants(study: Study, query: CellQuery): Promise<Variant[]> 
         powerSumW: (pBad[row] as number) > 0 ? NaN : (p[row] as number),
         energySumJ: (eBad[row] as number) > 0 ? NaN : (e[row] as number),
       });
-      group.variant.noAnswers.set(group.domain, (group.variant.noAnswers.get(group.domain) ?? 0) + (na[row] as number));
+      const outcomes = group.variant.outcomes.get(group.domain) ?? NO_OUTCOMES;
+      group.variant.outcomes.set(group.domain, addOutcomes(outcomes, { noAnswers: na[row] as number, errors: err[row] as number }));
     }
     return [...variants.values()];
   } finally {
@@ -193,21 +204,21 @@ export async function ipwTable(study: Study, options: IpwTableOptions = {}): Pro
   const byDomain = options.byDomain ?? true;
   const boot = resolveBootstrap(options.bootstrap);
   const variants = (await readVariants(study, { keys, bucketsPerDomain: boot.bucketsPerDomain })).sort((a, b) => compareKeys(a.keys, b.keys));
-  interface Group { variant: Variant; domain: string | undefined; cells: BootstrapCell[]; noAnswers: number }
+  interface Group { variant: Variant; domain: string | undefined; cells: BootstrapCell[]; outcomes: Outcomes }
   const groups = variants.flatMap((variant): Group[] => {
     const domains = [...variant.cells.keys()].sort(compareText);
     return byDomain
-      ? domains.map((domain) => ({ variant, domain, cells: variant.cells.get(domain) ?? [], noAnswers: variant.noAnswers.get(domain) ?? 0 }))
+      ? domains.map((domain) => ({ variant, domain, cells: variant.cells.get(domain) ?? [], outcomes: variant.outcomes.get(domain) ?? NO_OUTCOMES }))
       : [{
           variant,
           domain: undefined,
           cells: domains.flatMap((domain) => variant.cells.get(domain) ?? []),
-          noAnswers: domains.reduce((sum, domain) => sum + (variant.noAnswers.get(domain) ?? 0), 0),
+          outcomes: domains.reduce((sum, domain) => addOutcomes(sum, variant.outcomes.get(domain) ?? NO_OUTCOMES), NO_OUTCOMES),
         }];
   });
   const estimates = bootstrapGroups(groups.map((group) => group.cells), boot);
-  const columns = [...keys, ...(byDomain ? ['domain'] : []), 'queries', ...IPW_STATS.flatMap((s) => [s, `${s}Lo`, `${s}Hi`]), 'noAnswerRate'];
-  const columnTypes = [...keys.map(keyType), ...(byDomain ? ['VARCHAR'] : []), 'INTEGER', ...IPW_STATS.flatMap(() => ['DOUBLE', 'DOUBLE', 'DOUBLE']), 'DOUBLE'];
+  const columns = [...keys, ...(byDomain ? ['domain'] : []), 'queries', ...IPW_STATS.flatMap((s) => [s, `${s}Lo`, `${s}Hi`]), 'noAnswerRate', 'errorRate'];
+  const columnTypes = [...keys.map(keyType), ...(byDomain ? ['VARCHAR'] : []), 'INTEGER', ...IPW_STATS.flatMap(() => ['DOUBLE', 'DOUBLE', 'DOUBLE']), 'DOUBLE', 'DOUBLE'];
   const rows = groups.map((group, g) => {
     const estimate = estimates[g] as GroupEstimate;
     const row: Record<string, TableValue> = {};
@@ -217,7 +228,8 @@ export async function ipwTable(study: Study, options: IpwTableOptions = {}): Pro
     if (byDomain) row.domain = group.domain ?? null;
     row.queries = estimate.point.queries;
     Object.assign(row, statColumns(estimate));
-    row.noAnswerRate = group.noAnswers / estimate.point.queries;
+    row.noAnswerRate = group.outcomes.noAnswers / estimate.point.queries;
+    row.errorRate = group.outcomes.errors / estimate.point.queries;
     return row;
   });
   return { columns, columnTypes, rows };

@@ -108,6 +108,10 @@ export function formatTable(rows: readonly SummaryRow[]): string {
     { header: 'IPW', alignRight: true, cell: (row) => energyCell(row, row.ipw, true) },
     { header: 'IPJ', alignRight: true, cell: (row) => energyCell(row, row.ipj, true) },
     { header: 'no-answer %', alignRight: true, cell: (row) => (row.noAnswerRate * 100).toFixed(1) },
+    // Shown only where some query could not run, so that an error is never read as a wrong answer.
+    ...(rows.some((row) => row.errorRate > 0)
+      ? [{ header: 'error %', alignRight: true, cell: (row: SummaryRow) => (row.errorRate * 100).toFixed(1) }]
+      : []),
   ];
   const cells = rows.map((row, r) => columns.map((column) => column.cell(row, labelIndex[r] as number)));
   const widths = columns.map((column, c) => Math.max(column.header.length, ...cells.map((line) => line[c]?.length ?? 0)));

@@ -82,6 +82,7 @@ export function summarize(rows: readonly MetricRow[], options: SummarizeOptions)
       ipw: point.ipw,
       ipj: point.ipj,
       noAnswerRate: group.rows.filter(isNoAnswer).length / group.rows.length,
+      errorRate: group.rows.filter((row) => row.gradeStatus === 'error').length / group.rows.length,
     };
     const ci = estimates?.[g]?.ci;
     if (ci) summary.ci = ci;

@@ -85,5 +85,10 @@ export interface SummaryRow {
   ipj: number;
   /** Share of queries with no extractable answer. */
   noAnswerRate: number;
+  /**
+   * Share of queries that could not run (gradeStatus `error`: too long for the context, a rejected request, a
+   * generation error), counted apart from wrong answers. `accuracy` counts them as not correct.
+   */
+  errorRate: number;
   ci?: SummaryCi;
 }
