@@ -11,6 +11,7 @@ import { formatPrometheusText } from '../lib/energy/prometheus-text.ts';
 import { profile } from '../lib/profile/index.ts';
 import { IPW_BIN, PROJECT_ROOT, noHardwareEnergy, sampleFixture, tempDir } from './helpers/fixture.ts';
 import { profileEnergyJ, sinceOriginMs, sleepMs, startRaplStandin, type RaplStandin, type RaplZoneSpec } from '../support/energy-standins.ts';
+import { expectWindowsWithinHalfPercent } from './helpers/energy-windows.ts';
 
 // One socket's package and DRAM plus a second package, with ramps between power levels; core lies inside package-0 and
 // must not be counted. Ranges are large: node_exporter does not unwrap RAPL counters (a wrap reads as a reset).
@@ -96,44 +97,13 @@ async function startIpwServe(raplRoot: string, extra: string[] = []): Promise<{ 
   return { url, child, stderr: () => stderr };
 }
 
-/**
- * Measures windows of several lengths through a sampler on the `prometheus` source and checks each against the
- * stand-in's exact joules. A scrape's values are placed at one instant, but the exporter read its counters at
- * slightly different instants inside the request; so a window that misses 0.5% must be explained by its edge
- * samples' time brackets (readMs) at the stand-in's highest power, and is measured again; every planned length must
- * come within 0.5% within 4 rounds.
- */
-async function checkWindows(sampler: EnergySampler, standin: RaplStandin): Promise<void> {
-  const bracketMs = (tMs: number): number => {
-    const trace = sampler.trace;
-    let i = 0;
-    while (i + 1 < trace.length && trace.timeMs[i + 1]! <= tMs) i++;
-    return Math.max(trace.readMs[i]!, trace.readMs[Math.min(i + 1, trace.length - 1)]!);
-  };
-  let pending = [500, 1000, 700];
-  for (let round = 0; round < 4 && pending.length > 0; round++) {
-    const windows: { startMs: number; endMs: number; plannedMs: number }[] = [];
-    for (const plannedMs of pending) {
-      const startMs = sampler.mark();
-      await sleepMs(plannedMs);
-      windows.push({ startMs, endMs: sampler.mark(), plannedMs });
-    }
-    await sampler.settle(windows.at(-1)!.endMs);
-    const again: number[] = [];
-    for (const w of windows) {
-      const measured = sampler.window(w.startMs, w.endMs);
-      const truth = truthJ(sinceOriginMs(w.startMs, standin.originNs), sinceOriginMs(w.endMs, standin.originNs));
-      const spreadMs = bracketMs(w.startMs) + bracketMs(w.endMs);
-      const label = `${w.plannedMs} ms window (edge brackets ${spreadMs.toFixed(2)} ms): measured ${measured.energyJ} J, truth ${truth} J`;
-      expect(measured.flags.filter((f) => f !== 'sparse-samples'), label).toEqual([]);
-      if (Math.abs(measured.energyJ - truth) >= (truth * 0.5) / 100) {
-        expect(Math.abs(measured.energyJ - truth), label).toBeLessThan((truth * 0.5) / 100 + (MAX_POWER_W * spreadMs) / 1000);
-        again.push(w.plannedMs);
-      }
-    }
-    pending = again;
-  }
-  expect(pending, 'window lengths still off by 0.5% or more after 4 rounds').toEqual([]);
+/** Windows through a sampler on the `prometheus` source, against the stand-in's exact joules. */
+function checkWindows(sampler: EnergySampler, standin: RaplStandin): Promise<void> {
+  return expectWindowsWithinHalfPercent(sampler, {
+    plannedMs: [500, 1000, 700],
+    truthJ: (startMs, endMs) => truthJ(sinceOriginMs(startMs, standin.originNs), sinceOriginMs(endMs, standin.originNs)),
+    maxPowerW: MAX_POWER_W,
+  });
 }
 
 describe('Prometheus exposition parser', () => {

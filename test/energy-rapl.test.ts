@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EnergySampler, RAPL_PERMISSION_FIX, counterDelta, planZones } from '../lib/energy/index.ts';
 import { IPW_BIN, PROJECT_ROOT, sampleFixture, tempDir } from './helpers/fixture.ts';
-import { profileEnergyJ, sinceOriginMs, sleepMs, startRaplStandin, type RaplZoneSpec } from '../support/energy-standins.ts';
+import { profileEnergyJ, sinceOriginMs, startRaplStandin, type RaplZoneSpec } from '../support/energy-standins.ts';
+import { expectWindowsWithinHalfPercent } from './helpers/energy-windows.ts';
 
 // Two sockets; package 0 starts 1 J below its 20 J range so it wraps within the first half second, then every ~0.4 s.
 // Power ramps in 20 ms between levels (fast changes, but continuous: see support/c/profile.h).
@@ -44,43 +45,11 @@ describe('RAPL source on a sysfs stand-in served at a known power profile', () =
       expect(sampler.info.channels).toEqual(['rapl:package-0', 'rapl:package-0/core', 'rapl:package-0/dram', 'rapl:package-1', 'rapl:psys']);
       // The stand-in serves each zone from a FIFO that its writer process must answer, so one sample's five reads
       // spread over about a millisecond, more when that process is descheduled (real sysfs reads take microseconds).
-      // The zones' values then belong to different instants around the sample's stamp. So a window that misses 0.5%
-      // must be explained by that spread (at the highest power the stand-in serves), and is measured again; every
-      // planned length must come within 0.5% within 4 rounds.
-      const planned = [100, 250, 1000, 100, 400, 150];
-      const maxPowerW = ZONES.filter((z) => ['package-0', 'dram', 'package-1'].includes(z.name)).reduce((w, z) => w + Math.max(...z.profile.map(([, p]) => p)), 0);
-      const bracketReadMs = (tMs: number): number => {
-        const trace = sampler.trace;
-        let i = 0;
-        while (i + 1 < trace.length && trace.timeMs[i + 1]! <= tMs) i++;
-        return Math.max(trace.readMs[i]!, trace.readMs[Math.min(i + 1, trace.length - 1)]!);
-      };
-      let pending = planned;
-      for (let round = 0; round < 4 && pending.length > 0; round++) {
-        const windows: { startMs: number; endMs: number; plannedMs: number }[] = [];
-        for (const plannedMs of pending) {
-          const startMs = sampler.mark();
-          await sleepMs(plannedMs);
-          windows.push({ startMs, endMs: sampler.mark(), plannedMs });
-        }
-        await sampler.settle(windows.at(-1)!.endMs);
-        const again: number[] = [];
-        for (const w of windows) {
-          const measured = sampler.window(w.startMs, w.endMs);
-          const truth = truthJ(ZONES, COUNTED, sinceOriginMs(w.startMs, standin.originNs), sinceOriginMs(w.endMs, standin.originNs));
-          const errorPct = ((measured.energyJ - truth) / truth) * 100;
-          const spreadMs = bracketReadMs(w.startMs) + bracketReadMs(w.endMs);
-          const label = `${w.plannedMs} ms window (edge reads ${spreadMs.toFixed(2)} ms): measured ${measured.energyJ} J, truth ${truth} J`;
-          // 'sparse-samples' may appear on a loaded machine (the sampler thread was late); the figure must still hold.
-          expect(measured.flags.filter((f) => f !== 'sparse-samples')).toEqual([]);
-          if (Math.abs(errorPct) >= 0.5) {
-            expect(Math.abs(measured.energyJ - truth), label).toBeLessThan((truth * 0.5) / 100 + (maxPowerW * spreadMs) / 1000);
-            again.push(w.plannedMs);
-          }
-        }
-        pending = again;
-      }
-      expect(pending, 'every planned window length came within 0.5% of ground truth').toEqual([]);
+      await expectWindowsWithinHalfPercent(sampler, {
+        plannedMs: [100, 250, 1000, 100, 400, 150],
+        truthJ: (startMs, endMs) => truthJ(ZONES, COUNTED, sinceOriginMs(startMs, standin.originNs), sinceOriginMs(endMs, standin.originNs)),
+        maxPowerW: ZONES.filter((z) => ['package-0', 'dram', 'package-1'].includes(z.name)).reduce((w, z) => w + Math.max(...z.profile.map(([, p]) => p)), 0),
+      });
       // A window shorter than RAPL's ~1 ms update period (edges chosen, not timed, so load cannot stretch it).
       const shortStart = sampler.mark();
       const shortEnd = shortStart + 0.4;
