@@ -3,7 +3,7 @@
  * Intelligence-per-Watt study over it. Every analysis returns a `Table` (plain rows plus column names),
  * which notebooks render and `writeTableFiles` saves as CSV and Parquet.
  */
-export type { RunTag, StudyOptions, Table, TableValue } from './types.ts';
+export type { LoadRunTag, RunTag, StudyOptions, Table, TableValue } from './types.ts';
 export { openStudy, Study } from './study.ts';
 export {
   ipwTable, compareAccelerators, ENERGY_LABEL_KEYS, IPW_STATS, type IpwTableOptions, type AcceleratorComparisonOptions, type VariantKey,

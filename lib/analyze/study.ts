@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance, listValue, type DuckDBConnection } from '@duckdb/node-api';
-import { quoteStringList, writePartitionedParquet } from '../store/index.ts';
+import { LOAD_PARQUET_FILE, quoteStringList, readLoadRun, writePartitionedParquet } from '../store/index.ts';
 import { checkConflicts } from './conflicts.ts';
 import { discoverRuns } from './discover.ts';
 import { queryTable, type SqlValues } from './sql.ts';
 import { parquetOf, tagRun } from './tags.ts';
-import type { RunTag, StudyOptions, Table } from './types.ts';
+import type { LoadRunTag, RunTag, StudyOptions, Table } from './types.ts';
 
 /**
  * Many runs merged into one DuckDB database:
@@ -14,7 +14,10 @@ import type { RunTag, StudyOptions, Table } from './types.ts';
  * - `results`: a view over every run's results.parquet (read in place: DuckDB scans Parquet faster, and in
  *   a fraction of the memory, than a loaded copy), with `quantization` and `host` joined in as `tagged_results`;
  * - `queries`: one row per query id with its domain, grader and reference, plus `queryHash`, the MD5 prefix
- *   that places the query in its bootstrap bucket (lib/metrics `BOOTSTRAP`).
+ *   that places the query in its bootstrap bucket (lib/metrics `BOOTSTRAP`);
+ * - `load_runs` and `requests`: load runs (lib/load) with their tags, and a view over every finished one's
+ *   requests.parquet (one row per request: arrival, send, first-token and end times, per-token times, tokens,
+ *   attributed energy and its weights).
  */
 export class Study {
   constructor(
@@ -23,6 +26,8 @@ export class Study {
     readonly runs: readonly RunTag[],
     /** Things that were tolerated: runs skipped, sources that may not match. */
     readonly warnings: readonly string[],
+    /** Load runs found beside the profile runs (see `requests`). */
+    readonly loadRuns: readonly LoadRunTag[] = [],
   ) {}
 
   /**
@@ -103,6 +108,42 @@ async function createRunsTable(connection: DuckDBConnection, tags: readonly RunT
   }
 }
 
+/**
+ * Tags the load runs, fills `load_runs`, and defines `requests` over the finished runs' requests.parquet. An
+ * unfinished load run is listed with a warning; its journal holds no attributed energy, so it adds no requests.
+ */
+async function createLoadRunsTables(connection: DuckDBConnection, dirs: readonly string[], warnings: string[]): Promise<LoadRunTag[]> {
+  const tags = dirs.map((dir): LoadRunTag => {
+    const run = readLoadRun(dir);
+    const summary = run.summary as { model?: { accelerator?: string } } | null;
+    return {
+      runId: run.spec.runId,
+      runDir: path.resolve(dir),
+      model: run.spec.model.name,
+      accelerator: summary?.model?.accelerator ?? null,
+      arrivals: (run.spec.settings.arrivals as Record<string, unknown> | undefined) ?? {},
+      finished: run.finished,
+    };
+  });
+  const seen = new Map<string, string>();
+  for (const tag of tags) {
+    const other = seen.get(tag.runId);
+    if (other) throw new Error(`load run ${tag.runId} appears twice: ${other} and ${tag.runDir}. Keep one copy.`);
+    seen.set(tag.runId, tag.runDir);
+    if (!tag.finished) warnings.push(`${tag.runDir}: load run not finished (no summary.json), its requests are left out`);
+  }
+  await connection.run(
+    'CREATE OR REPLACE TABLE load_runs (runId VARCHAR PRIMARY KEY, runDir VARCHAR, model VARCHAR, accelerator VARCHAR, arrivals VARCHAR, finished BOOLEAN)',
+  );
+  for (const t of tags) {
+    await connection.run('INSERT INTO load_runs VALUES ($1, $2, $3, $4, $5, $6)', [t.runId, t.runDir, t.model, t.accelerator, JSON.stringify(t.arrivals), t.finished]);
+  }
+  const finished = tags.filter((t) => t.finished).map((t) => path.join(t.runDir, LOAD_PARQUET_FILE));
+  // A view cannot hold parameters, so the file list is quoted into it.
+  if (finished.length > 0) await connection.run(`CREATE OR REPLACE VIEW requests AS SELECT * FROM read_parquet(${quoteStringList(finished)}, union_by_name = true)`);
+  return tags;
+}
+
 /** Runs sharing query ids should come from the same query set; different sources are worth a look. */
 function sourceWarnings(tags: readonly RunTag[]): string[] {
   const sources = new Set(tags.map((t) => path.basename(t.queriesSource)));
@@ -122,16 +163,17 @@ export async function openStudy(paths: string | readonly string[], options: Stud
   const instance = await DuckDBInstance.create(options.db ?? ':memory:', config);
   const connection = await instance.connect();
   try {
-    const runDirs = await discoverRuns(connection, typeof paths === 'string' ? [paths] : paths);
+    const found = await discoverRuns(connection, typeof paths === 'string' ? [paths] : paths);
     const warnings: string[] = [];
-    const withParquet = runDirs.filter((dir) => {
+    const loadRuns = await createLoadRunsTables(connection, found.loadRuns, warnings);
+    const withParquet = found.runs.filter((dir) => {
       if (fs.existsSync(parquetOf(dir))) return true;
       warnings.push(`${dir}: no results.parquet yet (unfinished run?), skipped`);
       return false;
     });
-    if (withParquet.length === 0) throw new Error(`none of the ${runDirs.length} run folders has a results.parquet`);
+    if (withParquet.length === 0 && loadRuns.length === 0) throw new Error(`none of the ${found.runs.length} run folders has a results.parquet`);
     const files = withParquet.map((dir) => path.resolve(parquetOf(dir)));
-    const facts = await readFileFacts(connection, files);
+    const facts = files.length === 0 ? new Map<string, FileFacts>() : await readFileFacts(connection, files);
     const tags: RunTag[] = [];
     const byRunId = new Map<string, string>();
     withParquet.forEach((dir, i) => {
@@ -151,9 +193,12 @@ export async function openStudy(paths: string | readonly string[], options: Stud
     });
     await createRunsTable(connection, tags);
     warnings.push(...sourceWarnings(tags));
-    const study = new Study(connection, instance, tags, warnings);
-    await study.defineResultsView();
-    await checkConflicts(connection);
+    const study = new Study(connection, instance, tags, warnings, loadRuns);
+    // A study of load runs alone has no `results` view: the IPW tables need profile runs.
+    if (tags.length > 0) {
+      await study.defineResultsView();
+      await checkConflicts(connection);
+    }
     return study;
   } catch (error) {
     connection.closeSync();

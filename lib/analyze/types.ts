@@ -37,3 +37,17 @@ export interface RunTag {
   /** Queries listed in run.json. */
   queries: number;
 }
+
+/** How one load run (lib/load: requests under an arrival pattern) is tagged in a study, from load.json and summary.json. */
+export interface LoadRunTag {
+  runId: string;
+  runDir: string;
+  model: string;
+  /** Where the served model ran, from the summary; null for an unfinished run. */
+  accelerator: string | null;
+  /** The arrival pattern's settings as load.json stores them, e.g. `{ mode: 'closed', concurrency: 4 }`. */
+  arrivals: Record<string, unknown>;
+  /** requests.parquet and summary.json were written (the run finished). */
+  finished: boolean;
+}
+

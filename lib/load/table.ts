@@ -1,7 +1,10 @@
-// Text tables of load runs: one run in vLLM's layout, and several load levels side by side. Pure.
+// Tables of load runs: one run in vLLM's layout, several load levels side by side, and a study's load runs as a
+// table for notebooks and CSV/Parquet export.
+import type { Study, Table, TableValue } from '../analyze/index.ts';
 import { formatNumber } from '../metrics/index.ts';
+import { readLoadRun } from '../store/index.ts';
 import type { LoadSummary } from './load.ts';
-import type { Distribution } from './serving-metrics.ts';
+import { DEFAULT_PERCENTILES, type Distribution } from './serving-metrics.ts';
 
 function offered(summary: LoadSummary): string {
   const a = summary.arrivals as { mode: string; ratePerS?: number; concurrency?: number };
@@ -92,3 +95,60 @@ export function formatLoadTable(summaries: readonly LoadSummary[]): string {
   const labels = [...new Set(summaries.map(energyLabel))];
   return [...labels, line(header), ...rows.map(line), 'latencies in ms; J/req: attributed to each request; J/req total: window energy / completed requests'].join('\n');
 }
+
+/** The columns of `loadLevels`, each with its DuckDB type and how a summary gives it. */
+const LEVEL_COLUMNS: [name: string, type: string, value: (s: LoadSummary) => TableValue][] = [
+  ['runId', 'VARCHAR', (s) => s.runId],
+  ['model', 'VARCHAR', (s) => s.model.name],
+  ['accelerator', 'VARCHAR', (s) => s.model.accelerator],
+  ['load', 'VARCHAR', offered],
+  ['ratePerS', 'DOUBLE', (s) => (typeof s.arrivals.ratePerS === 'number' ? s.arrivals.ratePerS : null)],
+  ['concurrency', 'INTEGER', (s) => (typeof s.arrivals.concurrency === 'number' ? s.arrivals.concurrency : null)],
+  ['complete', 'BOOLEAN', (s) => s.complete],
+  ['completed', 'INTEGER', (s) => s.metrics.completed],
+  ['failed', 'INTEGER', (s) => s.metrics.failed],
+  ['requestThroughputPerS', 'DOUBLE', (s) => s.metrics.requestThroughputPerS],
+  ['outputTokenThroughputPerS', 'DOUBLE', (s) => s.metrics.outputTokenThroughputPerS],
+  ['requestGoodputPerS', 'DOUBLE', (s) => s.metrics.requestGoodputPerS],
+  ...(['ttft', 'tpot', 'itl', 'e2el'] as const).flatMap((metric) =>
+    DEFAULT_PERCENTILES.map((p): [string, string, (s: LoadSummary) => TableValue] => [`${metric}P${p}Ms`, 'DOUBLE', (s) => pct(s.metrics[metric], p)]),
+  ),
+  ['requestEnergyJ', 'DOUBLE', (s) => s.energy.meanRequestJ],
+  ['perCompletedEnergyJ', 'DOUBLE', (s) => s.energy.perCompletedJ],
+  ['outputTokensPerJ', 'DOUBLE', (s) => s.energy.outputTokensPerJ],
+  ['accuracy', 'DOUBLE', (s) => s.accuracy[0]?.accuracy ?? null],
+  ['energySource', 'VARCHAR', (s) => s.energy.source],
+  ['energyMethod', 'VARCHAR', (s) => s.energy.method],
+  ['energyIsEstimate', 'BOOLEAN', (s) => s.energy.isEstimate],
+  ['energyDomain', 'VARCHAR', (s) => s.energy.domain],
+];
+
+/** Offered load as a number for ordering: requests/s, else concurrency, else nothing (bursts and replays last). */
+const offeredLevel = (s: LoadSummary): number =>
+  typeof s.arrivals.ratePerS === 'number' ? s.arrivals.ratePerS : typeof s.arrivals.concurrency === 'number' ? s.arrivals.concurrency : Infinity;
+
+/** The finished load runs of a study (`openStudy` finds them beside profile runs), by model, accelerator and offered load. */
+export function studyLoadSummaries(study: Study): LoadSummary[] {
+  const key = (s: LoadSummary): string => `${s.model.name}\u0000${s.model.accelerator}\u0000${String(s.arrivals.mode)}`;
+  return study.loadRuns
+    .filter((tag) => tag.finished)
+    .map((tag) => readLoadRun(tag.runDir).summary as LoadSummary)
+    .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : offeredLevel(a) - offeredLevel(b)));
+}
+
+/**
+ * One row per load level (finished load run) of a study, or of the summaries given: offered load, throughput, goodput, TTFT/TPOT/ITL/E2EL
+ * percentiles (vLLM's definitions), energy per request (attributed, and window total / completed), tokens per joule
+ * and accuracy, each row with its energy label. Undefined figures are null, never 0.
+ */
+export function loadLevels(source: Study | readonly LoadSummary[]): Table {
+  const summaries = Array.isArray(source) ? (source as readonly LoadSummary[]) : studyLoadSummaries(source as Study);
+  const rows = summaries.map((s) =>
+    Object.fromEntries(LEVEL_COLUMNS.map(([name, , value]) => {
+      const v = value(s);
+      return [name, typeof v === 'number' && !Number.isFinite(v) ? null : v];
+    })),
+  );
+  return { columns: LEVEL_COLUMNS.map(([name]) => name), columnTypes: LEVEL_COLUMNS.map(([, type]) => type), rows };
+}
+

@@ -12,7 +12,7 @@ export { finalizeRun, readResults, type FinalizeOutcome } from './results.ts';
 export { hashFile, readManifest, writeManifest } from './manifest.ts';
 export { collectHardware } from './hardware.ts';
 export { collectSoftware } from './software.ts';
-export { listRuns } from './list.ts';
+export { listLoadRuns, listRuns } from './list.ts';
 export { writePartitionedParquet, writeResultsPartitioned } from './partitioned.ts';
 export { quoteIdent, quoteString, quoteStringList } from './sql-quote.ts';
 export {

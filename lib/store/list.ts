@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { JOURNAL_FILE, MANIFEST_FILE, PARQUET_FILE, RUN_FILE } from './files.ts';
 import { readJournal } from './journal-read.ts';
+import { LOAD_SPEC_FILE } from './load-run.ts';
 import { readManifest } from './manifest.ts';
 import { loadRunSpec } from './run.ts';
 import type { RunListing } from './types.ts';
@@ -28,15 +29,14 @@ function describeRun(runDir: string): RunListing {
 }
 
 /**
- * Finds run folders (those holding run.json) at or below `rootDir`, oldest first.
- * Does not look inside a run folder for further runs.
+ * Folders at or below `rootDir` (`maxDepth` levels, default 3) that hold `marker`, sorted by path; does not look
+ * inside a found folder, nor in hidden folders or node_modules.
  */
-export function listRuns(rootDir: string, options: { maxDepth?: number } = {}): RunListing[] {
-  const maxDepth = options.maxDepth ?? 3;
-  const found: RunListing[] = [];
+function findFolders(rootDir: string, marker: string, maxDepth = 3): string[] {
+  const found: string[] = [];
   const visit = (dir: string, depth: number): void => {
-    if (fs.existsSync(path.join(dir, RUN_FILE))) {
-      found.push(describeRun(dir));
+    if (fs.existsSync(path.join(dir, marker))) {
+      found.push(dir);
       return;
     }
     if (depth >= maxDepth) return;
@@ -52,7 +52,20 @@ export function listRuns(rootDir: string, options: { maxDepth?: number } = {}): 
       }
     }
   };
-  if (!fs.existsSync(rootDir)) return [];
-  visit(rootDir, 0);
+  if (fs.existsSync(rootDir)) visit(rootDir, 0);
+  return found.sort();
+}
+
+/**
+ * Finds run folders (those holding run.json) at or below `rootDir`, oldest first.
+ * Does not look inside a run folder for further runs.
+ */
+export function listRuns(rootDir: string, options: { maxDepth?: number } = {}): RunListing[] {
+  const found = findFolders(rootDir, RUN_FILE, options.maxDepth).map(describeRun);
   return found.sort((a, b) => (a.createdAt ?? '').localeCompare(b.createdAt ?? '') || a.runDir.localeCompare(b.runDir));
+}
+
+/** Finds load run folders (those holding load.json, lib/load) at or below `rootDir`, by path. */
+export function listLoadRuns(rootDir: string, options: { maxDepth?: number } = {}): string[] {
+  return findFolders(rootDir, LOAD_SPEC_FILE, options.maxDepth);
 }

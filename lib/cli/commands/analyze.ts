@@ -12,10 +12,36 @@ import {
   oracleRouting,
   routingShares,
   writeTableFiles,
+  type Study,
   type Table,
 } from '../../analyze/index.ts';
+import { formatLoadTable, loadLevels, studyLoadSummaries } from '../../load/index.ts';
 import { BOOTSTRAP, describeEnergyLabel, type EnergyLabelled } from '../../metrics/index.ts';
 import { numberFlag, type Command } from '../command.ts';
+
+/** The tables of profile runs: IPW overall and by domain, coverage, and routing against a reference when asked. */
+async function profileTables(study: Study, values: { reference?: string; 'release-dates'?: string }, bootstrap: { resamples?: number; seed?: number }): Promise<Record<string, Table>> {
+  const exclude = values.reference ? [values.reference] : [];
+  const tables: Record<string, Table> = {
+    ipw: await ipwTable(study, { byDomain: false, bootstrap }),
+    'ipw-by-domain': await ipwTable(study, { byDomain: true, bootstrap }),
+    coverage: await coverage(study, { exclude }),
+    'coverage-growth': await coverageGrowth(study, {
+      exclude,
+      releaseDates: values['release-dates'] ? loadReleaseDates(values['release-dates']) : undefined,
+    }),
+  };
+  if (values.reference) {
+    try {
+      tables.routing = await oracleRouting(study, { reference: values.reference });
+      tables['routing-shares'] = await routingShares(study, { reference: values.reference });
+    } catch (error) {
+      if (!(error instanceof MixedEnergySourcesError)) throw error;
+      process.stderr.write(`ipw: routing skipped: ${error.message}\n`);
+    }
+  }
+  return tables;
+}
 
 async function run(args: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -36,28 +62,12 @@ async function run(args: string[]): Promise<number> {
   const study = await openStudy(positionals, { db: values.db });
   try {
     for (const warning of study.warnings) process.stderr.write(`ipw: ${warning}\n`);
-    const exclude = values.reference ? [values.reference] : [];
-    const tables: Record<string, Table> = {
-      ipw: await ipwTable(study, { byDomain: false, bootstrap }),
-      'ipw-by-domain': await ipwTable(study, { byDomain: true, bootstrap }),
-      coverage: await coverage(study, { exclude }),
-      'coverage-growth': await coverageGrowth(study, {
-        exclude,
-        releaseDates: values['release-dates'] ? loadReleaseDates(values['release-dates']) : undefined,
-      }),
-    };
-    if (values.reference) {
-      try {
-        tables.routing = await oracleRouting(study, { reference: values.reference });
-        tables['routing-shares'] = await routingShares(study, { reference: values.reference });
-      } catch (error) {
-        if (!(error instanceof MixedEnergySourcesError)) throw error;
-        process.stderr.write(`ipw: routing skipped: ${error.message}\n`);
-      }
-    }
+    const tables: Record<string, Table> = study.runs.length > 0 ? await profileTables(study, values, bootstrap) : {};
     const out = process.stdout;
-    out.write(`${formatIpwTable(tables.ipw as Table)}\n\n${formatIpwTable(tables['ipw-by-domain'] as Table)}\n\n`);
-    out.write(`Local coverage (queries answered correctly by at least one local model):\n${formatTextTable(tables.coverage as Table)}\n`);
+    if (tables.ipw) {
+      out.write(`${formatIpwTable(tables.ipw)}\n\n${formatIpwTable(tables['ipw-by-domain'] as Table)}\n\n`);
+      out.write(`Local coverage (queries answered correctly by at least one local model):\n${formatTextTable(tables.coverage as Table)}\n`);
+    }
     if (tables.routing) {
       const labels = (await study.query('SELECT DISTINCT energySource, energyMethod, energyIsEstimate FROM results ORDER BY ALL')).rows;
       const estimated = labels.some((label) => label.energyIsEstimate === true);
@@ -66,11 +76,17 @@ async function run(args: string[]): Promise<number> {
       out.write(`${formatTextTable(tables.routing)}\n`);
       out.write(`\n${formatTextTable(tables['routing-shares'] as Table)}\n`);
     }
+    const summaries = studyLoadSummaries(study);
+    if (summaries.length > 0) {
+      tables['load-levels'] = loadLevels(summaries);
+      out.write(`${tables.ipw ? '\n' : ''}Serving under load (${summaries.length} load run${summaries.length === 1 ? '' : 's'}):\n${formatLoadTable(summaries)}\n`);
+    }
     if (values.out) {
       for (const [name, table] of Object.entries(tables)) await writeTableFiles(study.connection, table, values.out, name);
       out.write(`\nWrote ${Object.keys(tables).length} tables as CSV and Parquet to ${path.resolve(values.out)}\n`);
     }
     if (values.partitioned) {
+      if (study.runs.length === 0) throw new Error('--partitioned writes the results of profile runs, and these folders hold load runs only');
       await study.exportPartitioned(values.partitioned);
       out.write(`Wrote results partitioned by model and accelerator to ${path.resolve(values.partitioned)}\n`);
     }
@@ -83,7 +99,8 @@ async function run(args: string[]): Promise<number> {
 export const analyzeCommand: Command = {
   usage: [
     '  ipw analyze <run folder | folder of runs | glob...>',
-    '                                  print accuracy, J/query, W, IPW and IPJ with 95% CIs, and local coverage',
+    '                                  print accuracy, J/query, W, IPW and IPJ with 95% CIs, and local coverage;',
+    '                                  for load runs (ipw load), latency, throughput and energy per load level',
     '      --reference MODEL           also route each query to the cheapest correct local model, else MODEL',
     '      --out DIR                   write every table as CSV and Parquet to DIR',
     '      --partitioned DIR           write all results as Parquet partitioned by model and accelerator',
