@@ -90,6 +90,19 @@ describe('load against a scripted server', () => {
     expect(result.summary.serverBooks).toMatchObject({ agree: true, server: { generatedTokens: 54 } });
   }, 60_000);
 
+  it('a rate sweep on a server that gains nothing from concurrency climbs evenly to the higher rate, and says so', async () => {
+    // Each token waits 1 + 3 x (others in flight) ms: eight at once complete fewer requests per second than one.
+    const url = await scriptedServer({ tokens: 4, tokenMs: 1, slowdownMs: 3 });
+    const { rateSweep } = await import('../lib/load/index.ts');
+    const sweep = await rateSweep({ ...options(url, { queries: QUERIES.slice(0, 3), requests: 6 }), steps: 2, saturationConcurrency: 8 });
+    expect(sweep.saturationRatePerS).toBeLessThan(sweep.lightRatePerS);
+    expect(sweep.warning).toMatch(/was not above the light-load rate .* the Poisson levels climb evenly to/);
+    const rates = sweep.levels.slice(2).map((l) => l.summary.arrivals.ratePerS as number);
+    expect(rates[0]).toBeCloseTo(sweep.lightRatePerS / 2, 9);
+    expect(rates[1]).toBeCloseTo(sweep.lightRatePerS, 9);
+    expect(JSON.parse(readFileSync(join(sweep.levels[0]!.runDir, '..', 'sweep.json'), 'utf8')).warning).toBe(sweep.warning);
+  }, 120_000);
+
   it('ipw load --rate-sweep: light load, saturation, then Poisson rates between, one run folder each', async () => {
     const url = await scriptedServer({ tokens: 6, tokenMs: 5 });
     const dir = tempDir();

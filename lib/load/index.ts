@@ -13,7 +13,7 @@ export {
   DEFAULT_CALIBRATION_REQUESTS, DEFAULT_LOAD_MAX_RETRIES, DEFAULT_PARALLEL, loadTest,
   type LoadEnergy, type LoadProgress, type LoadSummary, type LoadTestOptions, type LoadTestResult,
 } from './load.ts';
-export { formatLoadReport, formatLoadTable, loadLevels, studyLoadSummaries } from './table.ts';
+export { formatLoadReport, formatLoadTable, loadLevels, studyLoadSummaries, type LoadLevelRow, type LoadLevelTable } from './table.ts';
 export {
   DEFAULT_SATURATION_CONCURRENCY, DEFAULT_SWEEP_STEPS, rateSweep, sweepRates, type RateSweepOptions, type RateSweepResult,
 } from './rate-sweep.ts';

@@ -24,6 +24,8 @@ export interface RateSweepResult {
   levels: { label: string; runDir: string; summary: LoadSummary }[];
   lightRatePerS: number;
   saturationRatePerS: number;
+  /** Set when saturation was not above light load (the server gained nothing from concurrency): what the sweep did instead. */
+  warning?: string;
 }
 
 /** `steps` rates strictly between `low` and `high`, evenly spaced (GuideLLM's sweep). Pure. */
@@ -58,10 +60,17 @@ export async function rateSweep(options: RateSweepOptions): Promise<RateSweepRes
     };
     const light = (await level('1-light', { mode: 'closed', concurrency: 1 })).metrics.requestThroughputPerS;
     const saturation = (await level('2-saturation', { mode: 'closed', concurrency: saturationConcurrency })).metrics.requestThroughputPerS;
-    const rates = sweepRates(light, saturation, steps);
+    // A server that gains nothing from concurrency (one slot, or a machine already busy) has no range between the two;
+    // the Poisson levels then climb evenly to the higher rate, and the result says so.
+    const gained = saturation > light;
+    const top = Math.max(light, saturation);
+    const rates = gained ? sweepRates(light, saturation, steps) : Array.from({ length: steps }, (_, k) => (top * (k + 1)) / steps);
+    const warning = gained
+      ? undefined
+      : `the saturation rate (${saturation.toFixed(3)} requests/s) was not above the light-load rate (${light.toFixed(3)}): the server gained nothing from concurrency here, so the Poisson levels climb evenly to ${top.toFixed(3)} requests/s`;
     for (const [k, ratePerS] of rates.entries()) await level(`${k + 3}-poisson-${ratePerS.toFixed(3)}`, { mode: 'poisson', ratePerS, seed: options.seed ?? 0 });
-    const result = { levels, lightRatePerS: light, saturationRatePerS: saturation };
-    writeFileSync(join(options.outDir, 'sweep.json'), toJsonKeepingNaN({ lightRatePerS: light, saturationRatePerS: saturation, levels: levels.map((l) => ({ label: l.label, runDir: l.runDir })) }, 2) + '\n');
+    const result: RateSweepResult = { levels, lightRatePerS: light, saturationRatePerS: saturation, ...(warning ? { warning } : {}) };
+    writeFileSync(join(options.outDir, 'sweep.json'), toJsonKeepingNaN({ lightRatePerS: light, saturationRatePerS: saturation, warning, levels: levels.map((l) => ({ label: l.label, runDir: l.runDir })) }, 2) + '\n');
     return result;
   } finally {
     await server?.close();

@@ -96,8 +96,37 @@ export function formatLoadTable(summaries: readonly LoadSummary[]): string {
   return [...labels, line(header), ...rows.map(line), 'latencies in ms; J/req: attributed to each request; J/req total: window energy / completed requests'].join('\n');
 }
 
+type LatencyColumn = `${'ttft' | 'tpot' | 'itl' | 'e2el'}P${number}Ms`;
+
+/** One row of `loadLevels`: a load level's figures (ms, requests/s, J), null where undefined. Plots take it as `ServingLevel`. */
+export type LoadLevelRow = {
+  runId: string;
+  model: string;
+  accelerator: string;
+  load: string;
+  ratePerS: number | null;
+  concurrency: number | null;
+  complete: boolean;
+  completed: number;
+  failed: number;
+  requestThroughputPerS: number | null;
+  outputTokenThroughputPerS: number | null;
+  requestGoodputPerS: number | null;
+  requestEnergyJ: number | null;
+  perCompletedEnergyJ: number | null;
+  outputTokensPerJ: number | null;
+  accuracy: number | null;
+  energySource: string;
+  energyMethod: string;
+  energyIsEstimate: boolean;
+  energyDomain: string;
+} & { [latency in LatencyColumn]: number | null };
+
+/** A `Table` whose rows are load levels. */
+export type LoadLevelTable = Table & { rows: LoadLevelRow[] };
+
 /** The columns of `loadLevels`, each with its DuckDB type and how a summary gives it. */
-const LEVEL_COLUMNS: [name: string, type: string, value: (s: LoadSummary) => TableValue][] = [
+const LEVEL_COLUMNS: [name: keyof LoadLevelRow & string, type: string, value: (s: LoadSummary) => TableValue][] = [
   ['runId', 'VARCHAR', (s) => s.runId],
   ['model', 'VARCHAR', (s) => s.model.name],
   ['accelerator', 'VARCHAR', (s) => s.model.accelerator],
@@ -111,7 +140,7 @@ const LEVEL_COLUMNS: [name: string, type: string, value: (s: LoadSummary) => Tab
   ['outputTokenThroughputPerS', 'DOUBLE', (s) => s.metrics.outputTokenThroughputPerS],
   ['requestGoodputPerS', 'DOUBLE', (s) => s.metrics.requestGoodputPerS],
   ...(['ttft', 'tpot', 'itl', 'e2el'] as const).flatMap((metric) =>
-    DEFAULT_PERCENTILES.map((p): [string, string, (s: LoadSummary) => TableValue] => [`${metric}P${p}Ms`, 'DOUBLE', (s) => pct(s.metrics[metric], p)]),
+    DEFAULT_PERCENTILES.map((p): [LatencyColumn, string, (s: LoadSummary) => TableValue] => [`${metric}P${p}Ms`, 'DOUBLE', (s) => pct(s.metrics[metric], p)]),
   ),
   ['requestEnergyJ', 'DOUBLE', (s) => s.energy.meanRequestJ],
   ['perCompletedEnergyJ', 'DOUBLE', (s) => s.energy.perCompletedJ],
@@ -141,13 +170,13 @@ export function studyLoadSummaries(study: Study): LoadSummary[] {
  * percentiles (vLLM's definitions), energy per request (attributed, and window total / completed), tokens per joule
  * and accuracy, each row with its energy label. Undefined figures are null, never 0.
  */
-export function loadLevels(source: Study | readonly LoadSummary[]): Table {
+export function loadLevels(source: Study | readonly LoadSummary[]): LoadLevelTable {
   const summaries = Array.isArray(source) ? (source as readonly LoadSummary[]) : studyLoadSummaries(source as Study);
   const rows = summaries.map((s) =>
     Object.fromEntries(LEVEL_COLUMNS.map(([name, , value]) => {
       const v = value(s);
       return [name, typeof v === 'number' && !Number.isFinite(v) ? null : v];
-    })),
+    })) as LoadLevelRow,
   );
   return { columns: LEVEL_COLUMNS.map(([name]) => name), columnTypes: LEVEL_COLUMNS.map(([, type]) => type), rows };
 }

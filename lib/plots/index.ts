@@ -21,6 +21,23 @@ export {
 } from './summary-plots.ts';
 export type { PlotSummaryRow } from './rows.ts';
 export { htmlTable, Table, type HtmlTableOptions, type TableColumn } from './table.ts';
-export { liveRunView, LiveRunView, type LiveProgress, type LiveRunViewOptions } from './live.ts';
+export {
+  LIVE_PHASE_LABELS,
+  liveRun,
+  liveRunView,
+  liveStats,
+  LiveRunView,
+  type LivePhase,
+  type LiveProgress,
+  type LiveRunCallbacks,
+  type LiveRunOptions,
+  type LiveRunViewOptions,
+  type LiveStats,
+  type ShowLive,
+} from './live.ts';
 export { exportFigure, closeExportBrowser, type ExportFormat, type ExportOptions, type ExportResult } from './export.ts';
 export { PHASE_COLORS } from './colors.ts';
+export {
+  assignLanes, energyVsLoad, latencyVsLoad, loadTimeline, servingFrontier, throughputVsLoad,
+  type EnergyVsLoadOptions, type LatencyMetric, type LatencyVsLoadOptions, type LoadTimelineOptions, type ServingLevel, type TimelineRequest,
+} from './serving-plots.ts';

@@ -141,6 +141,7 @@ async function run(args: string[]): Promise<number> {
       onLevel: ({ label, summary }) => process.stderr.write(`level ${label}: ${summary.metrics.completed} requests, ${summary.metrics.requestThroughputPerS.toFixed(3)} req/s\n`),
     });
     for (const level of sweep.levels) for (const warning of level.summary.warnings) process.stderr.write(`ipw: ${level.label}: ${inFlagTerms(warning)}\n`);
+    if (sweep.warning) process.stderr.write(`ipw: ${sweep.warning}\n`);
     process.stdout.write(`${formatLoadTable(sweep.levels.map((l) => l.summary))}\nresults: ${options.outDir} (one folder per level)\n`);
     return sweep.levels.every((l) => l.summary.complete) ? 0 : 130;
   }
