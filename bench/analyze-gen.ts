@@ -1,7 +1,7 @@
 /**
  * Writes the bench study: MODELS run folders of QUERIES rows each (results.parquet, run.json,
- * manifest.json), plus one CSV of the grouped columns for pandas. Generated in SQL: building 20M
- * QueryResult objects in JS would take longer than the analyses being timed.
+ * manifest.json), plus study.csv (query id, keys, correct, energy, power) for pandas and nodejs-polars.
+ * Generated in SQL: building 20M QueryResult objects in JS would take longer than the analyses being timed.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -56,9 +56,9 @@ for (let m = 0; m < MODELS; m++) {
   process.stderr.write(`  wrote ${runDir}\n`);
 }
 await connection.run(
-  `COPY (SELECT model, accelerator, domain, correct::INTEGER AS correct, energyJ, meanPowerW FROM read_parquet($runs))
+  `COPY (SELECT queryId, model, accelerator, domain, correct::INTEGER AS correct, energyJ, meanPowerW FROM read_parquet($runs))
    TO $csv (FORMAT csv, HEADER true)`,
-  { runs: path.join(dir, '*', 'results.parquet'), csv: path.join(dir, 'grouped.csv') },
+  { runs: path.join(dir, '*', 'results.parquet'), csv: path.join(dir, 'study.csv') },
 );
 connection.closeSync();
 instance.closeSync();
