@@ -29,7 +29,11 @@ afterEach(() => vi.restoreAllMocks());
 /** A file that passes the GGUF magic check; nothing here ever loads it. */
 function fakeGguf(dir: string, name = 'model.gguf'): string {
   const path = join(dir, name);
-  writeFileSync(path, 'GGUF\x03\x00\x00\x00');
+  // A valid GGUF v3 header with no tensors and no metadata: what the flag checks need, and nothing to load.
+  const header = Buffer.alloc(24);
+  header.write('GGUF', 0, 'latin1');
+  header.writeUInt32LE(3, 4);
+  writeFileSync(path, header);
   return path;
 }
 

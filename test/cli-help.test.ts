@@ -2,6 +2,7 @@
 // documented flag is parsed, and every default shown is the library's constant (never a number typed into the help).
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DOCTOR_FLAGS } from '../lib/cli/commands/doctor.ts';
+import { DEFAULT_HARDWARE_UTILIZATION } from '../lib/efficiency/index.ts';
 import { SERVE_FLAGS } from '../lib/cli/commands/energy.ts';
 import { LOAD_FLAGS } from '../lib/cli/commands/load.ts';
 import { PROFILE_FLAGS } from '../lib/cli/commands/profile.ts';
@@ -20,6 +21,7 @@ import {
   DEFAULT_CALIBRATION_REQUESTS,
   DEFAULT_LOAD_MAX_RETRIES,
   DEFAULT_PARALLEL,
+  DEFAULT_SERVE,
   DEFAULT_PERCENTILES,
   DEFAULT_SATURATION_CONCURRENCY,
   DEFAULT_SWEEP_STEPS,
@@ -70,6 +72,8 @@ const LIBRARY_DEFAULTS: Readonly<Record<string, string>> = {
   percentiles: DEFAULT_PERCENTILES.join(','),
   calibration: String(DEFAULT_CALIBRATION_REQUESTS),
   parallel: String(DEFAULT_PARALLEL),
+  serve: DEFAULT_SERVE,
+  'hardware-utilization': String(DEFAULT_HARDWARE_UTILIZATION),
 };
 
 /** Defaults a command sets itself, not the library: `energy serve` samples slower than a profile (see energy.ts). */

@@ -10,7 +10,7 @@ export {
 } from './serving-metrics.ts';
 export { compareBooks, readServerCounters, serverCountersOf, type ServerBooks, type ServerCounters } from './server-counters.ts';
 export {
-  DEFAULT_CALIBRATION_REQUESTS, DEFAULT_LOAD_MAX_RETRIES, DEFAULT_PARALLEL, loadTest,
+  DEFAULT_CALIBRATION_REQUESTS, DEFAULT_LOAD_MAX_RETRIES, DEFAULT_PARALLEL, DEFAULT_SERVE, loadTest,
   type LoadEnergy, type LoadProgress, type LoadSummary, type LoadTestOptions, type LoadTestResult,
 } from './load.ts';
 export { formatLoadReport, formatLoadTable, loadLevels, studyLoadSummaries, type LoadLevelRow, type LoadLevelTable } from './table.ts';

@@ -17,8 +17,10 @@ import { distribution, requestLatency, servingMetrics, type Distribution, type S
 
 /** Solo requests sent one at a time before the load (a warm-up, and the prefill weight's calibration). */
 export const DEFAULT_CALIBRATION_REQUESTS = 2;
-/** Slots of the llama-server started for a GGUF model. */
+/** Requests a GGUF model decodes together (llama-server slots, or in-process sequences). */
 export const DEFAULT_PARALLEL = 4;
+/** How a GGUF model is served under load. */
+export const DEFAULT_SERVE = 'llama-server';
 /** Retries of a request answered 429 or 5xx: none, so a server that sheds load shows failures (vLLM does not retry either). */
 export const DEFAULT_LOAD_MAX_RETRIES = 0;
 /** Above this fraction of one core, or above DISPATCH_LAG_WARN_MS of lag at p99, the load generator may be the bottleneck. */
@@ -27,10 +29,16 @@ const DISPATCH_LAG_WARN_MS = 10;
 
 export interface LoadTestOptions extends RunnerOptions, EnergyChoice {
   /**
-   * `openai:URL#model` (any OpenAI-compatible server), or a GGUF path: then the project's llama-server serves it on
-   * 127.0.0.1 with `parallel` slots and continuous batching for the length of the test. No in-process batching.
+   * `openai:URL#model` (any OpenAI-compatible server), or a GGUF path: then it is served for the length of the test as
+   * `serve` says, with `parallel` requests decoded together.
    */
   model: string;
+  /**
+   * How a GGUF model is served. 'llama-server': the project's llama-server on 127.0.0.1 with `parallel` slots and
+   * continuous batching; 'in-process': node-llama-cpp in this process, `parallel` sequences of one context evaluated
+   * in one batch, so no server is needed. Default 'llama-server' (DEFAULT_SERVE).
+   */
+  serve?: 'llama-server' | 'in-process';
   /** A query file or folder, `sample`, or queries already loaded; request k asks query k mod n (replay may name one). */
   queries: string | Query[];
   /** How the query file is read (map, recipe, limit, ...). */
@@ -53,7 +61,7 @@ export interface LoadTestOptions extends RunnerOptions, EnergyChoice {
   calibrationRequests?: number;
   /** Cost of one prompt token relative to one output token in the attribution. Default: calibrated from the solo requests. */
   prefillWeight?: number;
-  /** Slots of the llama-server started for a GGUF model. Default 4 (DEFAULT_PARALLEL). */
+  /** Requests a GGUF model decodes together: llama-server slots, or in-process sequences. Default 4 (DEFAULT_PARALLEL). */
   parallel?: number;
   /** Sampling period of the energy sampler, ms (lib/energy's DEFAULT_SAMPLE_MS). */
   sampleMs?: number;
@@ -251,19 +259,30 @@ export async function loadTest(options: LoadTestOptions): Promise<LoadTestResult
   const warnings: string[] = loaded.notices.map((n) => n.message);
   try {
     const asked: ModelSpec = parseModelSpec(options.model);
-    let spec: Extract<ModelSpec, { kind: 'openai' }>;
+    const serve = options.serve ?? DEFAULT_SERVE;
+    if (serve !== 'llama-server' && serve !== 'in-process') throw new RangeError(`serve must be 'llama-server' or 'in-process'; got ${String(serve)}`);
+    // What runs the requests, what is measured, and where the server's own counters are (none in-process).
+    let spec: ModelSpec;
     let servedBy: string;
-    if (asked.kind === 'gguf') {
+    let metricsUrl: string | null;
+    if (asked.kind === 'gguf' && serve === 'in-process') {
+      spec = asked;
+      servedBy = `in-process: node-llama-cpp, ${parallel} sequences of one context evaluated in one batch`;
+      metricsUrl = null;
+    } else if (asked.kind === 'gguf') {
       const alias = asked.path.split(/[\\/]/).pop()!.replace(/\.gguf$/i, '');
       const server = await startLlamaServer({ modelPath: asked.path, alias, threads: options.threads, contextSize: options.contextSize, parallel, metrics: true });
       cleanup.add(() => server.close());
       spec = { kind: 'openai', baseUrl: server.url, model: alias };
       servedBy = `llama-server --parallel ${parallel} --metrics (continuous batching), started for this test on ${server.url}; pid ${server.pid}`;
+      metricsUrl = metricsUrlOf(spec.baseUrl);
     } else {
       spec = asked;
       servedBy = `the OpenAI-compatible server at ${spec.baseUrl}`;
+      metricsUrl = metricsUrlOf(spec.baseUrl);
     }
-    const runner: ModelRunner = await openRunner(spec, { ...options, maxRetries: options.maxRetries ?? DEFAULT_LOAD_MAX_RETRIES });
+    const runnerOptions = { ...options, maxRetries: options.maxRetries ?? DEFAULT_LOAD_MAX_RETRIES, ...(spec.kind === 'gguf' ? { sequences: parallel } : {}) };
+    const runner: ModelRunner = await openRunner(spec, runnerOptions);
     cleanup.add(() => runner.close());
     const { plan, sourceOptions } = energyPlanFor(spec, runner, options);
     const energy = await EnergySession.start({ ...sourceOptions, plan, sampleMs: options.sampleMs, baselineS: options.baselineS });
@@ -281,6 +300,7 @@ export async function loadTest(options: LoadTestOptions): Promise<LoadTestResult
       calibrationRequests,
       prefillWeight: options.prefillWeight ?? null,
       parallel: asked.kind === 'gguf' ? parallel : null,
+      serve: asked.kind === 'gguf' ? serve : null,
       seed: options.seed ?? 0,
       maxRetries: options.maxRetries ?? DEFAULT_LOAD_MAX_RETRIES,
       slo: options.slo ?? null,
@@ -325,8 +345,8 @@ export async function loadTest(options: LoadTestOptions): Promise<LoadTestResult
       warnings.push(`prefillWeight could not be calibrated (the solo requests gave one output token or fewer); prompt and output tokens weigh the same`);
     }
 
-    const metricsUrl = metricsUrlOf(spec.baseUrl);
-    const before = await readServerCounters(metricsUrl);
+    const noServer = { unavailable: 'served in-process: there is no server to keep counters' };
+    const before = metricsUrl === null ? noServer : await readServerCounters(metricsUrl);
 
     // The load window.
     const sent: Sent[] = [];
@@ -350,7 +370,7 @@ export async function loadTest(options: LoadTestOptions): Promise<LoadTestResult
     sent.sort((a, b) => a.index - b.index);
     const windowStartMs = sent.reduce((m, s) => Math.min(m, s.generation.startMs), t0);
     const windowEndMs = sent.reduce((m, s) => Math.max(m, s.generation.endMs), windowStartMs + 1);
-    const after = await readServerCounters(metricsUrl);
+    const after = metricsUrl === null ? noServer : await readServerCounters(metricsUrl);
 
     // Energy of the window, split among the requests.
     await energy.sampler.settle(windowEndMs);
@@ -415,7 +435,7 @@ export async function loadTest(options: LoadTestOptions): Promise<LoadTestResult
     if ('counters' in before && 'counters' in after) {
       // Every request that reached the server, failed ones included, as the server counts them.
       const reached = measured.filter((r) => r.promptTokens > 0);
-      serverBooks = compareBooks(metricsUrl, before.counters as ServerCounters, after.counters as ServerCounters, {
+      serverBooks = compareBooks(metricsUrl!, before.counters as ServerCounters, after.counters as ServerCounters, {
         requests: reached.length,
         promptTokens: reached.reduce((s, r) => s + r.promptTokens, 0),
         generatedTokens: reached.reduce((s, r) => s + r.completionTokens, 0),

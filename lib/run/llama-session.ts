@@ -13,6 +13,7 @@ function stopReasonOf(reason: string): StopReason {
   return 'eos';
 }
 
+/** One query at a time on one sequence of the context, each from an empty KV cache. */
 export function sessionGenerator(lib: NodeLlamaCpp, context: LlamaContext, format: PromptFormat, seed: number, model: LlamaModel) {
   const sequence = context.getSequence();
 
@@ -64,6 +65,26 @@ export function sessionGenerator(lib: NodeLlamaCpp, context: LlamaContext, forma
       tokenTimesMs,
       endMs,
     };
+  };
+}
+
+/**
+ * Up to `sequences` queries at once, each on a sequence of its own (the context must have that many): node-llama-cpp
+ * evaluates the sequences that have work in one batch, as a server with that many slots would. A query arriving while
+ * every sequence is busy waits for the first to free up.
+ */
+export function batchedGenerator(lib: NodeLlamaCpp, context: LlamaContext, format: PromptFormat, seed: number, model: LlamaModel, sequences: number) {
+  const free = Array.from({ length: sequences }, () => sessionGenerator(lib, context, format, seed, model));
+  const waiting: ((generate: (typeof free)[number]) => void)[] = [];
+  return async function generate(request: GenerationRequest, hooks: GenerationHooks = {}): Promise<Generation> {
+    const slot = free.pop() ?? (await new Promise<(typeof free)[number]>((resolve) => waiting.push(resolve)));
+    try {
+      return await slot(request, hooks);
+    } finally {
+      const next = waiting.shift();
+      if (next) next(slot);
+      else free.push(slot);
+    }
   };
 }
 

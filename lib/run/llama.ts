@@ -7,7 +7,7 @@ import { assertGgufFile } from './gguf-check.ts';
 import { checkRunnerOptions } from './options-check.ts';
 import { directGenerator, directProbe } from './llama-direct.ts';
 import { cachedLlamaTools, LIBRARY_PREFIX } from './llama-tools.ts';
-import { sessionGenerator, sessionProbe } from './llama-session.ts';
+import { batchedGenerator, sessionGenerator, sessionProbe } from './llama-session.ts';
 import type { ChatWrapper, Llama, LlamaModel, PromptFormat } from './llama-types.ts';
 import type { Generation, GenerationHooks, GenerationRequest, ModelRunner } from './types.ts';
 
@@ -66,6 +66,12 @@ export interface LlamaRunnerOptions {
   engine?: LlamaEngineChoice;
   /** Which llama.cpp build the direct engine runs. Default 'auto' (DEFAULT_LIBRARY). */
   library?: LlamaLibraryChoice;
+  /**
+   * Queries generated at once: concurrent `generate()` calls (a load test makes them) each take a sequence of one
+   * context, and node-llama-cpp evaluates the busy sequences in one batch. Above 1 the node-llama-cpp engine runs (the
+   * direct engine has one sequence). Default 1.
+   */
+  sequences?: number;
 }
 
 /** The `systemPrompt` option's default. */
@@ -130,7 +136,11 @@ export async function openLlamaRunner(modelPath: string, options: LlamaRunnerOpt
   const lib = await import('node-llama-cpp');
   const gpu = options.gpu ?? DEFAULT_GPU;
   const llama = await getSharedLlama(gpu);
-  const engineChoice = options.engine ?? DEFAULT_ENGINE;
+  const sequences = options.sequences ?? 1;
+  if (sequences > 1 && options.engine === 'direct') {
+    throw new OptionError('engine', 'conflict', `engine: 'direct' runs one sequence; sequences: ${sequences} needs engine: 'node-llama-cpp' (or leave engine unset)`);
+  }
+  const engineChoice = sequences > 1 ? 'node-llama-cpp' : (options.engine ?? DEFAULT_ENGINE);
   const library = llama.gpu === false && engineChoice !== 'node-llama-cpp' ? directLibrary(options.library ?? DEFAULT_LIBRARY) : null;
   const files = library?.files ?? null;
   if (engineChoice === 'direct' && files === null) {
@@ -191,8 +201,8 @@ export async function openLlamaRunner(modelPath: string, options: LlamaRunnerOpt
     if (options.threads !== undefined) threadChoice = { threads: options.threads, source: 'explicit', probes: [] };
     else if (onGpu) threadChoice = { threads: defaultThreadCount(), source: 'gpu-default', probes: [] };
     else threadChoice = await chooseThreads(modelPath, engineName, sessionProbe(model));
-    const context = await model.createContext({ threads: threadChoice.threads, contextSize });
-    generate = sessionGenerator(lib, context, format, seed, model);
+    const context = await model.createContext({ threads: threadChoice.threads, contextSize, sequences });
+    generate = sequences > 1 ? batchedGenerator(lib, context, format, seed, model, sequences) : sessionGenerator(lib, context, format, seed, model);
     contextTokens = context.contextSize;
     closeEngine = () => context.dispose();
   }
@@ -216,6 +226,7 @@ export async function openLlamaRunner(modelPath: string, options: LlamaRunnerOpt
         gpuLayers: model.gpuLayers,
         threads,
         threadChoice: { ...threadChoice },
+        sequences,
         // Only a value set before Node started takes effect (bin/ipw.js sets it); recorded because it changes decode speed.
         uvThreadpoolSize: process.env.UV_THREADPOOL_SIZE ?? null,
         buildType: llama.buildType,

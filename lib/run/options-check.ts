@@ -28,6 +28,7 @@ function positiveSeconds(name: string, value: number | undefined): void {
 export function checkRunnerOptions(options: LlamaRunnerOptions & OpenAIRunnerOptions, cpuCount = availableParallelism()): void {
   wholeNumber('threads', options.threads, 1, cpuCount, ` (this machine's logical CPUs: more only slows llama.cpp down)`);
   wholeNumber('contextSize', options.contextSize, 1, 2 ** 24, ' tokens');
+  wholeNumber('sequences', options.sequences, 1, 256, '');
   positiveSeconds('connectTimeoutS', options.connectTimeoutS);
   positiveSeconds('firstTokenTimeoutS', options.firstTokenTimeoutS);
   positiveSeconds('idleTimeoutS', options.idleTimeoutS);

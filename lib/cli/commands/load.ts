@@ -3,6 +3,7 @@ import {
   DEFAULT_CALIBRATION_REQUESTS,
   DEFAULT_LOAD_MAX_RETRIES,
   DEFAULT_PARALLEL,
+  DEFAULT_SERVE,
   DEFAULT_PERCENTILES,
   DEFAULT_SATURATION_CONCURRENCY,
   DEFAULT_SWEEP_STEPS,
@@ -69,8 +70,9 @@ export const LOAD_FLAGS = {
   'max-tokens': { value: 'N', help: 'generation limit per request', default: DEFAULT_MAX_TOKENS },
   calibration: { value: 'N', help: 'solo requests first: the warm-up, and the prefill weight', default: DEFAULT_CALIBRATION_REQUESTS },
   'prefill-weight': { value: 'W', help: 'cost of a prompt token relative to an output token in the energy attribution; unset: calibrated' },
-  parallel: { value: 'N', help: 'slots of the llama-server started for a GGUF (continuous batching)', default: DEFAULT_PARALLEL },
-  threads: { value: 'N', help: 'CPU threads of the llama-server started for a GGUF; unset: 1' },
+  serve: { value: 'llama-server|in-process', help: "how a GGUF is served: the project's llama-server, or node-llama-cpp in this process", default: DEFAULT_SERVE },
+  parallel: { value: 'N', help: 'requests a GGUF decodes together: llama-server slots (continuous batching) or in-process sequences (one batch)', default: DEFAULT_PARALLEL },
+  threads: { value: 'N', help: 'CPU threads for a GGUF; unset: 1 for llama-server, a short probe in-process' },
   context: { value: 'N', help: 'context size of the llama-server started for a GGUF, shared by its slots', default: DEFAULT_CONTEXT_SIZE },
   template: { value: 'auto|raw', help: "raw: the completions endpoint, the prompt as is; else the server's chat template", default: DEFAULT_TEMPLATE },
   'system-prompt': { value: 'TEXT', help: 'system message before each query', default: JSON.stringify(DEFAULT_SYSTEM_PROMPT) },
@@ -86,6 +88,11 @@ export const LOAD_FLAGS = {
   ...SERVER_FLAGS,
   retries: { value: 'N', help: 'retries of a request answered 429 or 5xx; 0 shows a server that sheds load as failures', default: DEFAULT_LOAD_MAX_RETRIES },
 } as const satisfies Record<string, FlagSpec>;
+
+function serveFlag(value: string | undefined): LoadTestOptions['serve'] {
+  if (value === undefined || value === 'llama-server' || value === 'in-process') return value;
+  throw new Error(`--serve takes llama-server or in-process; got ${value}`);
+}
 
 async function run(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: parseSpecs(LOAD_FLAGS) });
@@ -116,6 +123,7 @@ async function run(args: string[]): Promise<number> {
     percentiles: values.percentiles?.split(',').map((p) => numberFlag(p.trim(), 'percentiles')!),
     calibrationRequests: numberFlag(values.calibration, 'calibration'),
     prefillWeight: numberFlag(values['prefill-weight'], 'prefill-weight'),
+    serve: serveFlag(values.serve),
     parallel: numberFlag(values.parallel, 'parallel'),
     threads: numberFlag(values.threads, 'threads'),
     contextSize: numberFlag(values.context, 'context'),
