@@ -9,9 +9,28 @@ import { lineTable } from './sourcemap.ts';
 
 export class KeyboardInterrupt extends Error {
   override name = 'KeyboardInterrupt';
-  constructor() {
-    super('execution interrupted');
+  /** `detail`: what the interrupt stopped, e.g. how to continue a profile() run. */
+  constructor(detail?: string) {
+    super(detail === undefined ? 'execution interrupted' : `execution interrupted: ${detail}`);
   }
+}
+
+/** One cell's execution: its interrupt and the library runs (profile()) it started that have not ended. */
+interface CellRun {
+  readonly controller: AbortController;
+  /** Runs started by the cell that have not written their files yet (lib/profile's RunHost.track). */
+  readonly runs: Set<Promise<void>>;
+  /** What runs stopped by the interrupt said: where their files are and how to continue them. */
+  readonly notes: string[];
+  /** Settles when the user interrupts again while the cell waits for its runs to stop. */
+  readonly forced: Promise<void>;
+  force(): void;
+}
+
+function newCellRun(): CellRun {
+  let force!: () => void;
+  const forced = new Promise<void>((resolve) => (force = resolve));
+  return { controller: new AbortController(), runs: new Set(), notes: [], forced, force };
 }
 
 export type Outcome =
@@ -28,18 +47,53 @@ function isThenable(v: unknown): v is PromiseLike<unknown> {
 }
 
 export class Executor {
-  #controller = new AbortController();
+  #cell: CellRun = newCellRun();
   /**
-   * Each cell's async work carries that cell's signal, so a loop from an interrupted cell still sees its own
+   * Each cell's async work carries that cell's run, so a loop from an interrupted cell still sees its own
    * (aborted) signal after the next cell has started, even when it reads `ipw.signal` on every iteration.
    */
-  readonly #cellSignal = new AsyncLocalStorage<AbortSignal>();
+  readonly #cellRun = new AsyncLocalStorage<CellRun>();
+  /** Cells with library runs in flight, for shutdown. */
+  readonly #withRuns = new Set<CellRun>();
   #running = false;
   readonly #lines = new Map<string, { cell: string; table: number[]; wrapperLine: number }>();
 
   /** Aborted when the cell that reads it is interrupted; cells pass it to long loops (`ipw.signal`). */
   get signal(): AbortSignal {
-    return this.#cellSignal.getStore() ?? this.#controller.signal;
+    return (this.#cellRun.getStore() ?? this.#cell).controller.signal;
+  }
+
+  /**
+   * A library run (profile()) started by the running cell: if the cell is interrupted, it ends only once `ended`
+   * settles (the run stopped after its query in flight and wrote its files), with the run's note in its error.
+   */
+  track(ended: Promise<string | undefined>): void {
+    const cell = this.#cellRun.getStore() ?? this.#cell;
+    const settled: Promise<void> = ended
+      .then((note) => {
+        if (note !== undefined && cell.controller.signal.aborted) cell.notes.push(note);
+      }, () => undefined)
+      .finally(() => {
+        cell.runs.delete(settled);
+        if (cell.runs.size === 0) this.#withRuns.delete(cell);
+      });
+    cell.runs.add(settled);
+    this.#withRuns.add(cell);
+  }
+
+  /**
+   * Interrupts the running cell and stops every library run still in flight, whichever cell started it (shutdown,
+   * SIGTERM); resolves once each run has written its files, or after `timeoutMs`, to how many runs it waited for.
+   */
+  async stopRuns(timeoutMs: number): Promise<number> {
+    const cells = [...new Set([this.#cell, ...this.#withRuns])];
+    for (const cell of cells) if (!cell.controller.signal.aborted) cell.controller.abort(new KeyboardInterrupt());
+    const runs = cells.flatMap((cell) => [...cell.runs]);
+    if (runs.length === 0) return 0;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.allSettled(runs), new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
+    clearTimeout(timer);
+    return runs.length;
   }
 
   get running(): boolean {
@@ -48,16 +102,21 @@ export class Executor {
 
   /**
    * Stops an awaiting cell. A cell spinning synchronously is stopped by SIGINT itself (`breakOnSigint`);
-   * this handles the rest: the cell's promise loses a race, and `ipw.signal` tells the cell's work to stop.
+   * this handles the rest: `ipw.signal` tells the cell's work to stop, and the cell ends with KeyboardInterrupt once
+   * the library runs it started have stopped and written their files (at once when it started none). A second
+   * interrupt ends the cell without waiting for them; they still finish writing in the background.
    */
   interrupt(): boolean {
     // Also when idle: background work that the last cell started with `ipw.signal` stops too.
-    this.#controller.abort(new KeyboardInterrupt());
+    const cell = this.#cell;
+    if (cell.controller.signal.aborted) cell.force();
+    else cell.controller.abort(new KeyboardInterrupt());
     return this.#running;
   }
 
   async run(source: string, cellNumber: number): Promise<Outcome> {
-    this.#controller = new AbortController();
+    const run = newCellRun();
+    this.#cell = run;
     const cell = `cell[${cellNumber}]`;
     // The file name sits in the working directory so `import('./x.ts')` and bare packages resolve from the notebook's folder.
     const filename = join(process.cwd(), `${cell}.ts`);
@@ -68,11 +127,10 @@ export class Executor {
         this.#lines.set(filename, { cell, table: lineTable(compiled.sourceMap), wrapperLine: compiled.code.split('\n').length });
       }
       const script = new vm.Script(compiled.code, { filename, importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER });
-      const signal = this.#controller.signal;
-      const boxed = await this.#race(this.#cellSignal.run(signal, () => script.runInThisContext({ breakOnSigint: true }) as Promise<Boxed>));
+      const boxed = await this.#race(this.#cellRun.run(run, () => script.runInThisContext({ breakOnSigint: true }) as Promise<Boxed>), run);
       if (boxed === undefined) return { status: 'ok', hasValue: false };
       // A promise as the last expression is awaited, so `model.prompt(q)` shows the answer, not `Promise { <pending> }`.
-      const value = isThenable(boxed.value) ? await this.#race(boxed.value) : boxed.value;
+      const value = isThenable(boxed.value) ? await this.#race(boxed.value, run) : boxed.value;
       return { status: 'ok', hasValue: true, value };
     } catch (error) {
       return this.errorOutcome(error);
@@ -81,17 +139,33 @@ export class Executor {
     }
   }
 
-  #race<T>(work: PromiseLike<T>): Promise<T> {
-    const signal = this.#controller.signal;
+  /** The cell's work, or, once the cell is interrupted, KeyboardInterrupt after the runs it started have stopped. */
+  #race<T>(work: PromiseLike<T>, cell: CellRun): Promise<T> {
+    const signal = cell.controller.signal;
     return new Promise<T>((resolve, reject) => {
-      const onAbort = (): void => reject(signal.reason);
+      let interrupted = false;
+      const onAbort = (): void => {
+        interrupted = true;
+        void this.#afterRuns(cell).then(reject);
+      };
       if (signal.aborted) onAbort();
-      signal.addEventListener('abort', onAbort, { once: true });
+      else signal.addEventListener('abort', onAbort, { once: true });
+      // Once interrupted, the cell ends with the interrupt, whatever its work does next.
       Promise.resolve(work).then(
-        (v) => { signal.removeEventListener('abort', onAbort); resolve(v); },
-        (e: unknown) => { signal.removeEventListener('abort', onAbort); reject(e); },
+        (v) => { if (!interrupted) { signal.removeEventListener('abort', onAbort); resolve(v); } },
+        (e: unknown) => { if (!interrupted) { signal.removeEventListener('abort', onAbort); reject(e); } },
       );
     });
+  }
+
+  /** Waits until the cell's runs have stopped (or the user interrupts again); the error names what they left and how to continue. */
+  async #afterRuns(cell: CellRun): Promise<KeyboardInterrupt> {
+    let forced = false;
+    void cell.forced.then(() => (forced = true));
+    while (cell.runs.size > 0 && !forced) await Promise.race([Promise.allSettled([...cell.runs]), cell.forced]);
+    const notes = [...cell.notes];
+    if (cell.runs.size > 0) notes.push(`interrupted again before ${cell.runs.size === 1 ? 'a run' : `${cell.runs.size} runs`} had stopped; each writes its files in the background.`);
+    return notes.length === 0 ? new KeyboardInterrupt() : new KeyboardInterrupt(notes.join(' '));
   }
 
   errorOutcome(error: unknown): Outcome & { status: 'error' } {

@@ -97,7 +97,11 @@ export class DisplayService implements KernelDisplay {
 export interface Preload {
   /** Settles when every lib module has loaded or failed; failures are reported when the name is used. */
   ready: Promise<void>;
+  /** Closes every model session cells opened (lib/profile's openModel), for shutdown; what happened to each. */
+  closeModels(): Promise<Array<{ model: string; error?: string }>>;
 }
+
+type ProfileStage = typeof import('../lib/profile/index.ts');
 
 /**
  * `require` for cells, as in CommonJS: relative to the notebook's folder (the kernel's working directory); a bare
@@ -159,5 +163,17 @@ export function installGlobals(executor: Executor, display: DisplayService, stdi
     }
   });
   g['ipw'] = ipw;
-  return { ready: Promise.all(loads).then(() => undefined) };
+  // The library's own copy, the one cells import: undefined if lib/profile failed to load.
+  const profileStage = (): ProfileStage | undefined => Object.getOwnPropertyDescriptor(ipw, 'profile')?.value as ProfileStage | undefined;
+  const ready = Promise.all(loads).then(() => {
+    // profile() runs stop on the running cell's interrupt, and the cell ends once they have written their files.
+    profileStage()?.setRunHost({ signal: () => executor.signal, track: (ended) => executor.track(ended) });
+  });
+  return {
+    ready,
+    closeModels: async () => {
+      await ready;
+      return (await profileStage()?.closeModelSessions()) ?? [];
+    },
+  };
 }

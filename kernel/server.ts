@@ -17,6 +17,9 @@ import { type ConnectionInfo, type JsonObject, type Message, ReplayGuard, SendQu
 
 const log = (text: string): void => void writeSync(2, `ipw kernel: ${text}\n`);
 
+/** At shutdown, how long runs in flight get to finish their query and write their files before the kernel exits anyway. */
+const RUN_STOP_GRACE_MS = 30_000;
+
 interface ExecuteContent {
   code?: string;
   silent?: boolean;
@@ -64,8 +67,11 @@ export class Kernel {
     this.#preload = installGlobals(this.#executor, this.#display, this.#stdin_, log);
     void this.#stdin_.receive();
     // Without a listener, SIGINT would end the process; with one, it interrupts an awaiting cell, and Node's
-    // breakOnSigint still stops a cell that spins synchronously.
+    // breakOnSigint still stops a cell that spins synchronously. Both listeners stay for the life of the process: a
+    // dependency (signal-exit, pulled in by node-llama-cpp) re-raises a signal once no other listener is left.
     process.on('SIGINT', () => this.#executor.interrupt());
+    // SIGTERM (a scheduler, or Jupyter after its shutdown grace) shuts down as shutdown_request does.
+    process.on('SIGTERM', () => void this.#stop('SIGTERM'));
     // Cells' warnings belong in the notebook; the one about the loader the kernel itself uses does not.
     process.removeAllListeners('warning');
     process.on('warning', (w) => {
@@ -197,7 +203,7 @@ export class Kernel {
     };
     await this.#io.status('busy', msg);
     switch (msg.header.msg_type) {
-      case 'interrupt_request': this.#executor.interrupt(); break; // already replied by the channels worker
+      case 'interrupt_request': break; // replied to by the channels worker, which raised SIGINT: the interrupt itself
       case 'kernel_info_request': await send(msg, 'kernel_info_reply', kernelInfo()); break;
       case 'shutdown_request': await this.#shutdown(msg, send); break;
       default: log(`unhandled control message ${msg.header.msg_type}`);
@@ -208,8 +214,28 @@ export class Kernel {
   async #shutdown(msg: Message, send: (m: Message, t: string, c: JsonObject) => Promise<void>): Promise<void> {
     const restart = msg.content['restart'] === true;
     await send(msg, 'shutdown_reply', { status: 'ok', restart });
+    await this.#stop('shutdown');
+  }
+
+  /**
+   * Shutdown (shutdown_request, SIGTERM): stops the running cell and every profile() run in flight (each finishes its
+   * query and writes results.parquet and its manifest), closes the model sessions cells opened, then exits. A second
+   * SIGTERM exits at once.
+   */
+  async #stop(why: string): Promise<void> {
+    if (this.#closing) {
+      if (why === 'SIGTERM') {
+        log('SIGTERM again: exiting now');
+        await this.#close();
+      }
+      return;
+    }
     this.#closing = true;
-    this.#executor.interrupt();
+    const runs = await this.#executor.stopRuns(RUN_STOP_GRACE_MS);
+    if (runs > 0) log(`${why}: stopped ${runs} profile run${runs === 1 ? '' : 's'}`);
+    for (const { model, error } of (await this.#preload?.closeModels().catch((e: Error) => [{ model: '(all)', error: e.message }])) ?? []) {
+      log(error === undefined ? `${why}: closed the model session of ${model}` : `${why}: could not close the model session of ${model}: ${error}`);
+    }
     // A short grace period lets the reply and the idle status leave before the sockets close.
     setTimeout(() => void this.#close(), 100);
   }

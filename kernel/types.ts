@@ -44,7 +44,7 @@ declare function prompt(message?: string, defaultValue?: string): Promise<string
 declare function input(message?: string, options?: { password?: boolean }): Promise<string>;
 /** The kernel: every stage of the library, preloaded, and the running cell's abort signal. */
 declare const ipw: {
-  /** Aborted when the cell that reads it is interrupted: pass it to long loops (profile({ signal: ipw.signal })). */
+  /** Aborted when the cell that reads it is interrupted: pass it to long loops (profile() stops on it without being given it). */
   readonly signal: AbortSignal;
   readonly display: typeof display;
   readonly updateDisplay: typeof updateDisplay;

@@ -10,4 +10,4 @@ export { BOOTSTRAP, summarize } from './metrics/index.ts';
 export { readPowerTrace } from './energy/index.ts';
 export { readManifest, readResults } from './store/index.ts';
 export { openStudy } from './analyze/index.ts';
-export { htmlTable, powerTrace } from './plots/index.ts';
+export { htmlTable, liveRun, powerTrace } from './plots/index.ts';

@@ -18,7 +18,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['grade'],
   ['metrics'],
   ['store'],
-  ['analyze', 'plots', 'agent'],
+  ['analyze', 'plots', 'agent', 'peak'],
   ['profile'],
   ['sweep', 'load'],
   ['cli'],

@@ -7,6 +7,8 @@ import { mathEqual } from '../lib/grade/math-equal.ts';
 import { extractMathAnswer } from '../lib/grade/math-extract.ts';
 import { extractMcAnswer } from '../lib/grade/mc.ts';
 import { HOLDOUT_MATH, HOLDOUT_MATH_2, HOLDOUT_MATH_3, HOLDOUT_MATH_4, HOLDOUT_MC, HOLDOUT_MC_2, HOLDOUT_MC_3, HOLDOUT_MC_4, type HoldoutMathCase, type HoldoutMcCase } from './grade-corpus/holdout.ts';
+import { HOLDOUT_MATH_5, HOLDOUT_MC_5 } from './grade-corpus/holdout-5.ts';
+import { HOLDOUT_MATH_6, HOLDOUT_MC_6 } from './grade-corpus/holdout-6.ts';
 
 const asList = <T>(x: T | T[]): T[] => (Array.isArray(x) ? x : [x]);
 
@@ -50,13 +52,19 @@ describe('grade hold-out split', () => {
   const second = [...mcOutcomes(HOLDOUT_MC_2), ...mathOutcomes(HOLDOUT_MATH_2)];
   const third = [...mcOutcomes(HOLDOUT_MC_3), ...mathOutcomes(HOLDOUT_MATH_3)];
   const fourth = [...mcOutcomes(HOLDOUT_MC_4), ...mathOutcomes(HOLDOUT_MATH_4)];
-  const outcomes = [...first, ...second, ...third, ...fourth];
+  const fifth = [...mcOutcomes(HOLDOUT_MC_5), ...mathOutcomes(HOLDOUT_MATH_5)];
+  const sixth = [...mcOutcomes(HOLDOUT_MC_6), ...mathOutcomes(HOLDOUT_MATH_6)];
+  const outcomes = [...first, ...second, ...third, ...fourth, ...fifth, ...sixth];
 
   it('passes at least 95% of the cases', () => {
     report('hold-out batch 1', first);
     report('hold-out batch 2', second);
     report('hold-out batch 3', third);
     report('hold-out batch 4', fourth);
+    report('hold-out batch 5', fifth);
+    report('hold-out batch 6 (mc)', mcOutcomes(HOLDOUT_MC_6));
+    report('hold-out batch 6 (math)', mathOutcomes(HOLDOUT_MATH_6));
+    report('hold-out batch 6', sixth);
     expect(report('hold-out', outcomes)).toBeGreaterThanOrEqual(0.95);
   });
 

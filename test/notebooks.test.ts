@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executeNotebook, type ExecutedNotebook, type NotebookOutput } from '../kernel/notebook.ts';
 import { BOOTSTRAP, formatNumber, summarize } from '../lib/metrics/index.ts';
-import { readResults } from '../lib/store/index.ts';
+import { ensureLlamaTools } from '../lib/run/llama-tools.ts';
+import { readManifest, readResults } from '../lib/store/index.ts';
 
 const NOTEBOOK_DIR = 'notebooks';
 const folderBefore = readdirSync(NOTEBOOK_DIR).sort();
@@ -72,7 +73,7 @@ function workDir(prefix: string): string {
 describe('committed notebooks', () => {
   it('exist, use the ipw kernelspec and carry no outputs', () => {
     // Exactly these: a new notebook needs its own test of its key outputs below.
-    expect([...notebooks].sort()).toEqual(['01-quickstart.ipynb', '02-compare-models.ipynb', '03-energy-deep-dive.ipynb', '04-paper-figures.ipynb']);
+    expect([...notebooks].sort()).toEqual(['01-quickstart.ipynb', '02-compare-models.ipynb', '03-energy-deep-dive.ipynb', '04-paper-figures.ipynb', '06-serving.ipynb', '07-sweep.ipynb']);
     for (const name of notebooks) {
       const nb = JSON.parse(readFileSync(join(NOTEBOOK_DIR, name), 'utf8')) as {
         nbformat: number;
@@ -100,14 +101,16 @@ describe('notebooks execute headless on the fixture models', () => {
     expect(tableWithCaption(nb, 'The sample set: 338 queries in 7 domains')).toContain('<td style="text-align:left">geography</td>');
 
     // nbclient applies update_display_data to the output with that display id, so the saved notebook holds one
-    // live panel showing the final state (it started as "0/60 ... Loading the model").
-    const profileCell = nb.cells.find((c) => String(c.source).includes('liveRunView(p'))!;
+    // live panel showing the final state (it went through "starting", the idle baseline and the warm-up first).
+    const profileCell = nb.cells.find((c) => String(c.source).includes('liveRun(display'))!;
     const live = (profileCell.outputs ?? []).filter((o) => o.output_type === 'display_data');
     expect(live).toHaveLength(1);
-    expect(plain(live[0]!)).toMatch(/^60\/60 queries/);
-    expect(html(live[0]!)).toContain('class="ipw-live"');
-    expect(html(live[0]!)).not.toContain('Loading the model');
+    expect(plain(live[0]!)).toMatch(/^60\/60 queries .* \| start-up \d+s$/);
+    expect(html(live[0]!)).toContain('class="ipw-live" data-phase="queries"');
     expect(html(live[0]!)).toContain('ipw-sparkline-line');
+    // The run used the session opened in the cell before: the model was not loaded again.
+    const manifest = readManifest(join(workDir('ipw-01-'), 'run'));
+    expect(manifest.settings.modelSession).toEqual({ baselineTakenAt: null, warm: false });
 
     // The IPW table shows the run's own numbers (recomputed here from the run folder).
     const results = await readResults(join(workDir('ipw-01-'), 'run'));
@@ -135,6 +138,8 @@ describe('notebooks execute headless on the fixture models', () => {
 
   it('02-compare-models: three models on one slice, the accuracy-energy frontier and IPW/IPJ bars', async () => {
     const nb = await execute('02-compare-models.ipynb');
+    const panels = allOutputs(nb).filter((o) => html(o).includes('class="ipw-live"'));
+    expect(panels.map((o) => plain(o).split(' | ')[0])).toEqual(['60/60 queries', '60/60 queries', '60/60 queries']);
     const summary = tableWithCaption(nb, 'Models on the same 60 queries');
     for (const model of ['fixture-acc40', 'fixture-acc60', 'fixture-acc80']) expect(summary).toContain(`>${model}<`);
 
@@ -182,6 +187,47 @@ describe('notebooks execute headless on the fixture models', () => {
     }
     expect(tableWithCaption(nb, 'Figures written to')).toContain('%PDF-');
   }, 180_000);
+
+  it('06-serving: a rate sweep on the fixture model served by llama-server, the load-level table and the serving plots', async () => {
+    const nb = await execute('06-serving.ipynb');
+    const levels = tableWithCaption(nb, /^Load levels \(energy: /);
+    // Light load, saturation and two Poisson levels, each with all 12 requests completed.
+    expect(levels.match(/<tr>/g)).toHaveLength(1 + 4);
+    expect(levels).toContain('>closed x1<');
+    expect(levels).toContain('>closed x8<');
+    expect(levels.match(/>poisson [\d.]+\/s</g)).toHaveLength(2);
+    for (const title of ['TTFT against load', 'TPOT against load', 'Throughput against load', 'Energy per request against load', 'Energy per request against p99 latency']) {
+      figureTitled(nb, title);
+    }
+    const timeline = figures(nb).map((o) => o.data![PLOTLY] as { layout: { title?: { text?: string }; shapes?: unknown[] } }).find((f) => f.layout.title?.text?.startsWith('Saturation: 12 requests'));
+    expect(timeline?.layout.shapes?.length).toBeGreaterThanOrEqual(12);
+  }, 240_000);
+
+  it('07-sweep: a 2x2x2 grid repeated twice, its frontier, repetitions, MFU/MBU from a measured peak, cost and carbon', async () => {
+    await ensureLlamaTools(); // the peak probe runs llama-bench of the native build
+    const nb = await execute('07-sweep.ipynb');
+    expect(tableWithCaption(nb, 'Measured peak of ')).toMatch(/>[\d.]+ GFLOP\/s<[\s\S]*>[\d.]+ GB\/s</);
+    const cells = tableWithCaption(nb, /^Sweep cells \(16\)/);
+    expect(cells.match(/<tr>/g)).toHaveLength(1 + 16);
+    expect(cells).toMatch(/>(E|L|EL)<\/td>/);
+    expect(figureTitled(nb, 'Sweep: accuracy vs energy per query').data.map((t) => t.name)).toContain('Pareto frontier');
+    figureTitled(nb, 'Sweep: accuracy vs p99 latency');
+    expect(tableWithCaption(nb, 'Repetitions').match(/<tr>/g)).toHaveLength(1 + 8);
+    // Every MFU and MBU is a share of the measured peak, at most 100%.
+    const efficiency = tableWithCaption(nb, 'Compute efficiency (ESTIMATES; peaks measured by ipw peak');
+    const shares = [...efficiency.matchAll(/>([\d.]+)%</g)].map((m) => Number(m[1]));
+    expect(shares).toHaveLength(16 * 3);
+    for (const share of shares) expect(share).toBeLessThanOrEqual(100);
+    expect(tableWithCaption(nb, 'Cost and carbon per query (derived ESTIMATES)').match(/<tr>/g)).toHaveLength(1 + 16);
+    const text = allOutputs(nb).map((o) => String(o.text ?? '')).join('');
+    expect(text).toMatch(/grid: World average, \d+ gCO2e\/kWh in \d{4} \(lifecycle\), as published in Ember/);
+    expect(text).toMatch(/MFU: .*peak FLOP\/s from ipw peak on .* measured: llama-bench/);
+    // Each cell is a run folder whose manifest records its derived figures.
+    const sweepDir = join(workDir('ipw-07-'), 'sweep');
+    const folders = readdirSync(sweepDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    expect(folders).toHaveLength(16);
+    expect((readManifest(join(sweepDir, folders[0]!)).derived as { rates: { grid: { region: string } } }).rates.grid.region).toBe('WORLD');
+  }, 300_000);
 
   it('writes nothing into the notebooks folder', () => {
     expect(readdirSync(NOTEBOOK_DIR).sort()).toEqual(folderBefore);

@@ -20,7 +20,7 @@ function summary(model: string, accelerator: string, accuracy: number, meanEnerg
   const ipw = accuracy / meanPowerW;
   const ipj = accuracy / meanEnergyJ;
   return {
-    model, accelerator, queries: 100, accuracy, meanEnergyJ, meanPowerW, ipw, ipj, noAnswerRate: 0,
+    model, accelerator, queries: 100, accuracy, meanEnergyJ, meanPowerW, ipw, ipj, noAnswerRate: 0, errorRate: 0,
     ci: {
       accuracy: [accuracy - 0.05, accuracy + 0.04],
       ipw: [ipw * 0.9, ipw * 1.2],
@@ -439,7 +439,7 @@ describe('liveRunView', () => {
     expect(html).toContain('width:25.0%');
     const svg = parseXml(/<svg[\s\S]*<\/svg>/.exec(html)![0]);
     expect(byClass(svg, 'ipw-sparkline-line')).toHaveLength(1);
-    expect(bundle['text/plain']).toBe('40/160 queries | 31.3 W now (estimated) | 1235 J so far (estimated) | accuracy 0.550 | elapsed 1m 00s');
+    expect(bundle['text/plain']).toBe('40/160 queries | 31.3 W now (estimated) | 1235 J so far (estimated) | accuracy 0.550 | elapsed 1m 00s | ~4m 00s left');
   });
 
   it('accepts lib/profile progress objects and copes with the first update', () => {

@@ -14,6 +14,10 @@ export { tokenRegressions } from './regression.ts';
 export { ipwTrend, ipwTrendFit, type TrendOptions } from './trend.ts';
 export { loadReleaseDates } from './release-dates.ts';
 export { judgeStudy, type JudgePassOptions, type JudgePassResult } from './judge-pass.ts';
+export {
+  formatJudgeAgreement, judgeAgreementRow, judgeAgreementTable, parseJudgeAgreement, JUDGE_AGREEMENT_COLUMNS, type StoredAgreement,
+} from './judge-agreement.ts';
 export { writeTableFiles } from './export.ts';
+export { derivedFiguresTable, derivedTable, formatDerivedTable, type DerivedInput } from './derived.ts';
 export { formatIpwTable, formatTextTable, toSummaryRows } from './format.ts';
 export { auditRun, auditRows, auditRow, formatAudit, integrateCounterJ, readAuditTrace, DEFAULT_AUDIT_TOLERANCE, type AuditCheck, type AuditReport, type AuditRow, type AuditTolerance, type AuditTrace, type DomainAudit } from './audit.ts';

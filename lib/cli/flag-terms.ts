@@ -74,6 +74,17 @@ export const FLAG_FOR_OPTION: Readonly<Record<string, string | null>> = {
   injectClockDriftPpm: '--inject-clock-drift-ppm',
   retryDelayMs: null,
   apiKey: null,
+  usdPerKwh: '--usd-per-kwh',
+  gco2PerKwh: '--grid-gco2-per-kwh',
+  gridRegion: '--grid-region',
+  hardwareUsd: '--hardware-usd',
+  hardwareLifeYears: '--hardware-life-years',
+  hardwareUtilization: '--hardware-utilization',
+  promptTokens: '--prompt-tokens',
+  repetitions: '--repetitions',
+  arrayMiB: '--array-mib',
+  llamaBench: '--llama-bench',
+  matmulTypes: '--types',
 };
 
 /** A plain word is English in running text; such an option becomes its flag only as its own error's subject. */

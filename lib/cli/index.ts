@@ -11,6 +11,7 @@ import { gradeCommand } from './commands/grade.ts';
 import { kernelCommand } from './commands/kernel.ts';
 import { listCommand } from './commands/list.ts';
 import { loadCommand } from './commands/load.ts';
+import { peakCommand } from './commands/peak.ts';
 import { profileCommand } from './commands/profile.ts';
 import { sweepCommand } from './commands/sweep.ts';
 
@@ -19,6 +20,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   profile: profileCommand,
   load: loadCommand,
   sweep: sweepCommand,
+  peak: peakCommand,
   analyze: analyzeCommand,
   list: listCommand,
   'fixture-model': fixtureModelCommand,

@@ -20,6 +20,8 @@ export interface ModelArchitecture {
    * scaled by experts used / experts.
    */
   matmulParameters: number;
+  /** Of matmulParameters, the output projection's (`output.weight`, or the tied token embedding table): vocabulary x width. */
+  outputParameters: number;
   /** Every weight in the file. */
   totalParameters: number;
   /** Bytes of the weights read per token: the tensors counted in matmulParameters, at their stored (quantized) size. */
@@ -68,12 +70,16 @@ export function architectureOf(info: GgufShape, fileBytes: number, where: string
   let totalParameters = 0;
   let streamedWeightBytes = 0;
   let hasOutput = false;
+  let outputParameters = 0;
   let embedding: { parameters: number; bytes: number } | undefined;
   tensors.forEach((tensor, i) => {
     const count = tensor.dims.reduce((product, d) => product * d, 1);
     const bytes = (tensors[i + 1]?.offset ?? fileBytes) - tensor.offset;
     totalParameters += count;
-    if (tensor.name === 'output.weight') hasOutput = true;
+    if (tensor.name === 'output.weight') {
+      hasOutput = true;
+      outputParameters = count;
+    }
     if (tensor.name === 'token_embd.weight') embedding = { parameters: count, bytes };
     if (tensor.dims.length < 2 || LOOKUP_TENSORS.test(tensor.name)) return;
     // Only the experts a token is routed to do work: scale expert tensors by the share used.
@@ -82,13 +88,14 @@ export function architectureOf(info: GgufShape, fileBytes: number, where: string
     streamedWeightBytes += bytes * share;
   });
   if (!hasOutput && embedding) {
+    outputParameters = embedding.parameters;
     matmulParameters += embedding.parameters;
     streamedWeightBytes += embedding.bytes;
   }
   return {
     architecture, layers, embeddingLength, headCount, headCountKv, keyLength, valueLength,
     contextLength: numberAt(arch, 'context_length') ?? null,
-    matmulParameters, totalParameters, streamedWeightBytes,
+    matmulParameters, outputParameters, totalParameters, streamedWeightBytes,
   };
 }
 

@@ -3,11 +3,12 @@ import type { ModelArchitecture } from './architecture.ts';
 
 /** The formula, as stated in docs/sweeps.md and in every figure's label. */
 export const FLOPS_METHOD =
-  'estimate: 2 x matmul parameters per token evaluated, plus attention 2 x layers x heads x (key + value width) x positions attended';
+  'estimate: 2 x matmul parameters per token evaluated (the output projection only where logits are needed: the last prompt token ' +
+  'and each generated one), plus attention 2 x layers x heads x (key + value width) x positions attended';
 
 /** Floating-point operations (multiply and add counted as 2) of one query, by phase. */
 export interface QueryFlops {
-  /** The prompt's tokens, each attending to itself and the tokens before it. */
+  /** The prompt's tokens, each attending to itself and the tokens before it; logits for the last one only. */
   prefillFlops: number;
   /** Generated tokens fed back for the next one (completionTokens - 1), at positions after the prompt. */
   decodeFlops: number;
@@ -26,16 +27,18 @@ function attentionFlopsPerPosition(arch: ModelArchitecture): number {
 
 /**
  * FLOPs of one query. A token evaluated at position t (1-based: it attends to t positions) costs
- * 2 x matmulParameters + 2 x layers x headCount x (keyLength + valueLength) x t. Prefill evaluates the p prompt
- * tokens at positions 1..p, and its last logits give the first reply token; decode evaluates the c - 1 tokens fed
- * back, at positions p+1..p+c-1. Norms, activations, softmax and RoPE are left out (a fraction of a percent).
+ * 2 x matmulParameters + 2 x layers x headCount x (keyLength + valueLength) x t, less the output projection
+ * (2 x outputParameters) when its logits are not needed. Prefill evaluates the p prompt tokens at positions 1..p and
+ * needs the logits of the last one only (they give the first reply token); decode evaluates the c - 1 tokens fed
+ * back, at positions p+1..p+c-1, each with its logits. Norms, activations, softmax and RoPE are left out (a fraction
+ * of a percent).
  */
 export function queryFlops(arch: ModelArchitecture, promptTokens: number, completionTokens: number): QueryFlops {
   const perToken = 2 * arch.matmulParameters;
   const perPosition = attentionFlopsPerPosition(arch);
   const p = Math.max(0, promptTokens);
   const decoded = Math.max(0, completionTokens - 1);
-  const prefillFlops = p * perToken + perPosition * sumRange(1, p);
+  const prefillFlops = p * perToken - Math.max(0, p - 1) * 2 * arch.outputParameters + perPosition * sumRange(1, p);
   const decodeFlops = decoded * perToken + perPosition * sumRange(p + 1, p + decoded);
   return { prefillFlops, decodeFlops, totalFlops: prefillFlops + decodeFlops };
 }
@@ -63,6 +66,9 @@ export interface PeakFigures {
   peakBytesPerS?: number;
   /** Where the peaks come from, recorded beside every utilization (e.g. "vendor spec sheet", "STREAM triad"). */
   peakSource?: string;
+  /** Where each peak comes from when they differ (`ipw peak` measures them apart); default `peakSource`. */
+  peakFlopsSource?: string;
+  peakBytesSource?: string;
 }
 
 /** A utilization (0..1) with why it is missing when it is. */

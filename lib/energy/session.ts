@@ -94,6 +94,8 @@ export class EnergySession {
     if (this.baselineS === 0) return;
     const startMs = this.sampler.mark();
     await new Promise<void>((resolve) => {
+      // A signal aborted before the baseline began (a stop while the model loaded) fires no event: end at once.
+      if (signal?.aborted) return resolve();
       const timer = setTimeout(resolve, this.baselineS * 1000);
       signal?.addEventListener('abort', () => {
         clearTimeout(timer);

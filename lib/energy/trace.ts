@@ -65,7 +65,11 @@ export class PowerTrace implements TraceColumns {
     this.flush();
   }
 
-  /** Appends the rows taken since the last flush to the rows file (a plain write: it survives the process dying). */
+  /**
+   * Appends the rows taken since the last flush to the rows file (a plain write: it survives the process dying). A
+   * write that fails part-way (a full disk) is cut back to the last whole flush before the error is thrown, so no
+   * torn row is left for later rows to be appended after.
+   */
   flush(): void {
     const recording = this.#recording;
     if (!recording || recording.flushedRows >= this.length) return;
@@ -73,7 +77,18 @@ export class PowerTrace implements TraceColumns {
     const rows = this.length - recording.flushedRows;
     const bytes = Buffer.alloc(rows * columns.length * 8);
     for (let r = 0; r < rows; r++) columns.forEach((c, k) => bytes.writeDoubleLE(c[recording.flushedRows + r]!, (r * columns.length + k) * 8));
-    fs.writeSync(recording.fd, bytes);
+    const start = recording.flushedRows * columns.length * 8;
+    try {
+      let written = 0;
+      while (written < bytes.length) written += fs.writeSync(recording.fd, bytes, written, bytes.length - written, start + written);
+    } catch (error) {
+      try {
+        fs.ftruncateSync(recording.fd, start);
+      } catch {
+        // recoverPowerTraces drops a torn last row anyway.
+      }
+      throw error;
+    }
     recording.flushedRows = this.length;
   }
 

@@ -70,6 +70,13 @@ export interface JudgeReading {
 
 export type JudgeScope = 'unresolved' | 'all';
 
+/**
+ * The file in a run folder that holds every judge reading of that run and their agreement summary, as JSONL:
+ * `{"type":"reading", ...JudgeReading}` lines, then one `{"type":"summary", ...AgreementSummary}` (NaN as null).
+ * `ipw grade <run> --judges` writes it; `ipw analyze` reports it beside the accuracy.
+ */
+export const JUDGE_AGREEMENT_FILE = 'judge-agreement.jsonl';
+
 export interface AgreementOptions extends NumericOptions {
   /** One or more judges; agreement between judges needs two. */
   judges: readonly JudgeModel[];

@@ -19,7 +19,7 @@ export {
   type GradeRecord, type RecordProblem, type Verdict, type RuleSetName, type VerdictSummary, type Comparison,
 } from './records.ts';
 export {
-  cohenKappa, judgeAgreement,
+  cohenKappa, judgeAgreement, JUDGE_AGREEMENT_FILE,
   type AgreementOptions, type AgreementSummary, type JudgeReading, type JudgeScope, type PairAgreement,
 } from './agreement.ts';
 export {

@@ -1,4 +1,6 @@
 import { lastJsonField } from './json-field.ts';
+import { mathEqual } from './math-equal.ts';
+import { isNumberInWords, numbersInWords } from './math-normalize.ts';
 import { findRefusal } from './refusal.ts';
 import { findLoop, prepare, readableEnd } from './response.ts';
 import { allMatches, bracedGroups, linesWithOffsets } from './text.ts';
@@ -39,11 +41,30 @@ function answerPhrase(text: string, at: number): { answer: string; end: number }
   return { answer: clause, end: at + lead + clause.length };
 }
 
-/** Something a final answer could be: it has a digit, a LaTeX command, a set/tuple bracket, or is a short word. */
+/** A reply that stops on a connective, an article or an operator was cut off mid-sentence ("... = 20, so"). */
+const UNFINISHED = /(?:\b(?:the|an|of|to|and|or|with|for|by|is|are|was|were|be|but|because|since|than|from|into|so|then|equals)|[=+\-/×,:(])$/i;
+
+/** Words that correct what came before: "actually", "I double counted", "wait", "correction". */
+const CORRECTION = /\b(?:actually|correction|oops|wait|i\s+(?:made\s+a\s+mistake|was\s+wrong|miscounted|miscalculated|double[- ]counted|forgot)|double[- ]count\w*|miscalculat\w*|miscount\w*|my\s+mistake|that(?:'s|’s|\s+is|\s+was)\s+wrong)\b/i;
+
+/**
+ * "The answer is 12. Hmm, actually I double counted; it is 10.": a closing sentence after the last marker that
+ * corrects it and states another value. Not a check that restates it ("Check: 7 × 8 = 56") or one that only
+ * verifies ("Let me verify: 3 × 4 = 12").
+ */
+function revisedAfter(text: string, strong: Candidate, weak: readonly Candidate[]): Candidate | null {
+  const closing = weak.filter((c) => c.rule === 'final_sentence' && c.start >= strong.end).at(-1);
+  if (!closing) return null;
+  if (!CORRECTION.test(text.slice(strong.end)) || /\b(?:check|verify|verifying|confirm|double[- ]check)\w*/i.test(text.slice(closing.start, closing.end))) return null;
+  return closing.answer.trim() === strong.answer.trim() ? null : closing;
+}
+
+/** Something a final answer could be: it has a digit, a LaTeX command, a set/tuple bracket, is a number in words or a short word. */
 function plausible(answer: string): boolean {
   const a = answer.trim();
   if (a.length === 0) return false;
   if (/\d|\\[A-Za-z]|[{}()[\]]|^[A-Za-z]$/.test(a)) return true;
+  if (isNumberInWords(a)) return true;
   // "in the expected range", "the sum of the two": prose, not an answer.
   return /^[A-Za-z]+$/.test(a) && !/^(?:the|a|an|to|in|not|that|this|correct|clear|simple|as|found|given|unknown|undefined|below|above|follows)$/i.test(a);
 }
@@ -108,9 +129,15 @@ function weakCandidates(text: string): Candidate[] {
 /** Words that may stand beside a value in a closing clause without making it prose. */
 const VALUE_FILLER = /^(?:(?:approximately|about|roughly|exactly|just|simply|now|then|therefore|thus|so|equal\s+to|the|a|an)\s+)+/i;
 /** "is 45 once we add the 3 legs": a value, then a clause that explains it. */
-const VALUE_THEN_CLAUSE = /^(-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s*\/\s*\d+)?%?),?\s+(?:after|before|when|once|since|because|for|from|with|by|as|if|so|which|given)\b/i;
+const VALUE_THEN_CLAUSE = /^(-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s*\/\s*\d+)?%?),?\s+(after|before|when|once|since|because|for|from|with|by|as|if|so|which|given)\b/i;
 /** Function names and the like that are math, not prose, inside a bare closing expression. */
 const MATH_WORDS = /\b(?:sin|cos|tan|cot|sec|csc|log|ln|exp|sqrt|max|min|mod|gcd|lcm|arcsin|arccos|arctan)\b/g;
+
+/** Where the text's last sentence begins. */
+function closingSentenceStart(text: string): number {
+  const last = linesWithOffsets(text).at(-1);
+  return last ? last.start + lastSentenceStart(last.text) : 0;
+}
 
 /** Where the last sentence of `line` begins: after the last sentence-ending mark outside $...$. */
 function lastSentenceStart(line: string): number {
@@ -131,7 +158,7 @@ function lastSentenceStart(line: string): number {
 function finalSentence(last: { text: string; start: number; end: number }): Candidate | null {
   const from = lastSentenceStart(last.text);
   const sentence = last.text.slice(from);
-  const verbs = allMatches(sentence, /(?:\b(?:is|are|was|equals|becomes|(?:end|ends|ended)\s+up\s+with|arrive\s+at|arrives\s+at|obtain|obtains|get|gets|yields?|gives|reduces\s+to|simplifies\s+to|comes\s+(?:out\s+)?to)\b|(?<![<>!=\\])=(?!=))\s*/gi).reverse();
+  const verbs = allMatches(sentence, /(?:\b(?:is|are|was|(?:should|would|must|will)\s+be|equals|becomes|(?:end|ends|ended)\s+up\s+with|arrive\s+at|arrives\s+at|obtain|obtains|get|gets|yields?|gives|reduces\s+to|simplifies\s+to|comes\s+(?:out\s+)?to)\b|(?<![<>!=\\])=(?!=))\s*/gi).reverse();
   for (const v of verbs) {
     const at = v.index + v[0].length;
     const clause = sentence.slice(at).replace(VALUE_FILLER, '');
@@ -145,7 +172,11 @@ function finalSentence(last: { text: string; start: number; end: number }): Cand
       const bare = clause.replace(/[.!]\s*$/, '').trim();
       const prose = bare.replace(/\\[A-Za-z]+/g, ' ').replace(MATH_WORDS, ' ');
       if (bare.length <= 60 && /\d|\\[A-Za-z]|\^/.test(bare) && !/[A-Za-z]{3,}/.test(prose) && !/[A-Za-z]{2}\s+[A-Za-z]{2}/.test(prose)) answer = bare;
-      else answer = VALUE_THEN_CLAUSE.exec(bare)?.[1] ?? null;
+      else {
+        // "= 0.15, so she saves 15% of her salary": a consequence that states its own value restates the answer.
+        const m = VALUE_THEN_CLAUSE.exec(bare);
+        answer = m && !(/^so$/i.test(m[2]!) && /\d/.test(bare.slice(m[0].length))) ? m[1]! : null;
+      }
     }
     if (answer !== null && plausible(answer)) {
       return { answer, rule: 'final_sentence', start: last.start + from + (sentence.length - sentence.trimStart().length), end: last.end };
@@ -154,10 +185,29 @@ function finalSentence(last: { text: string; start: number; end: number }): Cand
   return null;
 }
 
-/** The last number in the text (with a sign, a decimal part, a fraction slash), the weakest reading. */
-function lastNumber(text: string): Candidate | null {
-  const m = allMatches(text, /(?<![\w.])-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][-+]?\d+)?(?:\s*\/\s*\d+)?(?:\s*\\?%)?(?![\w])/g).at(-1);
-  return m ? { answer: m[0], rule: 'last_number', start: m.index, end: m.index + m[0].length } : null;
+/** Fenced code that is a program ("```python", or with print/def/import/return): its numbers are operands, not answers. */
+function maskPrograms(text: string): string {
+  return text.replace(/```([A-Za-z+#]*)[^\n]*\n[\s\S]*?(?:```|$)/g, (block, lang: string) =>
+    /^(?:python|py|js|javascript|ts|typescript|c|cpp|c\+\+|java|ruby|go|rust|r|julia|matlab|bash|sh)$/i.test(lang) || /\b(?:print|def|import|return|console\.log)\b/.test(block) ? block.replace(/[^\n]/g, ' ') : block,
+  );
+}
+
+/** The last number in the text (with a sign, U+2212 too, a decimal part, a fraction slash, a mixed number "2 1/2"), the weakest reading. */
+function lastNumber(full: string): Candidate | null {
+  const text = maskPrograms(full);
+  const inWords = numbersInWords(text.slice(closingSentenceStart(text))).at(-1);
+  const m = allMatches(text, /(?<![\w.])[-−]?(?:\d+\s+\d+\s*\/\s*\d+(?![\d.\/])|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][-+]?\d+)?(?:\s*\/\s*\d+)?(?:\s*\\?%)?)(?![\w])/g).at(-1);
+  // "... gave away 14, so she has thirty-six stickers left.": a number in words after the last digits.
+  if (inWords) {
+    const at = closingSentenceStart(text) + inWords.start;
+    const end = closingSentenceStart(text) + inWords.end;
+    if (!m || at > m.index) return { answer: full.slice(at, end), rule: 'last_number', start: at, end };
+  }
+  if (!m) return null;
+  // "2 1/2" is a mixed number only when the fraction is proper; "12 15/3" is two numbers, the last one read.
+  const mixed = /^([-−]?\d+\s+)(\d+)\s*\/\s*(\d+)$/.exec(m[0]);
+  const skip = mixed && Number(mixed[2]) >= Number(mixed[3]) ? mixed[1]!.length : 0;
+  return { answer: m[0].slice(skip), rule: 'last_number', start: m.index + skip, end: m.index + m[0].length };
 }
 
 /**
@@ -175,14 +225,25 @@ export function extractMathAnswer(response: string, options: ExtractionOptions =
   }
   const cut = readableEnd(prepared, (prefix) => strongCandidates(prefix).length > 0);
   const text = prepared.slice(0, cut.end);
-  const found = strongCandidates(text).at(-1) ?? weakCandidates(text).at(-1);
+  // A reply cut off mid-sentence: its unfinished last sentence states nothing yet ("... = 20, so").
+  const tail = text.trimEnd();
+  const unfinished = (missing === 'truncated' || (cut.reason === null && UNFINISHED.test(tail))) && !/[.!?)\]}$*]$/.test(tail);
+  const weak = unfinished ? [] : weakCandidates(text);
+  const markers = strongCandidates(text);
+  const strong = markers.at(-1);
+  const before = markers.at(-2);
+  // "The answer is 18.\n\n#### 16": two final markers side by side that disagree, with no correction between them.
+  if (strong && before && before.rule !== strong.rule && /^[\s.,;!*]*$/.test(text.slice(before.end, strong.start)) && !mathEqual(before.answer, strong.answer)) {
+    return { answer: null, status: 'ambiguous', rule: strong.rule, span: spanOf(response, before.start, strong.end), detail: `two final answers disagree: ${before.answer.trim()} and ${strong.answer.trim()}` };
+  }
+  const found = strong ? (revisedAfter(text, strong, weak) ?? strong) : weak.at(-1);
   if (found) return answeredWith(response, found);
   const refusal = findRefusal(text);
   if (refusal) {
     return { answer: null, status: 'refused', rule: 'refusal', span: spanOf(response, refusal.start, refusal.end), detail: response.slice(refusal.start, refusal.end) };
   }
   // A model cut off mid-derivation has no final answer, whatever numbers it last wrote.
-  if (missing === 'truncated') return { answer: null, status: 'truncated', rule: looping ? 'loop' : 'none', span: null, detail: 'cut off before a final answer' };
+  if (missing === 'truncated' || unfinished) return { answer: null, status: 'truncated', rule: looping ? 'loop' : 'none', span: null, detail: 'cut off before a final answer' };
   const number = lastNumber(text);
   if (number) return answeredWith(response, number);
   return { answer: null, status: 'no_answer', rule: 'none', span: null, detail: 'no answer found' };
@@ -192,6 +253,26 @@ function spanOf(response: string, start: number, end: number): GradeSpan {
   return { start, end, text: response.slice(start, end) };
 }
 
+/** "1/3 ≈ 0.333", "\\frac{\\pi}{4} \\approx 0.785": the exact value before an approximation of it. */
+function exactPart(answer: string): string {
+  const m = /\s*(?:≈|\\approx\b|\\sim\b|~)\s*-?[\d.]+[^=]*$/.exec(answer);
+  const before = m ? answer.slice(0, m.index).trim() : '';
+  return before.length > 0 && plausible(before) ? before : answer;
+}
+
+const VALUE = String.raw`[-−]?\$?\d[\d,]*(?:\.\d+)?(?:\s*\/\s*\d+)?\s*%?`;
+/** "0.25, or 25%", "either 14 or 16, depending on ...": one value said two ways, or two values offered. */
+const ALTERNATIVES = new RegExp(String.raw`^(either\s+)?(${VALUE}),?\s+or\s+(${VALUE})(?=\s*(?:[,;.]|$))(.*)$`, 'is');
+
 function answeredWith(response: string, c: Candidate): MathExtraction {
-  return { answer: c.answer.trim(), status: 'answered', rule: c.rule, span: spanOf(response, c.start, c.end), detail: c.answer.trim() };
+  const alt = ALTERNATIVES.exec(c.answer.trim());
+  if (alt) {
+    const [, either, first, second, rest] = alt;
+    if (mathEqual(first!, second!)) return answeredWith(response, { ...c, answer: first! });
+    if (either !== undefined || /\b(?:depending|depends|not\s+sure|unsure|if)\b/i.test(rest!)) {
+      return { answer: null, status: 'ambiguous', rule: c.rule, span: spanOf(response, c.start, c.end), detail: `offers two values: ${first!.trim()} or ${second!.trim()}` };
+    }
+  }
+  const answer = exactPart(c.answer.trim());
+  return { answer, status: 'answered', rule: c.rule, span: spanOf(response, c.start, c.end), detail: answer };
 }

@@ -17,6 +17,80 @@ function stripTrailingWords(s: string): string {
   return /[\d\\]/.test(stripped) && stripped.length > 0 ? stripped : s;
 }
 
+const UNITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+const NUMBER_WORD = String.raw`(?:${[...UNITS, ...TENS.filter((t) => t), 'hundred', 'thousand', 'million', 'and'].join('|')})`;
+
+/** "twelve", "twenty-five", "three hundred and six": the value of a number written in words, or null. */
+function numberFromWords(phrase: string): number | null {
+  const words = phrase.toLowerCase().split(/[\s-]+/).filter((w) => w.length > 0 && w !== 'and');
+  if (words.length === 0) return null;
+  let total = 0;
+  let group = 0;
+  // "one two" or "twenty thirty" is a list of numbers, not one number.
+  let last: 'unit' | 'ten' | 'scale' = 'scale';
+  for (const w of words) {
+    const unit = UNITS.indexOf(w);
+    const ten = TENS.indexOf(w);
+    if (unit >= 0 && last !== 'unit' && !(last === 'ten' && unit >= 10)) {
+      group += unit;
+      last = 'unit';
+    } else if (ten >= 2 && last === 'scale') {
+      group += ten * 10;
+      last = 'ten';
+    } else if (unit >= 0 || ten >= 2) return null;
+    else if (w === 'hundred') {
+      group = (group || 1) * 100;
+      last = 'scale';
+    } else if (w === 'thousand' || w === 'million') {
+      total += (group || 1) * (w === 'thousand' ? 1000 : 1_000_000);
+      group = 0;
+      last = 'scale';
+    } else return null;
+  }
+  return total + group;
+}
+
+/** "twelve apples", "Twenty-five": a number in words leading an answer, as digits. */
+function wordsToDigits(s: string): string {
+  const m = new RegExp(String.raw`^(${NUMBER_WORD}(?:[\s-]+${NUMBER_WORD})*)(?=\s+[A-Za-z]|$)`, 'i').exec(s);
+  if (!m || /^and\b|\band$/i.test(m[1]!)) return s;
+  const value = numberFromWords(m[1]!);
+  return value === null ? s : `${value}${s.slice(m[0].length)}`;
+}
+
+/** "twelve", "twenty-one", "seven apples": a number in words, followed by at most two words (a unit, a noun). */
+export function isNumberInWords(text: string): boolean {
+  const s = text.trim();
+  const digits = wordsToDigits(s);
+  return digits !== s && /^\d+(?:\s+[A-Za-z]+){0,2}$/.test(digits);
+}
+
+/**
+ * Numbers written in words in `text` ("thirty-six", "minus twelve"), with offsets. A lone "one" or "zero" is a
+ * pronoun or a word, and a count after a determiner ("the two parts") names things: neither is counted.
+ */
+export function numbersInWords(text: string): Array<{ start: number; end: number; value: number }> {
+  const re = new RegExp(String.raw`\b(?:(negative|minus)\s+)?(${NUMBER_WORD}(?:[\s-]+${NUMBER_WORD})*)\b`, 'gi');
+  const out: Array<{ start: number; end: number; value: number }> = [];
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const phrase = m[2]!.replace(/(?:[\s-]+and)+$/i, '');
+    if (/^and\b/i.test(phrase) || /^(?:one|zero|and)$/i.test(phrase)) continue;
+    // "the two parts", "these three sides": a count that names things, not a stated result.
+    if (!m[1] && /\b(?:the|these|those|its|their|his|her|our|your|my|both|all|each|every|any|which|what|first|last|other)\s+$/i.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+    const value = numberFromWords(phrase);
+    if (value !== null) out.push({ start: m.index, end: m.index + m[0].length - m[2]!.length + phrase.length, value: m[1] ? -value : value });
+  }
+  return out;
+}
+
+/** "2 1/2" (a whole number and a proper fraction): the mixed number as one fraction. */
+function mixedToFraction(s: string): string {
+  return s.replace(/(?<![\d.\/\\}^_])(-?)(\d+)\s+(\d+)\s*\/\s*(\d+)(?![\d.\/])/g, (all, sign: string, whole: string, num: string, den: string) =>
+    Number(num) < Number(den) && Number(den) > 0 ? `${sign}\\frac{${Number(whole) * Number(den) + Number(num)}}{${den}}` : all,
+  );
+}
+
 /** Replaces `\command{content}` (one level of nesting inside) by what `keep` returns. */
 function unwrap(s: string, commands: string, keep: (content: string) => string): string {
   const re = new RegExp(String.raw`\\(?:${commands})\s*\{((?:[^{}]|\{[^{}]*\})*)\}`, 'g');
@@ -40,11 +114,19 @@ export function normalizeMath(input: string): NormalizedAnswer {
   s = s.replace(/(\d)[eE]([-+]?\d+)(?![\w])/g, '$1\\times10^{$2}');
   s = s.replace(/\\[dtc]frac(?![A-Za-z])/g, '\\frac');
   s = s.replace(/−/g, '-').replace(/×/g, '\\times ').replace(/·/g, '\\cdot ').replace(/√/g, '\\sqrt');
+  // "negative 4", "minus twelve".
+  const negative = /^(?:negative|minus)\s+(.+)$/i.exec(s);
+  if (negative) {
+    const rest = wordsToDigits(negative[1]!);
+    if (/^\d/.test(rest)) s = `-${rest}`;
+  }
+  s = mixedToFraction(wordsToDigits(s));
   // Thousands separators: "2{,}000", "2\,000", "2,000".
   s = s.replace(/(\d)\{,\}(?=\d{3})/g, '$1').replace(/(\d)\\[,!;: ](?=\d{3}(?!\d))/g, '$1');
   s = s.replace(/(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])/g, (m) => m.replace(/,/g, ''));
   const degrees = /\^\s*\{?\s*\\circ\s*\}?|°|\\degree\b|\bdegrees?\b/.test(s);
-  s = s.replace(/\^\s*\{?\s*\\circ\s*\}?|°|\\degree\b|\\text\{\s*degrees?\s*\}|\bdegrees?\b/g, '');
+  // "-7°C", "20^\circ\text{F}": the scale letter goes with the degree sign.
+  s = s.replace(/(?:\^\s*\{?\s*\\circ\s*\}?|°|\\degree\b)(?:\s*(?:\\(?:text|mathrm)\{\s*[CFK]\s*\}|[CFK](?![A-Za-z])))?|\\text\{\s*degrees?\s*\}|\bdegrees?\b/g, '');
   const percent = /\\?%|\bpercent\b/.test(s);
   s = s.replace(/\\?%|\\text\{\s*percent\s*\}|\bpercent\b/g, '');
   s = s.replace(/\\\$|\$/g, '');

@@ -5,8 +5,8 @@
 import { LETTERS, negationAt, normalizeOption, readChoice, type OptionsContext } from './mc-read.ts';
 import { allMatches, bracedGroups, linesWithOffsets } from './text.ts';
 
-/** How a candidate is stated. */
-export type Stance = 'committed' | 'hedged' | 'rejected' | 'listed';
+/** How a candidate is stated; 'conditional': only under a condition ("if ..., the answer would be A"). */
+export type Stance = 'committed' | 'hedged' | 'rejected' | 'listed' | 'conditional';
 
 /** 1: a deliberate final marker; 2: a committing phrase; 3: a weak closing mention, used only without the others. */
 export type Tier = 1 | 2 | 3;
@@ -21,6 +21,8 @@ export interface Hit {
   stance: Stance;
   /** "closest to option C": a commitment that says it is an approximation. */
   closest: boolean;
+  /** Another option's text follows the letter ("C: Paris" where Paris is B): the letter that text belongs to. */
+  conflict?: string;
 }
 
 export interface McContext extends OptionsContext {
@@ -38,7 +40,8 @@ interface LeadIn {
 
 const LEAD_INS: readonly LeadIn[] = [
   { rule: 'final_answer', tier: 1, re: /\bfinal\s+answer\b\s*(?:is\b|:|=|-|—|–)?\s*(?:the\s+final\s+answer\s+is\b)?/gi },
-  { rule: 'answer_label', tier: 1, re: /(?:^|\n)[ \t>#|]*(?:(?:correct|best|my|final)\s+)?answer(?:\s+(?:choice|option|letter))?\s*[:=：]/gi },
+  // "Final: C" on its own line is the same label without the word "answer".
+  { rule: 'answer_label', tier: 1, re: /(?:^|\n)[ \t>#|]*(?:(?:(?:correct|best|my|final)\s+)?answer(?:\s+(?:choice|option|letter))?|final(?:\s+(?:choice|pick|option))?)\s*[:=：]/gi },
   { rule: 'json_answer', tier: 1, re: /"(?:final_?answer|answer|correct_?answer|choice|option)"\s*:\s*"?/gi },
   {
     rule: 'answer_is',
@@ -46,11 +49,11 @@ const LEAD_INS: readonly LeadIn[] = [
     re: /\b(?:answer|option|choice|response|pick|selection)(?:\s+(?:choice|option|letter))?\s*(?:is|would\s+be|should\s+be|must\s+be|will\s+be|=|:|-\s|—|–)/gi,
   },
   // "Wait, it is B", "So it's option C": the short form revisions take.
-  { rule: 'it_is', tier: 2, re: /\b(?:it|this|that)(?:'s|’s|\s+is|\s+must\s+be|\s+should\s+be)\s+(?=(?:(?:option|choice)\s+)?[(\[]?[A-Z][)\]]?[.,;:!]?(?:\s|$))/gi },
+  { rule: 'it_is', tier: 2, re: /\b(?:it|this|that)(?:'s|’s|\s+is|\s+must\s+be|\s+should\s+be)(?:\s+(?:most\s+likely|probably|likely|definitely|clearly|certainly|surely))?\s+(?=(?:(?:option|choice)\s+)?[(\[]?[A-Z][)\]]?[.,;:!]?(?:\s|$))/gi },
   {
     rule: 'i_choose',
     tier: 2,
-    re: /\b(?:I(?:'d|'ll|’d|’ll|\s+would|\s+will|\s+shall|\s+am)?\s+(?:choose|pick|select|go\s+with|opt\s+for|settle\s+on|lean(?:ing)?\s+towards?|going\s+with)\b|going\s+with\b|my\s+(?:choice|pick|selection)\s*(?:is\b|would\s+be\b|:))/gi,
+    re: /\b(?:I(?:'d|'ll|’d|’ll|\s+would|\s+will|\s+shall|\s+am)?\s+(?:choose|pick|select|go\s+with|opt\s+for|settle\s+on|lean(?:ing)?\s+towards?|going\s+with)\b|going\s+with\b|my\s+(?:choice|pick|selection)\s*(?:is\b|would\s+be\b|:)|\bif\s+(?:I\s+(?:had|have|were)\s+to|forced\s+to|pressed\s+to)\s+(?:choose|pick|select|guess)(?:\s+one)?\s*[,:]|\b(?:change|switch|revise|update)\s+my\s+answer\s+to\b)/gi,
   },
   {
     rule: 'conclusion',
@@ -81,7 +84,7 @@ const CLOSEST = /\b(?:closest|nearest|approximately|best\s+approximation|most\s+
 /** "B is correct", "Option B is the best answer": the letter comes first. */
 function letterFirst(letters: string): RegExp {
   return new RegExp(
-    String.raw`(?<![A-Za-z0-9])(?:(?:[Oo]ption|[Cc]hoice)\s+)?[(\[]?([${letters}])[)\]]?\s+(?:is|seems|appears|would\s+be|must\s+be)\s+(?:to\s+be\s+)?(?:the\s+)?(?:correct|right|best|most\s+(?:appropriate|likely|accurate|plausible|reasonable|suitable)|answer\b|true\b)`,
+    String.raw`(?<![A-Za-z0-9])(?:(?:[Oo]ption|[Cc]hoice)\s+)?[(\[]?([${letters}])[)\]]?\s+(?:is|seems|appears|would\s+be|must\s+be)\s+(?:to\s+be\s+)?(?:the\s+)?(?:correct|right|best|(?:most|more)\s+(?:appropriate|likely|accurate|plausible|reasonable|suitable|consistent)|likelier\b|better\s+(?:answer|choice|option|fit)\b|answer\b|true\b)|(?<![A-Za-z0-9])(?:(?:[Oo]ption|[Cc]hoice)\s+)?[(\[]?([${letters}])[)\]]?\s+(?:fits|matches|explains|works|describes)\b[^.!?\n,;]{0,40}?\b(?:better|best)\b`,
     'g',
   );
 }
@@ -192,6 +195,18 @@ function stanceOf(text: string, hit: { letter: string; letterStart: number; end:
   return hedged ? 'hedged' : 'committed';
 }
 
+/** "if the question meant X, the answer would be A", "had it asked for Y, I would pick A": a commitment under a condition. */
+function conditional(text: string, at: number, phrase: string, end?: number): boolean {
+  if (!/\b(?:would|could|might)\b/i.test(phrase)) return false;
+  // "Choice A would be correct if the gas were ideal": the condition follows the commitment.
+  if (end !== undefined && /^\s*[)\]]?\s*,?\s*(?:only\s+)?(?:if|unless|provided|assuming)\b/i.test(text.slice(end, end + 40))) return true;
+  const sentenceStart = allMatches(text.slice(0, at), /\n|[.!?;](?=\s)/g).at(-1);
+  const clause = text.slice(sentenceStart ? sentenceStart.index + 1 : 0, at);
+  // "If I had to pick, I would go with B" commits; "Since it doubles if the mass doubles, the answer would be B" too.
+  if (/\bif\s+(?:I|we)\s+(?:had|have|must)\s+to\b|\bif\s+(?:forced|pressed)\b/i.test(clause)) return false;
+  return /^\s*(?:(?:however|but|though|although|and|also|alternatively|of\s+course|on\s+the\s+other\s+hand)[,:]?\s+)*(?:if|unless|had|were|suppos\w*|assuming|in\s+case)\b|\b(?:otherwise|alternatively)\b/i.test(clause);
+}
+
 /** A lead-in whose letter opens a re-listed option list ("The correct answer:\nA) Paris\nB) London"). */
 function opensList(text: string, leadEnd: number, letterStart: number, listed: readonly LetterLine[], letter: string): boolean {
   if (text.slice(leadEnd, letterStart).includes('\n') && listed.some((l) => l.listed && l.start <= letterStart && letterStart < l.end)) return true;
@@ -232,8 +247,10 @@ export function readHits(text: string, ctx: McContext): Hit[] {
       }
       const start = m.index + Math.max(0, m[0].search(/[\p{L}\p{N}"{\\]/u));
       const listed = !choice.byText && opensList(text, at, letterStart, lines, choice.letter);
-      const stance: Stance = listed ? 'listed' : stanceOf(text, { letter: choice.letter, letterStart, end: choice.end }, ctx, choice.hedged);
-      add({ letter: choice.letter, start, end: choice.end, letterStart, tier, rule, stance });
+      const stance: Stance = listed ? 'listed' : conditional(text, m.index, m[0], choice.end) ? 'conditional' : stanceOf(text, { letter: choice.letter, letterStart, end: choice.end }, ctx, choice.hedged);
+      const hit: Omit<Hit, 'closest'> = { letter: choice.letter, start, end: choice.end, letterStart, tier, rule, stance };
+      if (choice.conflict !== undefined) hit.conflict = choice.conflict;
+      add(hit);
     }
   }
 
@@ -254,10 +271,23 @@ export function readHits(text: string, ctx: McContext): Hit[] {
   }
 
   for (const m of allMatches(text, letterFirst(ctx.letters))) {
-    const letter = m[1]!;
+    const letter = (m[1] ?? m[2])!;
     const letterStart = m.index + m[0].indexOf(letter, m[0].search(/[(\[]?[A-Z][)\]]?\s/));
     const end = m.index + m[0].length;
-    add({ letter, start: m.index, end, letterStart, tier: 2, rule: 'letter_is_correct', stance: stanceOf(text, { letter, letterStart, end: letterStart + 1 }, ctx, false) });
+    const stance: Stance = conditional(text, m.index, m[0], end) ? 'conditional' : stanceOf(text, { letter, letterStart, end: letterStart + 1 }, ctx, false);
+    add({ letter, start: m.index, end, letterStart, tier: 2, rule: 'letter_is_correct', stance });
+  }
+
+  // "Both A and C are correct", "B and D are both right": several options at once, a commitment to none.
+  const opt = String.raw`(?:(?:[Oo]ptions?|[Cc]hoices?)\s+)?[(\[]?([${ctx.letters}])[)\]]?`;
+  const several = new RegExp(
+    String.raw`\b[Bb]oth\s+${opt}\s+and\s+${opt}(?![A-Za-z0-9])|(?<![A-Za-z0-9])${opt}\s*(?:,|and|&)\s*${opt}\s+(?:are|could\s+be|might\s+be|seem|both)\s+(?:both\s+|all\s+|equally\s+)?(?:correct|right|true|valid|possible|plausible|acceptable)\b`,
+    'g',
+  );
+  for (const m of allMatches(text, several)) {
+    const letter = (m[1] ?? m[3])!;
+    const letterStart = m.index + m[0].indexOf(letter, m[0].search(/[(\[]?[A-Z][)\]]?(?:\s|,)/));
+    add({ letter, start: m.index, end: m.index + m[0].length, letterStart, tier: 2, rule: 'several_options', stance: 'hedged' });
   }
 
   // "C it is."

@@ -19,8 +19,10 @@ export interface Choice {
   end: number;
   /** Another option follows as an alternative ("B or C"), so this is not a commitment to one option. */
   hedged: boolean;
-  /** Read from the option's text rather than a letter. */
+  /** Read from the option's text or its number ("option 3") rather than a letter. */
   byText: boolean;
+  /** The letter whose option text follows this letter instead of its own ("C: Paris" where Paris is B). */
+  conflict?: string;
 }
 
 /** Option text compared loosely, with digit-group commas dropped so "4,200" and "4200" meet. */
@@ -99,15 +101,55 @@ export function sentenceAt(text: string, at: number, max = 200): string {
   return stop ? rest.slice(0, stop.index) : rest;
 }
 
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+
 /**
- * The option committed to at `at` (after a lead-in such as "the answer is"): a letter, or failing that
- * the option text the rest of the sentence names.
+ * "option 3", "choice #2", "the third option": an option named by its position. `unclear` when the number is
+ * also another option's own text (options "3", "5", "7", "9": is "option 3" the first or the third?).
+ */
+function optionByNumber(text: string, at: number, ctx: OptionsContext): { letter: string; end: number; unclear: boolean } | null {
+  const rest = text.slice(at, at + 40);
+  const lead = String.raw`^\s*(?:(?:the|probably|likely|most\s+likely|clearly|definitely|correct|right|best)\s+)*`;
+  const numbered = new RegExp(String.raw`${lead}(?:option|choice)\s*(?:number\s*|no\.\s*|#\s*)?(\d{1,2})(?![\d/%]|[.,]\d|\s*(?:%|\/))`, 'i').exec(rest);
+  const ordinal = new RegExp(String.raw`${lead}(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:option|choice)\b`, 'i').exec(rest);
+  const m = numbered ?? ordinal;
+  if (!m) return null;
+  const index = numbered ? Number(m[1]) - 1 : ORDINALS.indexOf(m[1]!.toLowerCase());
+  const letter = ctx.letters[index];
+  if (letter === undefined) return null;
+  const unclear = numbered !== null && ctx.options.some((o, i) => o === m[1] && i !== index);
+  return { letter, end: at + m[0].length, unclear };
+}
+
+/** The option whose exact text follows a letter in place of the letter's own ("C: Paris", "(C) Paris"), or undefined. */
+function conflictingText(text: string, end: number, letter: string, ctx: OptionsContext): string | undefined {
+  if (ctx.options.length === 0) return undefined;
+  const sep = /^\s*[:.)\-—–]?\s*/.exec(text.slice(end))?.[0].length ?? 0;
+  const phrase = sentenceAt(text, end + sep).replace(/["”'’*]+\s*$/, '');
+  const norm = normalizeOption(phrase);
+  const own = ctx.options[LETTERS.indexOf(letter)];
+  if (norm.length === 0 || own === undefined || norm === own) return undefined;
+  const other = ctx.options.findIndex((o) => o === norm);
+  return other >= 0 ? ctx.letters[other] : undefined;
+}
+
+/**
+ * The option committed to at `at` (after a lead-in such as "the answer is"): a letter, an option named by
+ * its number ("option 3"), or failing those the option text the rest of the sentence names. A letter followed
+ * by another option's exact text ("C: Paris" where Paris is B) commits to neither: it is read as hedged.
  */
 export function readChoice(text: string, at: number, ctx: OptionsContext): Choice | null {
   const filler = FILLER.exec(text.slice(at, at + 80));
   const start = at + (filler?.[0].length ?? 0);
   const hit = letterAt(text, start, ctx);
-  if (hit) return { letter: hit.letter, end: hit.end, hedged: alternativeFollows(text, hit.end, ctx), byText: false };
+  if (hit) {
+    const conflict = conflictingText(text, hit.end, hit.letter, ctx);
+    const choice: Choice = { letter: hit.letter, end: hit.end, hedged: conflict !== undefined || alternativeFollows(text, hit.end, ctx), byText: false };
+    if (conflict !== undefined) choice.conflict = conflict;
+    return choice;
+  }
+  const numbered = optionByNumber(text, at, ctx);
+  if (numbered) return { letter: numbered.letter, end: numbered.end, hedged: numbered.unclear, byText: true };
   const sentence = sentenceAt(text, start);
   // "either X or Y" names two options; the text rule would otherwise take the first.
   if (/\b(?:either|or)\b/i.test(sentence) && ctx.options.length > 0) {
@@ -163,7 +205,9 @@ export type Negation = 'verdict' | 'property';
  * null when neither. `optionText` (normalized) is skipped when it follows the letter.
  */
 export function negationAt(text: string, start: number, end: number, optionText = ''): Negation | null {
-  if (NEGATION_BEFORE.test(text.slice(Math.max(0, start - 30), start))) return 'verdict';
+  const before = text.slice(Math.max(0, start - 30), start);
+  // "ruling out A and B, C fits": a list closed by "and" ends there; the letter after its comma is not in it.
+  if (NEGATION_BEFORE.test(before) && !/\b(?:and|or|&)\s+[(\[]?[A-Z][)\]]?\s*,\s*[(\[]?\s*$/.test(before)) return 'verdict';
   const raw = text.slice(end, end + 200);
   const after = raw.slice(optionTextLength(raw, optionText));
   if (VERDICT_AFTER.test(after)) return 'verdict';

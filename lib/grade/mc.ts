@@ -2,7 +2,7 @@ import type { Query } from '../queries/index.ts';
 import { closingStart, letterLines, optionTextOf, readHits, verdictRejections, walkItems, type Hit, type McContext, type Stance } from './mc-hits.ts';
 import { LETTERS, isNegated, normalizeOption, optionByText, optionsNamed, type OptionsContext } from './mc-read.ts';
 import { findRefusal } from './refusal.ts';
-import { findLoop, prepare, readableEnd } from './response.ts';
+import { MID_SENTENCE, findLoop, prepare, readableEnd } from './response.ts';
 import { allMatches, blank, linesWithOffsets, looseNormalize, maskMarkdown } from './text.ts';
 import type { ExtractionOptions, Grade, GradeSpan, GradeStatus } from './types.ts';
 
@@ -85,7 +85,9 @@ function looseLetters(text: string, ctx: McContext, excluded: (letter: string, a
     const letter = m[1]!;
     if (!ctx.letters.includes(letter) || excluded(letter, m.index) || NAMING_NOUN.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
     const next = /^\s+([a-z]+)/.exec(text.slice(m.index + 1))?.[1];
-    if ((letter === 'A' || letter === 'I') && next !== undefined && !['is', 'seems', 'looks', 'because', 'since', 'fits', 'matches'].includes(next)) continue;
+    // "A and C", "A or D": the article reading fails when another option letter follows.
+    const pairs = /^\s+(?:and|or)\s+[(\[]?[A-Z](?![A-Za-z0-9])/.test(text.slice(m.index + 1));
+    if ((letter === 'A' || letter === 'I') && next !== undefined && !pairs && !['is', 'seems', 'looks', 'because', 'since', 'fits', 'matches'].includes(next)) continue;
     if (isNegated(text, m.index, m.index + 1)) continue;
     letters.set(letter, { start: m.index, end: m.index + 1 });
   }
@@ -184,6 +186,29 @@ function restatedQuestionAt(text: string, question: string | undefined): number 
   return at;
 }
 
+/** Words of three letters or more and numbers, for telling whether an opening "Question: ..." is the one asked. */
+function terms(text: string): string[] {
+  return (text.toLowerCase().match(/[a-z]{3,}|\d+(?:\.\d+)?/g) ?? []).filter((w) => !['the', 'and', 'for', 'which', 'what', 'following', 'question'].includes(w));
+}
+
+/**
+ * A reply that opens with "Question: ..." about something the question asked does not mention (and never
+ * restates the one asked) made up a question of its own: its answers are not answers to ours. Null otherwise;
+ * else the span of the invented question's line.
+ */
+function inventedOpening(text: string, question: string | undefined): { start: number; end: number } | null {
+  if (!question) return null;
+  const m = /^\s*[>#*]*\s*(?:question|q|problem)\s*\d*\s*[:.)]\s*([^\n]+)/i.exec(text);
+  if (!m) return null;
+  const said = terms(m[1]!);
+  if (said.length === 0) return null;
+  const asked = new Set(terms(question));
+  const shared = said.filter((w) => asked.has(w)).length;
+  if (shared / said.length >= 0.5) return null;
+  const start = m.index + m[0].length - m[1]!.length;
+  return { start, end: start + m[1]!.trimEnd().length };
+}
+
 /** Whether the question asks for the option that is NOT something (or the one EXCEPT): from the question, else the reply's restatement. */
 function asksForNot(question: string | undefined, response: string): boolean {
   if (question) {
@@ -214,6 +239,7 @@ function lossReason(h: Hit, winner: Hit | null, withdrawn: boolean, place: Place
   if (place === 'echo') return 'echoed example answer';
   if (h.stance === 'rejected') return 'rejected';
   if (h.stance === 'listed') return 'only listed';
+  if (h.stance === 'conditional') return 'only under a condition';
   if (withdrawn) return 'withdrawn later';
   if (place === 'loop') return 'inside a loop';
   if (h.stance === 'hedged') return 'hedged';
@@ -248,6 +274,11 @@ export function extractMcAnswer(
     notQuestion: asksForNot(options.question, prepared),
   };
   const restated = restatedQuestionAt(prepared, options.question);
+  const invented = restated === 0 ? inventedOpening(prepared, options.question) : null;
+  if (invented) {
+    const s = span(response, invented.start, invented.end);
+    return { pred: null, status: 'no_answer', rule: 'invented_question', span: s, detail: `answers a question of its own, not the one asked: ${s.text}`, candidates: [] };
+  }
   const masked = blank(maskMarkdown(prepared), 0, restated);
   const looping = findLoop(masked) !== null;
   const missing: GradeStatus = options.truncated || looping ? 'truncated' : 'no_answer';
@@ -304,7 +335,12 @@ export function extractMcAnswer(
     const rivals = chosen.rule === 'not_question' ? new Set(live.filter((h) => h.rule === 'not_question').map((h) => h.letter)) : new Set<string>();
     if (chosen.stance === 'hedged' || rivals.size > 1) {
       const s = span(response, chosen.start, chosen.end);
-      const detail = rivals.size > 1 ? `says several options are not: ${[...rivals].sort().join(', ')}` : `hedged: ${s.text.trim()}`;
+      const detail =
+        rivals.size > 1
+          ? `says several options are not: ${[...rivals].sort().join(', ')}`
+          : chosen.conflict !== undefined
+            ? `letter and option text disagree (${chosen.letter}, but the text is ${chosen.conflict}'s): ${s.text.trim()}`
+            : `hedged: ${s.text.trim()}`;
       return { pred: null, status: 'ambiguous', rule: chosen.rule, span: s, detail, candidates: report(chosen) };
     }
     if (chosen.closest) note = `closest option, not an exact match: ${note}`;
@@ -327,7 +363,8 @@ export function extractMcAnswer(
   // The model went on past the letter without judging it ("Statement C correctly notes that"); one that ends the
   // text ("Option A is incorrect, and B") may be the answer being written.
   const wentPast = (at: number): boolean => at >= unfinishedFrom && /[A-Za-z]{2,}/.test(text.slice(at + 1));
-  const excluded = (letter: string, at: number): boolean => itemAt.has(at) || judgedLater(letter, at) || wentPast(at);
+  const conditionalAt = new Set(hits.filter((h) => h.stance === 'conditional').map((h) => h.letterStart));
+  const excluded = (letter: string, at: number): boolean => itemAt.has(at) || conditionalAt.has(at) || judgedLater(letter, at) || wentPast(at);
 
   const lines = letterLines(text, ctx).filter((l) => !isNegated(text, l.start, l.end - (l.text.length - 1)) && !judgedLater(l.letter, l.start));
   const all = linesWithOffsets(text);
@@ -345,6 +382,9 @@ export function extractMcAnswer(
   const itemTexts = items.map((i) => ({ letter: i.letter, text: text.slice(i.bodyStart, i.bodyEnd), at: i }));
   const byItem = new Set(items.map((i) => i.letter)).size === items.length ? eliminationWinner(itemTexts) : -1;
   if (byItem >= 0) return answered(response, items[byItem]!.letter, 'elimination', items[byItem]!.letterStart, items[byItem]!.bodyEnd, passedOver);
+  const rows = tableRows(text, ctx);
+  const byRow = new Set(rows.map((r) => r.letter)).size === rows.length && rows.length >= 2 ? eliminationWinner(rows) : -1;
+  if (byRow >= 0) return answered(response, rows[byRow]!.letter, 'table_verdict', rows[byRow]!.start, rows[byRow]!.end, passedOver);
 
   const lastLine = all.at(-1);
   const lastLineListed = letterLines(text, ctx).some((l) => l.listed && l.start === lastLine?.start) || items.some((i) => lastLine !== undefined && i.letterStart >= lastLine.start && i.letterStart < lastLine.end);
@@ -356,6 +396,8 @@ export function extractMcAnswer(
       rule: 'option_text',
       found: { letters: lastLineOption && lastLine ? new Map([[lastLineOption, { start: lastLine.start, end: lastLine.end }]]) : optionTextAnywhere(text, ctx, short) },
     },
+    // After the option texts anywhere, which read "Berlin." as the text rule; before a stray capital.
+    { rule: 'closing_text', found: { letters: closingOptionText(text, ctx) } },
     { rule: 'loose_letter', found: short ? looseLetters(text, ctx, excluded) : { letters: new Map() } },
   ];
   for (const { rule, found } of tiers) {
@@ -373,8 +415,34 @@ export function extractMcAnswer(
   return { pred: null, status: missing, rule: looping ? 'loop' : 'none', span: null, detail: describe(detail, passedOver, ''), candidates: passedOver };
 }
 
-/** A reply that stops on a word no sentence ends with was cut off mid-sentence. */
-const MID_SENTENCE = /\b(?:the|a|an|that|which|who|of|to|and|or|with|for|in|on|by|as|is|are|was|were|be|but|because|since|than|its|their|this|these|whose|from|into|at)$/i;
+
+/** "| C | Correct |", "| B | Yes |": a markdown table row per option, its verdict cells read as a walk-through. */
+function tableRows(text: string, ctx: OptionsContext): Array<{ letter: string; text: string; start: number; end: number }> {
+  const out: Array<{ letter: string; text: string; start: number; end: number }> = [];
+  for (const line of linesWithOffsets(text)) {
+    const m = /^\|\s*(?:(?:option|choice)\s+)?[(\[]?([A-Z])[)\].]?\s*\|(.*)$/i.exec(line.text);
+    const letter = m?.[1]?.toUpperCase();
+    if (!m || letter === undefined || !ctx.letters.includes(letter)) continue;
+    // A yes/no column ("Correct?") states the same verdicts.
+    const cells = m[2]!.split('|').map((c) => c.trim().replace(/^yes\b/i, 'correct').replace(/^no\b/i, 'incorrect'));
+    out.push({ letter, text: cells.join(' | '), start: line.start, end: line.end });
+  }
+  return out;
+}
+
+/** "..., but the longest river overall is the Nile.": the closing clause's predicate is exactly one option's text. */
+function closingOptionText(text: string, ctx: OptionsContext): Map<string, { start: number; end: number }> {
+  const out = new Map<string, { start: number; end: number }>();
+  if (ctx.options.length === 0) return out;
+  const from = closingStart(text);
+  const m = /\b(?:is|are|was|would\s+be|must\s+be)\s+([^,;:!?\n]+?)\s*[.!]?\s*$/i.exec(text.slice(from).trimEnd());
+  if (!m) return out;
+  const phrase = normalizeOption(m[1]!.replace(/^(?:the|an?)\s+/i, ''));
+  const index = ctx.options.findIndex((o) => o === phrase || o === normalizeOption(m[1]!));
+  const letter = ctx.letters[index];
+  if (index >= 0 && letter !== undefined) out.set(letter, { start: from + m.index, end: from + m.index + m[0].length });
+  return out;
+}
 
 /** "Consider each choice:" or "The correct answer:" on its own line: the letter lines after it re-list the options. */
 const LIST_INTRO = /(?:\b(?:each|every|all|the\s+following|these|the)\s+(?:answer\s+)?(?:choices?|options?|answers?|alternatives?)|\b(?:correct|right|best)\s+answer)\s*[:：]\s*$/i;

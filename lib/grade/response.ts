@@ -10,6 +10,8 @@ const CONTINUATION = new RegExp(
     // "Question:", "Q2.", "**Question 3:**", "### Problem 2", "Next question:", "Follow-up question:".
     String.raw`^[ \t>#*]*(?:(?:next|another|new|follow[- ]?up|bonus|practice|similar|extra)\s+)?(?:question|q|problem|exercise|example|human|user|input|instruction|passage)\s*(?:\d+\s*(?:[:.)]|\**\s*$)|[:.)])`,
     String.raw`^[ \t]*\[INST\]`,
+    // A base model re-emitting the few-shot header: "The following are multiple choice questions (with answers) about ...".
+    String.raw`^[ \t]*the\s+following\s+(?:are|is)\s+(?:a\s+)?multiple[- ]choice\s+questions?\b`,
     // "Here is another question for practice:", "Now let's try another question."
     String.raw`\bhere(?:'s|’s|\s+is|\s+are)\s+(?:another|a\s+new|a\s+similar|a\s+different|the\s+next|one\s+more|some\s+more)\s+(?:question|problem|example|exercise)s?\b`,
     String.raw`\blet(?:'s|’s|\s+us)\s+(?:try|do|solve|look\s+at|consider|move\s+on\s+to)\s+(?:another|a\s+new|a\s+similar|a\s+different|the\s+next|one\s+more)\s+(?:question|problem|example|exercise)s?\b`,
@@ -71,9 +73,16 @@ export function findLoop(text: string): LoopInfo | null {
   return null;
 }
 
+/** An answer label left empty at the end of the text: "Answer:" with nothing after it. */
+const EMPTY_ANSWER_LABEL = /(?:^|\n)[ \t>#*]*(?:(?:final|correct|my)\s+)?answer\s*[:：]?[ \t*]*\n\s*$/i;
+
+/** A reply that stops on a word no sentence ends with was cut off mid-sentence. */
+export const MID_SENTENCE = /\b(?:the|a|an|that|which|who|of|to|and|or|with|for|in|on|by|as|is|are|was|were|be|but|because|since|than|its|their|this|these|whose|from|into|at)$/i;
+
 /**
  * Decides how much of a (thinking-masked) response to read. A continuation marker only ends the answer
- * once the text before it already holds an answer: a response may well begin by restating "Question: ...".
+ * once the text before it already holds an answer, or right after an answer label left empty ("Answer:\n\n
+ * Question: ..."): a response may well begin by restating "Question: ...".
  */
 export function readableEnd(text: string, hasAnswer: (prefix: string) => boolean): Cut {
   let end = text.length;
@@ -86,7 +95,7 @@ export function readableEnd(text: string, hasAnswer: (prefix: string) => boolean
     }
   }
   for (const m of allMatches(text.slice(0, end), CONTINUATION)) {
-    if (m.index > 0 && hasAnswer(text.slice(0, m.index))) {
+    if (m.index > 0 && (hasAnswer(text.slice(0, m.index)) || EMPTY_ANSWER_LABEL.test(text.slice(0, m.index)))) {
       end = m.index;
       reason = 'continuation';
       break;

@@ -16,7 +16,8 @@ export interface FixtureRequest {
   seed?: number;
   /** Write a random-weight benchmark model instead. */
   bench?: 'small' | 'medium';
-  type?: 'f16' | 'q8_0';
+  /** Weight type: a bench model's `f16` (default) or `q8_0`; a knowledge model's `f32` (default) or `f16`. */
+  type?: 'f32' | 'f16' | 'q8_0';
 }
 
 export interface PreparedFixture {
@@ -35,6 +36,7 @@ export interface PreparedFixture {
  */
 export async function prepareFixtureModel(request: FixtureRequest): Promise<PreparedFixture> {
   if (request.bench) {
+    if (request.type === 'f32') throw new Error("a bench model's type is f16 or q8_0");
     const type = request.type === 'q8_0' ? 'Q8_0' : 'F16';
     if (request.outPath) {
       await writeBenchModel(request.outPath, { preset: request.bench, type });
@@ -50,10 +52,12 @@ export async function prepareFixtureModel(request: FixtureRequest): Promise<Prep
     seed: request.seed ?? FIXTURE_SEED,
     avoidTexts,
   });
-  const spec = { facts: plan.facts, avoidTexts };
+  if (request.type === 'q8_0') throw new Error("a knowledge model's type is f32 or f16");
+  const weights = request.type === 'f16' ? ('F16' as const) : undefined;
+  const spec = { facts: plan.facts, avoidTexts, ...(weights ? { weights } : {}) };
   let modelPath: string;
   if (request.outPath) {
-    await writeKnowledgeModel(request.outPath, spec.facts, { avoidTexts: spec.avoidTexts });
+    await writeKnowledgeModel(request.outPath, spec.facts, { avoidTexts: spec.avoidTexts, weights });
     modelPath = request.outPath;
   } else {
     modelPath = (await ensureFixtureModel(undefined, { kind: 'knowledge', ...spec })).path;

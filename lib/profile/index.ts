@@ -14,4 +14,6 @@ export {
 export { DEMO_QUERY_COUNT, FIXTURE_CORRECT_FRACTION, FIXTURE_SEED, prepareFixtureModel, type FixtureRequest, type PreparedFixture } from './fixture.ts';
 export { judgeFromRunner, openJudge } from './judge.ts';
 export { energyPlanFor, type EnergyChoice } from './energy-plan.ts';
-export { DEFAULT_BASELINE_MAX_AGE_S, openModel, type ModelSession } from './model-session.ts';
+export { DEFAULT_BASELINE_MAX_AGE_S, closeModelSessions, openModel, openModelSessions, type ModelSession } from './model-session.ts';
+export { runHost, setRunHost, type RunHost } from './host.ts';
+export { DERIVED_NOTE, type DerivedGroup, type RunDerived } from './derived.ts';

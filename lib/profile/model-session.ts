@@ -25,6 +25,9 @@ export interface ModelSession {
 /** How long an idle baseline stays valid for later runs on the same session, seconds. Default 600. */
 export const DEFAULT_BASELINE_MAX_AGE_S = 600;
 
+/** The sessions openModel() opened and nobody has closed yet, oldest first. */
+const OPEN_SESSIONS = new Set<ModelSession>();
+
 /** Loads a model (a GGUF file in-process, or an OpenAI-compatible server) once, for several `profile()` runs. */
 export async function openModel(model: string, options: RunnerOptions = {}): Promise<ModelSession> {
   const spec = parseModelSpec(model);
@@ -32,7 +35,7 @@ export async function openModel(model: string, options: RunnerOptions = {}): Pro
   const modelSha256 = spec.kind === 'gguf' ? await hashFile(spec.path) : null;
   const runner = await openRunner(spec, options);
   let closed = false;
-  return {
+  const session: ModelSession = {
     model,
     spec,
     runner,
@@ -43,9 +46,35 @@ export async function openModel(model: string, options: RunnerOptions = {}): Pro
     async close() {
       if (closed) return;
       closed = true;
+      OPEN_SESSIONS.delete(session);
       await runner.close();
     },
   };
+  OPEN_SESSIONS.add(session);
+  return session;
+}
+
+/** The model sessions open in this process (opened by openModel(), not closed yet), oldest first. */
+export function openModelSessions(): ModelSession[] {
+  return [...OPEN_SESSIONS];
+}
+
+/**
+ * Closes every open model session, newest first, through each one's `close()`, as a host does before it exits (the
+ * Jupyter kernel on shutdown and on SIGTERM). Tries them all; resolves to what happened to each.
+ */
+export async function closeModelSessions(): Promise<Array<{ model: string; error?: string }>> {
+  const closed: Array<{ model: string; error?: string }> = [];
+  for (const session of openModelSessions().reverse()) {
+    try {
+      await session.close();
+      closed.push({ model: session.model });
+    } catch (error) {
+      OPEN_SESSIONS.delete(session);
+      closed.push({ model: session.model, error: (error as Error).message });
+    }
+  }
+  return closed;
 }
 
 /** True when `baseline` is recent enough to stand for idle power now. Pure. */

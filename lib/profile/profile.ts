@@ -33,7 +33,10 @@ import {
   type RunnerOptions,
 } from '../run/index.ts';
 import { RunJournal, collectHardware, collectSoftware, finalizeRun, resumeRun, startRun, writeManifest, type QueryResult } from '../store/index.ts';
+import type { EfficiencyOptions } from '../efficiency/index.ts';
+import { checkEfficiencyOptions, noDerived, runDerived, type RunDerived } from './derived.ts';
 import { energyPlanFor } from './energy-plan.ts';
+import { runHost } from './host.ts';
 import { DEFAULT_BASELINE_MAX_AGE_S, baselineIsFresh, openModel, type ModelSession } from './model-session.ts';
 import { queryRow } from './query-row.ts';
 
@@ -93,9 +96,20 @@ export interface ProfileOptions extends RunnerOptions {
   judgeFallback?: boolean;
   /**
    * Stops the run after the query in flight (an `openai:` request in flight is abandoned; an in-process generation
-   * finishes), then writes results.parquet and the manifest of the partial run, which `resume` continues.
+   * finishes), then writes results.parquet and the manifest of the partial run, which `resume` continues. In the
+   * Jupyter kernel, interrupting the cell does the same without this option (see `setRunHost`).
    */
   signal?: AbortSignal;
+  /**
+   * Peaks (MFU/MBU) and rates (cost, carbon: `usdPerKwh`, `gco2PerKwh` or `gridRegion`, `hardwareUsd`, ...) for the
+   * run's derived figures, recorded in the manifest and returned as `derived`. Default: none (FLOPs only).
+   */
+  efficiency?: EfficiencyOptions;
+  /**
+   * The `ipw peak` record that supplies the peaks `efficiency` lacks, for CPU runs; false: never. Default: this host's
+   * cache (lib/peak's peakCacheFile()), when it exists.
+   */
+  peakCacheFile?: string | false;
   /** Called as each phase starts, so a front end can say what the wait before the first query is for. */
   onPhase?: (phase: ProfilePhase) => void;
   onProgress?: (progress: ProfileProgress) => void;
@@ -128,6 +142,8 @@ export interface ProfileResult {
   energy: EnergyReport;
   /** What the user should know: how energy was chosen, journal repairs, finalization problems. Also in the manifest. */
   warnings: string[];
+  /** FLOPs, MFU/MBU, cost and carbon per model x accelerator x energy label: estimates, as the manifest records them. */
+  derived: RunDerived;
 }
 
 export type PreflightMode = 'warn' | 'strict' | 'off';
@@ -210,6 +226,7 @@ function traceBaseName(runDir: string): string {
 async function prepare(options: ProfileOptions): Promise<PreparedRun> {
   const loaded = typeof options.queries === 'string' ? await loadQuerySet(options.queries, options.load) : { queries: options.queries, notices: [] };
   const queries = loaded.queries;
+  checkEfficiencyOptions(options.efficiency);
   const judged = queries.filter((q) => q.grader === 'judge').length;
   if (judged > 0 && !options.judge) {
     throw new OptionError('judge', 'missing', `${judged} of ${queries.length} queries are graded by an LLM judge: pass the judge option, or load them with other graders (load.map, load.grader).`);
@@ -382,7 +399,8 @@ async function runQueries(run: PreparedRun, options: ProfileOptions): Promise<Lo
     run.preflight?.mark();
     await energy.measureBaseline(signal);
     await preflightBeforeQueries(run, signal);
-    session.baseline = energy.baseline;
+    // A baseline cut short by a stop is not one later runs on this model should reuse.
+    if (!signal?.aborted) session.baseline = energy.baseline;
   }
   // After the idle baseline this VM needed 1-2 s of load to return to full speed: a 20M model's first queries decoded
   // up to 25% slower behind a one-query warm-up. So the warm-up lasts warmupS as well as warmupQueries queries.
@@ -393,7 +411,7 @@ async function runQueries(run: PreparedRun, options: ProfileOptions): Promise<Lo
     if (k >= warmupQueries && performance.now() >= warmupEndMs) break;
     await runOne(run, pending[k % pending.length]!.query, signal);
   }
-  session.warm ||= warmupQueries > 0;
+  session.warm ||= warmupQueries > 0 && !signal?.aborted;
   const done = journal.results();
   let correct = done.filter((r) => r.correct).length;
   let energyJ = done.reduce((sum, r) => sum + r.energyJ, 0);
@@ -463,6 +481,12 @@ async function finalize(run: PreparedRun, outcome: LoopOutcome, energyReport: En
   const finalized = await finalizeRun(options.outDir);
   warnings.push(...finalized.warnings);
   const description = run.session.runner.description;
+  // Derived figures never cost a run its manifest: a failure is a warning and an empty set.
+  const derived = await runDerived(rows, run.session.spec, options.efficiency, options.peakCacheFile).catch((error: Error) => {
+    warnings.push(`derived figures (FLOPs, MFU/MBU, cost, carbon) left out: ${error.message}`);
+    return noDerived(error.message);
+  });
+  if (derived.peaks.note && (options.efficiency?.peakFlopsPerS === undefined || options.efficiency?.peakBytesPerS === undefined)) warnings.push(`MFU/MBU: ${derived.peaks.note}`);
   await writeManifest(options.outDir, {
     runId: run.runId,
     complete,
@@ -492,16 +516,61 @@ async function finalize(run: PreparedRun, outcome: LoopOutcome, energyReport: En
     timings: { startedAt: outcome.startedAtIso, finishedAt: new Date().toISOString(), wallMs: performance.now() - outcome.startedMs },
     warnings,
     summary: summarize(rows, { groupBy: ['model', 'accelerator'], bootstrap: BOOTSTRAP }),
+    derived: JSON.parse(JSON.stringify(derived)) as Record<string, unknown>,
   });
-  return { runDir: options.outDir, runId: run.runId, results: rows, summary, complete, energy: energyReport, warnings };
+  return { runDir: options.outDir, runId: run.runId, results: rows, summary, complete, energy: energyReport, warnings, derived };
 }
 
 /**
  * Profiles one model over a query set: per query, a timed generation inside prefill and decode energy windows,
  * then a grade, appended durably to the run's journal before the next query starts. Three stages: prepare, run the
  * queries, finalize; the model, the journal and the sampler are released on one path whatever happens.
+ *
+ * Under a run host (the Jupyter kernel, see `setRunHost`) the host's signal stops the run as `signal` does, a run
+ * whose signal is already aborted does not start, and the host hears when the run has written its files.
  */
 export async function profile(options: ProfileOptions): Promise<ProfileResult> {
+  const host = runHost();
+  if (host === undefined) return (await profileOnce(options)).result;
+  const hostSignal = host.signal();
+  const signal = hostSignal === undefined || options.signal === undefined ? (options.signal ?? hostSignal) : AbortSignal.any([options.signal, hostSignal]);
+  signal?.throwIfAborted();
+  const running = profileOnce({ ...options, signal });
+  host.track(running.then(
+    ({ result, queryCount }) => (result.complete ? undefined : stoppedNote(result, queryCount)),
+    (error: unknown) => `profile() for ${options.outDir} failed: ${(error as Error)?.message ?? String(error)}`,
+  ));
+  return (await running).result;
+}
+
+/** What a stopped run tells the user: how far it got, where its files are, and how to continue it. */
+function stoppedNote(result: ProfileResult, queryCount: number): string {
+  return `profile() stopped after ${result.results.length} of ${queryCount} queries and wrote results.parquet and manifest.json ` +
+    `(complete: false) in ${result.runDir}; continue it with profile({ ...the same options, resume: true }).`;
+}
+
+async function profileOnce(options: ProfileOptions): Promise<{ result: ProfileResult; queryCount: number }> {
+  return profileStages(options).catch((error: unknown) => {
+    throw diskFullError(error, options.outDir) ?? error;
+  });
+}
+
+/**
+ * A full disk (ENOSPC, or EDQUOT: over quota) where the run writes, as a stop that says what to do. The journal and
+ * the trace cut a write that failed part-way back to their last whole line or row, so a resume continues cleanly.
+ */
+function diskFullError(error: unknown, outDir: string): Error | undefined {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code !== 'ENOSPC' && code !== 'EDQUOT') return undefined;
+  return new Error(
+    `outDir ${outDir}: the disk is full (${(error as Error).message}), so the run stopped. Every query completed before ` +
+      `that is in ${join(outDir, 'journal.jsonl')}. Free space on that disk (or copy the run folder to a disk with room), ` +
+      'then continue with the resume option and that folder as outDir.',
+    { cause: error },
+  );
+}
+
+async function profileStages(options: ProfileOptions): Promise<{ result: ProfileResult; queryCount: number }> {
   const run = await prepare(options);
   let outcome: LoopOutcome;
   try {
@@ -511,5 +580,5 @@ export async function profile(options: ProfileOptions): Promise<ProfileResult> {
     throw error;
   }
   const energyReport = await run.close();
-  return finalize(run, outcome, energyReport, options);
+  return { result: await finalize(run, outcome, energyReport, options), queryCount: run.queries.length };
 }

@@ -64,5 +64,6 @@ export function queryRow(query: Query, model: ModelDescription, generation: Gene
     gradeSpanEnd: grade.span?.end ?? null,
     gradeSpanText: grade.span?.text ?? null,
     judgedVerdict: grade.judged?.raw ?? null,
+    attempts: generation.attempts ?? null,
   };
 }

@@ -1,5 +1,6 @@
 import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { checkGgufHeader } from './gguf-header.ts';
 
 /** A folder given as the model: name the GGUF files inside it, so the fix is a copy-paste away. */
 async function folderMessage(path: string): Promise<string> {
@@ -9,8 +10,9 @@ async function folderMessage(path: string): Promise<string> {
 }
 
 /**
- * Fails early, with a fix, on files llama.cpp would reject with a terse message.
- * The truncation check is left to the loader, which knows every tensor's size.
+ * Fails early, with a fix, on files llama.cpp would reject with a terse message, or load for minutes before failing:
+ * a folder, an unreadable path, a file that is not GGUF, and (checkGgufHeader) a corrupt or truncated header, metadata
+ * or tensor table, each bounds-checked against the file's size before anything is allocated.
  */
 export async function assertGgufFile(path: string): Promise<void> {
   let sizeBytes: number;
@@ -47,4 +49,5 @@ export async function assertGgufFile(path: string): Promise<void> {
   } finally {
     await handle.close();
   }
+  checkGgufHeader(path);
 }

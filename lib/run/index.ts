@@ -27,3 +27,4 @@ export { assertGgufFile } from './gguf-check.ts';
 export { checkRunnerOptions } from './options-check.ts';
 export { addGeneration, emptyCpuAccount, sampleCpu, summarizeCpu, type CpuAccount, type CpuSample } from './cpu-time.ts';
 export { startLlamaServer, type LlamaServerHandle, type LlamaServerOptions } from './llama-server.ts';
+export { cachedLlamaTools, ensureLlamaTools, ipwCacheDir, type LlamaTools } from './llama-tools.ts';

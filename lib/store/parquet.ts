@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { DOUBLE, DuckDBInstance, LIST, listValue, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
 import { commitTemp, tempPathFor } from './fsutil.ts';
-import { COLUMNS, SQL_TYPES, numberMapFromJson, numberMapToJson, queryResultProblem } from './schema.ts';
+import { COLUMNS, LATER_COLUMNS, SQL_TYPES, numberMapFromJson, numberMapToJson, queryResultProblem } from './schema.ts';
 import { quoteIdent } from './sql-quote.ts';
 import type { QueryResult } from './types.ts';
 
@@ -48,6 +48,10 @@ function appendRow(appender: DuckDBAppender, result: QueryResult): void {
       case 'numberMap':
         appender.appendVarchar(numberMapToJson(value as Record<string, number>));
         break;
+      case 'attemptList':
+        if (value === null) appender.appendNull();
+        else appender.appendVarchar(JSON.stringify(value));
+        break;
     }
   }
   appender.endRow();
@@ -78,8 +82,11 @@ export async function writeResultsParquet(target: string, results: readonly Quer
 
 /** Reads a results Parquet file back into `QueryResult`s, ordered by `index`. */
 export async function readResultsParquet(file: string): Promise<QueryResult[]> {
-  const columnsSql = COLUMNS.map(({ name }) => quoteIdent(name)).join(', ');
   const rows = await withConnection(async (connection) => {
+    // A file written before a later column existed reads it as that column's default.
+    const described = await connection.runAndReadAll('DESCRIBE SELECT * FROM read_parquet($1)', [file]);
+    const present = new Set(described.getRowObjectsJS().map((row) => String(row.column_name)));
+    const columnsSql = COLUMNS.map(({ name }) => (!present.has(name) && name in LATER_COLUMNS ? `NULL AS ${quoteIdent(name)}` : quoteIdent(name))).join(', ');
     const reader = await connection.runAndReadAll(
       `SELECT ${columnsSql} FROM read_parquet($1) ORDER BY ${quoteIdent('index')}`,
       [file],
@@ -87,7 +94,10 @@ export async function readResultsParquet(file: string): Promise<QueryResult[]> {
     return reader.getRowObjectsJS();
   });
   return rows.map((row, i) => {
-    for (const { name, kind } of COLUMNS) if (kind === 'numberMap' && typeof row[name] === 'string') row[name] = numberMapFromJson(row[name] as string);
+    for (const { name, kind } of COLUMNS) {
+      if (kind === 'numberMap' && typeof row[name] === 'string') row[name] = numberMapFromJson(row[name] as string);
+      if (kind === 'attemptList' && typeof row[name] === 'string') row[name] = JSON.parse(row[name] as string);
+    }
     const problem = queryResultProblem(row);
     if (problem) throw new Error(`${file} row ${i + 1} is not a valid result: ${problem}`);
     return row as unknown as QueryResult;

@@ -1,8 +1,11 @@
 import type { QueryResult } from './types.ts';
 
 /** How a `QueryResult` field is stored; one kind per Parquet/DuckDB column type. */
-/** `numberMap`: an object of numbers (joules per energy domain), stored in Parquet as JSON text. */
-export type ColumnKind = 'string' | 'nullableString' | 'int' | 'nullableInt' | 'double' | 'boolean' | 'doubleList' | 'numberMap';
+/**
+ * `numberMap`: an object of numbers (joules per energy domain), stored in Parquet as JSON text.
+ * `attemptList`: an array of request attempts or null, stored in Parquet as JSON text (NULL when null).
+ */
+export type ColumnKind = 'string' | 'nullableString' | 'int' | 'nullableInt' | 'double' | 'boolean' | 'doubleList' | 'numberMap' | 'attemptList';
 
 export interface Column {
   name: keyof QueryResult;
@@ -63,7 +66,14 @@ const KINDS: { [K in keyof QueryResult]-?: ColumnKind } = {
   gradeSpanEnd: 'nullableInt',
   gradeSpanText: 'nullableString',
   judgedVerdict: 'nullableString',
+  attempts: 'attemptList',
 };
+
+/**
+ * Columns added after runs were already on disk, with the value a row written before them reads as: the journal
+ * line or Parquet file simply lacks them.
+ */
+export const LATER_COLUMNS: Readonly<Partial<Record<keyof QueryResult, null>>> = { attempts: null };
 
 export const COLUMNS: readonly Column[] = (Object.keys(KINDS) as (keyof QueryResult)[]).map((name) => ({
   name,
@@ -79,9 +89,21 @@ export const SQL_TYPES: Record<ColumnKind, string> = {
   boolean: 'BOOLEAN',
   doubleList: 'DOUBLE[]',
   numberMap: 'VARCHAR',
+  attemptList: 'VARCHAR',
 };
 
 const INT32_MAX = 2 ** 31 - 1;
+
+/** What is wrong with one stored request attempt (lib/run's RequestAttempt), or null. */
+function attemptProblem(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'an attempt is not an object';
+  const a = value as Record<string, unknown>;
+  if (typeof a.startMs !== 'number' || typeof a.endMs !== 'number') return 'an attempt needs numbers startMs and endMs';
+  if (a.status !== null && !Number.isInteger(a.status)) return 'an attempt\'s status must be an integer or null';
+  if (typeof a.outcome !== 'string') return 'an attempt\'s outcome must be a string';
+  if (a.retryAfterMs !== undefined && typeof a.retryAfterMs !== 'number') return 'an attempt\'s retryAfterMs must be a number when present';
+  return null;
+}
 
 function kindProblem(kind: ColumnKind, value: unknown): string | null {
   switch (kind) {
@@ -103,6 +125,14 @@ function kindProblem(kind: ColumnKind, value: unknown): string | null {
       return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'number')
         ? null
         : 'expected an object of numbers';
+    case 'attemptList':
+      if (value === null) return null;
+      if (!Array.isArray(value)) return 'expected an array of request attempts or null';
+      for (const attempt of value) {
+        const problem = attemptProblem(attempt);
+        if (problem) return problem;
+      }
+      return null;
   }
 }
 
@@ -136,7 +166,7 @@ export function encodeQueryResult(result: QueryResult): string {
   for (const { name, kind } of COLUMNS) {
     const v = result[name];
     if (kind === 'double' && typeof v === 'number') out[name] = encodeNumber(v);
-    if (kind === 'doubleList' && Array.isArray(v)) out[name] = v.map(encodeNumber);
+    if (kind === 'doubleList' && Array.isArray(v)) out[name] = (v as number[]).map(encodeNumber);
     if (kind === 'numberMap' && typeof v === 'object' && v !== null) out[name] = encodeNumberMap(v as Record<string, number>);
   }
   return JSON.stringify(out);
@@ -166,6 +196,7 @@ export function decodeQueryResult(line: string): QueryResult | string {
   const parsed: unknown = JSON.parse(line);
   if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
     const record = parsed as Record<string, unknown>;
+    for (const [name, value] of Object.entries(LATER_COLUMNS)) if (!(name in record)) record[name] = value;
     for (const { name, kind } of COLUMNS) {
       if (!(name in record)) continue;
       if (kind === 'double') record[name] = decodeNumber(record[name]);

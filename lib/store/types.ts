@@ -1,7 +1,7 @@
 import type { EnergySourceName } from '../energy/index.ts';
 import type { GradeStatus } from '../grade/index.ts';
 import type { GraderName } from '../queries/index.ts';
-import type { StopReason } from '../run/index.ts';
+import type { RequestAttempt, StopReason } from '../run/index.ts';
 
 /**
  * One profiled query: the persisted row (journal line and Parquet row).
@@ -81,6 +81,12 @@ export interface QueryResult {
   gradeSpanText: string | null;
   /** The judge's reading when the rule-based grade was ambiguous or empty and a judge fallback ran; else null. */
   judgedVerdict: string | null;
+  /**
+   * `openai:` runs: every HTTP request made for the query, in order, failed ones and retries included (start and end
+   * on the `clockStartMs` clock, HTTP status or null, outcome with secrets redacted, wait before the next try). Null
+   * for in-process runs, and in rows written before this column existed. Stored in Parquet as JSON text.
+   */
+  attempts: RequestAttempt[] | null;
 }
 
 /** Any value that survives a JSON round trip unchanged. */
@@ -192,6 +198,8 @@ export interface RunManifestInput {
   warnings?: string[];
   /** Results summary from lib/metrics, any JSON-serializable shape. */
   summary: unknown;
+  /** Derived figures (FLOPs, MFU/MBU, cost, carbon: estimates) with the rates and peaks they came from (lib/profile). */
+  derived?: Record<string, unknown>;
 }
 
 /** Contents of `manifest.json`, written when a run ends, completely or interrupted (see `complete`). */

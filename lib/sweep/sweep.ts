@@ -4,7 +4,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { profile, type ProfileProgress, type ProfileResult } from '../profile/index.ts';
-import { readModelArchitecture, type ModelArchitecture } from '../efficiency/index.ts';
+import { readModelArchitecture, resolveRates, type ModelArchitecture } from '../efficiency/index.ts';
+import { choosePeaks } from '../peak/index.ts';
 import { loadQuerySet } from '../queries/index.ts';
 import { assertGgufFile, checkRunnerOptions, parseModelSpec } from '../run/index.ts';
 import { RUN_FILE, listRuns, readResults, type QueryResult } from '../store/index.ts';
@@ -36,8 +37,13 @@ export interface SweepOptions {
   onCell?: (event: CellEvent) => void;
   /** Each query of the cell in progress. */
   onProgress?: (cell: Cell, progress: ProfileProgress) => void;
-  /** Peaks (MFU/MBU) and rates (cost, carbon) for the derived figures of the cell table; none by default. */
+  /**
+   * Peaks (MFU/MBU) and rates (cost, carbon) for the derived figures of the cell table and of each cell's manifest;
+   * none by default. Peaks not given come from this host's `ipw peak` cache for CPU cells (see `peakCacheFile`).
+   */
   efficiency?: EfficiencyOptions;
+  /** The `ipw peak` record for missing peaks; false: never. Default: this host's cache (lib/peak's peakCacheFile()). */
+  peakCacheFile?: string | false;
 }
 
 export interface CellEvent {
@@ -216,7 +222,8 @@ async function architectureFor(model: string): Promise<ModelArchitecture | { una
  * One summary row per cell with results, in run order, with its derived figures (FLOPs from the GGUF; MFU/MBU, cost
  * and carbon where `efficiency` gives peaks and rates).
  */
-export async function sweepTable(plan: SweepPlan, efficiency: EfficiencyOptions = {}): Promise<SweepCellRow[]> {
+export async function sweepTable(plan: SweepPlan, efficiency: EfficiencyOptions = {}, peakCacheFile?: string | false): Promise<SweepCellRow[]> {
+  const rates = { ...efficiency, ...resolveRates(efficiency) };
   const table: SweepCellRow[] = [];
   const architectures = new Map<string, Promise<ModelArchitecture | { unavailable: string }>>();
   for (const cell of plan.cells) {
@@ -227,8 +234,10 @@ export async function sweepTable(plan: SweepPlan, efficiency: EfficiencyOptions 
     const model = String(cell.cell.coordinates.model);
     if (!architectures.has(model)) architectures.set(model, architectureFor(model));
     const arch = await architectures.get(model)!;
+    // Peaks not given: this host's measured ones, for cells that ran on the CPU.
+    const { peaks } = choosePeaks(efficiency, rows[0]!.accelerator, peakCacheFile);
     for (const row of cellRows(cell.cell.name, cell.cell.coordinates, state.status, rows)) {
-      table.push({ ...row, efficiency: cellEfficiency(row, rows, arch, efficiency) });
+      table.push({ ...row, efficiency: cellEfficiency(row, rows, arch, { ...rates, ...peaks }) });
     }
   }
   return table;
@@ -250,6 +259,7 @@ export async function sweep(options: SweepOptions): Promise<SweepResult> {
     return { plan, complete: plan.cells.every((c) => !c.inShard || c.status === 'complete'), failed: [], table: [] };
   }
   const mine = cells.filter((cell) => inShard(cell.index, shard));
+  resolveRates(options.efficiency ?? {});
   await preflightCells(spec, mine);
   claimSweepFolder(outDir, spec, cells);
   const failed: SweepResult['failed'] = [];
@@ -274,6 +284,8 @@ export async function sweep(options: SweepOptions): Promise<SweepResult> {
         outDir: runDir,
         resume,
         signal: options.signal,
+        efficiency: options.efficiency,
+        peakCacheFile: options.peakCacheFile,
         onProgress: options.onProgress ? (progress) => options.onProgress!(cell, progress) : undefined,
       });
       options.onCell?.({ ...event, state: result.complete ? 'done' : 'interrupted', result });
@@ -289,5 +301,5 @@ export async function sweep(options: SweepOptions): Promise<SweepResult> {
   }
   const plan = await planOf(spec, cells, outDir, shard);
   const complete = !interrupted && failed.length === 0 && plan.cells.every((c) => !c.inShard || c.status === 'complete');
-  return { plan, complete, failed, table: await sweepTable(plan, options.efficiency) };
+  return { plan, complete, failed, table: await sweepTable(plan, options.efficiency, options.peakCacheFile) };
 }

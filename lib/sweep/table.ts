@@ -1,9 +1,6 @@
 // One summary row per cell of a sweep, and the cells on the Pareto frontier. Pure.
-import {
-  FLOPS_METHOD, costAndCarbon, decodeBytes, queryFlops, utilization,
-  type CostAndCarbon, type EnergyRates, type ModelArchitecture, type PeakFigures, type Utilization,
-} from '../efficiency/index.ts';
-import { mean, percentile, summarize, type MetricRow } from '../metrics/index.ts';
+import { derivedFigures, type DerivedFigures, type EfficiencyOptions, type ModelArchitecture } from '../efficiency/index.ts';
+import { describeEnergyLabel, mean, percentile, summarize, type MetricRow } from '../metrics/index.ts';
 import { paretoFrontier, type FrontierPoint } from '../plots/index.ts';
 import type { Coordinates } from './spec.ts';
 
@@ -101,61 +98,24 @@ export function cellFrontier(rows: readonly SweepCellRow[], cost: FrontierCost):
   return [...byLabel.values()].flatMap((group) => paretoFrontier(group, { cost: costOf, value: (row) => row.accuracy }));
 }
 
-/** Options of the derived figures: peaks for MFU/MBU and rates for cost and carbon, all supplied by the user. */
-export type EfficiencyOptions = PeakFigures & EnergyRates & {
-  /** Bytes per KV-cache element, for MBU. Default 2 (f16, llama.cpp's default cache type). */
-  kvBytesPerElement?: number;
-};
+/** Peaks (MFU/MBU) and rates (cost, carbon) for the derived figures: lib/efficiency's options. */
+export type { EfficiencyOptions } from '../efficiency/index.ts';
 
-/** A cell's derived figures: every one an estimate, with its method. */
-export interface CellEfficiency {
-  /** Mean FLOPs per query, by phase; NaN for a served model (no GGUF to read). */
-  flopsPerQuery: number;
-  prefillFlopsPerQuery: number;
-  decodeFlopsPerQuery: number;
-  flopsMethod: string;
-  /** Model FLOPs utilization in prefill and decode, memory bandwidth utilization in decode (0..1; NaN with a reason). */
-  prefillMfu: Utilization;
-  decodeMfu: Utilization;
-  decodeMbu: Utilization;
-  cost: CostAndCarbon;
+/** A cell's derived figures: FLOPs, MFU/MBU, cost and carbon, every one an estimate with its method. */
+export type CellEfficiency = DerivedFigures;
+
+/** A row's energy label in words, as the legend under a table gives it (without the legend's [n]). */
+export function energyLabelText(row: Pick<SweepCellRow, 'energySource' | 'energyMethod' | 'energyIsEstimate' | 'energyDomain'>): string {
+  return describeEnergyLabel(row, 0).replace(/^\[1\] /, '');
 }
 
 /**
- * FLOPs, MFU/MBU, cost and carbon of a cell from its rows, the model's architecture (or why there is none) and the
- * user's peaks and rates. Phase seconds are the rows' prefillMs and decodeMs.
+ * FLOPs, MFU/MBU, cost and carbon of a cell from its rows (those of the row's energy label), the model's architecture
+ * (or why there is none) and the user's peaks and rates (lib/efficiency's derivedFigures).
  */
 export function cellEfficiency(row: SweepCellRow, rows: readonly CellResultRow[], arch: ModelArchitecture | { unavailable: string }, options: EfficiencyOptions): CellEfficiency {
   const group = rows.filter((r) => r.energySource === row.energySource && r.energyMethod === row.energyMethod);
-  const cost = costAndCarbon(row.meanEnergyJ, row.accuracy, options, row.energyIsEstimate);
-  if ('unavailable' in arch) {
-    const none: Utilization = { value: NaN, reason: arch.unavailable, method: FLOPS_METHOD };
-    return { flopsPerQuery: NaN, prefillFlopsPerQuery: NaN, decodeFlopsPerQuery: NaN, flopsMethod: FLOPS_METHOD, prefillMfu: none, decodeMfu: none, decodeMbu: none, cost };
-  }
-  let prefill = 0;
-  let decode = 0;
-  let bytes = 0;
-  let prefillS = 0;
-  let decodeS = 0;
-  for (const r of group) {
-    const flops = queryFlops(arch, r.promptTokens, r.completionTokens);
-    prefill += flops.prefillFlops;
-    decode += flops.decodeFlops;
-    bytes += decodeBytes(arch, r.promptTokens, r.completionTokens, options.kvBytesPerElement ?? 2);
-    prefillS += r.prefillMs / 1000;
-    decodeS += r.decodeMs / 1000;
-  }
-  const n = group.length;
-  return {
-    flopsPerQuery: (prefill + decode) / n,
-    prefillFlopsPerQuery: prefill / n,
-    decodeFlopsPerQuery: decode / n,
-    flopsMethod: FLOPS_METHOD,
-    prefillMfu: utilization(prefill, prefillS, options.peakFlopsPerS, 'FLOP/s', options.peakSource),
-    decodeMfu: utilization(decode, decodeS, options.peakFlopsPerS, 'FLOP/s', options.peakSource),
-    decodeMbu: utilization(bytes, decodeS, options.peakBytesPerS, 'bytes/s', options.peakSource),
-    cost,
-  };
+  return derivedFigures(group, { meanEnergyJ: row.meanEnergyJ, accuracy: row.accuracy, energyIsEstimate: row.energyIsEstimate, energyLabel: energyLabelText(row) }, arch, options);
 }
 
 /** Cell rows as lib/plots' frontier points (label = cell name, energy label carried): `paretoPlot(frontierPoints(table))`. */

@@ -11,6 +11,7 @@ export const ROW_TRACE_AND_SPAN: Pick<
   | 'gradeSpanEnd'
   | 'gradeSpanText'
   | 'judgedVerdict'
+  | 'attempts'
   | 'energyDomain'
   | 'energyByDomainJ'
   | 'netEnergyByDomainJ'
@@ -28,4 +29,5 @@ export const ROW_TRACE_AND_SPAN: Pick<
   gradeSpanEnd: 1,
   gradeSpanText: 'x',
   judgedVerdict: null,
+  attempts: null,
 };

@@ -3,9 +3,13 @@ import { parseArgs } from 'node:util';
 import {
   coverage,
   coverageGrowth,
+  derivedTable,
+  formatDerivedTable,
   formatIpwTable,
+  formatJudgeAgreement,
   formatTextTable,
   ipwTable,
+  judgeAgreementTable,
   loadReleaseDates,
   MixedEnergySourcesError,
   openStudy,
@@ -17,7 +21,10 @@ import {
 } from '../../analyze/index.ts';
 import { formatLoadTable, loadLevels, studyLoadSummaries } from '../../load/index.ts';
 import { BOOTSTRAP, describeEnergyLabel, type EnergyLabelled } from '../../metrics/index.ts';
+import { hasRates } from '../../efficiency/index.ts';
 import { numberFlag, type Command } from '../command.ts';
+import { flagHelp } from '../flags.ts';
+import { RATE_FLAGS, rateFlags, rateOptionSpecs } from '../rate-flags.ts';
 
 /** The tables of profile runs: IPW overall and by domain, coverage, and routing against a reference when asked. */
 async function profileTables(study: Study, values: { reference?: string; 'release-dates'?: string }, bootstrap: { resamples?: number; seed?: number }): Promise<Record<string, Table>> {
@@ -55,17 +62,26 @@ async function run(args: string[]): Promise<number> {
       out: { type: 'string' },
       db: { type: 'string' },
       partitioned: { type: 'string' },
+      ...rateOptionSpecs,
     },
   });
+  const rates = rateFlags(values);
   if (positionals.length === 0) throw new Error('analyze needs one or more run folders (or globs)');
   const bootstrap = { resamples: numberFlag(values.resamples, 'resamples'), seed: numberFlag(values.seed, 'seed') };
   const study = await openStudy(positionals, { db: values.db });
   try {
     for (const warning of study.warnings) process.stderr.write(`ipw: ${warning}\n`);
     const tables: Record<string, Table> = study.runs.length > 0 ? await profileTables(study, values, bootstrap) : {};
+    // Runs graded with `ipw grade --judges`: the judges' agreement and accuracy swing, shown beside the accuracy.
+    const judged = judgeAgreementTable(study);
+    for (const warning of judged.warnings) process.stderr.write(`ipw: ${warning}\n`);
+    if (judged.table.rows.length > 0) tables['judge-agreement'] = judged.table;
     const out = process.stdout;
+    if (tables.ipw && hasRates(rates)) tables.derived = await derivedTable(study, tables.ipw, rates);
     if (tables.ipw) {
       out.write(`${formatIpwTable(tables.ipw)}\n\n${formatIpwTable(tables['ipw-by-domain'] as Table)}\n\n`);
+      if (tables.derived) out.write(`${formatDerivedTable(tables.derived)}\n\n`);
+      if (tables['judge-agreement']) out.write(`${formatJudgeAgreement(tables['judge-agreement'])}\n\n`);
       out.write(`Local coverage (queries answered correctly by at least one local model):\n${formatTextTable(tables.coverage as Table)}\n`);
     }
     if (tables.routing) {
@@ -100,12 +116,15 @@ export const analyzeCommand: Command = {
   usage: [
     '  ipw analyze <run folder | folder of runs | glob...>',
     '                                  print accuracy, J/query, W, IPW and IPJ with 95% CIs, and local coverage;',
-    '                                  for load runs (ipw load), latency, throughput and energy per load level',
+    '                                  for load runs (ipw load), latency, throughput and energy per load level;',
+    '                                  for runs graded with ipw grade --judges, judge kappa, accuracy swing and repeat changes',
     '      --reference MODEL           also route each query to the cheapest correct local model, else MODEL',
     '      --out DIR                   write every table as CSV and Parquet to DIR',
     '      --partitioned DIR           write all results as Parquet partitioned by model and accelerator',
     '      --release-dates FILE        model,releaseDate CSV (default data/model-release-dates.csv)',
     `      --seed N --resamples N      bootstrap seed (${BOOTSTRAP.seed}) and resamples (${BOOTSTRAP.resamples}); --db FILE keeps the DuckDB study`,
+    '      cost and carbon per query and per correct answer, derived estimates (table "derived" with --out):',
+    flagHelp(RATE_FLAGS),
   ].join('\n'),
   run,
 };

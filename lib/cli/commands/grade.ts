@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  compareVerdicts, gradeRecords, judgeAgreement, readGradeRecords, summarizeVerdicts, RULE_SETS,
+  compareVerdicts, gradeRecords, judgeAgreement, readGradeRecords, summarizeVerdicts, JUDGE_AGREEMENT_FILE, RULE_SETS,
   type AgreementSummary, type GradeRecord, type JudgeModel, type JudgeScope, type PairAgreement, type RecordProblem, type RuleSetName, type Verdict,
 } from '../../grade/index.ts';
 import { describeEnergyLabel, energyLabels } from '../../metrics/index.ts';
@@ -80,7 +80,7 @@ async function loadRecords(input: string): Promise<Loaded> {
   if (info === null) throw new Error(`${input}: no such file or run folder`);
   if (info.isDirectory()) {
     const rows = await readResults(input);
-    return { records: fromResults(rows), problems: [], rows, judgeOut: join(input, 'judge-agreement.jsonl') };
+    return { records: fromResults(rows), problems: [], rows, judgeOut: join(input, JUDGE_AGREEMENT_FILE) };
   }
   return { ...readGradeRecords(await readFile(input, 'utf8'), input), judgeOut: join(dirname(input), `${basename(input).replace(/\.jsonl?$/i, '')}.judges.jsonl`) };
 }

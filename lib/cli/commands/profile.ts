@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { ENERGY_FLAGS, energyFlags } from '../energy-flags.ts';
 import { SERVER_FLAGS, serverFlags } from '../server-flags.ts';
+import { derivedFiguresTable, formatDerivedTable } from '../../analyze/index.ts';
+import { hasRates, type Utilization } from '../../efficiency/index.ts';
 import { formatTable } from '../../metrics/index.ts';
 import { DEFAULT_MAX_ERROR_FRACTION, DEFAULT_MAX_TOKENS, DEFAULT_WARMUP_QUERIES, DEFAULT_WARMUP_S, openJudge, profile, type ProfileOptions } from '../../profile/index.ts';
 import { GRADER_NAMES, type GraderName } from '../../queries/index.ts';
@@ -21,6 +23,7 @@ import { inFlagTerms } from '../flag-terms.ts';
 import { flagHelp, parseSpecs, type FlagSpec } from '../flags.ts';
 import { preflightProfile } from '../preflight.ts';
 import { phaseReporter, progressReporter } from '../progress.ts';
+import { PEAK_FLAGS, RATE_FLAGS, peakFlags, rateFlags } from '../rate-flags.ts';
 
 function gpuFlag(value: string | undefined): GpuChoice | undefined {
   if (value === undefined) return undefined;
@@ -60,7 +63,11 @@ export const PROFILE_FLAGS = {
   judge: { value: MODEL_VALUE, help: 'LLM judge for queries graded "judge"' },
   'judge-fallback': { boolean: true, help: 'also ask the judge to read answers the rules find none or several of' },
   ...SERVER_FLAGS,
+  ...RATE_FLAGS,
+  ...PEAK_FLAGS,
 } as const satisfies Record<string, FlagSpec>;
+
+const share = (u: Utilization): string => (Number.isFinite(u.value) ? `${(u.value * 100).toPrecision(3)}%` : `- (${u.reason})`);
 
 async function run(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: parseSpecs(PROFILE_FLAGS) });
@@ -100,6 +107,10 @@ async function run(args: string[]): Promise<number> {
     ...energyFlags(values),
     seed,
   };
+  const rates = rateFlags(values);
+  const { peaks, peakCacheFile } = peakFlags(values);
+  options.efficiency = { ...peaks, ...rates };
+  options.peakCacheFile = peakCacheFile;
   const serverOptions = {
     apiKeyEnv: options.apiKeyEnv,
     connectTimeoutS: options.connectTimeoutS,
@@ -123,6 +134,15 @@ async function run(args: string[]): Promise<number> {
   }
   for (const warning of result.warnings) process.stderr.write(`ipw: ${inFlagTerms(warning)}\n`);
   process.stdout.write(`${formatTable(result.summary)}\n`);
+  // Derived figures, as the manifest records them: cost and carbon at the rates given, MFU/MBU at the peaks used.
+  if (hasRates(rates)) process.stdout.write(`\n${formatDerivedTable(derivedFiguresTable(result.derived.groups, rates))}\n`);
+  const { peaks: used } = result.derived;
+  if (used.peakFlopsPerS !== undefined || used.peakBytesPerS !== undefined) {
+    for (const g of result.derived.groups) {
+      process.stdout.write(`\nMFU/MBU (ESTIMATES) ${g.model} on ${g.accelerator}: prefill MFU ${share(g.prefillMfu)}, decode MFU ${share(g.decodeMfu)}, decode MBU ${share(g.decodeMbu)}\n`);
+    }
+    process.stdout.write(`  peaks: ${used.measured ? `measured by ipw peak on ${used.measured.host} at ${used.measured.measuredAt}` : (used.peakSource ?? 'given, source not stated')}; see the manifest's derived.peaks for each method\n`);
+  }
   process.stdout.write(result.complete ? `results: ${result.runDir}\n` : `partial run in ${result.runDir}; continue with --resume --out ${result.runDir}\n`);
   return result.complete ? 0 : 130;
 }

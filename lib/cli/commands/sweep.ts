@@ -2,8 +2,12 @@ import { parseArgs } from 'node:util';
 import {
   DEFAULT_NOISE_CV, formatEfficiencyTable, formatPlan, formatRepetitionTable, formatSweepTable, repetitionRows, sweep, type CellEvent,
 } from '../../sweep/index.ts';
+import { OptionError } from '../../errors/index.ts';
 import { interruptSignal, numberFlag, type Command } from '../command.ts';
+import { errorInFlagTerms } from '../flag-terms.ts';
+import { flagHelp } from '../flags.ts';
 import { progressReporter } from '../progress.ts';
+import { PEAK_FLAGS, RATE_FLAGS, peakFlags, peakOptionSpecs, rateFlags, rateOptionSpecs } from '../rate-flags.ts';
 
 function cellLine(event: CellEvent): string {
   const where = `cell ${event.position}/${event.of} ${event.cell.name}`;
@@ -31,27 +35,14 @@ async function runSweep(args: string[]): Promise<number> {
       out: { type: 'string' },
       shard: { type: 'string' },
       'dry-run': { type: 'boolean' },
-      'peak-tflops': { type: 'string' },
-      'peak-gbps': { type: 'string' },
-      'peak-source': { type: 'string' },
-      'usd-per-kwh': { type: 'string' },
-      'grid-gco2-per-kwh': { type: 'string' },
+      ...peakOptionSpecs,
+      ...rateOptionSpecs,
       'noise-cv': { type: 'string' },
     },
   });
   const noiseCv = numberFlag(values['noise-cv'], 'noise-cv') ?? DEFAULT_NOISE_CV;
-  const tflops = numberFlag(values['peak-tflops'], 'peak-tflops');
-  const gbps = numberFlag(values['peak-gbps'], 'peak-gbps');
-  const efficiency = {
-    peakFlopsPerS: tflops === undefined ? undefined : tflops * 1e12,
-    peakBytesPerS: gbps === undefined ? undefined : gbps * 1e9,
-    peakSource: values['peak-source'],
-    usdPerKwh: numberFlag(values['usd-per-kwh'], 'usd-per-kwh'),
-    gco2PerKwh: numberFlag(values['grid-gco2-per-kwh'], 'grid-gco2-per-kwh'),
-  };
-  for (const [flag, value] of [['usd-per-kwh', efficiency.usdPerKwh], ['grid-gco2-per-kwh', efficiency.gco2PerKwh], ['peak-tflops', tflops], ['peak-gbps', gbps]] as const) {
-    if (value !== undefined && !(value >= 0)) throw new Error(`--${flag} must be 0 or more; got ${value}`);
-  }
+  const { peaks, peakCacheFile } = peakFlags(values);
+  const efficiency = { ...peaks, ...rateFlags(values) };
   if (positionals.length !== 1) throw new Error('sweep needs one spec file: ipw sweep SPEC.yaml [--out DIR] [--shard K/N] [--dry-run]');
   const dryRun = values['dry-run'] ?? false;
   let report: ReturnType<typeof progressReporter> | undefined;
@@ -68,6 +59,7 @@ async function runSweep(args: string[]): Promise<number> {
     },
     onProgress: (_cell, progress) => report?.(progress),
     efficiency,
+    peakCacheFile,
   });
   if (dryRun) {
     process.stdout.write(`${formatPlan(result.plan)}\n`);
@@ -95,7 +87,8 @@ async function run(args: string[]): Promise<number> {
   try {
     return await runSweep(args);
   } catch (error) {
-    process.stderr.write(`ipw: ${(error as Error).message}\n`);
+    // A rate or peak is a flag here: its error names the flag. The rest are about the spec file.
+    process.stderr.write(`ipw: ${error instanceof OptionError ? errorInFlagTerms(error) : (error as Error).message}\n`);
     return 2;
   }
 }
@@ -109,9 +102,8 @@ export const sweepCommand: Command = {
       --shard K/N            run shard K of N (from 1) of the cells; default from SLURM_ARRAY_TASK_ID/COUNT, or
                              JOB_COMPLETION_INDEX with IPW_SHARD_COUNT (Kubernetes Indexed Jobs), else all
       --dry-run              list the cells, their state and estimated time left from measured cells; run nothing
-      --peak-tflops T --peak-gbps G --peak-source TEXT   the machine's peak compute and memory bandwidth (yours:
-                             a spec sheet or a probe), for MFU and MBU; both labelled estimates
-      --usd-per-kwh X --grid-gco2-per-kwh Y   your electricity price and grid intensity, for cost and carbon
-      --noise-cv X           flag configurations whose repetitions vary more than X of their mean (default 0.05)`,
+      --noise-cv X           flag configurations whose repetitions vary more than X of their mean (default 0.05)
+${flagHelp(PEAK_FLAGS)}
+${flagHelp(RATE_FLAGS)}`,
   run,
 };
