@@ -140,7 +140,7 @@ describe('ipw analyze with judge readings', () => {
       writeFileSync(join(copy, JUDGE_AGREEMENT_FILE), '{"type":"reading","id":"s0"}\n');
       const broken = judgeAgreementTable({ runs: [{ runId: 'cut', runDir: copy, model: 'm', accelerator: 'cpu' }] as never });
       expect(broken.table.rows).toEqual([]);
-      expect(broken.warnings[0]).toMatch(/judge agreement of run cut left out: .*judge-agreement\.jsonl: no summary line, so the judge pass did not finish; run `ipw grade <run folder> --judges A,B` again/);
+      expect(broken.warnings[0]).toMatch(/judge agreement of run cut left out: .*judge-agreement\.jsonl: no summary line, so the judge pass did not finish; grade the run with its judges again/);
     } finally {
       rmSync(copy, { recursive: true, force: true });
     }

@@ -1,15 +1,15 @@
 // Load runs in a study: openStudy finds them beside profile runs, `requests` holds every request, `loadLevels` and
 // `ipw analyze` lay them out one row per load level. The runs are real load tests against a scripted server.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStudy } from '../lib/analyze/index.ts';
 import { loadLevels, loadTest, type LoadSummary } from '../lib/load/index.ts';
 import type { Query } from '../lib/queries/index.ts';
 import { writeStudy } from './analyze-fixture.ts';
-import { IPW_BIN, noHardwareEnergy, PROJECT_ROOT, tempDir } from './helpers/fixture.ts';
+import { IPW_BIN, noHardwareEnergy, tempDir } from './helpers/fixture.ts';
+import { startScriptedServer } from './helpers/load.ts';
 
 const QUERIES: Query[] = Array.from({ length: 3 }, (_, i) => ({ id: `q${i}`, prompt: `Count (${i})`, answer: 't0 t1 t2 t3 t4 t5', domain: 'test', grader: 'exact' }));
 
@@ -18,12 +18,9 @@ let root: string;
 const summaries: LoadSummary[] = [];
 
 beforeAll(async () => {
-  server = spawn(process.execPath, [path.join(PROJECT_ROOT, 'test/helpers/scripted-server.mjs'), JSON.stringify({ tokens: 6, tokenMs: 1, slowdownMs: 4 })], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const line = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: server.stdout! }).once('line', resolve);
-    server.once('exit', (code) => reject(new Error(`scripted server exited (${code})`)));
-  });
-  const url = `http://127.0.0.1:${(JSON.parse(line) as { port: number }).port}`;
+  const started = await startScriptedServer({ tokens: 6, tokenMs: 1, slowdownMs: 4 });
+  server = started.child;
+  const url = started.url;
   root = tempDir();
   // Written in the opposite order to the one the table sorts them in.
   for (const concurrency of [4, 1]) {

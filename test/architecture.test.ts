@@ -20,7 +20,8 @@ const LAYERS: readonly (readonly string[])[] = [
   ['store'],
   ['analyze', 'plots', 'agent', 'peak'],
   ['profile'],
-  ['sweep', 'load'],
+  ['load'],
+  ['sweep'],
   ['cli'],
 ];
 

@@ -1,30 +1,25 @@
 // lib/load against a scripted server in its own process: one that slows down as requests pile up, and one that drops
 // requests. Dropped requests are failures, counted and kept as rows, never lost.
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadTest, type LoadTestOptions } from '../lib/load/index.ts';
 import type { Query } from '../lib/queries/index.ts';
 import { readLoadRun } from '../lib/store/index.ts';
-import { IPW_BIN, noHardwareEnergy, PROJECT_ROOT, tempDir } from './helpers/fixture.ts';
+import { IPW_BIN, noHardwareEnergy, tempDir } from './helpers/fixture.ts';
+import { startScriptedServer } from './helpers/load.ts';
 
 const children: ChildProcess[] = [];
 afterEach(() => {
   for (const child of children.splice(0)) child.kill('SIGKILL');
 });
 
-/** Starts test/helpers/scripted-server.mjs with a script; resolves with its URL. */
 async function scriptedServer(script: Record<string, number>): Promise<string> {
-  const child = spawn(process.execPath, [join(PROJECT_ROOT, 'test/helpers/scripted-server.mjs'), JSON.stringify(script)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const { url, child } = await startScriptedServer(script);
   children.push(child);
-  const line = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`scripted server exited (${code})`)));
-  });
-  return `http://127.0.0.1:${(JSON.parse(line) as { port: number }).port}`;
+  return url;
 }
 
 // The scripted server drops q3, whose prompt says [drop].

@@ -7,22 +7,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadTest } from '../lib/load/index.ts';
 import { profile, type PreparedFixture } from '../lib/profile/index.ts';
 import { openRunner, parseModelSpec } from '../lib/run/index.ts';
-import type { LoadRequestRow } from '../lib/store/index.ts';
 import { noHardwareEnergy, sampleFixture, tempDir } from './helpers/fixture.ts';
+import { maxInFlight } from './helpers/load.ts';
 
 let fixture: PreparedFixture;
 beforeAll(async () => {
   fixture = await sampleFixture();
 }, 10 * 60_000);
-
-/** Most requests in flight at once, from their send and end times. */
-function maxInFlight(rows: readonly LoadRequestRow[]): number {
-  const edges = rows.flatMap((r) => [[r.sentMs, 1], [r.endMs, -1]] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  let now = 0;
-  let most = 0;
-  for (const [, d] of edges) most = Math.max(most, (now += d));
-  return most;
-}
 
 describe('in-process batching', () => {
   it('runs a closed loop of 4 on 4 sequences of one context, with the replies of a sequential run', async () => {

@@ -10,8 +10,9 @@ import { ensureFixtureModel } from '../lib/fixtures/index.ts';
 import { loadTest, scheduleArrivals, type LoadTestOptions, type LoadTestResult } from '../lib/load/index.ts';
 import { profile, type PreparedFixture } from '../lib/profile/index.ts';
 import { startLlamaServer, type LlamaServerHandle } from '../lib/run/index.ts';
-import { LOAD_PARQUET_FILE, readLoadRun, type LoadRequestRow } from '../lib/store/index.ts';
+import { LOAD_PARQUET_FILE, readLoadRun } from '../lib/store/index.ts';
 import { noHardwareEnergy, sampleFixture, tempDir } from './helpers/fixture.ts';
+import { maxInFlight } from './helpers/load.ts';
 
 let fixture: PreparedFixture;
 let knowledge: LlamaServerHandle;
@@ -41,15 +42,6 @@ function options(server: LlamaServerHandle, model: string, extra: Partial<LoadTe
     calibrationRequests: 1,
     ...extra,
   };
-}
-
-/** Most requests in flight at once, from their send and end times. */
-function maxInFlight(rows: readonly LoadRequestRow[]): number {
-  const edges = rows.flatMap((r) => [[r.sentMs, 1], [r.endMs, -1]] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  let now = 0;
-  let most = 0;
-  for (const [, d] of edges) most = Math.max(most, (now += d));
-  return most;
 }
 
 /** Checks that hold for every load run: the metrics from the rows, conservation, the trace on disk, the server's books. */

@@ -26,7 +26,7 @@ const NUMBER_FIELDS = ['judged', 'repeats', 'accuracySwing', 'repeatChangeRate']
  * written as null). Throws naming the file, the line and the fix when a line is not JSON or the summary is missing.
  */
 export function parseJudgeAgreement(text: string, file: string): StoredAgreement {
-  const fix = 'run `ipw grade <run folder> --judges A,B` again to rewrite it';
+  const fix = 'grade the run with its judges again (regrade with judges) to rewrite it';
   let summary: AgreementSummary | null = null;
   let readings = 0;
   text.split('\n').forEach((line, i) => {
@@ -142,7 +142,7 @@ export function judgeAgreementTable(study: Pick<Study, 'runs'>): { table: Table;
     }
     const results = parquetOf(tag.runDir);
     const stale = fs.existsSync(results) && fs.statSync(results).mtimeMs > fs.statSync(file).mtimeMs;
-    if (stale) warnings.push(`${file}: ${results} changed after the judges read run ${tag.runId}; rerun ipw grade --judges on it`);
+    if (stale) warnings.push(`${file}: ${results} changed after the judges read run ${tag.runId}; grade it with its judges again`);
     rows.push(judgeAgreementRow(tag, stored, stale));
   }
   return { table: { columns: JUDGE_AGREEMENT_COLUMNS.map(([c]) => c), columnTypes: JUDGE_AGREEMENT_COLUMNS.map(([, t]) => t), rows }, warnings };
@@ -170,6 +170,6 @@ export function formatJudgeAgreement(table: Table): string {
       'repeat changes': typeof r.repeatChangeRate === 'number' ? `${percent(r.repeatChangeRate)} (swing ${points(r.repeatSwing)})` : '-',
     })),
   };
-  const header = `Judge agreement (${JUDGE_AGREEMENT_FILE} from ipw grade --judges; kappa between judges, the lowest pair's; "-": one judge or one repeat):`;
+  const header = `Judge agreement (${JUDGE_AGREEMENT_FILE}, written when a run is graded with judges; kappa between judges, the lowest pair's; "-": one judge or one repeat):`;
   return `${header}\n${formatTextTable(shown)}`;
 }

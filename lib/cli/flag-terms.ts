@@ -56,6 +56,7 @@ export const FLAG_FOR_OPTION: Readonly<Record<string, string | null>> = {
   'the resume option': '--resume',
   judge: '--judge',
   gpu: '--gpu',
+  gpuLayers: '--gpu-layers',
   'gpu: false': '--gpu false',
   engine: '--engine',
   "engine: 'direct'": '--engine direct',

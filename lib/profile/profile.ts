@@ -266,6 +266,8 @@ async function prepare(options: ProfileOptions): Promise<PreparedRun> {
       seed: options.seed ?? DEFAULT_SEED,
       threads: runnerOptions.threads ?? null,
       gpu: runnerOptions.gpu ?? DEFAULT_GPU,
+      // Only when given, so runs recorded before the option existed still resume.
+      ...(runnerOptions.gpuLayers === undefined ? {} : { gpuLayers: runnerOptions.gpuLayers }),
       template: runnerOptions.template ?? DEFAULT_TEMPLATE,
       engine: runnerOptions.engine ?? DEFAULT_ENGINE,
       library: runnerOptions.library ?? DEFAULT_LIBRARY,
@@ -481,6 +483,10 @@ async function finalize(run: PreparedRun, outcome: LoopOutcome, energyReport: En
   const finalized = await finalizeRun(options.outDir);
   warnings.push(...finalized.warnings);
   const description = run.session.runner.description;
+  const gpuLayersAsked = description.details.gpuLayersRequested;
+  if (gpuLayersAsked !== undefined && gpuLayersAsked !== 'auto' && gpuLayersAsked !== 0 && description.details.gpuLayers === 0) {
+    warnings.push(`gpuLayers: ${JSON.stringify(gpuLayersAsked)} was asked for, but the model ran on ${description.accelerator === 'cpu' ? 'the CPU' : description.accelerator} with 0 layers offloaded (the manifest records gpuLayers: 0)`);
+  }
   // Derived figures never cost a run its manifest: a failure is a warning and an empty set.
   const derived = await runDerived(rows, run.session.spec, options.efficiency, options.peakCacheFile).catch((error: Error) => {
     warnings.push(`derived figures (FLOPs, MFU/MBU, cost, carbon) left out: ${error.message}`);

@@ -4,11 +4,13 @@ export {
   DEFAULT_CONTEXT_SIZE,
   DEFAULT_ENGINE,
   DEFAULT_GPU,
+  DEFAULT_GPU_LAYERS,
   DEFAULT_LIBRARY,
   DEFAULT_SEED,
   DEFAULT_SYSTEM_PROMPT,
   DEFAULT_TEMPLATE,
   type GpuChoice,
+  type GpuLayersChoice,
   type LlamaEngineChoice,
   type LlamaLibraryChoice,
 } from './llama.ts';

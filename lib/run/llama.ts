@@ -40,9 +40,20 @@ export const DEFAULT_CONTEXT_SIZE = 4096;
 /** The `seed` option's default. */
 export const DEFAULT_SEED = 0;
 
+/** Layers offloaded to the GPU: a count, every layer (`max`), or node-llama-cpp's fit to free VRAM (`auto`). */
+export type GpuLayersChoice = number | 'max' | 'auto';
+/** The `gpuLayers` option's default: node-llama-cpp chooses. */
+export const DEFAULT_GPU_LAYERS: GpuLayersChoice = 'auto';
+
 export interface LlamaRunnerOptions {
   /** GPU backend; `false` forces the CPU. Default 'auto' (DEFAULT_GPU). */
   gpu?: GpuChoice;
+  /**
+   * Layers offloaded to the GPU: a number, 'max', or 'auto' (node-llama-cpp's choice). Ignored on the CPU (gpu: false
+   * or no GPU): then 0. The runner's details record the value asked for (`gpuLayersRequested`) and the layers
+   * actually offloaded (`gpuLayers`). Default 'auto' (DEFAULT_GPU_LAYERS).
+   */
+  gpuLayers?: GpuLayersChoice;
   /**
    * CPU threads for evaluation, 1 to this machine's logical CPU count. Unset: chosen by a short decode probe at load,
    * cached per model and host.
@@ -101,9 +112,10 @@ async function getSharedLlama(gpu: GpuChoice): Promise<Llama> {
 
 const CORRUPT_HINT = 'The file may be truncated or corrupt; check its size and SHA-256 against the source, or download it again.';
 
-async function loadModel(llama: Llama, modelPath: string, vocabOnly: boolean): Promise<LlamaModel> {
+async function loadModel(llama: Llama, modelPath: string, vocabOnly: boolean, gpuLayers: GpuLayersChoice): Promise<LlamaModel> {
   try {
-    return await llama.loadModel({ modelPath, vocabOnly });
+    // Only a GPU backend takes a layer count; on the CPU every layer stays there.
+    return await llama.loadModel({ modelPath, vocabOnly, ...(llama.gpu !== false && !vocabOnly ? { gpuLayers } : {}) });
   } catch (error) {
     throw new Error(`could not load model ${modelPath}: ${(error as Error).message}. ${CORRUPT_HINT}`);
   }
@@ -153,7 +165,8 @@ export async function openLlamaRunner(modelPath: string, options: LlamaRunnerOpt
         );
   }
   // With the direct engine, node-llama-cpp only tokenizes and formats prompts: the vocabulary is all it loads.
-  const model = await loadModel(llama, modelPath, files !== null);
+  const gpuLayersRequested = options.gpuLayers ?? DEFAULT_GPU_LAYERS;
+  const model = await loadModel(llama, modelPath, files !== null, gpuLayersRequested);
   const onGpu = llama.gpu !== false && model.gpuLayers > 0;
   const format: PromptFormat = { chatWrapper: resolveFormat(lib, model, options.template ?? DEFAULT_TEMPLATE), systemPrompt: options.systemPrompt ?? DEFAULT_SYSTEM_PROMPT };
   const seed = options.seed ?? DEFAULT_SEED;
@@ -223,7 +236,9 @@ export async function openLlamaRunner(modelPath: string, options: LlamaRunnerOpt
         engine: engineName,
         ...directDetails,
         gpu: llama.gpu,
-        gpuLayers: model.gpuLayers,
+        gpuLayersRequested,
+        // Layers actually offloaded: 0 on the CPU, whatever was requested.
+        gpuLayers: llama.gpu === false ? 0 : model.gpuLayers,
         threads,
         threadChoice: { ...threadChoice },
         sequences,

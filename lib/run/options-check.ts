@@ -6,6 +6,8 @@ import type { OpenAIRunnerOptions } from './openai.ts';
 /** setTimeout fires at once past 2^31-1 ms (about 24.8 days), so timeouts stop well short of that. */
 const MAX_TIMEOUT_S = 86_400;
 const MAX_RETRIES = 10;
+/** More layers than any model has: a typo, not a request for every layer (that is 'max'). */
+const MAX_GPU_LAYERS = 10_000;
 
 function wholeNumber(name: string, value: number | undefined, min: number, max: number, why: string): void {
   if (value === undefined) return;
@@ -29,6 +31,10 @@ export function checkRunnerOptions(options: LlamaRunnerOptions & OpenAIRunnerOpt
   wholeNumber('threads', options.threads, 1, cpuCount, ` (this machine's logical CPUs: more only slows llama.cpp down)`);
   wholeNumber('contextSize', options.contextSize, 1, 2 ** 24, ' tokens');
   wholeNumber('sequences', options.sequences, 1, 256, '');
+  const layers = options.gpuLayers;
+  if (layers !== undefined && layers !== 'max' && layers !== 'auto' && !(typeof layers === 'number' && Number.isInteger(layers) && layers >= 0 && layers <= MAX_GPU_LAYERS)) {
+    throw new OptionError('gpuLayers', 'invalid', `gpuLayers must be a whole number from 0 to ${MAX_GPU_LAYERS}, 'max' or 'auto'; got ${JSON.stringify(layers)}`);
+  }
   positiveSeconds('connectTimeoutS', options.connectTimeoutS);
   positiveSeconds('firstTokenTimeoutS', options.firstTokenTimeoutS);
   positiveSeconds('idleTimeoutS', options.idleTimeoutS);

@@ -16,7 +16,8 @@ export interface CellEstimate {
 
 /** How many axis values two cells share (the repetition is not counted). */
 function sharedCoordinates(a: Coordinates, b: Coordinates): number {
-  return AXIS_NAMES.filter((axis) => a[axis] !== undefined && a[axis] === b[axis]).length;
+  // JSON compares load levels (objects) by value.
+  return AXIS_NAMES.filter((axis) => a[axis] !== undefined && JSON.stringify(a[axis]) === JSON.stringify(b[axis])).length;
 }
 
 /**

@@ -55,6 +55,9 @@ export function formatSweepTable(rows: readonly SweepCellRow[]): string {
     columns(['cell', 'status', 'n', 'accuracy', 'J/query', 'IPW', 'p99 ms', 'tok/s', 'frontier'], body, new Set([2, 3, 4, 5, 6, 7])),
     energyHeadline(rows),
     ...labels.map((label, i) => `  ${describeEnergyLabel(label, i)}`),
+    ...(rows.some((row) => row.coordinates.loadLevel !== undefined)
+      ? ['load cells (loadLevel): J/query per graded request, attributed from the load window; p99 ms: E2EL; tok/s: output tokens per second of the window']
+      : []),
     'tok/s: completion tokens per second of query time. frontier: E = no cell is both more accurate and cheaper in J/query (same energy label); L = the same for p99 latency',
   ].join('\n');
 }

@@ -4,11 +4,19 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import type { ArrivalMode, LoadTestOptions } from '../load/index.ts';
 import type { ProfileOptions } from '../profile/index.ts';
 import type { LoadOptions, Query } from '../queries/index.ts';
+import type { GpuLayersChoice } from '../run/index.ts';
 
-/** A value of one axis: what the option of that name takes in profile(). */
-export type AxisValue = string | number | boolean;
+/**
+ * A load level: each cell with one runs a load test (lib/load's loadTest) instead of a profile run. `concurrency`: a
+ * closed loop with that many requests in flight; `ratePerS`: Poisson arrivals at that rate.
+ */
+export type LoadLevel = { concurrency: number } | { ratePerS: number };
+
+/** A value of one axis: what the option of that name takes in profile(), or a load level. */
+export type AxisValue = string | number | boolean | LoadLevel;
 
 /**
  * The axes of a grid, named as profile()'s options. Each holds one value or a list; the grid is their product.
@@ -20,6 +28,8 @@ export interface SweepAxes {
   threads?: number | number[];
   /** `false` (the CPU), `auto`, `cuda`, `vulkan` or `metal`. */
   gpu?: ProfileOptions['gpu'] | ProfileOptions['gpu'][];
+  /** Layers offloaded to the GPU: a count, `max` or `auto`. On the CPU every value means 0 (the sweep warns). */
+  gpuLayers?: GpuLayersChoice | GpuLayersChoice[];
   contextSize?: number | number[];
   maxTokens?: number | number[];
   seed?: number | number[];
@@ -27,12 +37,22 @@ export interface SweepAxes {
   engine?: ProfileOptions['engine'] | ProfileOptions['engine'][];
   library?: ProfileOptions['library'] | ProfileOptions['library'][];
   systemPrompt?: string | string[];
+  /** With this axis every cell is a load test at that level (`{ concurrency: 4 }`, `{ ratePerS: 2 }`), not a profile run. */
+  loadLevel?: LoadLevel | LoadLevel[];
 }
 
 export type AxisName = keyof SweepAxes;
 
 /** Options every cell shares: any profile() option that is not an axis and not one the sweep sets itself. */
-export type SweepFixedOptions = Omit<ProfileOptions, 'model' | 'queries' | 'load' | 'outDir' | 'resume' | 'signal' | 'onProgress' | 'judge' | 'judgeCache' | 'apiKey'>;
+export type SweepFixedOptions = Omit<ProfileOptions, 'model' | 'queries' | 'load' | 'outDir' | 'resume' | 'signal' | 'onProgress' | 'judge' | 'judgeCache' | 'apiKey'> &
+  Partial<Pick<LoadTestOptions, LoadOptionName>>;
+
+/** loadTest() options a spec's `options` may set when it has a `loadLevel` axis (and only then). */
+export const LOAD_OPTION_NAMES = ['serve', 'parallel', 'requests', 'calibrationRequests', 'prefillWeight'] as const;
+type LoadOptionName = (typeof LOAD_OPTION_NAMES)[number];
+
+/** profile() options a load test has no use for: refused in a spec with a `loadLevel` axis. */
+const PROFILE_ONLY_OPTION_NAMES = ['warmupQueries', 'warmupS', 'maxErrors', 'preflight'];
 
 export interface SweepSpec {
   /** Shown in listings and sweep.json. Default: the spec file's name, or `sweep`. */
@@ -72,20 +92,21 @@ export interface NormalizedSpec {
 }
 
 /** Axes in the order they appear in cell names. */
-export const AXIS_NAMES: readonly AxisName[] = ['model', 'threads', 'gpu', 'contextSize', 'maxTokens', 'seed', 'template', 'engine', 'library', 'systemPrompt'];
+export const AXIS_NAMES: readonly AxisName[] = ['model', 'threads', 'gpu', 'gpuLayers', 'contextSize', 'maxTokens', 'seed', 'template', 'engine', 'library', 'systemPrompt', 'loadLevel'];
 
 /** profile() options a spec's `options` may set (axes may also be fixed there when they do not vary). */
 const FIXED_OPTION_NAMES = new Set<string>([
-  ...AXIS_NAMES.filter((a) => a !== 'model'),
+  ...AXIS_NAMES.filter((a) => a !== 'model' && a !== 'loadLevel'),
+  ...LOAD_OPTION_NAMES,
   'warmupQueries', 'warmupS', 'maxErrors', 'energy', 'energyDomains', 'energyFrom', 'preflight', 'wattsPerCore', 'energyOptions',
   'sampleMs', 'baselineS', 'apiKeyEnv', 'connectTimeoutS', 'firstTokenTimeoutS', 'idleTimeoutS', 'maxRetries', 'retryDelayMs',
 ]);
 
 const SPEC_KEYS = new Set(['name', 'queries', 'load', 'axes', 'repetitions', 'options', 'out']);
 
-const AXIS_TYPES: Record<AxisName, 'string' | 'integer' | 'gpu'> = {
-  model: 'string', threads: 'integer', gpu: 'gpu', contextSize: 'integer', maxTokens: 'integer', seed: 'integer',
-  template: 'string', engine: 'string', library: 'string', systemPrompt: 'string',
+const AXIS_TYPES: Record<AxisName, 'string' | 'integer' | 'gpu' | 'gpuLayers' | 'loadLevel'> = {
+  model: 'string', threads: 'integer', gpu: 'gpu', gpuLayers: 'gpuLayers', contextSize: 'integer', maxTokens: 'integer', seed: 'integer',
+  template: 'string', engine: 'string', library: 'string', systemPrompt: 'string', loadLevel: 'loadLevel',
 };
 
 const GPU_CHOICES: readonly AxisValue[] = [false, 'auto', 'cuda', 'vulkan', 'metal'];
@@ -124,7 +145,33 @@ function checkAxisValue(axis: AxisName, value: unknown, where: string): AxisValu
   if (kind === 'gpu' && !GPU_CHOICES.includes(value as AxisValue)) {
     throw new Error(`${where}: axes.gpu takes false, auto, cuda, vulkan or metal; got ${JSON.stringify(value)}`);
   }
+  if (kind === 'gpuLayers' && !(value === 'max' || value === 'auto' || (typeof value === 'number' && Number.isInteger(value) && value >= 0))) {
+    throw new Error(`${where}: axes.gpuLayers takes whole numbers from 0, max or auto; got ${JSON.stringify(value)}`);
+  }
+  if (kind === 'loadLevel') return checkLoadLevel(value, where);
   return value as AxisValue;
+}
+
+/** A load level as written in sweep.json: exactly one of `concurrency` (a whole number, 1 or more) or `ratePerS` (above 0). */
+function checkLoadLevel(value: unknown, where: string): LoadLevel {
+  const fix = 'give { concurrency: N } (a closed loop, N in flight) or { ratePerS: R } (Poisson arrivals)';
+  if (!isPlainObject(value) || Object.keys(value).length !== 1) throw new Error(`${where}: axes.loadLevel takes objects with one field; ${fix}; got ${JSON.stringify(value)}`);
+  if ('concurrency' in value) {
+    const n = value.concurrency;
+    if (typeof n === 'number' && Number.isInteger(n) && n >= 1) return { concurrency: n };
+    throw new Error(`${where}: axes.loadLevel concurrency must be a whole number, 1 or more; got ${JSON.stringify(n)}`);
+  }
+  if ('ratePerS' in value) {
+    const r = value.ratePerS;
+    if (typeof r === 'number' && Number.isFinite(r) && r > 0) return { ratePerS: r };
+    throw new Error(`${where}: axes.loadLevel ratePerS must be a number above 0; got ${JSON.stringify(r)}`);
+  }
+  throw new Error(`${where}: axes.loadLevel: ${fix}; got ${JSON.stringify(value)}`);
+}
+
+/** True when the sweep's cells are load tests (it has a loadLevel axis), not profile runs. */
+export function isLoadSweep(spec: Pick<NormalizedSpec, 'axes'>): boolean {
+  return spec.axes.loadLevel !== undefined;
 }
 
 /**
@@ -163,6 +210,8 @@ export function normalizeSpec(spec: SweepSpec, specFile?: string): NormalizedSpe
     if (key === 'apiKey') throw new Error(`${where}: options.apiKey would be written to sweep.json; name the environment variable that holds it with options.apiKeyEnv`);
     if (!FIXED_OPTION_NAMES.has(key)) throw new Error(`${where}: options.${key} is not an option a sweep passes on; options are ${[...FIXED_OPTION_NAMES].join(', ')}`);
     if (key in axes) throw new Error(`${where}: ${key} is both an axis and in options; keep it in one place`);
+    if (axes.loadLevel && PROFILE_ONLY_OPTION_NAMES.includes(key)) throw new Error(`${where}: options.${key} is a profile run's option; the cells of a sweep with axes.loadLevel are load tests, which have none`);
+    if (!axes.loadLevel && (LOAD_OPTION_NAMES as readonly string[]).includes(key)) throw new Error(`${where}: options.${key} is a load test's option; add axes.loadLevel (e.g. [{ concurrency: 1 }, { concurrency: 4 }]) to run load tests`);
   }
   if (spec.queries === undefined) throw new Error(`${where}: queries is missing; give a query file or folder, or sample`);
   if (typeof spec.queries !== 'string' && !Array.isArray(spec.queries)) throw new Error(`${where}: queries must be a path, sample, or a list of loaded queries`);
@@ -183,6 +232,7 @@ export function modelLabel(model: string): string {
 function nameValue(axis: AxisName, value: AxisValue): string {
   let text: string;
   if (axis === 'model') text = modelLabel(String(value));
+  else if (axis === 'loadLevel') text = 'concurrency' in (value as LoadLevel) ? `concurrency-${(value as { concurrency: number }).concurrency}` : `rate-${(value as { ratePerS: number }).ratePerS}`;
   else if (axis === 'systemPrompt') text = createHash('sha256').update(String(value)).digest('hex').slice(0, 8);
   else text = String(value);
   return text.replace(/[^A-Za-z0-9.+-]+/g, '-');
@@ -237,6 +287,21 @@ export function expandCells(spec: NormalizedSpec): Cell[] {
 
 /** The profile() options of a cell: the fixed options, then the cell's coordinates (the repetition is not an option). */
 export function cellProfileOptions(spec: NormalizedSpec, cell: Cell): Omit<ProfileOptions, 'outDir'> & { model: string } {
-  const { rep: _rep, ...axes } = cell.coordinates;
+  const { rep: _rep, loadLevel: _level, ...axes } = cell.coordinates;
   return { ...spec.options, ...(axes as Partial<ProfileOptions>), model: String(cell.coordinates.model), queries: spec.queries, load: spec.load };
+}
+
+/**
+ * The loadTest() options of a load cell: the fixed options, the cell's coordinates, its load level as the arrivals
+ * (a closed loop of `concurrency`, or Poisson at `ratePerS`, seeded by the `seed` option). Requests default to the
+ * number of queries (loadTest's default).
+ */
+export function cellLoadOptions(spec: NormalizedSpec, cell: Cell): Omit<LoadTestOptions, 'outDir'> & { arrivals: ArrivalMode } {
+  const { rep: _rep, loadLevel, ...axes } = cell.coordinates;
+  const level = loadLevel as LoadLevel | undefined;
+  if (level === undefined) throw new Error(`cell ${cell.name} has no loadLevel: it is a profile run`);
+  const { warmupQueries: _w, warmupS: _ws, maxErrors: _m, preflight: _p, efficiency: _e, peakCacheFile: _c, onPhase: _ph, ...options } = spec.options;
+  const merged = { ...options, ...(axes as Omit<Partial<ProfileOptions>, 'onProgress'>) };
+  const arrivals = 'concurrency' in level ? { mode: 'closed' as const, concurrency: level.concurrency } : { mode: 'poisson' as const, ratePerS: level.ratePerS, seed: merged.seed ?? 0 };
+  return { ...merged, model: String(cell.coordinates.model), queries: spec.queries, queryOptions: spec.load, arrivals };
 }

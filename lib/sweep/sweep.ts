@@ -5,16 +5,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { profile, type ProfileProgress, type ProfileResult } from '../profile/index.ts';
 import { readModelArchitecture, resolveRates, type ModelArchitecture } from '../efficiency/index.ts';
+import { DEFAULT_SERVE, checkArrivals, loadTest, type LoadProgress, type LoadSummary, type LoadTestResult } from '../load/index.ts';
 import { choosePeaks } from '../peak/index.ts';
 import { loadQuerySet } from '../queries/index.ts';
 import { assertGgufFile, checkRunnerOptions, parseModelSpec } from '../run/index.ts';
-import { RUN_FILE, listRuns, readResults, type QueryResult } from '../store/index.ts';
+import { LOAD_SPEC_FILE, LOAD_SUMMARY_FILE, MANIFEST_FILE, RUN_FILE, listRuns, readLoadRun, readManifest, readResults, type QueryResult } from '../store/index.ts';
 import { estimateCell, type MeasuredCell } from './estimate.ts';
 import { describeShard, inShard, resolveShard, type Shard } from './shard.ts';
-import { cellProfileOptions, expandCells, normalizeSpec, readSpecFile, type Cell, type NormalizedSpec, type SweepSpec } from './spec.ts';
-import { cellEfficiency, cellRows, type EfficiencyOptions, type SweepCellRow } from './table.ts';
+import { cellLoadOptions, cellName, cellProfileOptions, expandCells, normalizeSpec, readSpecFile, type Cell, type NormalizedSpec, type SweepSpec } from './spec.ts';
+import { cellEfficiency, cellRows, loadCellRow, type EfficiencyOptions, type SweepCellRow } from './table.ts';
 
 export const SWEEP_FILE = 'sweep.json';
+/** Where an unfinished load cell is moved before it runs again (hidden: analyze does not read it). */
+export const UNFINISHED_DIR = '.unfinished';
 
 export interface SweepOptions {
   /** The spec, or the path of a `.json`, `.yaml` or `.yml` file holding it. */
@@ -37,6 +40,10 @@ export interface SweepOptions {
   onCell?: (event: CellEvent) => void;
   /** Each query of the cell in progress. */
   onProgress?: (cell: Cell, progress: ProfileProgress) => void;
+  /** Each request of the load cell in progress (sweeps with a loadLevel axis). */
+  onLoadProgress?: (cell: Cell, progress: LoadProgress) => void;
+  /** A warning about the grid (an axis that has no effect), as soon as it is known; also in the result's `warnings`. */
+  onWarning?: (message: string) => void;
   /**
    * Peaks (MFU/MBU) and rates (cost, carbon) for the derived figures of the cell table and of each cell's manifest;
    * none by default. Peaks not given come from this host's `ipw peak` cache for CPU cells (see `peakCacheFile`).
@@ -51,10 +58,15 @@ export interface CellEvent {
   /** 1-based position among this shard's cells, and their number. */
   position: number;
   of: number;
-  state: 'start' | 'resume' | 'done' | 'interrupted' | 'failed' | 'skipped';
+  /** `restart`: an unfinished load cell was moved to `movedTo` and runs again from the start (load tests do not resume). */
+  state: 'start' | 'resume' | 'restart' | 'done' | 'interrupted' | 'failed' | 'skipped';
   /** For `failed`: why. */
   error?: string;
   result?: ProfileResult;
+  /** A load cell's result. */
+  load?: LoadTestResult;
+  /** For `restart`: where the unfinished attempt now is. */
+  movedTo?: string;
 }
 
 export interface CellPlan {
@@ -63,7 +75,7 @@ export interface CellPlan {
   inShard: boolean;
   status: 'complete' | 'partial' | 'pending' | 'unreadable';
   completed: number;
-  /** Queries in the cell (the query set's size). */
+  /** Queries in the cell (the query set's size); for a load cell, the requests it sends. */
   total: number;
   /** Seconds of generation left, from the measured cells most like this one; null when none is measured. */
   estimatedS: number | null;
@@ -79,6 +91,8 @@ export interface SweepPlan {
   cells: CellPlan[];
   /** Estimated seconds left for this shard's cells; null when any of them has no estimate. */
   estimatedS: number | null;
+  /** What the grid cannot show as written (an axis with no effect), known before anything runs. */
+  warnings: string[];
 }
 
 export interface SweepResult {
@@ -89,6 +103,8 @@ export interface SweepResult {
   failed: Array<{ cell: string; error: string }>;
   /** One row per cell with results, across the whole sweep (every shard's cells found in the folder). */
   table: SweepCellRow[];
+  /** The plan's warnings, and those found in the results (cells that differ in gpuLayers but offloaded the same). */
+  warnings: string[];
 }
 
 /** What sweep.json records: the normalized spec and every cell, so any shard, a later resume and `analyze` agree. */
@@ -152,8 +168,31 @@ function claimSweepFolder(outDir: string, spec: NormalizedSpec, cells: readonly 
   }
 }
 
-/** The state of a cell's run folder: what listRuns reports, or pending when the folder holds no run yet. */
-function cellState(runDir: string): { status: CellPlan['status']; completed: number } {
+/** True for the cells of a sweep with a loadLevel axis: load tests, not profile runs. */
+function isLoadCell(cell: Cell): boolean {
+  return cell.coordinates.loadLevel !== undefined;
+}
+
+/** A finished load run's summary; null when the folder holds none (not started, or stopped before it finished). */
+function loadSummaryOf(runDir: string): LoadSummary | null {
+  if (!fs.existsSync(path.join(runDir, LOAD_SUMMARY_FILE))) return null;
+  const run = readLoadRun(runDir);
+  return run.finished ? (run.summary as LoadSummary) : null;
+}
+
+/**
+ * A load cell's state: complete once its summary says the test ran to the end; partial when it started (load.json)
+ * but did not finish, or was stopped early: nothing of it carries over, it runs again from the start.
+ */
+function loadCellState(runDir: string): { status: CellPlan['status']; completed: number } {
+  const summary = loadSummaryOf(runDir);
+  if (summary?.complete) return { status: 'complete', completed: summary.metrics.requests };
+  return { status: summary !== null || fs.existsSync(path.join(runDir, LOAD_SPEC_FILE)) ? 'partial' : 'pending', completed: 0 };
+}
+
+/** The state of a cell's run folder: what listRuns (or, for a load cell, its summary) reports; pending when it holds no run yet. */
+function cellState(runDir: string, load = false): { status: CellPlan['status']; completed: number } {
+  if (load) return loadCellState(runDir);
   if (!fs.existsSync(path.join(runDir, RUN_FILE))) return { status: 'pending', completed: 0 };
   const listing = listRuns(runDir, { maxDepth: 0 })[0];
   if (!listing) return { status: 'pending', completed: 0 };
@@ -176,30 +215,103 @@ export async function planSweep(options: SweepOptions): Promise<SweepPlan> {
 }
 
 async function planOf(spec: NormalizedSpec, cells: readonly Cell[], outDir: string, shard: Shard): Promise<SweepPlan> {
-  const total = typeof spec.queries === 'string' ? (await loadQuerySet(spec.queries, spec.load)).queries.length : spec.queries.length;
-  const states = cells.map((cell) => ({ cell, runDir: path.join(outDir, cell.name), ...cellState(path.join(outDir, cell.name)) }));
+  const queryCount = typeof spec.queries === 'string' ? (await loadQuerySet(spec.queries, spec.load)).queries.length : spec.queries.length;
+  // A load cell sends `requests` (default: one per query); a profile cell runs every query.
+  const totalOf = (cell: Cell) => (isLoadCell(cell) ? (spec.options.requests ?? queryCount) : queryCount);
+  const states = cells.map((cell) => ({ cell, runDir: path.join(outDir, cell.name), ...cellState(path.join(outDir, cell.name), isLoadCell(cell)) }));
   const measured: MeasuredCell[] = [];
   for (const state of states) {
     if (state.completed === 0) continue;
+    if (isLoadCell(state.cell)) {
+      // Seconds of load window per request: what another cell at a like level will take.
+      const summary = loadSummaryOf(state.runDir)!;
+      measured.push({ coordinates: state.cell.coordinates, secondsPerQuery: summary.metrics.durationS / summary.metrics.requests });
+      continue;
+    }
     const rows = await cellResults(state.runDir);
     if (rows.length > 0) measured.push({ coordinates: state.cell.coordinates, secondsPerQuery: rows.reduce((s, r) => s + r.durationMs, 0) / rows.length / 1000 });
   }
   const plans: CellPlan[] = states.map((state) => {
+    const total = totalOf(state.cell);
     const estimate = estimateCell(state.cell.coordinates, state.status === 'complete' ? 0 : Math.max(0, total - state.completed), measured);
-    return { ...state, inShard: inShard(state.cell.index, shard), total, estimatedS: estimate.estimatedS, estimateBasis: estimate.basis };
+    const basis = state.status === 'partial' && isLoadCell(state.cell) ? `${estimate.basis}; unfinished load test, runs again from the start` : estimate.basis;
+    return { ...state, inShard: inShard(state.cell.index, shard), total, estimatedS: estimate.estimatedS, estimateBasis: basis };
   });
   const mine = plans.filter((p) => p.inShard);
   const estimatedS = mine.some((p) => p.estimatedS === null) ? null : mine.reduce((s, p) => s + (p.estimatedS ?? 0), 0);
-  return { name: spec.name, outDir, shard, shardText: describeShard(shard), cells: plans, estimatedS };
+  return { name: spec.name, outDir, shard, shardText: describeShard(shard), cells: plans, estimatedS, warnings: gridWarnings(spec, cells) };
+}
+
+/** The gpu option a cell runs with: its coordinate, else the spec's options, else undefined (the runner's default). */
+function cellGpu(spec: NormalizedSpec, cell: Cell): unknown {
+  return cell.coordinates.gpu ?? spec.options.gpu;
+}
+
+/**
+ * Warnings known from the spec alone: a gpuLayers axis whose cells all run with gpu: false, where no layer is
+ * offloaded, so its values label identical configurations.
+ */
+function gridWarnings(spec: NormalizedSpec, cells: readonly Cell[]): string[] {
+  const layers = spec.axes.gpuLayers;
+  if (!layers || layers.length < 2 || !cells.every((cell) => cellGpu(spec, cell) === false)) return [];
+  return [
+    `axes.gpuLayers has no effect: every cell runs with gpu: false (on the CPU), where no layer is offloaded, so its values ` +
+      `${layers.map((v) => JSON.stringify(v)).join(', ')} label identical configurations; each cell's manifest records gpuLayers: 0 offloaded. ` +
+      'Run the axis with gpu: auto (or cuda, vulkan, metal) on a machine with a GPU, or drop it.',
+  ];
+}
+
+/**
+ * Warnings found in the results: cells that differ only in gpuLayers (same configuration and repetition otherwise)
+ * yet offloaded the same number of layers, e.g. gpu: auto on a machine with no GPU. One line per configuration.
+ */
+export function offloadWarnings(table: readonly SweepCellRow[]): string[] {
+  const groups = new Map<string, SweepCellRow[]>();
+  for (const row of table) {
+    if (row.coordinates.gpuLayers === undefined) continue;
+    const { gpuLayers: _asked, ...rest } = row.coordinates;
+    const key = cellName(rest);
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  const warnings: string[] = [];
+  for (const [key, rows] of groups) {
+    const asked = new Set(rows.map((r) => JSON.stringify(r.coordinates.gpuLayers)));
+    const offloaded = new Set(rows.map((r) => r.gpuLayersOffloaded));
+    if (asked.size < 2 || offloaded.size !== 1) continue;
+    const [layers] = offloaded;
+    if (layers === null || layers === undefined) continue;
+    warnings.push(`axes.gpuLayers had no effect on ${key}: cells asking ${[...asked].join(', ')} all offloaded ${layers} layers; they measure one configuration`);
+  }
+  return warnings;
+}
+
+/** Layers a profile cell's model offloaded, from its manifest; null when not recorded. */
+function offloadedLayers(runDir: string): number | null {
+  if (!fs.existsSync(path.join(runDir, MANIFEST_FILE))) return null;
+  try {
+    const details = (readManifest(runDir).model as { details?: { gpuLayers?: unknown } }).details;
+    return typeof details?.gpuLayers === 'number' ? details.gpuLayers : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Checks every cell of the shard that can be checked without loading a model: runner options and model files. */
 async function preflightCells(spec: NormalizedSpec, cells: readonly Cell[]): Promise<void> {
   const models = new Set<string>();
   for (const cell of cells) {
-    const options = cellProfileOptions(spec, cell);
+    const options = isLoadCell(cell) ? cellLoadOptions(spec, cell) : cellProfileOptions(spec, cell);
     try {
       checkRunnerOptions(options);
+      if ('arrivals' in options) {
+        checkArrivals(options.arrivals, { requests: options.requests ?? 1 });
+        const serve = options.serve ?? DEFAULT_SERVE;
+        if (serve !== 'llama-server' && serve !== 'in-process') throw new Error(`options.serve must be llama-server or in-process; got ${JSON.stringify(serve)}`);
+        if (options.parallel !== undefined && !(Number.isInteger(options.parallel) && options.parallel >= 1)) throw new Error(`options.parallel must be a whole number, 1 or more; got ${options.parallel}`);
+        if (options.gpuLayers !== undefined && serve === 'llama-server' && parseModelSpec(options.model).kind === 'gguf') {
+          throw new Error(`gpuLayers is not passed to llama-server (serve: 'llama-server', the default); use options.serve: in-process to run the load test in-process, where it applies`);
+        }
+      }
     } catch (error) {
       throw new Error(`cell ${cell.name}: ${(error as Error).message}`);
     }
@@ -227,8 +339,14 @@ export async function sweepTable(plan: SweepPlan, efficiency: EfficiencyOptions 
   const table: SweepCellRow[] = [];
   const architectures = new Map<string, Promise<ModelArchitecture | { unavailable: string }>>();
   for (const cell of plan.cells) {
-    const state = cellState(cell.runDir);
+    const state = cellState(cell.runDir, isLoadCell(cell.cell));
     if (state.status === 'pending' || state.status === 'unreadable') continue;
+    if (isLoadCell(cell.cell)) {
+      // Only a finished test has figures; a partial load cell runs again from the start.
+      const summary = state.status === 'complete' ? loadSummaryOf(cell.runDir) : null;
+      if (summary !== null) table.push(loadCellRow(cell.cell.name, cell.cell.coordinates, state.status, summary));
+      continue;
+    }
     const rows = await cellResults(cell.runDir);
     if (rows.length === 0) continue;
     const model = String(cell.cell.coordinates.model);
@@ -236,8 +354,9 @@ export async function sweepTable(plan: SweepPlan, efficiency: EfficiencyOptions 
     const arch = await architectures.get(model)!;
     // Peaks not given: this host's measured ones, for cells that ran on the CPU.
     const { peaks } = choosePeaks(efficiency, rows[0]!.accelerator, peakCacheFile);
+    const gpuLayersOffloaded = offloadedLayers(cell.runDir);
     for (const row of cellRows(cell.cell.name, cell.cell.coordinates, state.status, rows)) {
-      table.push({ ...row, efficiency: cellEfficiency(row, rows, arch, { ...rates, ...peaks }) });
+      table.push({ ...row, gpuLayersOffloaded, efficiency: cellEfficiency(row, rows, arch, { ...rates, ...peaks }) });
     }
   }
   return table;
@@ -256,12 +375,14 @@ export async function sweep(options: SweepOptions): Promise<SweepResult> {
   const shard = resolveShard(options.shard, options.env ?? process.env);
   if (options.dryRun) {
     const plan = await planOf(spec, cells, outDir, shard);
-    return { plan, complete: plan.cells.every((c) => !c.inShard || c.status === 'complete'), failed: [], table: [] };
+    return { plan, complete: plan.cells.every((c) => !c.inShard || c.status === 'complete'), failed: [], table: [], warnings: plan.warnings };
   }
   const mine = cells.filter((cell) => inShard(cell.index, shard));
   resolveRates(options.efficiency ?? {});
   await preflightCells(spec, mine);
   claimSweepFolder(outDir, spec, cells);
+  const early = gridWarnings(spec, cells);
+  for (const warning of early) options.onWarning?.(warning);
   const failed: SweepResult['failed'] = [];
   let interrupted = false;
   for (const [i, cell] of mine.entries()) {
@@ -271,9 +392,17 @@ export async function sweep(options: SweepOptions): Promise<SweepResult> {
       interrupted = true;
       break;
     }
-    const state = cellState(runDir);
+    const state = cellState(runDir, isLoadCell(cell));
     if (state.status === 'complete') {
       options.onCell?.({ ...event, state: 'skipped' });
+      continue;
+    }
+    if (isLoadCell(cell)) {
+      const stopped = await runLoadCell(spec, cell, runDir, outDir, state.status === 'partial', event, options, failed);
+      if (stopped) {
+        interrupted = true;
+        break;
+      }
       continue;
     }
     const resume = state.status !== 'pending';
@@ -301,5 +430,48 @@ export async function sweep(options: SweepOptions): Promise<SweepResult> {
   }
   const plan = await planOf(spec, cells, outDir, shard);
   const complete = !interrupted && failed.length === 0 && plan.cells.every((c) => !c.inShard || c.status === 'complete');
-  return { plan, complete, failed, table: await sweepTable(plan, options.efficiency, options.peakCacheFile) };
+  const table = await sweepTable(plan, options.efficiency, options.peakCacheFile);
+  // With the axis already flagged from the spec, the results only repeat it.
+  const late = early.length > 0 ? [] : offloadWarnings(table);
+  for (const warning of late) options.onWarning?.(warning);
+  return { plan, complete, failed, table, warnings: [...early, ...late] };
+}
+
+/**
+ * Runs one load cell from the start: an unfinished attempt (load tests do not resume within) is first moved under
+ * `.unfinished/`, where neither the sweep nor analyze reads it. Resolves true when the test was stopped (signal).
+ */
+async function runLoadCell(
+  spec: NormalizedSpec,
+  cell: Cell,
+  runDir: string,
+  outDir: string,
+  unfinished: boolean,
+  event: Omit<CellEvent, 'state'>,
+  options: SweepOptions,
+  failed: SweepResult['failed'],
+): Promise<boolean> {
+  try {
+    if (unfinished) {
+      const movedTo = path.join(outDir, UNFINISHED_DIR, `${cell.name}.${new Date().toISOString().replace(/[:.]/g, '-')}`);
+      fs.mkdirSync(path.dirname(movedTo), { recursive: true });
+      fs.renameSync(runDir, movedTo);
+      options.onCell?.({ ...event, state: 'restart', movedTo });
+    } else {
+      options.onCell?.({ ...event, state: 'start' });
+    }
+    const result = await loadTest({
+      ...cellLoadOptions(spec, cell),
+      outDir: runDir,
+      signal: options.signal,
+      onProgress: options.onLoadProgress ? (progress) => options.onLoadProgress!(cell, progress) : undefined,
+    });
+    options.onCell?.({ ...event, state: result.summary.complete ? 'done' : 'interrupted', load: result });
+    return !result.summary.complete;
+  } catch (error) {
+    const message = (error as Error).message;
+    failed.push({ cell: cell.name, error: message });
+    options.onCell?.({ ...event, state: 'failed', error: message });
+    return false;
+  }
 }

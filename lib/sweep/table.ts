@@ -1,5 +1,6 @@
 // One summary row per cell of a sweep, and the cells on the Pareto frontier. Pure.
 import { derivedFigures, type DerivedFigures, type EfficiencyOptions, type ModelArchitecture } from '../efficiency/index.ts';
+import type { LoadSummary } from '../load/index.ts';
 import { describeEnergyLabel, mean, percentile, summarize, type MetricRow } from '../metrics/index.ts';
 import { paretoFrontier, type FrontierPoint } from '../plots/index.ts';
 import type { Coordinates } from './spec.ts';
@@ -28,7 +29,10 @@ export interface SweepCellRow {
   p99LatencyMs: number;
   meanTtftMs: number;
   meanDecodeTokensPerS: number;
-  /** Generated tokens per second of query time: all completion tokens over all queries' durations. */
+  /**
+   * Generated tokens per second of query time: all completion tokens over all queries' durations. For a load cell,
+   * output tokens per second of the load window (requests overlap): the serving throughput.
+   */
   throughputTokensPerS: number;
   meanPromptTokens: number;
   meanCompletionTokens: number;
@@ -36,8 +40,50 @@ export interface SweepCellRow {
   energyMethod: string;
   energyIsEstimate: boolean;
   energyDomain?: string;
-  /** FLOPs, MFU/MBU, cost and carbon: derived estimates (see `cellEfficiency`); absent until computed. */
+  /** FLOPs, MFU/MBU, cost and carbon: derived estimates (see `cellEfficiency`); absent until computed, and for load cells. */
   efficiency?: CellEfficiency;
+  /**
+   * Layers the cell's model actually offloaded to the GPU (0 on the CPU, whatever `gpuLayers` asked); null when not
+   * recorded (a served model).
+   */
+  gpuLayersOffloaded?: number | null;
+}
+
+/**
+ * A load cell's row from its summary.json (lib/load): accuracy, IPW and joules per request of the graded requests
+ * (energy attributed to each request from the load window), latency from first send to last token (E2EL), and
+ * throughput over the window. `n` counts the requests sent, failed ones included (they count as wrong).
+ */
+export function loadCellRow(cell: string, coordinates: Coordinates, status: SweepCellRow['status'], summary: LoadSummary): SweepCellRow {
+  const m = summary.metrics;
+  const acc = summary.accuracy[0];
+  const e = summary.energy;
+  const perCompleted = (total: number) => (m.completed === 0 ? NaN : total / m.completed);
+  return {
+    cell,
+    coordinates,
+    status,
+    queries: acc?.queries ?? m.requests,
+    accuracy: acc?.accuracy ?? NaN,
+    meanEnergyJ: acc?.meanEnergyJ ?? NaN,
+    meanPowerW: acc?.meanPowerW ?? NaN,
+    ipw: acc?.ipw ?? NaN,
+    ipj: acc?.ipj ?? NaN,
+    meanLatencyMs: m.e2el.meanMs,
+    p50LatencyMs: m.e2el.percentilesMs.p50 ?? m.e2el.medianMs,
+    p99LatencyMs: m.e2el.percentilesMs.p99 ?? NaN,
+    meanTtftMs: m.ttft.meanMs,
+    // A summary has the TPOT distribution, not each request's decode rate.
+    meanDecodeTokensPerS: NaN,
+    throughputTokensPerS: m.outputTokenThroughputPerS,
+    meanPromptTokens: perCompleted(m.totalInputTokens),
+    meanCompletionTokens: perCompleted(m.totalOutputTokens),
+    energySource: acc?.energySource ?? e.source,
+    energyMethod: acc?.energyMethod ?? e.method,
+    energyIsEstimate: acc?.energyIsEstimate ?? e.isEstimate,
+    ...((acc?.energyDomain ?? e.domain) ? { energyDomain: acc?.energyDomain ?? e.domain } : {}),
+    gpuLayersOffloaded: summary.model.accelerator === 'cpu' ? 0 : null,
+  };
 }
 
 /**

@@ -10,11 +10,13 @@ import {
   DEFAULT_CONTEXT_SIZE,
   DEFAULT_ENGINE,
   DEFAULT_GPU,
+  DEFAULT_GPU_LAYERS,
   DEFAULT_LIBRARY,
   DEFAULT_SEED,
   DEFAULT_SYSTEM_PROMPT,
   DEFAULT_TEMPLATE,
   type GpuChoice,
+  type GpuLayersChoice,
   type LlamaEngineChoice,
   type LlamaLibraryChoice,
 } from '../../run/index.ts';
@@ -30,6 +32,13 @@ function gpuFlag(value: string | undefined): GpuChoice | undefined {
   if (value === 'false' || value === 'cpu') return false;
   if (value === 'auto' || value === 'cuda' || value === 'vulkan' || value === 'metal') return value;
   throw new Error(`--gpu expects auto, false, cuda, vulkan or metal, got "${value}"`);
+}
+
+/** `--gpu-layers N|max|auto`: a count is checked by the library (its error names gpuLayers, shown as this flag). */
+function gpuLayersFlag(value: string | undefined): GpuLayersChoice | undefined {
+  if (value === undefined || value === 'max' || value === 'auto') return value;
+  if (!/^\d+$/.test(value)) throw new Error(`--gpu-layers expects a whole number, max or auto, got "${value}"`);
+  return Number(value);
 }
 
 const MODEL_VALUE = '<file.gguf | openai:URL#model>';
@@ -54,6 +63,7 @@ export const PROFILE_FLAGS = {
   context: { value: 'N', help: 'context size in tokens; a longer prompt is an error row', default: DEFAULT_CONTEXT_SIZE },
   'max-errors': { value: 'N', help: `queries that may fail (error rows) before the run stops; unset: ${DEFAULT_MAX_ERROR_FRACTION * 100}% of the queries` },
   gpu: { value: 'auto|false|cuda|vulkan|metal', help: 'GPU backend; false: the CPU only', default: DEFAULT_GPU },
+  'gpu-layers': { value: 'N|max|auto', help: "layers offloaded to the GPU; auto: node-llama-cpp's choice; 0 on the CPU", default: DEFAULT_GPU_LAYERS },
   template: { value: 'auto|chatML|...|raw', help: "chat template; auto: the GGUF's own; raw: plain completion", default: DEFAULT_TEMPLATE },
   engine: { value: 'auto|direct|node-llama-cpp', help: 'who runs the generation loop; auto: direct on the CPU', default: DEFAULT_ENGINE },
   library: { value: 'auto|native|prebuilt', help: 'llama.cpp build for the direct engine (native: npm run build:llama-tools)', default: DEFAULT_LIBRARY },
@@ -100,6 +110,7 @@ async function run(args: string[]): Promise<number> {
     maxErrors: numberFlag(values['max-errors'], 'max-errors'),
     ...serverFlags(values),
     gpu: gpuFlag(values.gpu),
+    gpuLayers: gpuLayersFlag(values['gpu-layers']),
     template: values.template,
     engine: choiceFlag<LlamaEngineChoice>(values.engine, 'engine', ['auto', 'direct', 'node-llama-cpp']),
     library: choiceFlag<LlamaLibraryChoice>(values.library, 'library', ['auto', 'native', 'prebuilt']),

@@ -16,6 +16,8 @@ function cellLine(event: CellEvent): string {
       return `${where}: starting`;
     case 'resume':
       return `${where}: resuming from its journal`;
+    case 'restart':
+      return `${where}: unfinished load test moved to ${event.movedTo}; running it again from the start`;
     case 'skipped':
       return `${where}: complete, skipped`;
     case 'done':
@@ -55,13 +57,15 @@ async function runSweep(args: string[]): Promise<number> {
     onCell: (event) => {
       if (event.state === 'start' || event.state === 'resume') report = progressReporter();
       process.stderr.write(`ipw: ${cellLine(event)}\n`);
-      for (const warning of event.result?.warnings ?? []) process.stderr.write(`ipw: ${event.cell.name}: ${warning}\n`);
+      for (const warning of event.result?.warnings ?? event.load?.summary.warnings ?? []) process.stderr.write(`ipw: ${event.cell.name}: ${warning}\n`);
     },
+    onWarning: (message) => process.stderr.write(`ipw: warning: ${message}\n`),
     onProgress: (_cell, progress) => report?.(progress),
     efficiency,
     peakCacheFile,
   });
   if (dryRun) {
+    for (const warning of result.warnings) process.stderr.write(`ipw: warning: ${warning}\n`);
     process.stdout.write(`${formatPlan(result.plan)}\n`);
     return 0;
   }
@@ -95,8 +99,9 @@ async function run(args: string[]): Promise<number> {
 
 export const sweepCommand: Command = {
   usage: `  ipw sweep SPEC.(yaml|json) [--out DIR] [--shard K/N] [--dry-run]
-      a grid of profile runs: one run folder per cell (models x threads x gpu x context x max tokens x ...,
-      repeated), named from its coordinates, under one sweep folder with sweep.json (see docs/sweeps.md).
+      a grid of profile runs: one run folder per cell (models x threads x gpu x gpu layers x context x max tokens
+      x ..., repeated), named from its coordinates, under one sweep folder with sweep.json (see docs/sweeps.md);
+      with a loadLevel axis, each cell is a load test (a load run folder) at that concurrency or rate.
       Run the same command again to resume: complete cells are skipped, a partial one continues its journal.
       --out DIR              the sweep folder (default: the spec's out, else sweeps/<name>)
       --shard K/N            run shard K of N (from 1) of the cells; default from SLURM_ARRAY_TASK_ID/COUNT, or
