@@ -21,7 +21,7 @@ import {
 import { summarize } from '../lib/metrics/index.ts';
 import type { GradeStatus } from '../lib/grade/index.ts';
 import { writeResultsPartitioned } from '../lib/store/index.ts';
-import { QUERY_IDS, RELEASE_DATES, VARIANTS, powerOf, writeRun, writeStudy } from './analyze-fixture.ts';
+import { QUERY_IDS, RELEASE_DATES, VARIANTS, powerOf, writeRun, writeStudy, type VariantSpec } from './analyze-fixture.ts';
 
 let root: string;
 let study: Study;
@@ -162,6 +162,28 @@ describe('coverage', () => {
     ]);
   });
 
+  it('counts a query as answered by a variant only when every run of it answered it (its single runs read directly)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ipw-analyze-hosts-'));
+    const alpha = VARIANTS[0]!;
+    await writeRun(dir, { runId: 'alpha-laptop', variant: alpha, queryIds: QUERY_IDS, host: 'laptop' });
+    const one = await openStudy(dir);
+    try {
+      // One run per variant: alpha answers m0, m1 and s0.
+      expect((await coverage(one)).rows[0]).toMatchObject({ domain: '(all)', covered: 3 });
+    } finally {
+      one.close();
+    }
+    // The same variant on a second host gets m0 wrong: m0 is no longer covered.
+    await writeRun(dir, { runId: 'alpha-desktop', variant: alpha, queryIds: QUERY_IDS, host: 'desktop', overrides: (id) => (id === 'm0' ? { correct: false } : {}) });
+    const two = await openStudy(dir);
+    try {
+      expect((await coverage(two)).rows[0]).toMatchObject({ domain: '(all)', covered: 2 });
+    } finally {
+      two.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('grows as models are added in release order', async () => {
     const table = await coverageGrowth(study, { releaseDates: RELEASE_DATES });
     const pick = (domain: string): unknown[] => table.rows.filter((r) => r.domain === domain).map((r) => [r.step, r.model, r.releaseDate, r.added, r.covered]);
@@ -207,6 +229,23 @@ describe('oracle routing', () => {
       ['beta', 'cpu', 2, 8],
       ['gamma', 'cpu', 2, 1],
     ]);
+  });
+
+  it('sends a query two variants answer at the same energy to the alphabetically first, on every run', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ipw-analyze-ties-'));
+    const [alphaCpu, , , , cloud] = VARIANTS as VariantSpec[];
+    // Written in the order that would favour the later name if ties went to the first row seen.
+    await writeRun(dir, { runId: 'zeta', variant: { ...alphaCpu!, model: 'zeta' }, queryIds: QUERY_IDS, host: 'a' });
+    await writeRun(dir, { runId: 'aardvark', variant: { ...alphaCpu!, model: 'aardvark' }, queryIds: QUERY_IDS, host: 'b' });
+    await writeRun(dir, { runId: 'cloud', variant: cloud!, queryIds: QUERY_IDS, host: 'c' });
+    const tied = await openStudy(dir);
+    try {
+      const shares = await routingShares(tied, { reference: 'cloud' });
+      expect(shares.rows.map((r) => [r.model, r.queries])).toEqual([['cloud', 7], ['aardvark', 3]]);
+    } finally {
+      tied.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('names a missing reference model', async () => {

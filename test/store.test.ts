@@ -11,6 +11,8 @@ import {
   finalizeRun,
   hashFile,
   listRuns,
+  loadRunSpec,
+  loadRunSummary,
   readManifest,
   readResults,
   resumeRun,
@@ -89,6 +91,23 @@ function sampleSpec(queryCount: number, overrides: Partial<NewRunSpec> = {}): Ne
 }
 
 const journalPath = (dir: string): string => path.join(dir, 'journal.jsonl');
+
+describe('loadRunSummary', () => {
+  it('counts the query ids in the text and reads the rest as loadRunSpec does, whatever the ids and settings hold', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ipw-summary-'));
+    const queryIds = ['q1', 'a]b', 'c,d', 'e"f', 'g\\]', '"queryIds": [', 'ünï'];
+    // A settings string and a nested key that look like the list must not be taken for it.
+    startRun(dir, { runId: 'r', model: { path: '/m.gguf' }, queriesSource: 'x', queryIds, settings: { note: '"queryIds": ["zz"]', nested: { queryIds: ['n1', 'n2'] } } });
+    const { queryIds: ids, ...rest } = loadRunSpec(dir);
+    expect(ids).toEqual(queryIds);
+    expect(loadRunSummary(dir)).toEqual({ ...rest, queryCount: queryIds.length });
+    // Written by hand with the nested key first: the summary still finds the top-level list (by the full parse).
+    fs.writeFileSync(path.join(dir, 'run.json'), JSON.stringify({ settings: { queryIds: ['n1'] }, runId: 'r', createdAt: 't', model: { path: '/m' }, queriesSource: 'x', queryIds: ['a', 'b', 'c'] }));
+    expect(loadRunSummary(dir).queryCount).toBe(3);
+    fs.writeFileSync(path.join(dir, 'run.json'), JSON.stringify({ runId: 'r', createdAt: 't', model: { path: '/m' }, queriesSource: 'x', queryIds: ['a', 2], settings: {} }));
+    expect(() => loadRunSummary(dir)).toThrow(/queryIds must be an array of strings/);
+  });
+});
 
 describe('RunJournal', () => {
   it('appends durably and reads back what it wrote', () => {

@@ -1,5 +1,5 @@
 import { listValue } from '@duckdb/node-api';
-import { excludeValue, localCondition, VARIANT_QUERY_SQL } from './local.ts';
+import { excludeValue, localCondition, variantQuerySql } from './local.ts';
 import { loadReleaseDates, releaseOrder } from './release-dates.ts';
 import type { Study } from './study.ts';
 import type { Table } from './types.ts';
@@ -12,12 +12,12 @@ export interface CoverageOptions {
 export const ALL_DOMAINS = '(all)';
 
 /** Per query: answered correctly by at least one local model. Every query of the study is in the denominator. */
-const COVERED_SQL = `WITH vq AS (${VARIANT_QUERY_SQL}),
+const coveredSql = (variantQueries: string): string => `WITH vq AS (${variantQueries}),
     cov AS (SELECT queryId, bool_or(ok) AS covered FROM vq WHERE ${localCondition()} GROUP BY queryId)`;
 
 /** Share of queries answered correctly by at least one local model, over all domains and per domain. */
 export async function coverage(study: Study, options: CoverageOptions = {}): Promise<Table> {
-  return study.query(`${COVERED_SQL}
+  return study.query(`${coveredSql(await variantQuerySql(study))}
     SELECT coalesce(q.domain, $allDomains) AS domain, count(*)::INTEGER AS queries,
       count(*) FILTER (WHERE cov.covered)::INTEGER AS covered,
       count(*) FILTER (WHERE cov.covered) / count(*) AS coverage
@@ -40,7 +40,7 @@ export async function coverageGrowth(study: Study, options: CoverageGrowthOption
   const models = (await study.query(`SELECT DISTINCT model FROM results WHERE ${localCondition()}`, { exclude: excludeValue(exclude) })).rows.map((r) => String(r.model));
   const order = releaseOrder(models, dates);
   if (order.length === 0) return study.query(`SELECT NULL::INTEGER AS step, NULL AS model WHERE false`);
-  return study.query(`WITH vq AS (${VARIANT_QUERY_SQL}),
+  return study.query(`WITH vq AS (${await variantQuerySql(study)}),
     steps AS (SELECT s.i AS step, ($models::VARCHAR[])[s.i] AS model, ($dates::VARCHAR[])[s.i] AS releaseDate
       FROM range(1, len($models::VARCHAR[]) + 1) s(i)),
     mq AS (SELECT model, queryId, bool_and(ok) AS ok FROM vq WHERE ${localCondition()} GROUP BY model, queryId),

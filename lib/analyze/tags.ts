@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { MANIFEST_FILE, PARQUET_FILE, loadRunSpec, readManifest, type RunManifest } from '../store/index.ts';
+import { MANIFEST_FILE, PARQUET_FILE, loadRunSummary, readManifest, type RunManifest } from '../store/index.ts';
 import type { RunTag } from './types.ts';
 
 /** GGUF quantization names as they appear in file names and llama.cpp type descriptions. */
@@ -25,7 +25,7 @@ function stringOr(value: unknown, fallback: string | null): string | null {
  * `fallbackModel`/`fallbackAccelerator` come from the results rows, for runs without a manifest.
  */
 export function tagRun(runDir: string, fallbackModel: string, fallbackAccelerator: string): RunTag {
-  const spec = loadRunSpec(runDir);
+  const spec = loadRunSummary(runDir);
   const manifest: RunManifest | null = fs.existsSync(path.join(runDir, MANIFEST_FILE)) ? readManifest(runDir) : null;
   const model: Record<string, unknown> = manifest?.model ?? {};
   const details = (typeof model.details === 'object' && model.details !== null ? model.details : {}) as Record<string, unknown>;
@@ -42,7 +42,7 @@ export function tagRun(runDir: string, fallbackModel: string, fallbackAccelerato
     queriesSource: spec.queriesSource,
     createdAt: spec.createdAt,
     complete: manifest !== null && manifest.complete !== false,
-    queries: spec.queryIds.length,
+    queries: spec.queryCount,
   };
 }
 

@@ -7,7 +7,7 @@ export type {
 } from './types.ts';
 export { MANIFEST_FILE, PARQUET_FILE, RUN_FILE } from './files.ts';
 export { RunJournal } from './journal.ts';
-export { loadRunSpec, resumeRun, startRun, type RunHandle } from './run.ts';
+export { loadRunSpec, loadRunSummary, resumeRun, startRun, type RunHandle, type RunSummary } from './run.ts';
 export { finalizeRun, readResults, type FinalizeOutcome } from './results.ts';
 export { hashFile, readManifest, writeManifest } from './manifest.ts';
 export { collectHardware } from './hardware.ts';

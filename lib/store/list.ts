@@ -4,14 +4,14 @@ import { JOURNAL_FILE, MANIFEST_FILE, PARQUET_FILE, RUN_FILE } from './files.ts'
 import { readJournal } from './journal-read.ts';
 import { LOAD_SPEC_FILE } from './load-run.ts';
 import { readManifest } from './manifest.ts';
-import { loadRunSpec } from './run.ts';
+import { loadRunSummary } from './run.ts';
 import type { RunListing } from './types.ts';
 
 function describeRun(runDir: string): RunListing {
   const hasParquet = fs.existsSync(path.join(runDir, PARQUET_FILE));
   try {
     const complete = fs.existsSync(path.join(runDir, MANIFEST_FILE)) && readManifest(runDir).complete !== false;
-    const spec = loadRunSpec(runDir);
+    const spec = loadRunSummary(runDir);
     const completed = readJournal(path.join(runDir, JOURNAL_FILE)).results.length;
     return {
       runDir,
@@ -19,7 +19,7 @@ function describeRun(runDir: string): RunListing {
       createdAt: spec.createdAt,
       status: complete ? 'complete' : 'partial',
       completed,
-      total: spec.queryIds.length,
+      total: spec.queryCount,
       hasParquet,
     };
   } catch (error) {

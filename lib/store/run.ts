@@ -57,6 +57,54 @@ export function loadRunSpec(runDir: string): RunSpec {
   return parseRunSpec(readJsonFile(file), file);
 }
 
+/** A run's settings without its query id list: what listing or analysing many runs needs. */
+export type RunSummary = Omit<RunSpec, 'queryIds'> & { queryCount: number };
+
+/**
+ * Where a JSON array of strings that starts at `open` (its "[") ends, and how many strings it holds; null when it holds
+ * anything but strings. Reads escapes, so a "]" or "," inside an id is not taken for structure.
+ */
+function scanStringArray(text: string, open: number): { end: number; count: number } | null {
+  let count = 0;
+  for (let i = open + 1; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 0x22) {
+      count++;
+      for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c) i++;
+    } else if (ch === 0x5d) return { end: i + 1, count };
+    else if (ch !== 0x2c && ch !== 0x20 && ch !== 0x0a && ch !== 0x0d && ch !== 0x09) return null;
+  }
+  return null;
+}
+
+/**
+ * Reads `runDir/run.json` without building its query id list, which for a study of million-query runs costs more than
+ * the analysis: the list is counted in the text and left out of the parse. Validated as `loadRunSpec` does, except
+ * that ids are not checked for repeats (`startRun` refused them when the run was written).
+ */
+export function loadRunSummary(runDir: string): RunSummary {
+  const file = path.join(runDir, RUN_FILE);
+  if (!fs.existsSync(file)) throw new Error(`${runDir} has no ${RUN_FILE}, so it is not a run folder`);
+  const text = fs.readFileSync(file, 'utf8');
+  const key = /"queryIds"\s*:\s*\[/.exec(text);
+  const list = key ? scanStringArray(text, key.index + key[0].length - 1) : null;
+  if (key && list) {
+    let rest: unknown;
+    try {
+      rest = JSON.parse(`${text.slice(0, key.index + key[0].length)}]${text.slice(list.end)}`);
+    } catch {
+      rest = undefined;
+    }
+    // The key found must be the top-level one (its list now empty); anything else takes the full parse.
+    if (isPlainObject(rest) && Array.isArray(rest.queryIds) && rest.queryIds.length === 0) {
+      const { queryIds: _ids, ...spec } = parseRunSpec(rest, file);
+      return { ...spec, queryCount: list.count };
+    }
+  }
+  const { queryIds, ...spec } = parseRunSpec(readJsonFile(file), file);
+  return { ...spec, queryCount: queryIds.length };
+}
+
 /**
  * Creates `runDir` and records the run's settings in `run.json` before any query runs.
  * Refuses a folder that already holds a run, so results from two runs never mix.
