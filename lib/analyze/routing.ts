@@ -71,6 +71,11 @@ export async function routingShares(study: Study, options: RoutingOptions): Prom
  * differently would average unlike joules, so it is refused, naming the runs.
  */
 async function requireOneEnergySourcePerVariant(study: Study): Promise<void> {
+  // A cheap pass over every row first; the labelled listing below runs only when some variant mixes.
+  const any = await study.query(
+    'SELECT 1 FROM results GROUP BY model, accelerator HAVING count(DISTINCT energySource) > 1 OR count(DISTINCT energyMethod) > 1 LIMIT 1',
+  );
+  if (any.rows.length === 0) return;
   const mixed = await study.query(
     `WITH labelled AS (SELECT model, accelerator, runId, energySource || ' (' || energyMethod || ')' AS source FROM results)
      SELECT model, accelerator, string_agg(DISTINCT source, ', ' ORDER BY source) AS sources,
