@@ -318,7 +318,7 @@ describe('validation errors name the file, the row, the field and a fix', () => 
 
   it('unknown grader', async () => {
     const path = jsonl('grader.jsonl', [{ prompt: 'p', answer: 'a' }, { prompt: 'q', answer: 'b', grader: 'fuzzy' }]);
-    expect((await loadError(path)).message).toBe(`${path} line 2: field "grader" is "fuzzy", which is not a known grader. Use one of: mc, numeric, exact, judge.`);
+    expect((await loadError(path)).message).toBe(`${path} line 2: field "grader" is "fuzzy", which is not a known grader. Use one of: mc, numeric, exact, judge, bfcl.`);
   });
 
   it('mc answer that is not a letter for the number of choices; integer indices become letters', async () => {

@@ -3,6 +3,7 @@
  * regrades saved outputs (`ipw grade`).
  */
 import type { GraderName, Query } from '../queries/index.ts';
+import { gradeBfcl } from './bfcl.ts';
 import { gradeExact } from './exact.ts';
 import { needsFallback, withJudgeFallback } from './fallback.ts';
 import { gradeJudge } from './judge.ts';
@@ -13,6 +14,7 @@ import type { ExtractionOptions, Grade, JudgeModel, NumericOptions } from './typ
 
 export type { ExtractionOptions, Grade, GradeSpan, GradeStatus, JudgedGrade, JudgeModel, NumericOptions } from './types.ts';
 export { gradeJudge, type JudgeOptions } from './judge.ts';
+export { gradeBfcl, standardizeBfclString, type BfclCheck } from './bfcl.ts';
 export { JudgeCache } from './judge-cache.ts';
 export {
   parseGradeRecords, readGradeRecords, gradeRecords, summarizeVerdicts, compareVerdicts, RULE_SETS,
@@ -33,6 +35,7 @@ export const GRADERS: Readonly<Record<GraderName, string>> = {
   numeric: 'the final answer (\\boxed, "the answer is", JSON, bold) compared with the reference by value, LaTeX-aware (CAS), sets and tuples included',
   exact: 'normalized exact match (case, punctuation, quotes, markdown, articles ignored) of the answer text',
   judge: 'an LLM judge compares the response with the reference answer and replies CORRECT or INCORRECT',
+  bfcl: 'function calls (JSON, tool_calls or Python syntax) matched against BFCL possible answers, AST-style: name, required and unknown arguments, allowed values',
 };
 
 export interface GradeOptions extends NumericOptions, ExtractionOptions {
@@ -54,6 +57,8 @@ function gradeByRules(query: Query, response: string, options: GradeOptions): Gr
       return gradeNumeric(query, response, options);
     case 'exact':
       return gradeExact(query, response, options);
+    case 'bfcl':
+      return gradeBfcl(query, response, options);
     case 'judge':
       return null;
   }

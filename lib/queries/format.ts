@@ -14,6 +14,7 @@ const INSTRUCTIONS: Record<Query['grader'], string> = {
   numeric: 'Give the final answer as a number or expression.',
   exact: 'Answer with a single word or phrase.',
   judge: '',
+  bfcl: '', // the BFCL prompt states the reply format itself
 };
 
 /** The user message a model sees for a query: question, lettered options, and a short answer instruction. */

@@ -5,4 +5,5 @@ export { formatPrompt, optionLetter } from './format.ts';
 export { loadQueries, loadQuerySet, listDatasets } from './load.ts';
 export { sampleQueries } from './sample.ts';
 export { RECIPES } from './recipes/registry.ts';
+export { loadBfcl, defaultBfclAnswersFile, type BfclAnswer, type BfclCategory, type BfclGroundTruthCall } from './bfcl.ts';
 export { seededRandom, type Random } from './random.ts';

@@ -1,7 +1,7 @@
 /** How a query's response is graded; see lib/grade. */
-export type GraderName = 'mc' | 'numeric' | 'exact' | 'judge';
+export type GraderName = 'mc' | 'numeric' | 'exact' | 'judge' | 'bfcl';
 
-export const GRADER_NAMES: readonly GraderName[] = ['mc', 'numeric', 'exact', 'judge'];
+export const GRADER_NAMES: readonly GraderName[] = ['mc', 'numeric', 'exact', 'judge', 'bfcl'];
 
 /** One benchmark question, normalized from any source format. */
 export interface Query {
