@@ -9,6 +9,7 @@
  * Labels are case-insensitive and may be wrapped in markdown bold. Text after an `Observation:` the model invented
  * is dropped: only the tool writes observations.
  */
+import { jsonValueAt } from '../grade/index.ts';
 import type { AgentTool } from './tools.ts';
 
 export type ParsedReply =
@@ -23,28 +24,11 @@ function stripFence(text: string): string {
   return (m ? m[1]! : text).trim();
 }
 
-/** The first balanced {...} in text that parses as JSON, or undefined. */
+/** The first balanced {...} in text that parses as a JSON object, or undefined. */
 export function firstJsonObject(text: string): Record<string, unknown> | undefined {
   for (let start = text.indexOf('{'); start !== -1; start = text.indexOf('{', start + 1)) {
-    let depth = 0;
-    let inString = false;
-    for (let i = start; i < text.length; i++) {
-      const c = text[i];
-      if (inString) {
-        if (c === '\\') i++;
-        else if (c === '"') inString = false;
-      } else if (c === '"') inString = true;
-      else if (c === '{') depth++;
-      else if (c === '}' && --depth === 0) {
-        try {
-          const value: unknown = JSON.parse(text.slice(start, i + 1));
-          if (value !== null && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
-        } catch {
-          // not JSON: try the next '{'
-        }
-        break;
-      }
-    }
+    const value = jsonValueAt(text, start);
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
   }
   return undefined;
 }

@@ -2,7 +2,7 @@
  * Reads function calls out of a model's reply: JSON ({name, arguments}, a list of them, OpenAI `tool_calls`,
  * BFCL's {name: {args}}) or Python call syntax (`f(a=1, b="x")`, `[f(a=1), g(b=2)]`), as BFCL's own outputs use.
  */
-import { maskThinking } from './text.ts';
+import { jsonValueAt, maskThinking } from './text.ts';
 
 export interface ParsedCall {
   name: string;
@@ -54,35 +54,10 @@ function callsFromJson(value: unknown): ParsedCall[] | null {
   return calls;
 }
 
-/** The balanced JSON value starting at `start` ('[' or '{'), or null. Strings are skipped so brackets inside them don't count. */
-function balancedJson(text: string, start: number): unknown {
-  let depth = 0;
-  let inString = false;
-  for (let i = start; i < text.length; i++) {
-    const c = text[i];
-    if (inString) {
-      if (c === '\\') i++;
-      else if (c === '"') inString = false;
-    } else if (c === '"') inString = true;
-    else if (c === '[' || c === '{') depth++;
-    else if (c === ']' || c === '}') {
-      depth--;
-      if (depth === 0) {
-        try {
-          return JSON.parse(text.slice(start, i + 1));
-        } catch {
-          return undefined;
-        }
-      }
-    }
-  }
-  return undefined;
-}
-
 function fromJson(text: string): ParsedCall[] | null {
   for (let i = 0; i < text.length; i++) {
     if (text[i] !== '[' && text[i] !== '{') continue;
-    const value = balancedJson(text, i);
+    const value = jsonValueAt(text, i);
     if (value === undefined) continue;
     const calls = callsFromJson(value);
     if (calls && calls.length > 0) return calls;

@@ -15,6 +15,7 @@ import type { ExtractionOptions, Grade, JudgeModel, NumericOptions } from './typ
 export type { ExtractionOptions, Grade, GradeSpan, GradeStatus, JudgedGrade, JudgeModel, NumericOptions } from './types.ts';
 export { gradeJudge, type JudgeOptions } from './judge.ts';
 export { gradeBfcl, standardizeBfclString, type BfclCheck } from './bfcl.ts';
+export { jsonValueAt } from './text.ts';
 export { JudgeCache } from './judge-cache.ts';
 export {
   parseGradeRecords, readGradeRecords, gradeRecords, summarizeVerdicts, compareVerdicts, RULE_SETS,

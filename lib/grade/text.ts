@@ -115,3 +115,29 @@ export function allMatches(text: string, re: RegExp): RegExpExecArray[] {
   }
   return out;
 }
+
+/**
+ * The JSON value whose text starts at `start` (a '[' or '{') and ends at its balanced closing bracket, or undefined
+ * when that text is not JSON. Brackets inside strings do not count. Pure.
+ */
+export function jsonValueAt(text: string, start: number): unknown {
+  let depth = 0;
+  let inString = false;
+  for (let i = start; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '[' || c === '{') depth++;
+    else if ((c === ']' || c === '}') && --depth === 0) {
+      try {
+        return JSON.parse(text.slice(start, i + 1));
+      } catch {
+        return undefined;
+      }
+    }
+  }
+  return undefined;
+}
+
