@@ -13,6 +13,10 @@ export interface FlagSpec {
   default?: string | number | boolean;
 }
 
+/** The value strings of `--model` and `--queries`, shared by every command that takes them. */
+export const MODEL_VALUE = '<file.gguf | openai:URL#model>';
+export const QUERIES_VALUE = '<path | sample>';
+
 export type FlagTable = Readonly<Record<string, FlagSpec>>;
 
 /** The parseArgs `options` for a table, typed so each value comes back as a string or a boolean. */

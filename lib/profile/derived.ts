@@ -3,23 +3,14 @@ import {
   derivedFigures, readModelArchitecture, resolveRates,
   type DerivedFigures, type EfficiencyOptions, type ModelArchitecture, type PeakFigures, type ResolvedRates,
 } from '../efficiency/index.ts';
+import type { DerivedInput } from '../analyze/index.ts';
 import { describeEnergyLabel, summarize } from '../metrics/index.ts';
 import { choosePeaks, type MeasuredPeak } from '../peak/index.ts';
 import type { ModelSpec } from '../run/index.ts';
 import type { QueryResult } from '../store/index.ts';
 
 /** One model x accelerator x energy label of a run, with the inputs of its derived figures and the figures. */
-export interface DerivedGroup extends DerivedFigures {
-  model: string;
-  accelerator: string;
-  energySource: string;
-  energyMethod: string;
-  energyIsEstimate: boolean;
-  energyDomain: string | null;
-  queries: number;
-  accuracy: number;
-  meanEnergyJ: number;
-}
+export type DerivedGroup = DerivedFigures & Omit<DerivedInput, 'meanQueryS'>;
 
 /** What a run's manifest records under `derived`: the rates and peaks given (or measured) and the figures. */
 export interface RunDerived {

@@ -26,7 +26,7 @@ import { interruptSignal, numberFlag, type Command } from '../command.ts';
 import { ENERGY_FLAGS, energyFlags } from '../energy-flags.ts';
 import { SERVER_FLAGS, serverFlags } from '../server-flags.ts';
 import { inFlagTerms } from '../flag-terms.ts';
-import { flagHelp, parseSpecs, pickFlags, type FlagSpec } from '../flags.ts';
+import { flagHelp, MODEL_VALUE, QUERIES_VALUE, parseSpecs, pickFlags, type FlagSpec } from '../flags.ts';
 
 /** Exactly one of --rate, --concurrency, --burst, --replay, --rate-sweep; undefined for the sweep. */
 function arrivalsOf(values: { rate?: string; concurrency?: string; burst?: boolean; replay?: string; seed?: string; 'rate-sweep'?: boolean }): LoadTestOptions['arrivals'] | undefined {
@@ -49,12 +49,9 @@ function arrivalsOf(values: { rate?: string; concurrency?: string; burst?: boole
   return { mode: 'replay', replayFile: values.replay! };
 }
 
-const MODEL_VALUE = '<openai:URL#model | file.gguf>';
-const QUERIES_VALUE = '<path | sample>';
-
 /** Every flag of `ipw load`, in help order: parsed and documented from this table (defaults: the library's constants). */
 export const LOAD_FLAGS = {
-  model: { value: MODEL_VALUE, help: 'a model on an OpenAI-compatible server, or a GGUF served by llama-server for the test' },
+  model: { value: MODEL_VALUE, help: 'a model on an OpenAI-compatible server, or a GGUF served for the test as --serve says' },
   queries: { value: QUERIES_VALUE, help: 'a query file or folder, or the bundled sample; request k asks query k mod n' },
   rate: { value: 'R', help: 'mode: open loop, Poisson arrivals at R requests/s (seeded by --seed)' },
   concurrency: { value: 'N', help: 'mode: closed loop, N requests in flight at all times' },
@@ -96,8 +93,8 @@ function serveFlag(value: string | undefined): LoadTestOptions['serve'] {
 
 async function run(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: parseSpecs(LOAD_FLAGS) });
-  if (!values.model) throw new Error('load needs --model <openai:URL#model | file.gguf>');
-  if (!values.queries) throw new Error('load needs --queries <path | sample>');
+  if (!values.model) throw new Error(`load needs --model ${MODEL_VALUE}`);
+  if (!values.queries) throw new Error(`load needs --queries ${QUERIES_VALUE}`);
   const seed = numberFlag(values.seed, 'seed') ?? DEFAULT_SEED;
   const sampleN = numberFlag(values.sample, 'sample');
   const modelName = values.model.split(/[\\/#]/).pop()!.replace(/\.gguf$/i, '');

@@ -22,7 +22,7 @@ import {
 } from '../../run/index.ts';
 import { choiceFlag, interruptSignal, numberFlag, type Command } from '../command.ts';
 import { inFlagTerms } from '../flag-terms.ts';
-import { flagHelp, parseSpecs, type FlagSpec } from '../flags.ts';
+import { flagHelp, MODEL_VALUE, QUERIES_VALUE, parseSpecs, type FlagSpec } from '../flags.ts';
 import { preflightProfile } from '../preflight.ts';
 import { phaseReporter, progressReporter } from '../progress.ts';
 import { PEAK_FLAGS, RATE_FLAGS, peakFlags, rateFlags } from '../rate-flags.ts';
@@ -40,9 +40,6 @@ function gpuLayersFlag(value: string | undefined): GpuLayersChoice | undefined {
   if (!/^\d+$/.test(value)) throw new Error(`--gpu-layers expects a whole number, max or auto, got "${value}"`);
   return Number(value);
 }
-
-const MODEL_VALUE = '<file.gguf | openai:URL#model>';
-const QUERIES_VALUE = '<path | sample>';
 
 /** Every flag of `ipw profile`, in help order: parsed and documented from this table (defaults: the library's constants). */
 export const PROFILE_FLAGS = {
@@ -82,7 +79,7 @@ const share = (u: Utilization): string => (Number.isFinite(u.value) ? `${(u.valu
 async function run(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: parseSpecs(PROFILE_FLAGS) });
   if (values['judge-fallback'] && !values.judge) throw new Error('--judge-fallback needs --judge <file.gguf | openai:URL#model>');
-  if (!values.model) throw new Error('profile needs --model <file.gguf | openai:URL#model>');
+  if (!values.model) throw new Error(`profile needs --model ${MODEL_VALUE}`);
   if (!values.queries) throw new Error('profile needs --queries <path | sample>');
   const seed = numberFlag(values.seed, 'seed') ?? DEFAULT_SEED;
   const sampleN = numberFlag(values.sample, 'sample');
