@@ -28,8 +28,8 @@ beforeAll(async () => {
   tools = [calculatorTool, ...workspaceTools(ws)];
   await ws.dispose();
   const facts = [
-    { prompt: renderPrompt(CALL_TASK.prompt, tools, []), output: '{"action":"calculator","action_input":"17*19"}' },
-    { prompt: renderPrompt(ANSWER_TASK.prompt, tools, []), output: '{"final_answer":"Paris"}' },
+    { prompt: renderPrompt(CALL_TASK.prompt, tools), output: '{"action":"calculator","action_input":"17*19"}' },
+    { prompt: renderPrompt(ANSWER_TASK.prompt, tools), output: '{"final_answer":"Paris"}' },
   ];
   modelPath = join(tempDir(), 'agent.gguf');
   await writeKnowledgeModel(modelPath, facts, { avoidTexts: [DEFAULT_SYSTEM_PROMPT] });

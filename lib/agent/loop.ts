@@ -1,8 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import type { EnergySession } from '../energy/index.ts';
 import { OptionError } from '../errors/index.ts';
-import { timingsOf, type Generation, type ModelRunner, type StopReason } from '../run/index.ts';
-import { parseReply, renderPrompt, type ParsedReply, type TranscriptStep } from './react.ts';
+import { timingsOf, type ChatExchange, type Generation, type ModelRunner, type ReasoningMode, type StopReason } from '../run/index.ts';
+import { observationMessage, parseReply, renderPrompt, type ParsedReply } from './react.ts';
 import { callTool, DEFAULT_TOOL_TIMEOUT_MS, type AgentTool, type ToolCallRecord } from './tools.ts';
 
 /** Model turns per task when `maxTurns` is not given. Default 8. */
@@ -14,9 +14,22 @@ export const DEFAULT_MAX_TURN_TOKENS = 256;
 /** Characters of a tool's output the model sees when `maxObservationChars` is not given. Default 2000. */
 export const DEFAULT_MAX_OBSERVATION_CHARS = 2000;
 
+/**
+ * How each turn meets the conversation so far: `reuse` keeps the KV cache between turns, so a turn prefills only the
+ * tokens past what the cache holds (the newest observation, the template's markers); `reprefill` evaluates the whole
+ * conversation every turn. The energy difference is itself a finding.
+ */
+export type AgentKvMode = 'reuse' | 'reprefill';
+/** The `kv` option's default. */
+export const DEFAULT_AGENT_KV: AgentKvMode = 'reuse';
+
 export interface AgentLoopOptions {
   runner: ModelRunner;
   tools: readonly AgentTool[];
+  /** Default 'reuse' (DEFAULT_AGENT_KV). */
+  kv?: AgentKvMode;
+  /** Thinking of reasoning models on every turn (lib/run's ReasoningMode). Default: as the template does it. */
+  reasoning?: ReasoningMode;
   /** Samples energy for the per-turn, per-tool and per-task windows; without one every energy figure is NaN. */
   energy?: EnergySession;
   /** Model turns before the task stops unanswered. Default 8 (DEFAULT_MAX_TURNS). */
@@ -56,8 +69,13 @@ export interface AgentTurn {
   /** Why the reply was unreadable, when `parsed` is 'invalid'. */
   parseError: string | null;
   stopReason: StopReason;
+  /** Tokens of the whole conversation this turn. */
   promptTokens: number;
+  /** Of those, the tokens taken from the KV cache, not evaluated (`kv: 'reuse'`); NaN where a server does not say. */
+  cachedPromptTokens: number;
   completionTokens: number;
+  /** Generated tokens up to and including the one that closed a `<think>` block; 0 without one. */
+  reasoningTokens: number;
   promptChars: number;
   /** `performance.now()` ms: the generation's start, first token (NaN without one) and end. */
   startMs: number;
@@ -111,8 +129,8 @@ function truncate(text: string, max: number): string {
 }
 
 /**
- * Runs one task through the ReAct loop: each turn sends the whole transcript, parses the reply, runs the tool it
- * asks for and appends the observation, until a Final Answer, the turn limit or the token budget. Tool failures and
+ * Runs one task through the ReAct loop as a conversation: each turn sends the conversation so far, parses the reply,
+ * runs the tool it asks for and answers with the observation as the next user message, until a Final Answer, the turn limit or the token budget. Tool failures and
  * unreadable replies become observations; a model failure ends the task ('model-error') without throwing.
  */
 export async function runAgent(task: string, options: AgentLoopOptions): Promise<AgentRun> {
@@ -122,8 +140,10 @@ export async function runAgent(task: string, options: AgentLoopOptions): Promise
   const maxObservationChars = checkPositive('maxObservationChars', options.maxObservationChars ?? DEFAULT_MAX_OBSERVATION_CHARS);
   const toolTimeoutMs = options.toolTimeoutMs ?? DEFAULT_TOOL_TIMEOUT_MS;
   const { runner, tools, energy, signal } = options;
+  const kvCache = (options.kv ?? DEFAULT_AGENT_KV) === 'reuse' ? 'reuse' : 'clear';
 
-  const steps: TranscriptStep[] = [];
+  const history: ChatExchange[] = [];
+  let message = renderPrompt(task, tools);
   const generations: Generation[] = [];
   const turns: AgentTurn[] = [];
   const toolCalls: AgentToolCall[] = [];
@@ -139,10 +159,10 @@ export async function runAgent(task: string, options: AgentLoopOptions): Promise
     else if (generated >= maxTaskTokens) outcome = 'token-budget';
     if (outcome !== undefined) break;
 
-    const prompt = renderPrompt(task, tools, steps);
     const maxTokens = Math.min(maxTurnTokens, maxTaskTokens - generated);
     if (energy) await energy.markSettled();
-    const generation = await runner.generate({ prompt, maxTokens, signal, queryId: `turn ${turn}` }, { onFirstToken: () => energy?.mark() });
+    const request = { prompt: message, history: [...history], kvCache, reasoning: options.reasoning, maxTokens, signal, queryId: `turn ${turn}` } as const;
+    const generation = await runner.generate(request, { onFirstToken: () => energy?.mark() });
     energy?.mark();
     generations.push(generation);
     generated += generation.completionTokens;
@@ -155,8 +175,10 @@ export async function runAgent(task: string, options: AgentLoopOptions): Promise
       parseError: parsed.kind === 'invalid' ? parsed.reason : null,
       stopReason: generation.stopReason,
       promptTokens: generation.promptTokens,
+      cachedPromptTokens: generation.cachedPromptTokens ?? NaN,
       completionTokens: generation.completionTokens,
-      promptChars: prompt.length,
+      reasoningTokens: generation.reasoning?.tokens ?? 0,
+      promptChars: history.reduce((n, e) => n + e.user.length + e.model.length, message.length),
       startMs: generation.startMs,
       firstTokenMs: generation.tokenTimesMs[0] ?? NaN,
       endMs: generation.endMs,
@@ -175,18 +197,16 @@ export async function runAgent(task: string, options: AgentLoopOptions): Promise
     } else if (parsed.kind === 'final') {
       outcome = 'answered';
       answer = parsed.answer;
-    } else if (parsed.kind === 'action') {
-      const call = await callTool(tools, parsed.tool, parsed.input, { timeoutMs: toolTimeoutMs });
-      toolCalls.push({ ...call, turn, energyJ: NaN });
-      steps.push({ thought: parsed.thought, action: parsed.tool, actionInput: parsed.input, observation: truncate(call.observation, maxObservationChars) });
     } else {
-      const cut = generation.stopReason === 'max_tokens' ? ' (the reply was cut at the token limit: keep it shorter)' : '';
-      steps.push({
-        thought: parsed.thought,
-        action: '(none)',
-        actionInput: '',
-        observation: `Error: ${parsed.reason}${cut}. Reply with "Action:" and "Action Input:" lines, or with "Final Answer:".`,
-      });
+      history.push({ user: message, model: generation.response });
+      if (parsed.kind === 'action') {
+        const call = await callTool(tools, parsed.tool, parsed.input, { timeoutMs: toolTimeoutMs });
+        toolCalls.push({ ...call, turn, energyJ: NaN });
+        message = observationMessage(truncate(call.observation, maxObservationChars));
+      } else {
+        const cut = generation.stopReason === 'max_tokens' ? ' (the reply was cut at the token limit: keep it shorter)' : '';
+        message = observationMessage(`Error: ${parsed.reason}${cut}. Reply with "Action:" and "Action Input:" lines, or with "Final Answer:".`);
+      }
     }
   }
 

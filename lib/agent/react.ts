@@ -112,14 +112,6 @@ export function parseReply(reply: string): ParsedReply {
   return { kind: 'invalid', thought, reason: 'the reply has neither an Action nor a Final Answer' };
 }
 
-/** One completed step of the transcript: what the model wrote, and the observation it got back. */
-export interface TranscriptStep {
-  thought: string;
-  action: string;
-  actionInput: unknown;
-  observation: string;
-}
-
 /** The tool list as the model reads it. */
 export function describeTools(tools: readonly AgentTool[]): string {
   return tools
@@ -133,11 +125,12 @@ export function describeTools(tools: readonly AgentTool[]): string {
 }
 
 /**
- * The whole prompt of one turn: instructions, tools, the task and every earlier step, ending with `Thought:` so
- * the model continues the protocol. Every turn re-sends the history (the runner interface takes one prompt).
+ * The first user message of a task: instructions, tools and the task, ending with `Thought:` so the model continues
+ * the protocol. Later turns are user messages of their own holding the observation (`observationMessage`), so the
+ * conversation only grows and a kept KV cache covers all of it but the newest message.
  */
-export function renderPrompt(task: string, tools: readonly AgentTool[], steps: readonly TranscriptStep[]): string {
-  const lines = [
+export function renderPrompt(task: string, tools: readonly AgentTool[]): string {
+  return [
     'You solve the task below by using tools. Answer in exactly this format:',
     'Thought: what to do next',
     'Action: the tool name, one of [' + tools.map((t) => t.name).join(', ') + ']',
@@ -152,10 +145,11 @@ export function renderPrompt(task: string, tools: readonly AgentTool[], steps: r
     '',
     `Task: ${task}`,
     '',
-  ];
-  for (const s of steps) {
-    lines.push(`Thought: ${s.thought}`, `Action: ${s.action}`, `Action Input: ${typeof s.actionInput === 'string' ? s.actionInput : JSON.stringify(s.actionInput ?? {})}`, `Observation: ${s.observation}`, '');
-  }
-  lines.push('Thought:');
-  return lines.join('\n');
+    'Thought:',
+  ].join('\n');
+}
+
+/** The user message that answers a turn: the tool's observation (or why the reply could not be read). */
+export function observationMessage(observation: string): string {
+  return `Observation: ${observation}\n\nThought:`;
 }

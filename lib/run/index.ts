@@ -1,5 +1,5 @@
 /** lib/run: turns a prompt into a timed response, in-process (node-llama-cpp, the direct engine) or over HTTP. */
-export type { Generation, GenerationHooks, GenerationRequest, GenerationTimings, ModelDescription, ModelRunner, RequestAttempt, StopReason } from './types.ts';
+export type { ChatExchange, Generation, GenerationHooks, KvCacheMode, GenerationRequest, GenerationTimings, ModelDescription, ModelRunner, RequestAttempt, StopReason } from './types.ts';
 export {
   DEFAULT_CONTEXT_SIZE,
   DEFAULT_ENGINE,
@@ -30,3 +30,4 @@ export { checkRunnerOptions } from './options-check.ts';
 export { addGeneration, emptyCpuAccount, sampleCpu, summarizeCpu, type CpuAccount, type CpuSample } from './cpu-time.ts';
 export { startLlamaServer, type LlamaServerHandle, type LlamaServerOptions } from './llama-server.ts';
 export { cachedLlamaTools, ensureLlamaTools, ipwCacheDir, type LlamaTools } from './llama-tools.ts';
+export { parseReasoning, reasoningBudget, THINKING_OFF_PREFIX, type ReasoningMode } from './reasoning.ts';

@@ -6,6 +6,7 @@ import type { DirectEngine, DirectStopReason } from './direct/index.ts';
 import { failedGeneration, forQuery, promptTooLong } from './failure.ts';
 import { PROBE_PROMPT } from './llama-session.ts';
 import type { LlamaModel, PromptFormat } from './llama-types.ts';
+import { withReasoningSplit } from './reasoning.ts';
 import type { Generation, GenerationHooks, GenerationRequest, StopReason } from './types.ts';
 
 type Token = Parameters<LlamaModel['detokenize']>[0][number];
@@ -18,17 +19,30 @@ const STOP_REASONS: Record<DirectStopReason, StopReason> = {
   abort: 'abort',
 };
 
-/** Prompt tokens and stop texts exactly as node-llama-cpp's LlamaChatSession / LlamaCompletion would build them. */
-export function promptTokens(model: LlamaModel, format: PromptFormat, prompt: string): { tokens: number[]; stopTexts: string[] } {
+/** The parts of a request that make its prompt. */
+export type PromptParts = Pick<GenerationRequest, 'prompt' | 'history' | 'replyPrefix'>;
+
+/**
+ * Prompt tokens and stop texts exactly as node-llama-cpp's LlamaChatSession / LlamaCompletion would build them: the
+ * system prompt, each earlier exchange, the user message, and the reply's prefix after the assistant header. Without a
+ * template (raw) the texts follow each other.
+ */
+export function promptTokens(model: LlamaModel, format: PromptFormat, parts: PromptParts): { tokens: number[]; stopTexts: string[] } {
+  const history = parts.history ?? [];
   if (format.chatWrapper === undefined) {
     const bos = model.tokens.shouldPrependBosToken ? model.tokens.bos : null;
-    const text = model.tokenize(prompt, false, bos === null ? undefined : 'trimLeadingSpace');
+    const whole = history.map((e) => e.user + e.model).join('') + parts.prompt + (parts.replyPrefix ?? '');
+    const text = model.tokenize(whole, false, bos === null ? undefined : 'trimLeadingSpace');
     return { tokens: bos === null ? [...text] : [bos, ...text], stopTexts: [] };
   }
   const chatHistory = [
     ...format.chatWrapper.generateInitialChatHistory({ systemPrompt: format.systemPrompt }),
-    { type: 'user' as const, text: prompt },
-    { type: 'model' as const, response: [] },
+    ...history.flatMap((e) => [
+      { type: 'user' as const, text: e.user },
+      { type: 'model' as const, response: [e.model] },
+    ]),
+    { type: 'user' as const, text: parts.prompt },
+    { type: 'model' as const, response: parts.replyPrefix ? [parts.replyPrefix] : [] },
   ];
   const state = format.chatWrapper.generateContextState({ chatHistory });
   const stopTexts = state.stopGenerationTriggers.map((trigger) => model.detokenize(trigger.tokenize(model.tokenizer), true));
@@ -37,13 +51,13 @@ export function promptTokens(model: LlamaModel, format: PromptFormat, prompt: st
 
 export function directGenerator(engine: DirectEngine, model: LlamaModel, format: PromptFormat) {
   return async function generate(request: GenerationRequest, hooks: GenerationHooks = {}): Promise<Generation> {
-    const { tokens, stopTexts } = promptTokens(model, format, request.prompt);
+    const { tokens, stopTexts } = promptTokens(model, format, request);
     // A query that cannot run is a row with its reason, not the end of the run.
     if (tokens.length >= engine.contextSize) return failedGeneration(promptTooLong(request.queryId, tokens.length, engine.contextSize), undefined, { promptTokens: tokens.length });
     const startMs = performance.now();
     let g: Awaited<ReturnType<DirectEngine['generate']>>;
     try {
-      g = await engine.generate(tokens, { maxTokens: request.maxTokens, stopTexts, signal: request.signal, onFirstToken: hooks.onFirstToken });
+      g = await engine.generate(tokens, { maxTokens: request.maxTokens, stopTexts, reuseCache: request.kvCache === 'reuse', signal: request.signal, onFirstToken: hooks.onFirstToken });
     } catch (error) {
       // A worker that died takes every later query with it: that ends the run.
       if (!engine.alive) throw error;
@@ -53,7 +67,7 @@ export function directGenerator(engine: DirectEngine, model: LlamaModel, format:
     const replyTokens = g.stopReason === 'eos' ? g.tokens.slice(0, -1) : g.tokens;
     let response = model.detokenize(replyTokens as unknown as Token[]);
     if (g.stopText !== null && response.includes(g.stopText)) response = response.slice(0, response.lastIndexOf(g.stopText));
-    return {
+    const generation: Generation = {
       response,
       stopReason: STOP_REASONS[g.stopReason],
       promptTokens: tokens.length,
@@ -62,7 +76,9 @@ export function directGenerator(engine: DirectEngine, model: LlamaModel, format:
       tokenTimesMs: g.tokenTimesMs,
       endMs: g.endMs,
       outsideDecodeMs: g.outsideDecodeMs,
+      cachedPromptTokens: g.reusedTokens,
     };
+    return response.includes('think>') ? withReasoningSplit(generation, (k) => model.detokenize(g.tokens.slice(0, k) as unknown as Token[])) : generation;
   };
 }
 
@@ -71,7 +87,7 @@ const PROBE_MIN_S = 0.25;
 const PROBE_MAX_TOKENS = 512;
 
 export function directProbe(engine: DirectEngine, model: LlamaModel): DecodeProbe {
-  const prompt = promptTokens(model, { chatWrapper: undefined, systemPrompt: '' }, PROBE_PROMPT).tokens;
+  const prompt = promptTokens(model, { chatWrapper: undefined, systemPrompt: '' }, { prompt: PROBE_PROMPT }).tokens;
   const rateOver = async (tokens: number) => decodeRate((await engine.generate(prompt, { maxTokens: tokens + 1, ignoreEndOfGeneration: true })).tokenTimesMs);
   return async (threads, tokens) => {
     await engine.setThreads(threads);

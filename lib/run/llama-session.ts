@@ -5,7 +5,10 @@ import { decodeRate, type DecodeProbe } from './auto-threads.ts';
 import { failedGeneration, forQuery, promptTooLong } from './failure.ts';
 import { promptTokens } from './llama-direct.ts';
 import type { LlamaContext, LlamaModel, NodeLlamaCpp, PromptFormat } from './llama-types.ts';
+import { withReasoningSplit } from './reasoning.ts';
 import type { Generation, GenerationHooks, GenerationRequest, StopReason } from './types.ts';
+
+type Token = Parameters<LlamaModel['detokenize']>[0][number];
 
 function stopReasonOf(reason: string): StopReason {
   if (reason === 'maxTokens') return 'max_tokens';
@@ -13,22 +16,43 @@ function stopReasonOf(reason: string): StopReason {
   return 'eos';
 }
 
+function commonPrefixLength(a: readonly unknown[], b: readonly unknown[]): number {
+  const limit = Math.min(a.length, b.length);
+  let k = 0;
+  while (k < limit && a[k] === b[k]) k++;
+  return k;
+}
+
 /** One query at a time on one sequence of the context, each from an empty KV cache. */
 export function sessionGenerator(lib: NodeLlamaCpp, context: LlamaContext, format: PromptFormat, seed: number, model: LlamaModel) {
   const sequence = context.getSequence();
 
-  async function evaluate(request: GenerationRequest, onToken: (tokens: readonly unknown[]) => void) {
+  async function evaluate(request: GenerationRequest, onToken: (tokens: Token[]) => void) {
     // Plain greedy decoding, as the direct engine does: node-llama-cpp would otherwise apply a default repeat penalty.
     const common = { maxTokens: request.maxTokens, temperature: 0, repeatPenalty: false as const, seed, signal: request.signal, stopOnAbortSignal: true, onToken };
+    const history = request.history ?? [];
     if (format.chatWrapper === undefined) {
       const completion = new lib.LlamaCompletion({ contextSequence: sequence });
-      const result = await completion.generateCompletionWithMeta(request.prompt, common);
+      const text = history.map((e) => e.user + e.model).join('') + request.prompt + (request.replyPrefix ?? '');
+      const result = await completion.generateCompletionWithMeta(text, common);
       return { response: result.response, stopReason: result.metadata.stopReason };
     }
     const session = new lib.LlamaChatSession({ contextSequence: sequence, systemPrompt: format.systemPrompt, chatWrapper: format.chatWrapper, autoDisposeSequence: false });
     try {
-      const result = await session.promptWithMeta(request.prompt, common);
-      return { response: result.responseText, stopReason: result.stopReason };
+      if (history.length > 0) {
+        session.setChatHistory([
+          ...session.getChatHistory(),
+          ...history.flatMap((e) => [
+            { type: 'user' as const, text: e.user },
+            { type: 'model' as const, response: [e.model] },
+          ]),
+        ]);
+      }
+      const prefix = request.replyPrefix;
+      const result = await session.promptWithMeta(request.prompt, prefix ? { ...common, responsePrefix: prefix } : common);
+      // The reply without the prefix the caller supplied, as the other engines return it.
+      const response = prefix && result.responseText.startsWith(prefix) ? result.responseText.slice(prefix.length) : result.responseText;
+      return { response, stopReason: result.stopReason };
     } finally {
       session.dispose({ disposeSequence: false });
     }
@@ -36,12 +60,16 @@ export function sessionGenerator(lib: NodeLlamaCpp, context: LlamaContext, forma
 
   return async function generate(request: GenerationRequest, hooks: GenerationHooks = {}): Promise<Generation> {
     // A query that cannot run is a row with its reason, not the end of the run.
-    const promptLength = promptTokens(model, format, request.prompt).tokens.length;
+    const prompt = promptTokens(model, format, request).tokens;
+    const promptLength = prompt.length;
     if (promptLength >= context.contextSize) return failedGeneration(promptTooLong(request.queryId, promptLength, context.contextSize), undefined, { promptTokens: promptLength });
-    // Each query starts from an empty KV cache, so no query's prefill depends on the one before it.
-    await sequence.clearHistory();
+    // A cleared cache: no query's prefill depends on the one before it. Kept: node-llama-cpp evaluates only what differs.
+    if (request.kvCache !== 'reuse') await sequence.clearHistory();
+    // node-llama-cpp keeps the longest common prefix and evaluates at least the last prompt token again, for logits.
+    const cachedPromptTokens = Math.min(commonPrefixLength(sequence.contextTokens, prompt), promptLength - 1);
     const meterBefore = sequence.tokenMeter.getState();
     const tokenTimesMs: number[] = [];
+    const generated: Token[] = [];
     const startMs = performance.now();
     let result: Awaited<ReturnType<typeof evaluate>>;
     try {
@@ -49,6 +77,7 @@ export function sessionGenerator(lib: NodeLlamaCpp, context: LlamaContext, forma
         const nowMs = performance.now();
         if (tokenTimesMs.length === 0) hooks.onFirstToken?.(nowMs);
         for (let i = 0; i < tokens.length; i++) tokenTimesMs.push(nowMs);
+        generated.push(...tokens);
       });
     } catch (error) {
       if (context.disposed) throw error;
@@ -56,15 +85,17 @@ export function sessionGenerator(lib: NodeLlamaCpp, context: LlamaContext, forma
     }
     const endMs = performance.now();
     const usage = sequence.tokenMeter.diff(meterBefore);
-    return {
+    const generation: Generation = {
       response: result.response,
       stopReason: stopReasonOf(result.stopReason),
-      promptTokens: usage.usedInputTokens,
+      promptTokens: promptLength,
       completionTokens: usage.usedOutputTokens,
       startMs,
       tokenTimesMs,
       endMs,
+      cachedPromptTokens,
     };
+    return result.response.includes('think>') ? withReasoningSplit(generation, (k) => model.detokenize(generated.slice(0, k))) : generation;
   };
 }
 

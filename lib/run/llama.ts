@@ -9,6 +9,7 @@ import { directGenerator, directProbe } from './llama-direct.ts';
 import { cachedLlamaTools, LIBRARY_PREFIX } from './llama-tools.ts';
 import { batchedGenerator, sessionGenerator, sessionProbe } from './llama-session.ts';
 import type { ChatWrapper, Llama, LlamaModel, PromptFormat } from './llama-types.ts';
+import { generateWithReasoning } from './reasoning.ts';
 import type { Generation, GenerationHooks, GenerationRequest, ModelRunner } from './types.ts';
 
 export type GpuChoice = 'auto' | false | 'cuda' | 'vulkan' | 'metal';
@@ -250,7 +251,7 @@ export async function openLlamaRunner(modelPath: string, options: LlamaRunnerOpt
       },
     },
 
-    generate,
+    generate: (request, hooks) => generateWithReasoning(generate, request, hooks),
 
     async close() {
       await closeEngine();

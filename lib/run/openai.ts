@@ -3,6 +3,7 @@ import { forQuery } from './failure.ts';
 import { DEFAULT_SEED, DEFAULT_SYSTEM_PROMPT } from './llama.ts';
 import { agentFor, getJson, shown, streamRequest, type AttemptResult, type PayloadKind, type StreamLimits } from './openai-stream.ts';
 import { checkRunnerOptions } from './options-check.ts';
+import { generateWithReasoning, withReasoningSplit } from './reasoning.ts';
 import type { Generation, GenerationHooks, GenerationRequest, ModelRunner, RequestAttempt, ServerTimings, StopReason } from './types.ts';
 
 /** The environment variable read for the API key when `apiKeyEnv` is not given. */
@@ -52,7 +53,7 @@ interface StreamChunk {
   choices?: Array<{ delta?: { content?: string | null }; text?: string | null; finish_reason?: string | null }>;
   usage?: { prompt_tokens?: number; completion_tokens?: number } | null;
   /** llama-server only, in the final chunk. */
-  timings?: { prompt_n?: number; prompt_ms?: number; prompt_per_second?: number; predicted_n?: number; predicted_ms?: number; predicted_per_second?: number };
+  timings?: { cache_n?: number; prompt_n?: number; prompt_ms?: number; prompt_per_second?: number; predicted_n?: number; predicted_ms?: number; predicted_per_second?: number };
 }
 
 function serverTimingsOf(t: NonNullable<StreamChunk['timings']>): ServerTimings | undefined {
@@ -117,6 +118,9 @@ function stopReasonOf(finishReason: string | null | undefined): StopReason {
 /** What one streamed reply has said so far. */
 class StreamState {
   text = '';
+  /** Each streamed piece of text, in order (one per entry of tokenTimesMs). */
+  pieces: string[] = [];
+  cachedTokens: number | undefined;
   tokenTimesMs: number[] = [];
   finishReason: string | null | undefined;
   usage: StreamChunk['usage'];
@@ -134,7 +138,10 @@ class StreamState {
     if (chunk === null || typeof chunk !== 'object') throw new Error('not a JSON object');
     if (chunk.error !== undefined) throw new Error(`the server reported an error: ${typeof chunk.error === 'string' ? chunk.error : (chunk.error.message ?? JSON.stringify(chunk.error))}`);
     if (chunk.usage) this.usage = chunk.usage;
-    if (chunk.timings) this.serverTimings = serverTimingsOf(chunk.timings) ?? this.serverTimings;
+    if (chunk.timings) {
+      this.serverTimings = serverTimingsOf(chunk.timings) ?? this.serverTimings;
+      if (typeof chunk.timings.cache_n === 'number') this.cachedTokens = chunk.timings.cache_n;
+    }
     const choice = chunk.choices?.[0];
     if (choice?.finish_reason) this.finishReason = choice.finish_reason;
     const content = this.completionMode ? choice?.text : choice?.delta?.content;
@@ -142,13 +149,14 @@ class StreamState {
     const nowMs = performance.now();
     if (this.tokenTimesMs.length === 0) this.onFirstToken?.(nowMs);
     this.tokenTimesMs.push(nowMs);
+    this.pieces.push(content);
     this.text += content;
     return 'token';
   }
 
   /** The reply so far, as a generation. */
   generation(startMs: number, endMs: number, stopReason: StopReason): Generation {
-    return {
+    const generation: Generation = {
       response: this.text,
       stopReason,
       promptTokens: this.usage?.prompt_tokens ?? 0,
@@ -157,7 +165,9 @@ class StreamState {
       tokenTimesMs: this.tokenTimesMs,
       endMs,
       ...(this.serverTimings ? { serverTimings: this.serverTimings } : {}),
+      ...(this.cachedTokens === undefined ? {} : { cachedPromptTokens: this.cachedTokens }),
     };
+    return this.text.includes('think>') ? withReasoningSplit(generation, (k) => this.pieces.slice(0, k).join('')) : generation;
   }
 }
 
@@ -287,87 +297,99 @@ export async function openOpenAIRunner(baseUrl: string, model: string, options: 
       },
     },
 
-    async generate(request: GenerationRequest, hooks: GenerationHooks = {}): Promise<Generation> {
-      const input = completionMode
-        ? { prompt: request.prompt }
-        : {
-            messages: [
-              { role: 'system', content: systemPrompt },
-              { role: 'user', content: request.prompt },
-            ],
-          };
-      const body = {
-        model,
-        ...input,
-        max_tokens: request.maxTokens,
-        temperature: 0,
-        seed,
-        stream: true,
-        stream_options: { include_usage: true },
-        // llama-server caches prompts by default; a repeated prompt would then skip prefill and skew TTFT.
-        cache_prompt: false,
-      };
-      const payload = JSON.stringify(body);
-      const attempts: RequestAttempt[] = [];
-      const failed = (message: string, state: StreamState, startMs: number, endMs: number): Generation => ({ ...state.generation(startMs, endMs, 'error'), error: redact(message), attempts });
-      let stale = false;
-      for (let k = 0; ; k++) {
-        const state = new StreamState(completionMode, hooks.onFirstToken);
-        // After a stale socket, a connection of its own: the pool may hold more sockets the server has closed.
-        const fresh = stale ? agentFor(rootUrl) : undefined;
-        const startMs = performance.now();
-        const result = await streamRequest({
-          url: endpoint,
-          body: payload,
-          headers,
-          agent: fresh ?? agent,
-          limits,
-          signal: request.signal,
-          onPayload: (data) => state.take(data),
-          finished: () => state.finishReason != null,
-        });
-        fresh?.destroy();
-        const endMs = performance.now();
-        const attempt: RequestAttempt = { startMs, endMs, status: statusOf(result), outcome: redact(outcomeOf(result)) };
-        attempts.push(attempt);
-        const firstStartMs = attempts[0]!.startMs;
-        const who = `${forQuery(request.queryId)}the server at ${root}`;
-        switch (result.kind) {
-          case 'done':
-            return { ...state.generation(startMs, endMs, stopReasonOf(state.finishReason)), attempts };
-          case 'aborted':
-            return { ...state.generation(startMs, endMs, 'abort'), attempts };
-          case 'unreachable':
-            throw unreachable(root, result.why);
-          case 'stale':
-            // Node's documented race on kept-alive sockets: send once more at once, on a fresh connection.
-            if (!stale) {
-              stale = true;
-              attempt.retryAfterMs = 0;
-              k--;
-              continue;
-            }
-            return failed(`${who} ${result.why}. ${fixFor(result)}`, state, firstStartMs, endMs);
-          case 'status': {
-            const retryable = result.status === 429 || result.status >= 500;
-            const answer = `answered ${outcomeOf(result)}: ${shown(result.body)}`;
-            if (retryable && k < maxRetries && !request.signal?.aborted) {
-              attempt.retryAfterMs = Math.max(retryDelayMs * 2 ** k, Math.min(result.retryAfterMs ?? 0, RETRY_AFTER_CAP_MS));
-              await pause(attempt.retryAfterMs, request.signal);
-              if (request.signal?.aborted) return { ...state.generation(firstStartMs, performance.now(), 'abort'), attempts };
-              continue;
-            }
-            const tries = attempts.length > 1 ? ` (${attempts.length} attempts: ${attempts.map((a) => a.status ?? a.outcome).join(', ')})` : '';
-            return failed(`${who} ${answer}${tries}. ${fixFor(result)}`, state, firstStartMs, endMs);
-          }
-          case 'failed':
-            return failed(`${who} ${result.why}. ${fixFor(result)}`, state, firstStartMs, endMs);
-        }
-      }
-    },
+    generate: (request: GenerationRequest, hooks: GenerationHooks = {}) => generateWithReasoning(generateOnce, request, hooks, false),
 
     async close() {
       agent.destroy();
     },
   };
+
+  async function generateOnce(request: GenerationRequest, hooks: GenerationHooks = {}): Promise<Generation> {
+    const history = request.history ?? [];
+    const input = completionMode
+      ? { prompt: history.map((e) => e.user + e.model).join('') + request.prompt + (request.replyPrefix ?? '') }
+      : {
+          messages: [
+            { role: 'system', content: systemPrompt },
+            ...history.flatMap((e) => [
+              { role: 'user', content: e.user },
+              { role: 'assistant', content: e.model },
+            ]),
+            { role: 'user', content: request.prompt },
+            // A last assistant message is the reply's start: llama-server continues it.
+            ...(request.replyPrefix ? [{ role: 'assistant', content: request.replyPrefix }] : []),
+          ],
+        };
+    const thinking = request.reasoning === 'on' || request.reasoning === 'off';
+    const body = {
+      model,
+      ...input,
+      max_tokens: request.maxTokens,
+      temperature: 0,
+      seed,
+      stream: true,
+      stream_options: { include_usage: true },
+      // llama-server caches prompts by default; a repeated prompt would then skip prefill and skew TTFT.
+      cache_prompt: request.kvCache === 'reuse',
+      // Qwen3-style templates (llama-server --jinja, vLLM) read it; others ignore it.
+      ...(thinking && !completionMode ? { chat_template_kwargs: { enable_thinking: request.reasoning === 'on' } } : {}),
+    };
+    const payload = JSON.stringify(body);
+    const attempts: RequestAttempt[] = [];
+    const failed = (message: string, state: StreamState, startMs: number, endMs: number): Generation => ({ ...state.generation(startMs, endMs, 'error'), error: redact(message), attempts });
+    let stale = false;
+    for (let k = 0; ; k++) {
+      const state = new StreamState(completionMode, hooks.onFirstToken);
+      // After a stale socket, a connection of its own: the pool may hold more sockets the server has closed.
+      const fresh = stale ? agentFor(rootUrl) : undefined;
+      const startMs = performance.now();
+      const result = await streamRequest({
+        url: endpoint,
+        body: payload,
+        headers,
+        agent: fresh ?? agent,
+        limits,
+        signal: request.signal,
+        onPayload: (data) => state.take(data),
+        finished: () => state.finishReason != null,
+      });
+      fresh?.destroy();
+      const endMs = performance.now();
+      const attempt: RequestAttempt = { startMs, endMs, status: statusOf(result), outcome: redact(outcomeOf(result)) };
+      attempts.push(attempt);
+      const firstStartMs = attempts[0]!.startMs;
+      const who = `${forQuery(request.queryId)}the server at ${root}`;
+      switch (result.kind) {
+        case 'done':
+          return { ...state.generation(startMs, endMs, stopReasonOf(state.finishReason)), attempts };
+        case 'aborted':
+          return { ...state.generation(startMs, endMs, 'abort'), attempts };
+        case 'unreachable':
+          throw unreachable(root, result.why);
+        case 'stale':
+          // Node's documented race on kept-alive sockets: send once more at once, on a fresh connection.
+          if (!stale) {
+            stale = true;
+            attempt.retryAfterMs = 0;
+            k--;
+            continue;
+          }
+          return failed(`${who} ${result.why}. ${fixFor(result)}`, state, firstStartMs, endMs);
+        case 'status': {
+          const retryable = result.status === 429 || result.status >= 500;
+          const answer = `answered ${outcomeOf(result)}: ${shown(result.body)}`;
+          if (retryable && k < maxRetries && !request.signal?.aborted) {
+            attempt.retryAfterMs = Math.max(retryDelayMs * 2 ** k, Math.min(result.retryAfterMs ?? 0, RETRY_AFTER_CAP_MS));
+            await pause(attempt.retryAfterMs, request.signal);
+            if (request.signal?.aborted) return { ...state.generation(firstStartMs, performance.now(), 'abort'), attempts };
+            continue;
+          }
+          const tries = attempts.length > 1 ? ` (${attempts.length} attempts: ${attempts.map((a) => a.status ?? a.outcome).join(', ')})` : '';
+          return failed(`${who} ${answer}${tries}. ${fixFor(result)}`, state, firstStartMs, endMs);
+        }
+        case 'failed':
+          return failed(`${who} ${result.why}. ${fixFor(result)}`, state, firstStartMs, endMs);
+      }
+    }
+  }
 }

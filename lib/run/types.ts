@@ -1,9 +1,35 @@
+import type { ReasoningMode } from './reasoning.ts';
+
 /** Why generation stopped. */
 export type StopReason = 'eos' | 'max_tokens' | 'abort' | 'error';
+
+/** An earlier exchange of a conversation: a user message and the model's reply to it. */
+export interface ChatExchange {
+  user: string;
+  model: string;
+}
+
+/**
+ * What the previous request left in the runner's KV cache: `reuse` keeps it and evaluates only the prompt tokens past
+ * the longest common prefix (an agent's next turn prefills only what is new); `clear` starts from an empty cache, so
+ * no query's prefill depends on the one before it.
+ */
+export type KvCacheMode = 'reuse' | 'clear';
 
 export interface GenerationRequest {
   /** The user message (see `formatPrompt` in lib/queries). */
   prompt: string;
+  /** Earlier exchanges of the conversation, oldest first; `prompt` is the next user message. Default none. */
+  history?: readonly ChatExchange[];
+  /**
+   * Text the reply starts with, placed after the assistant header and evaluated as prompt (an empty `<think></think>`
+   * block, the start of a reply to continue). Not part of `response`. Default none.
+   */
+  replyPrefix?: string;
+  /** Default 'clear'. `openai:` servers: llama-server's `cache_prompt` (other servers keep their own policy). */
+  kvCache?: KvCacheMode;
+  /** Thinking of reasoning models (see lib/run/reasoning.ts). Default: as the model's template does it, nothing changed. */
+  reasoning?: ReasoningMode;
   maxTokens: number;
   signal?: AbortSignal;
   /** The query's id, so a failure can name it. */
@@ -32,6 +58,17 @@ export interface Generation {
    * share of that thread.
    */
   outsideDecodeMs?: number;
+  /**
+   * Prompt tokens served from the KV cache instead of evaluated (kvCache 'reuse'); 0 after a cleared cache; absent
+   * where a server does not say.
+   */
+  cachedPromptTokens?: number;
+  /**
+   * Generated tokens up to and including the one that closed a `<think>` block (all of them when the block never
+   * closed), and that token's time: thinking ends, answering starts. Absent when the reply holds no `</think>` or
+   * unclosed `<think>`.
+   */
+  reasoning?: { tokens: number; endMs: number };
   /** The server's own account of the request (llama-server's final-chunk `timings`), beside the client's clock. */
   serverTimings?: ServerTimings;
   /**

@@ -222,3 +222,79 @@ export interface RunListing {
   /** Why the run is `unreadable`. */
   error?: string;
 }
+
+/**
+ * Agent runs (profile's `workload: 'agent'`): one row per task in agent_tasks.parquet, beside results.parquet (whose
+ * row for the task, same `queryId`, holds its answer, grade, summed tokens and the task window's energy).
+ * Energy figures carry the run's source, method and domain in results.parquet and the manifest; NaN when unavailable.
+ */
+export interface AgentTaskRow {
+  runId: string;
+  /** The task's id: its row in results.parquet has this queryId. */
+  queryId: string;
+  domain: string;
+  /** 'answered', 'turn-limit', 'token-budget', 'model-error' or 'aborted'. */
+  outcome: string;
+  turns: number;
+  toolCalls: number;
+  /** Expected workspace files missing or different at the end, comma-separated; '' when all matched. */
+  fileMismatches: string;
+  /** 'reuse' (each turn prefills only the tokens past what the KV cache holds) or 'reprefill' (every turn from an empty cache). */
+  kvCache: string;
+  /** Gross joules of the task window and of its parts: turns + tool calls + gaps = task (within the counter's resolution). */
+  energyJ: number;
+  turnsEnergyJ: number;
+  toolsEnergyJ: number;
+  gapsEnergyJ: number;
+  gapsMs: number;
+  clockStartMs: number;
+  clockEndMs: number;
+}
+
+/** One model turn of an agent task: agent_turns.parquet, keyed by (runId, queryId, turn). */
+export interface AgentTurnRow {
+  runId: string;
+  queryId: string;
+  /** 1-based. */
+  turn: number;
+  /** How the reply was read: 'action', 'final' or 'invalid'. */
+  parsed: string;
+  stopReason: StopReason;
+  /** Tokens of the whole context this turn (the conversation so far). */
+  promptTokens: number;
+  /** Of those, the tokens evaluated this turn; the rest came from the KV cache. Equals promptTokens under re-prefill. */
+  prefilledTokens: number;
+  completionTokens: number;
+  /** Generated tokens up to and including the one that closed a `<think>` block; 0 without one. */
+  reasoningTokens: number;
+  clockStartMs: number;
+  /** The first generated token's time; NaN without one. */
+  clockFirstTokenMs: number;
+  clockEndMs: number;
+  prefillMs: number;
+  decodeMs: number;
+  energyJ: number;
+  prefillEnergyJ: number;
+  decodeEnergyJ: number;
+}
+
+/** One tool call of an agent task: agent_tool_calls.parquet, keyed by (runId, queryId, turn). */
+export interface AgentToolCallRow {
+  runId: string;
+  queryId: string;
+  /** The turn whose reply asked for the call. */
+  turn: number;
+  tool: string;
+  /** The input as the model wrote it, as JSON text. */
+  input: string;
+  ok: boolean;
+  /** 'unknown-tool', 'bad-input', 'error' or 'timeout'; null on success. */
+  failure: string | null;
+  observationChars: number;
+  wallMs: number;
+  /** process.cpuUsage() over the call: the whole process, not the tool alone. */
+  cpuMs: number;
+  clockStartMs: number;
+  clockEndMs: number;
+  energyJ: number;
+}

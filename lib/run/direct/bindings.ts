@@ -145,6 +145,8 @@ export interface LlamaLibrary {
   /** The token's bytes into `out`; `special` renders control tokens as their text instead of nothing. */
   tokenPiece(vocab: Pointer, token: number, out: Buffer, special: boolean): number;
   clearMemory(context: Pointer): void;
+  /** Drops sequence 0's cached positions from `fromPosition` on; false when the cache cannot cut there (then clear it). */
+  trimMemory(context: Pointer, fromPosition: number): boolean;
   decode(context: Pointer, batch: BatchValue): number;
   vocabSize(vocab: Pointer): number;
   /** The last decoded token's logits, read in place (valid until the next decode). */
@@ -191,6 +193,7 @@ export function bindLlamaLibrary(libraryDir: string, files: { llama: string; ggm
   const tokenToPiece = llama.func('int32 llama_token_to_piece(void*, int32, uint8*, int32, int32, bool)');
   const getMemory = llama.func('void* llama_get_memory(void*)');
   const memoryClear = llama.func('void llama_memory_clear(void*, bool)');
+  const memorySeqRm = llama.func('bool llama_memory_seq_rm(void*, int32, int32, int32)');
   const decode = llama.func('int32 llama_decode(void*, llama_batch)');
   const nVocab = llama.func('int32 llama_vocab_n_tokens(void*)');
   const logitsIth = llama.func('float* llama_get_logits_ith(void*, int32)');
@@ -231,6 +234,7 @@ export function bindLlamaLibrary(libraryDir: string, files: { llama: string; ggm
     // Metadata only, as llama-bench does between repetitions: empty cells are masked out, so stale data is never read.
     // Clearing the data too memsets the whole KV buffer: 0.1-0.15 ms per query for the 20M model at 4096 tokens.
     clearMemory: (context) => memoryClear(getMemory(context), false),
+    trimMemory: (context, fromPosition) => memorySeqRm(getMemory(context), 0, fromPosition, -1) as boolean,
     decode: (context, batch) => decode(context, batch) as number,
     vocabSize: (vocab) => nVocab(vocab) as number,
     lastLogits(context, vocabSize) {

@@ -27,6 +27,8 @@ export interface DirectGeneration {
   stopReason: DirectStopReason;
   stopText: string | null;
   outsideDecodeMs: number;
+  /** Prompt tokens kept in the KV cache from the previous generation (`reuseCache`), not evaluated again. */
+  reusedTokens: number;
 }
 
 /**
@@ -136,7 +138,10 @@ export class DirectEngine {
     }
   }
 
-  /** Greedy generation from an empty KV cache. `signal` stops it after the token in flight. */
+  /**
+   * Greedy generation, from an empty KV cache or (`reuseCache`) from what the previous generation left in it: only the
+   * prompt tokens past their longest common prefix are evaluated. `signal` stops it after the token in flight.
+   */
   async generate(
     tokens: readonly number[],
     options: {
@@ -144,6 +149,8 @@ export class DirectEngine {
       stopTexts?: string[];
       /** For speed probes: keep decoding past end-of-generation tokens, as llama-bench does. */
       ignoreEndOfGeneration?: boolean;
+      /** Keep the KV cache's common prefix with `tokens`. Default false. */
+      reuseCache?: boolean;
       signal?: AbortSignal;
       onFirstToken?: (timeMs: number) => void;
     },
@@ -158,6 +165,7 @@ export class DirectEngine {
         maxTokens: options.maxTokens,
         stopTexts: options.stopTexts ?? [],
         ignoreEndOfGeneration: options.ignoreEndOfGeneration ?? false,
+        reuseCache: options.reuseCache ?? false,
         releaseThreads: openEngines.size > 1,
       };
       const reply = await this.#request(request, options.onFirstToken);
@@ -178,6 +186,7 @@ export class DirectEngine {
       stopReason: g.stopReason,
       stopText: g.stopText,
       outsideDecodeMs: g.outsideDecodeMs,
+      reusedTokens: g.reusedTokens,
     };
   }
 

@@ -24,6 +24,8 @@ export type EngineRequest =
       maxTokens: number;
       stopTexts: string[];
       ignoreEndOfGeneration: boolean;
+      /** Keep the KV cache's longest common prefix with `tokens` and evaluate only the rest. */
+      reuseCache: boolean;
       /** Hand the OpenMP team's threads back after this generation (another engine shares the process, see engine.ts). */
       releaseThreads: boolean;
     }
@@ -45,6 +47,8 @@ export interface EngineGeneration {
   stopText: string | null;
   /** From the first token to the end, wall time the loop spent outside llama_decode: sampling, stop checks, bookkeeping. */
   outsideDecodeMs: number;
+  /** Prompt tokens kept in the KV cache from the previous generation, not evaluated again. */
+  reusedTokens: number;
 }
 
 export type EngineReply =

@@ -58,6 +58,7 @@ let threads = data.threads;
 
 function openContext(threadCount: number): void {
   closeContext();
+  cachedLength = 0;
   const params = lib.contextDefaultParams();
   params.n_ctx = data.contextSize;
   params.n_batch = data.batchSize;
@@ -112,7 +113,23 @@ function decodeOrThrow(tokens: Int32Array, generated: number): void {
   throw new Error(`llama_decode failed (status ${status}) during ${step}`);
 }
 
-function generate(prompt: Int32Array, maxTokens: number, stopTexts: string[], ignoreEndOfGeneration: boolean): EngineReply {
+/** The tokens the KV cache holds, position by position: the last prompt and the generated tokens decoded after it. */
+let cached = new Int32Array(0);
+let cachedLength = 0;
+
+/** Keeps the cache's longest common prefix with `prompt` (at least its last token is evaluated again, for logits). */
+function reusePrefix(prompt: Int32Array): number {
+  const limit = Math.min(cachedLength, prompt.length - 1);
+  let common = 0;
+  while (common < limit && cached[common] === prompt[common]) common++;
+  if (common === 0 || !lib.trimMemory(context, common)) {
+    lib.clearMemory(context);
+    return 0;
+  }
+  return common;
+}
+
+function generate(prompt: Int32Array, maxTokens: number, stopTexts: string[], ignoreEndOfGeneration: boolean, reuseCache: boolean): EngineReply {
   const contextSize = lib.contextSize(context);
   if (prompt.length === 0) throw new Error('empty prompt: nothing to evaluate');
   if (prompt.length >= contextSize) {
@@ -130,12 +147,19 @@ function generate(prompt: Int32Array, maxTokens: number, stopTexts: string[], ig
   let stopText: string | null = null;
   let stopReason: DirectStopReason = 'max_tokens';
 
-  lib.clearMemory(context);
   Atomics.store(abortFlag, 0, 0);
   const startMonoMs = monotonicMs();
-  for (let offset = 0; offset < prompt.length; offset += data.batchSize) {
-    decodeOrThrow(prompt.subarray(offset, offset + data.batchSize), 0);
+  let reusedTokens = 0;
+  if (reuseCache) reusedTokens = reusePrefix(prompt);
+  else lib.clearMemory(context);
+  // What the cache will hold: the prompt, then each generated token as it is decoded. Wrong until the prefill ends.
+  cachedLength = 0;
+  if (cached.length < prompt.length + maxTokens) cached = new Int32Array(prompt.length + maxTokens);
+  cached.set(prompt);
+  for (let offset = reusedTokens; offset < prompt.length; offset += data.batchSize) {
+    decodeOrThrow(prompt.subarray(offset, Math.min(prompt.length, offset + data.batchSize)), 0);
   }
+  cachedLength = prompt.length;
   // Every decode here asks for one output row (the batch's last token), which llama.cpp writes at the start of its
   // logits buffer; that buffer only moves for a batch with more outputs. So one pointer (or view) serves the whole
   // generation. A view per token (llama_get_logits_ith, then an external ArrayBuffer) measured 10-20 us: 2-3% of a
@@ -180,6 +204,7 @@ function generate(prompt: Int32Array, maxTokens: number, stopTexts: string[], ig
     const beforeMs = monotonicMs();
     decodeOrThrow(one, produced);
     decodeLoopMs -= monotonicMs() - beforeMs;
+    cached[cachedLength++] = token;
     position++;
   }
   const endMonoMs = monotonicMs();
@@ -194,6 +219,7 @@ function generate(prompt: Int32Array, maxTokens: number, stopTexts: string[], ig
     stopReason,
     stopText,
     outsideDecodeMs: Math.max(0, decodeLoopMs),
+    reusedTokens,
   };
 }
 
@@ -203,7 +229,7 @@ port.on('message', (request: EngineRequest) => {
       openContext(request.threads);
       reply(ready());
     } else if (request.type === 'generate') {
-      const generation = generate(request.tokens, request.maxTokens, request.stopTexts, request.ignoreEndOfGeneration);
+      const generation = generate(request.tokens, request.maxTokens, request.stopTexts, request.ignoreEndOfGeneration, request.reuseCache);
       if (request.releaseThreads) releaseOpenMpThreads?.(OMP_PAUSE_SOFT);
       reply(generation);
     } else {
