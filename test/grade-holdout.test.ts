@@ -9,6 +9,7 @@ import { extractMcAnswer } from '../lib/grade/mc.ts';
 import { HOLDOUT_MATH, HOLDOUT_MATH_2, HOLDOUT_MATH_3, HOLDOUT_MATH_4, HOLDOUT_MC, HOLDOUT_MC_2, HOLDOUT_MC_3, HOLDOUT_MC_4, type HoldoutMathCase, type HoldoutMcCase } from './grade-corpus/holdout.ts';
 import { HOLDOUT_MATH_5, HOLDOUT_MC_5 } from './grade-corpus/holdout-5.ts';
 import { HOLDOUT_MATH_6, HOLDOUT_MC_6 } from './grade-corpus/holdout-6.ts';
+import { HOLDOUT_MATH_7, HOLDOUT_MC_7 } from './grade-corpus/holdout-7.ts';
 
 const asList = <T>(x: T | T[]): T[] => (Array.isArray(x) ? x : [x]);
 
@@ -54,7 +55,8 @@ describe('grade hold-out split', () => {
   const fourth = [...mcOutcomes(HOLDOUT_MC_4), ...mathOutcomes(HOLDOUT_MATH_4)];
   const fifth = [...mcOutcomes(HOLDOUT_MC_5), ...mathOutcomes(HOLDOUT_MATH_5)];
   const sixth = [...mcOutcomes(HOLDOUT_MC_6), ...mathOutcomes(HOLDOUT_MATH_6)];
-  const outcomes = [...first, ...second, ...third, ...fourth, ...fifth, ...sixth];
+  const seventh = [...mcOutcomes(HOLDOUT_MC_7), ...mathOutcomes(HOLDOUT_MATH_7)];
+  const outcomes = [...first, ...second, ...third, ...fourth, ...fifth, ...sixth, ...seventh];
 
   it('passes at least 95% of the cases', () => {
     report('hold-out batch 1', first);
@@ -65,6 +67,9 @@ describe('grade hold-out split', () => {
     report('hold-out batch 6 (mc)', mcOutcomes(HOLDOUT_MC_6));
     report('hold-out batch 6 (math)', mathOutcomes(HOLDOUT_MATH_6));
     report('hold-out batch 6', sixth);
+    report('hold-out batch 7 (mc)', mcOutcomes(HOLDOUT_MC_7));
+    report('hold-out batch 7 (math)', mathOutcomes(HOLDOUT_MATH_7));
+    report('hold-out batch 7', seventh);
     expect(report('hold-out', outcomes)).toBeGreaterThanOrEqual(0.95);
   });
 

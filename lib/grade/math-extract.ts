@@ -36,7 +36,9 @@ function answerPhrase(text: string, at: number): { answer: string; end: number }
   }
   // Up to the end of the line or sentence, and before an explanation clause.
   const stop = /\n|[.!?](?=\s|$)(?<!\d\.(?=\d))|,?\s+(?:because|since|as|which|so|where|when|given|that|this|for)\b|,\s+(?:and|but|we|I|it)\b|\*\*/i.exec(body);
-  const clause = (stop ? body.slice(0, stop.index) : body).trim();
+  let clause = (stop ? body.slice(0, stop.index) : body).trim();
+  // "(Answer: 6)", "(the answer is 19)": the closing parenthesis belongs to the aside, not the answer.
+  if (clause.endsWith(')') && (clause.match(/\)/g) ?? []).length > (clause.match(/\(/g) ?? []).length) clause = clause.slice(0, -1).trimEnd();
   if (clause.length === 0 || clause.length > 120) return null;
   return { answer: clause, end: at + lead + clause.length };
 }
@@ -158,7 +160,7 @@ function lastSentenceStart(line: string): number {
 function finalSentence(last: { text: string; start: number; end: number }): Candidate | null {
   const from = lastSentenceStart(last.text);
   const sentence = last.text.slice(from);
-  const verbs = allMatches(sentence, /(?:\b(?:is|are|was|(?:should|would|must|will)\s+be|equals|becomes|(?:end|ends|ended)\s+up\s+with|arrive\s+at|arrives\s+at|obtain|obtains|get|gets|yields?|gives|reduces\s+to|simplifies\s+to|comes\s+(?:out\s+)?to)\b|(?<![<>!=\\])=(?!=))\s*/gi).reverse();
+  const verbs = allMatches(sentence, /(?:\b(?:is|are|was|(?:should|would|must|will)\s+be|equals|becomes|(?:end|ends|ended)\s+up\s+with|arrive\s+at|arrives\s+at|obtain|obtains|get|gets|yields?|gives|reduces\s+to|simplifies\s+to|comes\s+(?:out\s+)?to|(?:located|situated|centred|centered|meet|meets|met|intersect|intersects|intersected|cross|crosses|touch|touches|lies|lie)\s+at)\b|(?<![<>!=\\])=(?!=))\s*/gi).reverse();
   for (const v of verbs) {
     const at = v.index + v[0].length;
     const clause = sentence.slice(at).replace(VALUE_FILLER, '');
@@ -228,7 +230,9 @@ export function extractMathAnswer(response: string, options: ExtractionOptions =
   // A reply cut off mid-sentence: its unfinished last sentence states nothing yet ("... = 20, so").
   const tail = text.trimEnd();
   const unfinished = (missing === 'truncated' || (cut.reason === null && UNFINISHED.test(tail))) && !/[.!?)\]}$*]$/.test(tail);
-  const weak = unfinished ? [] : weakCandidates(text);
+  // "So she has 25 marbles left. Check: 25 + 2 = 27 ✓": a closing check restates the working, not the answer.
+  const reading = withoutClosingChecks(text);
+  const weak = unfinished ? [] : weakCandidates(reading);
   const markers = strongCandidates(text);
   const strong = markers.at(-1);
   const before = markers.at(-2);
@@ -244,10 +248,46 @@ export function extractMathAnswer(response: string, options: ExtractionOptions =
   }
   // A model cut off mid-derivation has no final answer, whatever numbers it last wrote.
   if (missing === 'truncated' || unfinished) return { answer: null, status: 'truncated', rule: looping ? 'loop' : 'none', span: null, detail: 'cut off before a final answer' };
-  const number = lastNumber(text);
+  // "It is either 7 or 9, I cannot tell which.": two values offered in the closing sentence, no marker.
+  const closing = reading.slice(closingSentenceStart(reading));
+  const offered = TWO_VALUES.exec(closing);
+  // Only when they are the sentence's last values: "either 2 or 3 at first, but the count is 5" states 5.
+  if (offered && !/\d/.test(closing.slice(offered.index + offered[0].length))) {
+    const at = closingSentenceStart(reading) + offered.index;
+    return { answer: null, status: 'ambiguous', rule: 'last_number', span: spanOf(response, at, at + offered[0].length), detail: `offers two values: ${offered[0].trim()}` };
+  }
+  const number = lastNumber(reading);
   if (number) return answeredWith(response, number);
   return { answer: null, status: 'no_answer', rule: 'none', span: null, detail: 'no answer found' };
 }
+
+/** A sentence labelled as a check of the answer: "Check: 6 × 5 = 30", "Verify: ...", "Sanity check - ...". */
+const CHECK_SENTENCE = /^[\s>*_#-]*(?:check|checking|verify|verification|sanity\s+check|double[- ]check)\s*[:\-—–]/i;
+
+/**
+ * The text without the check sentences that close it, when the value stated before them is one the checks
+ * restate ("... 25 marbles left. Check: 25 + 2 = 27 ✓"); else the text.
+ */
+function withoutClosingChecks(text: string): string {
+  let end = text.trimEnd().length;
+  for (;;) {
+    const start = closingSentenceStart(text.slice(0, end));
+    if (start <= 0 || !CHECK_SENTENCE.test(text.slice(start, end))) break;
+    end = text.slice(0, start).trimEnd().length;
+  }
+  const kept = text.slice(0, end);
+  const value = lastNumber(kept)?.answer.trim();
+  if (kept.length === text.trimEnd().length || value === undefined || !/^[-−]?\d[\d,.]*$/.test(value)) return text;
+  const restated = new RegExp(String.raw`(?<![\d.,])${value.replace(/[.\-−]/g, '\\$&')}(?![\d]|[.,]\d)`).test(text.slice(end));
+  return restated ? kept : text;
+}
+
+const OFFERED = String.raw`[-−]?\$?\d[\d,]*(?:\.\d+)?`;
+/** "either 24 or 28", "maybe 5 or maybe 6, I can't tell which": two values offered without choosing. */
+const TWO_VALUES = new RegExp(
+  String.raw`\beither\s+${OFFERED}\s*,?\s+or\s+${OFFERED}\b|\b${OFFERED}\s*,?\s+or\s+(?:maybe\s+|perhaps\s+)?${OFFERED}\b(?=[^.!?\n]*\b(?:not\s+sure|unsure|cannot\s+(?:tell|be\s+sure)|can't\s+(?:tell|be\s+sure)|can’t\s+(?:tell|be\s+sure)|depending|depends)\b)`,
+  'i',
+);
 
 function spanOf(response: string, start: number, end: number): GradeSpan {
   return { start, end, text: response.slice(start, end) };

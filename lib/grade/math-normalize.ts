@@ -11,8 +11,13 @@ export interface NormalizedAnswer {
   degrees: boolean;
 }
 
-/** Words that are units or counted nouns after a number; dropped so "4200 ways" compares as 4200. */
-function stripTrailingWords(s: string): string {
+/** Units that combine with "/" or "per": "km/h", "m/s^2", "L/min", "$ per hour". */
+const UNIT = String.raw`(?:km|m|cm|mm|mi|miles?|ft|feet|in|yd|kg|g|mg|lbs?|L|l|mL|ml|N|J|W|kW|kWh|s|sec|seconds?|h|hr|hrs|hours?|min|minutes?|days?|weeks?|months?|years?|\\?\$|dollars?|cents?|units?|people|persons?|items?|gallons?|litres?|liters?)`;
+const COMPOUND_UNIT = new RegExp(String.raw`(?<=\d)\s*${UNIT}(?:\s*(?:\/|\bper\b)\s*${UNIT})+(?:\s*\^\s*\{?\d\}?|[²³])?\s*$`);
+
+/** Words that are units or counted nouns after a number; dropped so "4200 ways" compares as 4200 and "45 km/h" as 45. */
+function stripTrailingWords(input: string): string {
+  const s = input.replace(COMPOUND_UNIT, '').trim();
   const stripped = s.replace(/(?:\s*(?<![\\A-Za-z])[A-Za-z]{2,}(?:\s*\^\s*\{?\d\}?)?\.?)+\s*$/, '').trim();
   return /[\d\\]/.test(stripped) && stripped.length > 0 ? stripped : s;
 }
@@ -109,6 +114,8 @@ export function normalizeMath(input: string): NormalizedAnswer {
   s = s.replace(/^\*\*|\*\*$/g, '').trim();
   s = s.replace(/^\$+|\$+$/g, '').replace(/^\\\(|\\\)$/g, '').replace(/^\\\[|\\\]$/g, '').trim();
   s = s.replace(/[.;]+$/, '').trim();
+  // "17 ✓": a tick after the value marks it checked.
+  s = s.replace(/\s*[✓✔✅]+\s*$/, '').trim();
   s = s.replace(/\\(?:displaystyle|textstyle)\b/g, '');
   s = s.replace(/\\(?:left|right|bigl|bigr|Bigl|Bigr|big|Big)\b\s*(\\[{}|]|[()[\]|.])?/g, (_, d: string | undefined) => (d === '.' || d === undefined ? '' : d));
   s = s.replace(/(\d)[eE]([-+]?\d+)(?![\w])/g, '$1\\times10^{$2}');

@@ -2,7 +2,7 @@
  * Candidates for the multiple-choice commitment model: every place a response names an option in a way that
  * commits to it, hedges, rejects it or merely lists it. `mc.ts` decides among them.
  */
-import { LETTERS, negationAt, normalizeOption, readChoice, type OptionsContext } from './mc-read.ts';
+import { LETTERS, negationAt, normalizeOption, optionAtPosition, readChoice, type OptionsContext } from './mc-read.ts';
 import { allMatches, bracedGroups, linesWithOffsets } from './text.ts';
 
 /** How a candidate is stated; 'conditional': only under a condition ("if ..., the answer would be A"). */
@@ -36,6 +36,8 @@ interface LeadIn {
   re: RegExp;
   /** A bare letter (not "(C)", not "option C") counts only in the closing sentence. */
   closingOnly?: boolean;
+  /** Only a letter standing alone (or before its own option text) counts, never option text: "Solution: B". */
+  letterOnly?: boolean;
 }
 
 const LEAD_INS: readonly LeadIn[] = [
@@ -43,6 +45,10 @@ const LEAD_INS: readonly LeadIn[] = [
   // "Final: C" on its own line is the same label without the word "answer".
   { rule: 'answer_label', tier: 1, re: /(?:^|\n)[ \t>#|]*(?:(?:(?:correct|best|my|final)\s+)?answer(?:\s+(?:choice|option|letter))?|final(?:\s+(?:choice|pick|option))?)\s*[:=：]/gi },
   { rule: 'json_answer', tier: 1, re: /"(?:final_?answer|answer|correct_?answer|choice|option)"\s*:\s*"?/gi },
+  // "Correction: (A)", "Revised answer: B" after an earlier label: a final marker that replaces it.
+  { rule: 'correction', tier: 1, re: /(?:^|\n)[ \t>#|]*(?:correction|(?:corrected|revised|updated|amended|new)\s+answer)\s*[:=：]/gi },
+  // "Solution: D", "Ans: B" as a label; "Solution: The liver ..." opens reasoning, so only a lone letter counts.
+  { rule: 'solution_label', tier: 1, letterOnly: true, re: /(?:^|\n)[ \t>#|]*(?:solution|ans\.?|response|output)\s*[:=：]/gi },
   {
     rule: 'answer_is',
     tier: 2,
@@ -81,13 +87,49 @@ const INTRODUCES_LIST = /\b(?:(?:each|every|all|following|these|those|other|rema
 const NEGATED_VERB = /(?:\bnot|n't|n’t|\bnever|\bno\s+longer)\s*$/i;
 const CLOSEST = /\b(?:closest|nearest|approximately|best\s+approximation|most\s+similar)\b/i;
 
-/** "B is correct", "Option B is the best answer": the letter comes first. */
+/**
+ * An option letter named deliberately: "(C)", "C", "[C" ...; lower case only when wrapped or after "option" or
+ * "choice" ("option (b)", "choice c", "(d)"), never a bare "a". Three capturing groups, one of which holds the letter.
+ */
+function letterRef(letters: string): string {
+  // Not "(i)", "(v)", "(x)": in lower case those number statements.
+  const both = `${letters}${letters.toLowerCase().replace(/[ivx]/g, '')}`;
+  return String.raw`(?:(?:[Oo]ption|[Cc]hoice)\s+[(\[]?([${both}])[)\]]?|[(\[]([${both}])[)\]]|[(\[]?([${letters}])[)\]]?)`;
+}
+
+/** Judging an option the answer: "is correct", "seems the best", "is the more plausible", "is the answer". */
+const POSITIVE_VERDICT = String.raw`(?:is|seems|appears|would\s+be|must\s+be)\s+(?:to\s+be\s+)?(?:the\s+)?(?:correct|right|best|(?:most|more)\s+(?:appropriate|likely|accurate|plausible|reasonable|suitable|consistent)|likelier\b|better\s+(?:answer|choice|option|fit)\b|answer\b|true\b)`;
+
+/** "B is correct", "Option B is the best answer", "option (b) is the right one": the letter comes first. */
 function letterFirst(letters: string): RegExp {
+  const ref = letterRef(letters);
   return new RegExp(
-    String.raw`(?<![A-Za-z0-9])(?:(?:[Oo]ption|[Cc]hoice)\s+)?[(\[]?([${letters}])[)\]]?\s+(?:is|seems|appears|would\s+be|must\s+be)\s+(?:to\s+be\s+)?(?:the\s+)?(?:correct|right|best|(?:most|more)\s+(?:appropriate|likely|accurate|plausible|reasonable|suitable|consistent)|likelier\b|better\s+(?:answer|choice|option|fit)\b|answer\b|true\b)|(?<![A-Za-z0-9])(?:(?:[Oo]ption|[Cc]hoice)\s+)?[(\[]?([${letters}])[)\]]?\s+(?:fits|matches|explains|works|describes)\b[^.!?\n,;]{0,40}?\b(?:better|best)\b`,
+    String.raw`(?<![A-Za-z0-9])${ref}\s+${POSITIVE_VERDICT}|(?<![A-Za-z0-9])${ref}\s+(?:fits|matches|explains|works|describes)\b[^.!?\n,;]{0,40}?\b(?:better|best)\b`,
     'g',
   );
 }
+
+/** The letter a `letterRef` match captured, upper-cased, and where it stands (its first standalone occurrence). */
+function capturedLetter(m: RegExpExecArray): { letter: string; letterStart: number } | null {
+  const raw = m.slice(1).find((g) => g !== undefined);
+  if (raw === undefined) return null;
+  const rel = m[0].search(new RegExp(String.raw`(?<![A-Za-z0-9])${raw}(?![A-Za-z0-9])`));
+  return { letter: raw.toUpperCase(), letterStart: m.index + Math.max(0, rel) };
+}
+
+/** "only (C) fits all three events", "only option H satisfies the condition": the one option left standing. */
+function onlyOption(letters: string): RegExp {
+  return new RegExp(
+    String.raw`(?<!\bnot\s)\bonly\s+${letterRef(letters)}\s+(?:fits|matches|satisfies|works|agrees|holds|survives|remains|meets|explains|accounts|is\s+consistent|gives|produces|yields)\b`,
+    'g',
+  );
+}
+
+/** "The second option is correct", "Option 2 is the right one": an option named by its position, judged right. */
+const BY_POSITION = new RegExp(
+  String.raw`\b(?:(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:option|choice)|(?:option|choice)\s*(?:number\s*|no\.\s*|#\s*)?(\d{1,2}))\s+${POSITIVE_VERDICT}`,
+  'gi',
+);
 
 /** Where the closing sentence of `text` begins: after its last line break or sentence end with text after it. */
 export function closingStart(text: string): number {
@@ -217,6 +259,17 @@ function opensList(text: string, leadEnd: number, letterStart: number, listed: r
   return new RegExp(String.raw`(?:^|\s)[(\[]?${next}[)\].:]\s`).test(rest);
 }
 
+/** Nothing but punctuation, the option's own text or a dash and a comment follows the letter on its line. */
+function standsAlone(text: string, end: number, ctx: OptionsContext, letter: string): boolean {
+  const rest = text.slice(end, text.indexOf('\n', end) < 0 ? text.length : text.indexOf('\n', end));
+  return /^\s*[.):\]]?\s*(?:$|[-—–]\s)/.test(rest) || optionTextFollows(text, end + (/^\s*[.):\]]?\s*/.exec(rest)?.[0].length ?? 0), ctx, letter);
+}
+
+/** The rest of the sentence from `at`: up to a line break or a sentence end (not a decimal point). */
+function sentenceRest(text: string, at: number): string {
+  return /^(?:[^\n.!?]|[.](?=\d))*/.exec(text.slice(at))?.[0] ?? '';
+}
+
 /** Every candidate in `text`, sorted by where its letter stands; one per letter position, the strongest reading kept. */
 export function readHits(text: string, ctx: McContext): Hit[] {
   const hits: Hit[] = [];
@@ -230,7 +283,7 @@ export function readHits(text: string, ctx: McContext): Hit[] {
     else if (hits[same]!.tier > hit.tier) hits[same] = full;
   };
 
-  for (const { rule, tier, re, closingOnly } of LEAD_INS) {
+  for (const { rule, tier, re, closingOnly, letterOnly } of LEAD_INS) {
     for (const m of allMatches(text, re)) {
       const at = m.index + m[0].length;
       const before = text.slice(Math.max(0, m.index - 40), m.index);
@@ -238,6 +291,7 @@ export function readHits(text: string, ctx: McContext): Hit[] {
       if (rule === 'option_named' && NEGATED_VERB.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
       const choice = readChoice(text, at, ctx);
       if (!choice) continue;
+      if (letterOnly && (choice.byText || !standsAlone(text, choice.end, ctx, choice.letter))) continue;
       // A question is not a commitment: "Is the answer B?"
       if (!choice.byText && /^\s*[)\]"”'’]?\s*\?/.test(text.slice(choice.end, choice.end + 4))) continue;
       const letterStart = choice.byText ? at : text.lastIndexOf(choice.letter, choice.end - 1) >= at ? text.lastIndexOf(choice.letter, choice.end - 1) : choice.end - 1;
@@ -271,11 +325,27 @@ export function readHits(text: string, ctx: McContext): Hit[] {
   }
 
   for (const m of allMatches(text, letterFirst(ctx.letters))) {
-    const letter = (m[1] ?? m[2])!;
-    const letterStart = m.index + m[0].indexOf(letter, m[0].search(/[(\[]?[A-Z][)\]]?\s/));
+    const { letter, letterStart } = capturedLetter(m)!;
     const end = m.index + m[0].length;
     const stance: Stance = conditional(text, m.index, m[0], end) ? 'conditional' : stanceOf(text, { letter, letterStart, end: letterStart + 1 }, ctx, false);
     add({ letter, start: m.index, end, letterStart, tier: 2, rule: 'letter_is_correct', stance });
+  }
+
+  for (const m of allMatches(text, onlyOption(ctx.letters))) {
+    const { letter, letterStart } = capturedLetter(m)!;
+    const end = m.index + m[0].length;
+    // "only (C) matches the first clue, but (D) matches both": another option named later in the sentence.
+    const rest = sentenceRest(text, end);
+    if (letterTokens(rest, ctx).some((t) => t.letter !== letter)) continue;
+    add({ letter, start: m.index, end, letterStart, tier: 2, rule: 'only_option', stance: 'committed' });
+  }
+
+  for (const m of allMatches(text, BY_POSITION)) {
+    const named = optionAtPosition(m[1] ?? m[2]!, ctx);
+    if (!named) continue;
+    const end = m.index + m[0].length;
+    const stance: Stance = named.unclear ? 'hedged' : conditional(text, m.index, m[0], end) ? 'conditional' : 'committed';
+    add({ letter: named.letter, start: m.index, end, letterStart: m.index, tier: 2, rule: 'option_position', stance });
   }
 
   // "Both A and C are correct", "B and D are both right": several options at once, a commitment to none.

@@ -114,11 +114,20 @@ function optionByNumber(text: string, at: number, ctx: OptionsContext): { letter
   const ordinal = new RegExp(String.raw`${lead}(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:option|choice)\b`, 'i').exec(rest);
   const m = numbered ?? ordinal;
   if (!m) return null;
-  const index = numbered ? Number(m[1]) - 1 : ORDINALS.indexOf(m[1]!.toLowerCase());
+  const named = optionAtPosition(m[1]!, ctx);
+  return named && { ...named, end: at + m[0].length };
+}
+
+/**
+ * The option at a position given as a number ("3") or an ordinal ("third"), or null past the last option.
+ * `unclear` when a number is also another option's own text (options "3", "5", "7", "9").
+ */
+export function optionAtPosition(position: string, ctx: OptionsContext): { letter: string; unclear: boolean } | null {
+  const numbered = /^\d+$/.test(position);
+  const index = numbered ? Number(position) - 1 : ORDINALS.indexOf(position.toLowerCase());
   const letter = ctx.letters[index];
-  if (letter === undefined) return null;
-  const unclear = numbered !== null && ctx.options.some((o, i) => o === m[1] && i !== index);
-  return { letter, end: at + m[0].length, unclear };
+  if (index < 0 || letter === undefined) return null;
+  return { letter, unclear: numbered && ctx.options.some((o, i) => o === position && i !== index) };
 }
 
 /** The option whose exact text follows a letter in place of the letter's own ("C: Paris", "(C) Paris"), or undefined. */

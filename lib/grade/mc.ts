@@ -117,6 +117,19 @@ function decide(live: readonly Hit[], text: string): Hit | null {
   return REVISION_CUE.test(text.slice(lastFinal.end, last.start)) ? last : lastFinal;
 }
 
+/**
+ * "Final answer: B\nFinal answer: D": the same final label twice, side by side, naming different options, with no
+ * correction between them. A different label revises ("Answer: A\nFinal answer: C", "Correction: (A)"). The
+ * earlier of the two, or null.
+ */
+function sameLabelRival(chosen: Hit, live: readonly Hit[], text: string): Hit | null {
+  if (chosen.tier !== 1) return null;
+  const prev = live.filter((h) => h.tier === 1 && h.letterStart < chosen.letterStart).at(-1);
+  if (!prev || prev.letter === chosen.letter || !/^[\s.,;!*)\]]*$/.test(text.slice(prev.end, chosen.start))) return null;
+  const label = (h: Hit): string => text.slice(h.start, h.letterStart).toLowerCase().replace(/[^a-z]/g, '');
+  return label(prev) === label(chosen) ? prev : null;
+}
+
 /** "Answer: C\nAnswer: A\nAnswer: D" opening a reply that goes on to reason: the few-shot answers echoed, not this one. */
 function echoRun(hits: readonly Hit[], text: string): Hit[] {
   const committed = hits.filter((h) => h.stance === 'committed' || h.stance === 'hedged');
@@ -332,6 +345,11 @@ export function extractMcAnswer(
   } else chosen = decide(live, text);
 
   if (chosen) {
+    const rival = sameLabelRival(chosen, live.filter((h) => place(h) === 'answer'), text);
+    if (rival) {
+      const s = span(response, rival.start, chosen.end);
+      return { pred: null, status: 'ambiguous', rule: chosen.rule, span: s, detail: `two final answers disagree: ${rival.letter} and ${chosen.letter}`, candidates: report(chosen) };
+    }
     const rivals = chosen.rule === 'not_question' ? new Set(live.filter((h) => h.rule === 'not_question').map((h) => h.letter)) : new Set<string>();
     if (chosen.stance === 'hedged' || rivals.size > 1) {
       const s = span(response, chosen.start, chosen.end);
@@ -366,7 +384,9 @@ export function extractMcAnswer(
   const conditionalAt = new Set(hits.filter((h) => h.stance === 'conditional').map((h) => h.letterStart));
   const excluded = (letter: string, at: number): boolean => itemAt.has(at) || conditionalAt.has(at) || judgedLater(letter, at) || wentPast(at);
 
-  const lines = letterLines(text, ctx).filter((l) => !isNegated(text, l.start, l.end - (l.text.length - 1)) && !judgedLater(l.letter, l.start));
+  // "(A) Iron is magnetic, which is" ending a reply cut off: a walk-through item being written, not an answer line.
+  const cutItem = (l: { text: string; start: number; lone: boolean }): boolean => !l.lone && l.text.split(/\s+/).length >= 4 && wentPast(l.start + l.text.search(/[A-Za-z]/));
+  const lines = letterLines(text, ctx).filter((l) => !isNegated(text, l.start, l.end - (l.text.length - 1)) && !judgedLater(l.letter, l.start) && !cutItem(l));
   const all = linesWithOffsets(text);
   const isItem = (l: { start: number; text: string }): boolean => itemAt.has(l.start + l.text.search(/[A-Z]/));
   const finalLine = lines.find((l) => l.lone && l.start === all.at(-1)?.start) ?? lines.find((l) => !l.listed && !isItem(l) && l.start === all.at(-1)?.start);
@@ -385,6 +405,12 @@ export function extractMcAnswer(
   const rows = tableRows(text, ctx);
   const byRow = new Set(rows.map((r) => r.letter)).size === rows.length && rows.length >= 2 ? eliminationWinner(rows) : -1;
   if (byRow >= 0) return answered(response, rows[byRow]!.letter, 'table_verdict', rows[byRow]!.start, rows[byRow]!.end, passedOver);
+  const marked = markedItems(raw, ctx).filter((m) => !wentPast(m.start));
+  if (marked.length === 1) return answered(response, marked[0]!.letter, 'marked_item', marked[0]!.start, marked[0]!.end, passedOver);
+  if (marked.length > 1) {
+    const s = span(response, marked[0]!.start, marked.at(-1)!.end);
+    return { pred: null, status: 'ambiguous', rule: 'marked_item', span: s, detail: describe(`several options marked: ${marked.map((m) => m.letter).join(', ')}`, passedOver, ''), candidates: passedOver };
+  }
 
   const lastLine = all.at(-1);
   const lastLineListed = letterLines(text, ctx).some((l) => l.listed && l.start === lastLine?.start) || items.some((i) => lastLine !== undefined && i.letterStart >= lastLine.start && i.letterStart < lastLine.end);
@@ -415,6 +441,28 @@ export function extractMcAnswer(
   return { pred: null, status: missing, rule: looping ? 'loop' : 'none', span: null, detail: describe(detail, passedOver, ''), candidates: passedOver };
 }
 
+
+/** A mark that picks out a re-listed option: a tick, an arrow ("<-- this one"), "(correct)". */
+const ITEM_MARK = /(?:✓|✔|✅|☑|←|⟵|<-+|\((?:correct|right|answer|true)\)|\[(?:correct|right|answer)\])(?!\s*[:\-—–]?\s*(?:not|no|wrong|incorrect|false)\b)/i;
+
+/**
+ * A re-listed option list (bulleted or numbered or not) with one item marked: "- **B. Pancreas** ← correct",
+ * "* (B) 24 N  <-- this one", "- C: Helium (correct)", or the one item set in bold when the others are not. Each
+ * letter at most once, in order. Returns the marked items: one is the answer, several are ambiguous.
+ */
+function markedItems(raw: string, ctx: OptionsContext): Array<{ letter: string; start: number; end: number }> {
+  const items: Array<{ letter: string; start: number; end: number; mark: boolean; bold: boolean }> = [];
+  for (const line of linesWithOffsets(raw)) {
+    const m = /^(?:[-*+•]\s+|\d{1,2}[.)]\s+)?(?:\*\*)?\s*[(\[]?([A-Z])(?:[)\]]|[)\]]?[.:])(?:\*\*)?\s+\S/.exec(line.text);
+    if (!m || !ctx.letters.includes(m[1]!)) continue;
+    items.push({ letter: m[1]!, start: line.start, end: line.end, mark: ITEM_MARK.test(line.text), bold: /\*\*[^*]+\*\*/.test(line.text) });
+  }
+  const letters = items.map((i) => LETTERS.indexOf(i.letter));
+  if (new Set(letters).size < 2 || new Set(letters).size !== letters.length || letters.some((l, i) => i > 0 && l < letters[i - 1]!)) return [];
+  // Bold on every item is formatting; on one item, a mark.
+  const boldMarks = items.filter((i) => i.bold).length === 1;
+  return items.filter((i) => i.mark || (boldMarks && i.bold));
+}
 
 /** "| C | Correct |", "| B | Yes |": a markdown table row per option, its verdict cells read as a walk-through. */
 function tableRows(text: string, ctx: OptionsContext): Array<{ letter: string; text: string; start: number; end: number }> {

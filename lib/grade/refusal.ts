@@ -14,6 +14,8 @@ const REFUSAL = new RegExp(
     String.raw`\b(?:answer|choice|option|it)\s+(?:is|would\s+be|must\s+be)\s+none\s+of\s+(?:the\s+)?(?:above|options|choices|these|them)\b`,
     String.raw`\bI\s+(?:don't|do\s+not|don’t)\s+know\b`,
     String.raw`\bno\s+(?:correct\s+)?(?:option|choice|answer)\s+(?:is|fits|matches)\b`,
+    // "so none of them fit", "none of these match": a verdict on the options, not a remark about some other things.
+    String.raw`\bnone\s+of\s+(?:them|these|those)(?:\s+(?:options|choices|answers))?\s+(?:fits?|matches|match|works?|applies|apply|(?:is|are)\s+(?:right|correct))\b`,
   ].join('|'),
   'i',
 );

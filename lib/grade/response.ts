@@ -9,6 +9,10 @@ const CONTINUATION = new RegExp(
   [
     // "Question:", "Q2.", "**Question 3:**", "### Problem 2", "Next question:", "Follow-up question:".
     String.raw`^[ \t>#*]*(?:(?:next|another|new|follow[- ]?up|bonus|practice|similar|extra)\s+)?(?:question|q|problem|exercise|example|human|user|input|instruction|passage)\s*(?:\d+\s*(?:[:.)]|\**\s*$)|[:.)])`,
+    // A heading that only names a new question: "### Follow-up question", "**Another problem**", "Practice question 2".
+    String.raw`^[ \t]*(?:(?:#{1,6}[ \t]*(?:\*\*)?|\*\*)[ \t]*(?:(?:next|another|new|follow[- ]?up|bonus|practice|similar|extra)\s+)?|(?:next|another|new|follow[- ]?up|bonus|practice|similar|extra)\s+)(?:question|problem|exercise|example)\s*\d*\s*[:.)]?[ \t]*(?:\*\*)?[ \t]*$`,
+    // A practice prompt for the reader: "Now you try: ...", "Your turn: ...", "Try this one yourself:".
+    String.raw`^[ \t>#*]*(?:now\s+)?(?:you\s+try|your\s+turn|try\s+(?:this|these|it)\s+(?:one\s+)?yourself|try\s+this\s+one|practice\s+(?:problem|question|exercise))\b\s*[:!.]`,
     String.raw`^[ \t]*\[INST\]`,
     // A base model re-emitting the few-shot header: "The following are multiple choice questions (with answers) about ...".
     String.raw`^[ \t]*the\s+following\s+(?:are|is)\s+(?:a\s+)?multiple[- ]choice\s+questions?\b`,

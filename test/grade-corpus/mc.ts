@@ -23,6 +23,7 @@ const THERM = ['stenotherm', 'eurytherm', 'poikilotherm', 'homeotherm'];
 const WAYS = ['2100 ways', '4200 ways', '8400 ways', '1050 ways'];
 const DETERMINED = ['5', '7', 'Cannot be determined', '12'];
 const TEN = ['1/2', '1/4', '2/3', '3/4', '1/6', '5/6', '1/8', '3/8', '1/3', '2/5'];
+const SPEEDS_7 = ['10 m/s', '20 m/s', '30 m/s', '40 m/s'];
 
 export const MC_CASES: McCase[] = [
   // Explicit commitments.
@@ -318,4 +319,34 @@ export const MC_CASES: McCase[] = [
   { tag: 'condition_after', response: 'The answer would be A if friction were ignored, but here it is not, so the answer is C.', pred: 'C', status: 'answered' },
   { tag: 'closing_text', response: 'London is the largest city and Paris draws the most tourists, yet the capital of Germany is Berlin.', pred: 'C', status: 'answered', choices: CAPITALS },
   { tag: 'closing_text', response: 'London is large and Paris is old, but the city I mean is not Berlin.', pred: null, status: 'ambiguous', choices: CAPITALS },
+  // Found through the seventh hold-out batch's misses, reproduced here in other wording.
+  { tag: 'lowercase_option', response: 'I am fairly confident that choice (c) is correct, given the boiling point data.', pred: 'C', status: 'answered' },
+  { tag: 'lowercase_option', response: 'option d is the best fit for the graph', pred: 'D', status: 'answered' },
+  { tag: 'only_option', response: 'Checking the dates against options (A) to (D), only (C) fits all three events.', pred: 'C', status: 'answered' },
+  { tag: 'only_option', response: 'Of the ten candidates (A)–(J), only option H satisfies the boundary condition.', pred: 'H', status: 'answered', n: 10 },
+  { tag: 'only_option', response: 'Not only (B) but also (D) satisfy the equation.', pred: null, status: 'ambiguous' },
+  { tag: 'ordinal_subject', response: 'The fourth option is the right one.', pred: 'D', status: 'answered' },
+  { tag: 'ordinal_subject', response: 'Option 2 is correct because it accounts for drag.', pred: 'B', status: 'answered' },
+  { tag: 'ordinal_subject', response: 'The first choice is wrong; the third choice is correct.', pred: 'C', status: 'answered' },
+  { tag: 'marked_item', response: '* (A) 12 N\n* (B) 24 N  <-- this one\n* (C) 36 N\n* (D) 48 N', pred: 'B', status: 'answered' },
+  { tag: 'marked_item', response: '- A: Oxygen\n- B: Hydrogen\n- C: Helium (correct)\n- D: Carbon', pred: 'C', status: 'answered', choices: ['Oxygen', 'Hydrogen', 'Helium', 'Carbon'] },
+  { tag: 'marked_item', response: '1. **A) Sodium**\n2. B) Potassium\n3. C) Calcium\n4. D) Magnesium', pred: 'A', status: 'answered', choices: ['Sodium', 'Potassium', 'Calcium', 'Magnesium'] },
+  { tag: 'marked_item', response: '- A. Red ✓\n- B. Blue ✓\n- C. Green\n- D. Pink', pred: null, status: 'ambiguous' },
+  { tag: 'marked_item', response: '**A.** Sodium\n**B.** Potassium\n**C.** Calcium\n**D.** Magnesium', pred: null, status: 'ambiguous', choices: ['Sodium', 'Potassium', 'Calcium', 'Magnesium'] },
+  { tag: 'correction_label', response: 'Answer: D\nCorrected answer: B', pred: 'B', status: 'answered' },
+  { tag: 'correction_label', response: 'Final answer: (C)\n\nRevised answer: (A)', pred: 'A', status: 'answered' },
+  { tag: 'same_labels_disagree', response: 'Answer: C\n\nAnswer: A', pred: null, status: 'ambiguous' },
+  { tag: 'same_labels_disagree', response: '**Final answer:** (B)\n**Final answer:** (D)', pred: null, status: 'ambiguous' },
+  { tag: 'same_labels_disagree', response: 'Answer: C\nAnswer: C', pred: 'C', status: 'answered' },
+  { tag: 'withdrawn_none', response: 'The nearest choice is (D). On reflection, though, the gap is far too large, and none of these match.', pred: null, status: 'refused', choices: SPEEDS_7 },
+  { tag: 'followup_heading', response: 'Answer: (A)\n\n## Practice question\nWhat is the chemical symbol for sodium?\n(A) S (B) Na (C) So (D) N\nAnswer: (B)', pred: 'A', status: 'answered' },
+  { tag: 'followup_heading', response: 'The answer is C.\n\n**Another question**\nWhich number is larger?\nA) 7 B) 3 C) 5 D) 1\nThe answer is A.', pred: 'C', status: 'answered' },
+  { tag: 'solution_label', response: 'Solution: D\n\nProblem 2: Which gas do plants absorb?\nA) oxygen B) nitrogen C) carbon dioxide D) argon\nSolution: C', pred: 'D', status: 'answered' },
+  { tag: 'solution_label', response: 'Ans: B', pred: 'B', status: 'answered' },
+  { tag: 'solution_label', response: 'Solution: Cells in the liver regenerate by mitosis, which is why the answer is (C).', pred: 'C', status: 'answered', choices: ['Liver', 'Heart', 'Brain', 'Lens'] },
+  { tag: 'cut_walk_item', response: 'We should go through every choice.\n\nB) Copper has high conductivity because', pred: null, status: 'truncated', truncated: true },
+  { tag: 'cut_walk_item', response: 'Looking at each alternative in order:\n\n(C) Argon is a noble gas and', pred: null, status: 'no_answer' },
+  { tag: 'lowercase_option', response: 'Statement (i) is true and statement (ii) is false.', pred: null, status: 'no_answer', n: 10 },
+  { tag: 'marked_item', response: '- A. Liver ← stores glycogen\n- B. Pancreas ← makes insulin\n- C. Kidney ← filters blood\n- D. Spleen ← recycles cells', pred: null, status: 'ambiguous' },
+  { tag: 'marked_item', response: '- A. Liver\n- B. Pancreas ← not this one\n- C. Kidney\n- D. Spleen', pred: null, status: 'no_answer' },
 ];
