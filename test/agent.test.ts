@@ -381,8 +381,8 @@ describe('agent tasks and grading', () => {
   it('loads the bundled task set, and a scripted agent that does each task right is graded correct on all', async () => {
     const tasks = await loadAgentTasks();
     expect(AGENT_TASKS_PATH).toMatch(/agent-tasks\.jsonl$/);
-    expect(new Set(tasks.map((t) => t.domain))).toEqual(new Set(['arithmetic', 'files']));
-    expect(tasks.length).toBeGreaterThanOrEqual(12);
+    expect(new Set(tasks.map((t) => t.domain))).toEqual(new Set(['arithmetic', 'files', 'lookup']));
+    expect(tasks.length).toBeGreaterThanOrEqual(60);
     for (const task of tasks) {
       const writes = Object.entries(task.expectFiles ?? {});
       const runner = new ScriptedRunner((_p, turn) => {

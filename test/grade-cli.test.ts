@@ -124,7 +124,7 @@ describe('ipw grade (CLI)', () => {
     startRun(dir, { runId: 'r1', model: { path: 'm.gguf' }, queriesSource: 'test', queryIds: ['a', 'b'], settings: {} });
     const journal = RunJournal.open(dir);
     // Every stored column gets a neutral value, so this test does not break when the store gains fields.
-    const defaults: Record<ColumnKind, unknown> = { string: '', nullableString: null, int: 0, nullableInt: null, double: 0, boolean: false, doubleList: [], numberMap: {}, attemptList: null };
+    const defaults: Record<ColumnKind, unknown> = { string: '', nullableString: null, int: 0, nullableInt: null, double: 0, nullableDouble: null, boolean: false, doubleList: [], numberMap: {}, attemptList: null };
     const filler = Object.fromEntries(COLUMNS.map((c) => [c.name, defaults[c.kind]]));
     const base = { ...filler, runId: 'r1', grader: 'mc', gradeStatus: 'no_answer', energySource: 'estimated' } as unknown as QueryResult;
     journal.append({ ...base, queryId: 'a', index: 0, response: 'Answer: C', reference: 'C', stopReason: 'eos' });

@@ -144,7 +144,7 @@ describe('the packed tarball, installed into an empty folder outside the clone',
 
   it('ships the sources, the declarations, the sample data and the notebooks, and no tests or benches', async () => {
     const pkg = join(project, 'node_modules', 'ipw-lab');
-    for (const f of ['bin/ipw.js', 'lib/index.ts', 'lib/profile/index.ts', 'kernel/main.js', 'data/sample.jsonl', 'dist/types/lib/index.d.ts', 'dist/types/lib/profile/index.d.ts', 'notebooks/01-quickstart.ipynb']) {
+    for (const f of ['bin/ipw.js', 'lib/index.ts', 'lib/profile/index.ts', 'kernel/main.js', 'data/sample.jsonl', 'data/agent-tasks.jsonl', 'data/agent-docs/halvik.md', 'dist/types/lib/index.d.ts', 'dist/types/lib/profile/index.d.ts', 'notebooks/01-quickstart.ipynb']) {
       expect(existsSync(join(pkg, f)), f).toBe(true);
     }
     for (const f of ['test', 'bench', 'support', 'scripts']) expect(existsSync(join(pkg, f)), f).toBe(false);

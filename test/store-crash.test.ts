@@ -36,7 +36,7 @@ for (let i = first; ; i++) {
     energyIsEstimate: true, netEnergyJ: 1, prefillNetEnergyJ: 0.5, decodeNetEnergyJ: 0.5, idlePowerW: 0,
     energyMeasure: 'model', energyFlags: '',
     promptSha256: 'f'.repeat(64), clockStartMs: 1, clockEndMs: 2, traceFile: null,
-    gradeSpanStart: null, gradeSpanEnd: null, gradeSpanText: null, judgedVerdict: null, attempts: null,
+    gradeSpanStart: null, gradeSpanEnd: null, gradeSpanText: null, judgedVerdict: null, attempts: null, reasoningTokens: null, reasoningEnergyJ: null, answerEnergyJ: null,
     energyDomain: 'estimated:process-cpu', energyByDomainJ: {}, netEnergyByDomainJ: {}, systemEnergyJ: 0,
   });
   process.stdout.write('appended q' + i + '\\n');

@@ -7,12 +7,14 @@ export {
   DEFAULT_MAX_OBSERVATION_CHARS,
   DEFAULT_MAX_TASK_TOKENS,
   DEFAULT_AGENT_KV,
+  DEFAULT_AGENT_PROTOCOL,
   DEFAULT_MAX_TURN_TOKENS,
   DEFAULT_MAX_TURNS,
   gapsOf,
   runAgent,
   type AgentEnergyInfo,
   type AgentKvMode,
+  type AgentProtocol,
   type AgentLoopOptions,
   type AgentOutcome,
   type AgentRun,
@@ -20,6 +22,7 @@ export {
   type AgentTurn,
 } from './loop.ts';
 export { describeTools, observationMessage, parseReply, renderPrompt, type ParsedReply } from './react.ts';
+export { callNativeTool, parseNativeReply, renderNativePrompt, toolSpecs, type NativeReply } from './native.ts';
 export {
   bindArguments,
   calculatorTool,

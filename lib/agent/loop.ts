@@ -1,7 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import type { EnergySession } from '../energy/index.ts';
 import { OptionError } from '../errors/index.ts';
-import { timingsOf, type ChatExchange, type Generation, type ModelRunner, type ReasoningMode, type StopReason } from '../run/index.ts';
+import { timingsOf, type ChatExchange, type Generation, type ModelRunner, type ReasoningMode, type StopReason, type ToolResult } from '../run/index.ts';
+import { callNativeTool, exchangeChars, parseNativeReply, renderNativePrompt, toolSpecs, type NativeReply } from './native.ts';
 import { observationMessage, parseReply, renderPrompt, type ParsedReply } from './react.ts';
 import { callTool, DEFAULT_TOOL_TIMEOUT_MS, type AgentTool, type ToolCallRecord } from './tools.ts';
 
@@ -23,9 +24,20 @@ export type AgentKvMode = 'reuse' | 'reprefill';
 /** The `kv` option's default. */
 export const DEFAULT_AGENT_KV: AgentKvMode = 'reuse';
 
+/**
+ * How the model calls tools: `react`, the ReAct text protocol (Thought / Action / Action Input / Final Answer in the
+ * reply text; any model); `native`, the runner's own tool calling (`openai:` servers' `tools` and `tool_calls`, an
+ * in-process chat template's function-call syntax), where a reply without calls is the answer.
+ */
+export type AgentProtocol = 'react' | 'native';
+/** The `protocol` option's default. */
+export const DEFAULT_AGENT_PROTOCOL: AgentProtocol = 'react';
+
 export interface AgentLoopOptions {
   runner: ModelRunner;
   tools: readonly AgentTool[];
+  /** Default 'react' (DEFAULT_AGENT_PROTOCOL). */
+  protocol?: AgentProtocol;
   /** Default 'reuse' (DEFAULT_AGENT_KV). */
   kv?: AgentKvMode;
   /** Thinking of reasoning models on every turn (lib/run's ReasoningMode). Default: as the template does it. */
@@ -129,7 +141,8 @@ function truncate(text: string, max: number): string {
 }
 
 /**
- * Runs one task through the ReAct loop as a conversation: each turn sends the conversation so far, parses the reply,
+ * Runs one task through the loop as a conversation (the ReAct protocol, or the runner's native tool calling with
+ * `protocol: 'native'`): each turn sends the conversation so far, parses the reply,
  * runs the tool it asks for and answers with the observation as the next user message, until a Final Answer, the turn limit or the token budget. Tool failures and
  * unreadable replies become observations; a model failure ends the task ('model-error') without throwing.
  */
@@ -143,7 +156,9 @@ export async function runAgent(task: string, options: AgentLoopOptions): Promise
   const kvCache = (options.kv ?? DEFAULT_AGENT_KV) === 'reuse' ? 'reuse' : 'clear';
 
   const history: ChatExchange[] = [];
-  let message = renderPrompt(task, tools);
+  const native = (options.protocol ?? DEFAULT_AGENT_PROTOCOL) === 'native';
+  const specs = native ? toolSpecs(tools) : undefined;
+  let message = native ? renderNativePrompt(task) : renderPrompt(task, tools);
   const generations: Generation[] = [];
   const turns: AgentTurn[] = [];
   const toolCalls: AgentToolCall[] = [];
@@ -161,12 +176,13 @@ export async function runAgent(task: string, options: AgentLoopOptions): Promise
 
     const maxTokens = Math.min(maxTurnTokens, maxTaskTokens - generated);
     if (energy) await energy.markSettled();
-    const request = { prompt: message, history: [...history], kvCache, reasoning: options.reasoning, maxTokens, signal, queryId: `turn ${turn}` } as const;
+    const request = { prompt: message, history: [...history], ...(specs ? { tools: specs } : {}), kvCache, reasoning: options.reasoning, maxTokens, signal, queryId: `turn ${turn}` } as const;
     const generation = await runner.generate(request, { onFirstToken: () => energy?.mark() });
     energy?.mark();
     generations.push(generation);
     generated += generation.completionTokens;
-    const parsed: ParsedReply = generation.stopReason === 'error' ? { kind: 'invalid', thought: '', reason: 'generation failed' } : parseReply(generation.response);
+    const parsed: ParsedReply | NativeReply =
+      generation.stopReason === 'error' ? { kind: 'invalid', thought: '', reason: 'generation failed' } : native ? parseNativeReply(generation) : parseReply(generation.response);
     const t = timingsOf(generation);
     turns.push({
       turn,
@@ -178,7 +194,7 @@ export async function runAgent(task: string, options: AgentLoopOptions): Promise
       cachedPromptTokens: generation.cachedPromptTokens ?? NaN,
       completionTokens: generation.completionTokens,
       reasoningTokens: generation.reasoning?.tokens ?? 0,
-      promptChars: history.reduce((n, e) => n + e.user.length + e.model.length, message.length),
+      promptChars: history.reduce((n, e) => n + exchangeChars(e), message.length),
       startMs: generation.startMs,
       firstTokenMs: generation.tokenTimesMs[0] ?? NaN,
       endMs: generation.endMs,
@@ -197,6 +213,21 @@ export async function runAgent(task: string, options: AgentLoopOptions): Promise
     } else if (parsed.kind === 'final') {
       outcome = 'answered';
       answer = parsed.answer;
+    } else if ('calls' in parsed) {
+      // Native calls: each runs in order with its own window; the exchange carries the calls and their results, and
+      // the next turn goes on after them with no user message.
+      const results: ToolResult[] = [];
+      for (const call of parsed.calls) {
+        const record = await callNativeTool(tools, call, { timeoutMs: toolTimeoutMs });
+        toolCalls.push({ ...record, turn, energyJ: NaN });
+        results.push({ id: call.id, name: call.name, content: truncate(record.observation, maxObservationChars) });
+      }
+      history.push({ user: message, model: generation.response, toolCalls: parsed.calls, toolResults: results });
+      message = '';
+    } else if (native && parsed.kind === 'invalid') {
+      history.push({ user: message, model: generation.response });
+      const cut = generation.stopReason === 'max_tokens' ? ' (the reply was cut at the token limit: keep it shorter)' : '';
+      message = `Error: ${parsed.reason}${cut}. Call one of the tools, or reply with the answer.`;
     } else {
       history.push({ user: message, model: generation.response });
       if (parsed.kind === 'action') {

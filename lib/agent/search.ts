@@ -3,8 +3,8 @@
  * once, search it), plus loaders for a folder of .md/.txt files or a JSONL file of `{id, title, text}`.
  *
  * Why not DuckDB full-text search: DuckDB's `fts` extension is not bundled with @duckdb/node-api and is fetched from
- * DuckDB's extension server on first `LOAD fts`, which fails offline and in sandboxes. BM25 over a few hundred short
- * documents is a page of code, runs in well under a millisecond per query, and ranks the same way everywhere.
+ * DuckDB's extension server on first `LOAD fts`, which fails offline and in sandboxes. BM25 over a small collection
+ * is a page of code with no download, and ranks the same way on every machine.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
@@ -148,7 +148,7 @@ export function searchDocuments(index: SearchIndex, query: string, k: number = D
 
 /**
  * The run of consecutive sentences, at most `maxSnippetChars` long, that holds the most (idf-weighted, distinct)
- * query terms; the earliest wins a tie. "…" marks text left out before or after it.
+ * query terms; among equals the earliest, as long as it fits. "…" marks text left out before or after it.
  */
 export function snippet(index: SearchIndex, text: string, terms: readonly string[]): string {
   const sentences = text
@@ -169,7 +169,7 @@ export function snippet(index: SearchIndex, text: string, terms: readonly string
       if (chars > max && end > start) break;
       for (const t of termsOf[end]) seen.add(t);
       const score = [...seen].reduce((s, t) => s + (weights.get(t) ?? 0), 0);
-      if (score > best.score) best = { start, end: end + 1, score };
+      if (score > best.score || (score === best.score && start === best.start)) best = { start, end: end + 1, score };
     }
   }
   let out = sentences.slice(best.start, best.end).join(' ');

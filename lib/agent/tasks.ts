@@ -36,8 +36,9 @@ export interface AgentTask {
   /** The built-in tools the task gets, in this order (names from BUILTIN_TOOL_NAMES). Default DEFAULT_TASK_TOOLS. */
   tools?: BuiltinToolName[];
   /**
-   * Relative tolerance of the `numeric` grader for this task; default the grader's (1e-6). 0 asks for the exact
-   * value: exact for fractions and for integers up to 2^53, past which the grader compares doubles.
+   * Relative tolerance of the `numeric` grader for this task, with no absolute tolerance beside it; default the
+   * grader's (1e-6 relative, 1e-9 absolute). 0 asks for the exact value: exact for fractions and for integers up to
+   * 2^53, past which the grader compares doubles.
    */
   relTol?: number;
 }
@@ -145,7 +146,7 @@ export function taskTools(task: AgentTask, workspace: Workspace, documents?: Sea
 /** A task's grade: the Final Answer (null grades as the empty answer) and the workspace's files against `expectFiles`. */
 export async function gradeAgentTask(task: AgentTask, answer: string | null, files: Record<string, string>): Promise<Pick<AgentTaskResult, 'grade' | 'fileMismatches' | 'correct'>> {
   const query: Query = { id: task.id, prompt: task.prompt, domain: task.domain, answer: task.answer, grader: task.grader };
-  const grade = await gradeResponse(query, answer ?? '', task.relTol === undefined ? {} : { relTol: task.relTol });
+  const grade = await gradeResponse(query, answer ?? '', task.relTol === undefined ? {} : { relTol: task.relTol, absTol: 0 });
   const fileMismatches = task.expectFiles ? compareFiles(files, task.expectFiles) : [];
   return { grade, fileMismatches, correct: grade.correct && fileMismatches.length === 0 };
 }

@@ -8,10 +8,13 @@ function cell(value: TableValue): string {
   return String(value);
 }
 
-/** Any analysis table as aligned plain text, numbers to about four significant digits. */
-export function formatTextTable(table: Table): string {
+/**
+ * Any analysis table as aligned plain text, numbers to about four significant digits. Columns of numbers are
+ * right-aligned, and so are the columns named in `rightAligned` (numbers mixed with words such as "not measured").
+ */
+export function formatTextTable(table: Table, rightAligned: readonly string[] = []): string {
   const cells = table.rows.map((row) => table.columns.map((c) => cell(row[c] ?? null)));
-  const numeric = table.columns.map((c) => table.rows.every((row) => row[c] === null || typeof row[c] === 'number'));
+  const numeric = table.columns.map((c) => rightAligned.includes(c) || table.rows.every((row) => row[c] === null || typeof row[c] === 'number'));
   const widths = table.columns.map((c, i) => Math.max(c.length, ...cells.map((line) => line[i]?.length ?? 0)));
   const render = (values: readonly string[]): string =>
     values.map((v, i) => (numeric[i] ? v.padStart(widths[i] ?? 0) : v.padEnd(widths[i] ?? 0))).join('  ').trimEnd();

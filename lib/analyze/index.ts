@@ -6,6 +6,10 @@
 export type { LoadRunTag, RunTag, StudyOptions, Table, TableValue } from './types.ts';
 export { openStudy, Study } from './study.ts';
 export {
+  agentSummary, agentTurnEnergy, formatAgentTables, hasAgentTasks, REASONING_SETTING,
+  type AgentSummaryOptions, type AgentSummaryRow, type AgentSummaryTable, type AgentTurnEnergyRow, type AgentTurnEnergyTable,
+} from './agent.ts';
+export {
   ipwTable, compareAccelerators, ENERGY_LABEL_KEYS, IPW_STATS, type IpwTableOptions, type AcceleratorComparisonOptions, type VariantKey,
 } from './ipw.ts';
 export { coverage, coverageGrowth, type CoverageOptions, type CoverageGrowthOptions } from './coverage.ts';

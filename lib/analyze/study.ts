@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance, listValue, type DuckDBConnection } from '@duckdb/node-api';
 import { LOAD_PARQUET_FILE, quoteStringList, readLoadRun, writePartitionedParquet } from '../store/index.ts';
+import { defineAgentViews } from './agent.ts';
 import { checkConflicts } from './conflicts.ts';
 import { discoverRuns } from './discover.ts';
 import { queryTable, type SqlValues } from './sql.ts';
@@ -17,7 +18,9 @@ import type { LoadRunTag, RunTag, StudyOptions, Table } from './types.ts';
  *   that places the query in its bootstrap bucket (lib/metrics `BOOTSTRAP`);
  * - `load_runs` and `requests`: load runs (lib/load) with their tags, and a view over every finished one's
  *   requests.parquet (one row per request: arrival, send, first-token and end times, per-token times, tokens,
- *   attributed energy and its weights).
+ *   attributed energy and its weights);
+ * - `agent_tasks`, `agent_turns`, `agent_tool_calls` and `agent_runs`: agent runs' tables (lib/store agent-tables), each
+ *   row keyed by runId and queryId (the task's row in `results`), and each agent run's reasoning setting.
  */
 export class Study {
   constructor(
@@ -192,6 +195,7 @@ export async function openStudy(paths: string | readonly string[], options: Stud
       tags.push(tag);
     });
     await createRunsTable(connection, tags);
+    await defineAgentViews(connection, tags);
     warnings.push(...sourceWarnings(tags));
     const study = new Study(connection, instance, tags, warnings, loadRuns);
     // A study of load runs alone has no `results` view: the IPW tables need profile runs.

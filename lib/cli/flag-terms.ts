@@ -57,6 +57,7 @@ export const FLAG_FOR_OPTION: Readonly<Record<string, string | null>> = {
   judge: '--judge',
   gpu: '--gpu',
   gpuLayers: '--gpu-layers',
+  reasoning: '--reasoning',
   'gpu: false': '--gpu false',
   engine: '--engine',
   "engine: 'direct'": '--engine direct',

@@ -16,6 +16,9 @@ export interface QueryEnergy {
   total: MeasuredWindow;
   prefill: MeasuredWindow;
   decode: MeasuredWindow;
+  /** Reasoning models (`thinkingEndMs` given): decode split where thinking ended, into thinking and answering. */
+  reasoning?: MeasuredWindow;
+  answer?: MeasuredWindow;
   /** Union of the three windows' flags. */
   flags: WindowFlag[];
   /** The query window's gross joules in every domain sampled (`source:channel`). */
@@ -145,7 +148,7 @@ export class EnergySession {
   }
 
   /** Attributes [startMs, endMs] (split at firstTokenMs when there was a token) to one query. */
-  async query(startMs: number, firstTokenMs: number | undefined, endMs: number, options: { warmup?: boolean } = {}): Promise<QueryEnergy> {
+  async query(startMs: number, firstTokenMs: number | undefined, endMs: number, options: { warmup?: boolean; thinkingEndMs?: number } = {}): Promise<QueryEnergy> {
     await this.sampler.settle(endMs);
     const splitMs = firstTokenMs ?? endMs;
     const total = this.sampler.window(startMs, endMs, this.idlePowerW);
@@ -163,7 +166,9 @@ export class EnergySession {
       netByDomainJ[domain] = w.netEnergyJ;
     }
     const systemJ = this.sampler.info.systemDomains.reduce((sum, d) => sum + (byDomainJ[d] ?? NaN), 0);
-    return { total, prefill, decode, flags, byDomainJ, netByDomainJ, systemJ };
+    const thinking = options.thinkingEndMs;
+    const split = thinking === undefined ? {} : { reasoning: this.sampler.window(splitMs, thinking, this.idlePowerW), answer: this.sampler.window(thinking, endMs, this.idlePowerW) };
+    return { total, prefill, decode, ...split, flags, byDomainJ, netByDomainJ, systemJ };
   }
 
   /** The trace's labels, as written beside its samples. */

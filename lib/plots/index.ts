@@ -41,3 +41,7 @@ export {
   assignLanes, energyVsLoad, latencyVsLoad, loadTimeline, servingFrontier, throughputVsLoad,
   type EnergyVsLoadOptions, type LatencyMetric, type LatencyVsLoadOptions, type LoadTimelineOptions, type ServingLevel, type TimelineRequest,
 } from './serving-plots.ts';
+export {
+  energyPerTurn, reasoningOnOff, taskTimeline,
+  type EnergyPerTurnOptions, type ReasoningOnOffOptions, type ReasoningPlotRow, type TimelineToolCall, type TimelineTurn, type TurnEnergyPlotRow,
+} from './agent-plots.ts';

@@ -1,8 +1,8 @@
 import { PHASE_COLORS, paletteColor } from './colors.ts';
 import { minMaxIndices } from './decimate.ts';
 import { Figure, baseLayout } from './figure.ts';
-import { energyLabel, provenanceNote, withEstimateNote } from './rows.ts';
-import type { SpanShape } from './types.ts';
+import { energyLabel, provenanceNote, withEstimateNote, type EnergyProvenance } from './rows.ts';
+import type { ScatterTrace, SpanShape } from './types.ts';
 
 /** Power samples on the shared monotonic clock (the same clock as the windows' startMs/endMs). */
 export interface PowerTraceInput {
@@ -143,6 +143,38 @@ export function shownSpan(trace: PowerTraceInput, windows: readonly PhaseWindow[
   return { from, to, note };
 }
 
+/** Power samples as the figures' line: x in seconds from `originMs`, missing power as gaps. */
+function powerScatter(samples: { timeMs: number[]; powerW: number[] }, originMs: number): ScatterTrace {
+  return {
+    type: 'scatter',
+    mode: 'lines',
+    name: 'power',
+    x: samples.timeMs.map((t) => (t - originMs) / 1000),
+    y: samples.powerW.map((w) => (Number.isFinite(w) ? w : null)),
+    line: { color: paletteColor(2), width: 1.5 },
+    hovertemplate: '%{x:.3f} s<br>%{y:.1f} W<extra></extra>',
+  };
+}
+
+/** What a trace says about its energy, as plot rows carry it. */
+export function traceProvenance(trace: PowerTraceInput): EnergyProvenance {
+  return { energyIsEstimate: trace.isEstimate, energySource: trace.source, energyMethod: trace.method, energyDomain: trace.domain };
+}
+
+/**
+ * The power from `fromMs` to `toMs` as a line, x in seconds from `originMs` (power derived from the energy counter
+ * where the source gives none, thinned to about `maxPoints` keeping each bucket's extremes), and its highest finite
+ * watts (at least 1), for figures that place other marks above it.
+ */
+export function powerLine(trace: PowerTraceInput, fromMs: number, toMs: number, originMs: number, maxPoints = DEFAULT_MAX_TRACE_POINTS): { line: ScatterTrace; topW: number } {
+  const n = Math.min(trace.length ?? Infinity, trace.timeMs.length);
+  const allPowerW = trace.energyJ ? powerFromEnergy(trace.timeMs, trace.energyJ, trace.powerW, MIN_DERIVED_INTERVAL_MS, n) : trace.powerW;
+  const keep: number[] = [];
+  for (let i = 0; i < n; i++) if (trace.timeMs[i]! >= fromMs && trace.timeMs[i]! <= toMs) keep.push(i);
+  const samples = downsampleMinMax(keep.map((i) => trace.timeMs[i]!), keep.map((i) => allPowerW[i]!), maxPoints);
+  return { line: powerScatter(samples, originMs), topW: Math.max(1, ...samples.powerW.filter(Number.isFinite)) };
+}
+
 /** The power trace of a run, with each query's span and its prefill and decode phases shaded. */
 export function powerTrace(trace: PowerTraceInput, windows: readonly PhaseWindow[] = [], options: PowerTraceOptions = {}): Figure {
   const allPowerW = trace.energyJ ? powerFromEnergy(trace.timeMs, trace.energyJ, trace.powerW, MIN_DERIVED_INTERVAL_MS, trace.length) : trace.powerW;
@@ -151,7 +183,7 @@ export function powerTrace(trace: PowerTraceInput, windows: readonly PhaseWindow
   const powerW = Array.prototype.slice.call(allPowerW, shown.from, shown.to) as number[];
   const originMs = options.originMs ?? (timeMs.length > 0 ? timeMs[0]! : 0);
   const samples = downsampleMinMax(timeMs, powerW, options.maxPoints ?? DEFAULT_MAX_TRACE_POINTS);
-  const provenance = { energyIsEstimate: trace.isEstimate, energySource: trace.source, energyMethod: trace.method, energyDomain: trace.domain };
+  const provenance = traceProvenance(trace);
   const label = energyLabel([provenance]);
   const layout = baseLayout({
     title: options.title ?? 'Power during the run',
@@ -163,18 +195,5 @@ export function powerTrace(trace: PowerTraceInput, windows: readonly PhaseWindow
   });
   layout.yaxis = { ...layout.yaxis, rangemode: 'tozero' };
   layout.shapes = phaseSpans(windows, originMs, options.showQueries ?? true);
-  return new Figure({
-    data: [
-      {
-        type: 'scatter',
-        mode: 'lines',
-        name: 'power',
-        x: samples.timeMs.map((t) => (t - originMs) / 1000),
-        y: samples.powerW.map((w) => (Number.isFinite(w) ? w : null)),
-        line: { color: paletteColor(2), width: 1.5 },
-        hovertemplate: '%{x:.3f} s<br>%{y:.1f} W<extra></extra>',
-      },
-    ],
-    layout,
-  });
+  return new Figure({ data: [powerScatter(samples, originMs)], layout });
 }

@@ -7,7 +7,7 @@ import { paletteColor, PHASE_COLORS } from './colors.ts';
 import { Figure, baseLayout } from './figure.ts';
 import { dominatedMarks } from './frontier-plot.ts';
 import { paretoSplit } from './pareto.ts';
-import { MIN_DERIVED_INTERVAL_MS, downsampleMinMax, powerFromEnergy, type PowerTraceInput } from './power-trace.ts';
+import { powerLine, traceProvenance, type PowerTraceInput } from './power-trace.ts';
 import { energyLabel, finiteOrNull, groupBy, provenanceNote, withEstimateNote, type EnergyProvenance } from './rows.ts';
 import type { PlotSizeOptions } from './summary-plots.ts';
 import type { ScatterTrace, SpanShape, Trace } from './types.ts';
@@ -245,27 +245,13 @@ export function loadTimeline(requests: readonly TimelineRequest[], trace?: Power
     } else add(r.sentMs, r.endMs, PHASE_COLORS.decode, 0.7, 'streaming');
   });
   const traces: Trace[] = [];
-  const provenance = trace ? [{ energyIsEstimate: trace.isEstimate, energySource: trace.source, energyMethod: trace.method, energyDomain: trace.domain }] : [];
+  const provenance = trace ? [traceProvenance(trace)] : [];
   const label = energyLabel(provenance);
   let topW = 1;
   if (trace) {
-    const n = Math.min(trace.length ?? Infinity, trace.timeMs.length);
-    const allPowerW = trace.energyJ ? powerFromEnergy(trace.timeMs, trace.energyJ, trace.powerW, MIN_DERIVED_INTERVAL_MS, n) : trace.powerW;
-    const endMs = shown.reduce((m, r) => Math.max(m, r.endMs), originMs);
-    const keep: number[] = [];
-    for (let i = 0; i < n; i++) if (trace.timeMs[i]! >= originMs && trace.timeMs[i]! <= endMs) keep.push(i);
-    const samples = downsampleMinMax(keep.map((i) => trace.timeMs[i]!), keep.map((i) => allPowerW[i]!), 4000);
-    const finite = samples.powerW.filter(Number.isFinite);
-    topW = Math.max(1, ...finite);
-    traces.push({
-      type: 'scatter',
-      mode: 'lines',
-      name: 'power',
-      x: samples.timeMs.map(seconds),
-      y: samples.powerW.map((w) => (Number.isFinite(w) ? w : null)),
-      line: { color: paletteColor(2), width: 1.5 },
-      hovertemplate: '%{x:.3f} s<br>%{y:.1f} W<extra></extra>',
-    });
+    const power = powerLine(trace, originMs, shown.reduce((m, r) => Math.max(m, r.endMs), originMs), originMs);
+    topW = power.topW;
+    traces.push(power.line);
   }
   const left = requests.length - shown.length;
   const layout = baseLayout({

@@ -17,3 +17,4 @@ export { energyPlanFor, type EnergyChoice } from './energy-plan.ts';
 export { DEFAULT_BASELINE_MAX_AGE_S, closeModelSessions, openModel, openModelSessions, type ModelSession } from './model-session.ts';
 export { runHost, setRunHost, type RunHost } from './host.ts';
 export { DERIVED_NOTE, type DerivedGroup, type RunDerived } from './derived.ts';
+export { DEFAULT_WORKLOAD, type AgentWorkloadOptions, type Workload } from './agent-workload.ts';

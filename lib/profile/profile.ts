@@ -11,9 +11,20 @@ import {
   type EnergyReport,
   type EnergySourceName,
   type PreflightReading,
+  type QueryEnergy,
   type SourceOptions,
 } from '../energy/index.ts';
 import { OptionError } from '../errors/index.ts';
+import {
+  DEFAULT_AGENT_KV,
+  DEFAULT_MAX_TASK_TOKENS,
+  DEFAULT_MAX_TURN_TOKENS,
+  DEFAULT_MAX_TURNS,
+  DEFAULT_TOOL_TIMEOUT_MS,
+  loadAgentTasks,
+  runAgentTask,
+  type AgentTask,
+} from '../agent/index.ts';
 import { JudgeCache, gradeResponse, type Grade, type JudgeModel } from '../grade/index.ts';
 import { BOOTSTRAP, summarize, type SummaryRow } from '../metrics/index.ts';
 import { formatPrompt, loadQuerySet, type LoadOptions, type Query } from '../queries/index.ts';
@@ -30,9 +41,23 @@ import {
   type CpuAccount,
   type CpuSample,
   type Generation,
+  type ReasoningMode,
   type RunnerOptions,
 } from '../run/index.ts';
-import { RunJournal, collectHardware, collectSoftware, finalizeRun, resumeRun, startRun, writeManifest, type QueryResult } from '../store/index.ts';
+import {
+  AgentJournal,
+  RunJournal,
+  collectHardware,
+  collectSoftware,
+  finalizeAgentTables,
+  finalizeRun,
+  resumeRun,
+  startRun,
+  writeManifest,
+  type AgentTaskRecord,
+  type QueryResult,
+} from '../store/index.ts';
+import { agentRecord, DEFAULT_WORKLOAD, taskGeneration, taskGrade, taskQuery, type AgentWorkloadOptions, type Workload } from './agent-workload.ts';
 import type { EfficiencyOptions } from '../efficiency/index.ts';
 import { checkEfficiencyOptions, noDerived, runDerived, type RunDerived } from './derived.ts';
 import { energyPlanFor } from './energy-plan.ts';
@@ -46,8 +71,21 @@ export interface ProfileOptions extends RunnerOptions {
    * `openModel()`, whose idle baseline (while fresh) and warm state later runs reuse.
    */
   model: string | ModelSession;
-  /** A query file or folder, `sample`, or queries already loaded. */
-  queries: string | Query[];
+  /**
+   * A query file or folder, `sample`, or queries already loaded. With `workload: 'agent'`: an agent task file
+   * (lib/agent's format, e.g. data/agent-tasks.jsonl) or tasks already loaded.
+   */
+  queries: string | Query[] | AgentTask[];
+  /**
+   * `queries`: one generation per query. `agent`: each item is an agent task run through lib/agent's loop (tools,
+   * many turns); its row in results.parquet holds the Final Answer, its grade and the task window's energy, and
+   * agent_tasks/agent_turns/agent_tool_calls.parquet hold its turns and tool calls. Default 'queries' (DEFAULT_WORKLOAD).
+   */
+  workload?: Workload;
+  /** The agent loop's limits, KV mode and extra tools, with `workload: 'agent'`. */
+  agent?: AgentWorkloadOptions;
+  /** Thinking of reasoning models (lib/run's ReasoningMode), recorded in the manifest. Default: as the template does it. */
+  reasoning?: ReasoningMode;
   load?: LoadOptions;
   /** Run folder; it receives journal.jsonl, results.parquet and manifest.json. */
   outDir: string;
@@ -184,6 +222,8 @@ class Cleanup {
 /** A run ready for its queries: model open, energy sampling, run folder created or reopened. */
 interface PreparedRun {
   queries: Query[];
+  /** The agent tasks by id and the journal of their turns and tool calls, with `workload: 'agent'`; else null. */
+  agent: { tasks: Map<string, AgentTask>; journal: AgentJournal } | null;
   pending: Array<{ query: Query; index: number }>;
   /** The open model (its spec, runner and file hash): this run's own, or one kept open by the caller across runs. */
   session: ModelSession;
@@ -224,7 +264,13 @@ function traceBaseName(runDir: string): string {
  * creates (or reopens) the run folder, so a bad model or URL leaves nothing behind.
  */
 async function prepare(options: ProfileOptions): Promise<PreparedRun> {
-  const loaded = typeof options.queries === 'string' ? await loadQuerySet(options.queries, options.load) : { queries: options.queries, notices: [] };
+  const workload = options.workload ?? DEFAULT_WORKLOAD;
+  const allTasks = workload === 'agent' ? (typeof options.queries === 'string' ? await loadAgentTasks(options.queries) : (options.queries as AgentTask[])) : null;
+  const tasks = allTasks?.slice(0, options.load?.limit) ?? null;
+  const loaded =
+    tasks !== null ? { queries: tasks.map(taskQuery), notices: [] }
+    : typeof options.queries === 'string' ? await loadQuerySet(options.queries, options.load)
+    : { queries: options.queries as Query[], notices: [] };
   const queries = loaded.queries;
   checkEfficiencyOptions(options.efficiency);
   const judged = queries.filter((q) => q.grader === 'judge').length;
@@ -280,6 +326,9 @@ async function prepare(options: ProfileOptions): Promise<PreparedRun> {
       judge: options.judge?.name ?? null,
       judgeFallback: options.judgeFallback ?? false,
       preflight: preflightMode,
+      // Only when given, so runs recorded before these options existed still resume.
+      ...(options.reasoning === undefined ? {} : { reasoning: options.reasoning }),
+      ...(tasks === null ? {} : agentSettings(options.agent)),
     };
     const identity = {
       model: spec.kind === 'gguf' ? { path: spec.path, sha256: modelSha256! } : { url: spec.baseUrl, name: spec.model },
@@ -295,10 +344,13 @@ async function prepare(options: ProfileOptions): Promise<PreparedRun> {
     energy.recordTrace(options.outDir, traceFile);
     const journal = RunJournal.open(options.outDir);
     cleanup.add(() => journal.close());
+    const agentJournal = tasks === null ? null : AgentJournal.open(options.outDir);
+    if (agentJournal !== null) cleanup.add(() => agentJournal.close());
     const doneIds = journal.completedIds();
     const judgeCache = options.judge ? (options.judgeCache ?? (await JudgeCache.open(join(options.outDir, 'judge-cache.jsonl')))) : undefined;
     return {
       queries,
+      agent: tasks === null ? null : { tasks: new Map(tasks.map((t) => [t.id, t])), journal: agentJournal! },
       pending: queries.map((query, index) => ({ query, index })).filter(({ query }) => !doneIds.has(query.id)),
       session,
       energy,
@@ -310,7 +362,7 @@ async function prepare(options: ProfileOptions): Promise<PreparedRun> {
       judgeCache,
       preflight,
       busyReadings: [],
-      warnings: [...loaded.notices.map((n) => n.message), ...energy.notes, ...journal.warnings, ...recovered.map((base) => `${base}.json: finished the power trace of an invocation that ended without writing it`)],
+      warnings: [...loaded.notices.map((n) => n.message), ...energy.notes, ...journal.warnings, ...(agentJournal?.warnings ?? []), ...recovered.map((base) => `${base}.json: finished the power trace of an invocation that ended without writing it`)],
       async close() {
         await cleanup.run();
         return report!;
@@ -334,7 +386,13 @@ async function runOne(run: PreparedRun, query: Query, signal: AbortSignal | unde
   let cpuFirst: CpuSample | undefined;
   // An in-process generation finishes (it takes seconds at most); a server request is abandoned.
   const generation = await runner.generate(
-    { prompt: formatPrompt(query), maxTokens: run.settings.maxTokens as number, signal: run.session.spec.kind === 'openai' ? signal : undefined, queryId: query.id },
+    {
+      prompt: formatPrompt(query),
+      maxTokens: run.settings.maxTokens as number,
+      reasoning: run.settings.reasoning as ReasoningMode | undefined,
+      signal: run.session.spec.kind === 'openai' ? signal : undefined,
+      queryId: query.id,
+    },
     {
       onFirstToken: () => {
         cpuFirst = sampleCpu();
@@ -345,7 +403,7 @@ async function runOne(run: PreparedRun, query: Query, signal: AbortSignal | unde
   const cpuEnd = sampleCpu({ threads: true });
   if (cpu) addGeneration(cpu, cpuStart, cpuFirst, cpuEnd, generation.completionTokens, generation.outsideDecodeMs);
   energy.mark();
-  const windows = await energy.query(generation.startMs, generation.tokenTimesMs[0], generation.endMs, { warmup: cpu === undefined });
+  const windows = await energy.query(generation.startMs, generation.tokenTimesMs[0], generation.endMs, { warmup: cpu === undefined, thinkingEndMs: generation.reasoning?.endMs });
   return { generation, windows };
 }
 
@@ -429,27 +487,20 @@ async function runQueries(run: PreparedRun, options: ProfileOptions): Promise<Lo
       break;
     }
     const startedAt = new Date().toISOString();
-    const { generation, windows } = await runOne(run, query, signal, outcome.cpu);
+    const item: ItemResult = run.agent === null ? await runQueryItem(run, query, signal, outcome.cpu, options) : await runTaskItem(run, run.agent.tasks.get(query.id)!, signal, options);
+    const { generation, grade, windows } = item;
     if (generation.stopReason === 'abort') {
       outcome.interrupted = true;
       break;
     }
     if (generation.serverTimings) outcome.serverTimings.push({ queryId: query.id, ...generation.serverTimings });
-    // A query that could not run is recorded, ungraded, with its reason; the run goes on.
     const failed = generation.stopReason === 'error';
-    const grade: Grade = failed
-      ? { grader: query.grader, pred: null, correct: false, status: 'error', rule: 'not-run', verdict: generation.error ?? 'the query could not run', span: null }
-      : await gradeResponse(query, generation.response, {
-          judge: options.judge,
-          judgeCache: run.judgeCache,
-          judgeFallback: options.judgeFallback,
-          truncated: generation.stopReason === 'max_tokens',
-        });
     const foreign = await checkForeignLoad(run, signal);
     const row = queryRow(query, run.session.runner.description, generation, grade, windows, { ...place, index, startedAt });
     if (foreign) row.energyFlags = row.energyFlags === '' ? 'foreign-load' : `${row.energyFlags},foreign-load`;
-    // The samples that hold this row's window reach the disk before the row does.
+    // The samples that hold this row's window reach the disk before the row does, and a task's turns before its row.
     energy.flushTrace();
+    if (item.record) run.agent!.journal.append(item.record);
     journal.append(row);
     if (failed && ++errors > maxErrors) {
       throw new Error(
@@ -474,6 +525,53 @@ async function runQueries(run: PreparedRun, options: ProfileOptions): Promise<Lo
   return outcome;
 }
 
+/** What one item of the run produced: its generation (a task's, for agent tasks), grade and energy windows. */
+interface ItemResult {
+  generation: Generation;
+  grade: Grade;
+  windows: QueryEnergy;
+  /** An agent task's turns and tool calls. */
+  record?: AgentTaskRecord;
+}
+
+/** One query: generated, then graded; a query that could not run is recorded, ungraded, with its reason. */
+async function runQueryItem(run: PreparedRun, query: Query, signal: AbortSignal | undefined, cpu: CpuAccount, options: ProfileOptions) {
+  const { generation, windows } = await runOne(run, query, signal, cpu);
+  const grade: Grade =
+    generation.stopReason === 'error'
+      ? { grader: query.grader, pred: null, correct: false, status: 'error', rule: 'not-run', verdict: generation.error ?? 'the query could not run', span: null }
+      : await gradeResponse(query, generation.response, {
+          judge: options.judge,
+          judgeCache: run.judgeCache,
+          judgeFallback: options.judgeFallback,
+          truncated: generation.stopReason === 'max_tokens',
+        });
+  return { generation, grade, windows };
+}
+
+/** One agent task through lib/agent's loop: the task as one generation and grade, and its turns and tool calls. */
+async function runTaskItem(run: PreparedRun, task: AgentTask, signal: AbortSignal | undefined, options: ProfileOptions) {
+  const { energy } = run;
+  const agent = options.agent ?? {};
+  const result = await runAgentTask(task, { ...agent, runner: run.session.runner, energy, signal, reasoning: options.reasoning });
+  const generation = taskGeneration(result);
+  const windows = await energy.query(result.startMs, generation.tokenTimesMs[0], result.endMs);
+  return { generation, grade: taskGrade(result), windows, record: agentRecord(run.runId, result, agent.kv ?? DEFAULT_AGENT_KV) };
+}
+
+/** The agent loop's settings as run.json records them (a resume must run the same loop). */
+function agentSettings(agent: AgentWorkloadOptions = {}): Record<string, string | number> {
+  return {
+    workload: 'agent',
+    agentKv: agent.kv ?? DEFAULT_AGENT_KV,
+    maxTurns: agent.maxTurns ?? DEFAULT_MAX_TURNS,
+    maxTaskTokens: agent.maxTaskTokens ?? DEFAULT_MAX_TASK_TOKENS,
+    maxTurnTokens: agent.maxTurnTokens ?? DEFAULT_MAX_TURN_TOKENS,
+    toolTimeoutMs: agent.toolTimeoutMs ?? DEFAULT_TOOL_TIMEOUT_MS,
+    tools: (agent.tools ?? []).map((t) => t.name).join(','),
+  };
+}
+
 /** Stage 3: summary, results.parquet and manifest.json, for a complete run and for an interrupted one alike. */
 async function finalize(run: PreparedRun, outcome: LoopOutcome, energyReport: EnergyReport, options: ProfileOptions): Promise<ProfileResult> {
   const rows = run.journal.results();
@@ -482,6 +580,7 @@ async function finalize(run: PreparedRun, outcome: LoopOutcome, energyReport: En
   const warnings = [...run.warnings];
   const finalized = await finalizeRun(options.outDir);
   warnings.push(...finalized.warnings);
+  if (run.agent !== null) warnings.push(...(await finalizeAgentTables(options.outDir, new Set(rows.map((r) => r.queryId)))).warnings);
   const description = run.session.runner.description;
   const gpuLayersAsked = description.details.gpuLayersRequested;
   if (gpuLayersAsked !== undefined && gpuLayersAsked !== 'auto' && gpuLayersAsked !== 0 && description.details.gpuLayers === 0) {

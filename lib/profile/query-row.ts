@@ -65,5 +65,8 @@ export function queryRow(query: Query, model: ModelDescription, generation: Gene
     gradeSpanText: grade.span?.text ?? null,
     judgedVerdict: grade.judged?.raw ?? null,
     attempts: generation.attempts ?? null,
+    reasoningTokens: generation.reasoning?.tokens ?? null,
+    reasoningEnergyJ: energy.reasoning?.energyJ ?? null,
+    answerEnergyJ: energy.answer?.energyJ ?? null,
   };
 }

@@ -1,5 +1,6 @@
 /** lib/run: turns a prompt into a timed response, in-process (node-llama-cpp, the direct engine) or over HTTP. */
-export type { ChatExchange, Generation, GenerationHooks, KvCacheMode, GenerationRequest, GenerationTimings, ModelDescription, ModelRunner, RequestAttempt, StopReason } from './types.ts';
+export type { ChatExchange, Generation, GenerationHooks, KvCacheMode, GenerationRequest, GenerationTimings, ModelDescription, ModelRunner, RequestAttempt, StopReason, ToolCall, ToolResult, ToolSpec } from './types.ts';
+export { continuesAfterTools, parseToolArguments } from './tool-calls.ts';
 export {
   DEFAULT_CONTEXT_SIZE,
   DEFAULT_ENGINE,

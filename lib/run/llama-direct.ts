@@ -4,7 +4,9 @@ import { performance } from 'node:perf_hooks';
 import { decodeRate, type DecodeProbe } from './auto-threads.ts';
 import type { DirectEngine, DirectStopReason } from './direct/index.ts';
 import { failedGeneration, forQuery, promptTooLong } from './failure.ts';
+import { chatHistoryOf, functionResultStopText, functionsOf, parseFunctionCalls } from './llama-functions.ts';
 import { PROBE_PROMPT } from './llama-session.ts';
+import { usesTools } from './tool-calls.ts';
 import type { LlamaModel, PromptFormat } from './llama-types.ts';
 import { withReasoningSplit } from './reasoning.ts';
 import type { Generation, GenerationHooks, GenerationRequest, StopReason } from './types.ts';
@@ -19,38 +21,54 @@ const STOP_REASONS: Record<DirectStopReason, StopReason> = {
   abort: 'abort',
 };
 
+/** A stop trigger as node-llama-cpp takes it (the template's, by token; or a text). */
+export type StopTrigger = ReturnType<NonNullable<PromptFormat['chatWrapper']>['generateContextState']>['stopGenerationTriggers'][number] | string;
+
 /** The parts of a request that make its prompt. */
-export type PromptParts = Pick<GenerationRequest, 'prompt' | 'history' | 'replyPrefix'>;
+export type PromptParts = Pick<GenerationRequest, 'prompt' | 'history' | 'replyPrefix' | 'tools'>;
 
 /**
  * Prompt tokens and stop texts exactly as node-llama-cpp's LlamaChatSession / LlamaCompletion would build them: the
  * system prompt, each earlier exchange, the user message, and the reply's prefix after the assistant header. Without a
  * template (raw) the texts follow each other.
  */
-export function promptTokens(model: LlamaModel, format: PromptFormat, parts: PromptParts): { tokens: number[]; stopTexts: string[] } {
+export function promptTokens(model: LlamaModel, format: PromptFormat, parts: PromptParts): { tokens: number[]; stopTexts: string[]; stopTriggers: StopTrigger[] } {
   const history = parts.history ?? [];
   if (format.chatWrapper === undefined) {
     const bos = model.tokens.shouldPrependBosToken ? model.tokens.bos : null;
     const whole = history.map((e) => e.user + e.model).join('') + parts.prompt + (parts.replyPrefix ?? '');
     const text = model.tokenize(whole, false, bos === null ? undefined : 'trimLeadingSpace');
-    return { tokens: bos === null ? [...text] : [bos, ...text], stopTexts: [] };
+    return { tokens: bos === null ? [...text] : [bos, ...text], stopTexts: [], stopTriggers: [] };
   }
-  const chatHistory = [
-    ...format.chatWrapper.generateInitialChatHistory({ systemPrompt: format.systemPrompt }),
-    ...history.flatMap((e) => [
-      { type: 'user' as const, text: e.user },
-      { type: 'model' as const, response: [e.model] },
-    ]),
-    { type: 'user' as const, text: parts.prompt },
-    { type: 'model' as const, response: parts.replyPrefix ? [parts.replyPrefix] : [] },
-  ];
-  const state = format.chatWrapper.generateContextState({ chatHistory });
+  // Tools: the template's function-calling instructions, and a stop where the model would write a result itself.
+  const availableFunctions = functionsOf(parts.tools);
+  const state = format.chatWrapper.generateContextState({ chatHistory: chatHistoryOf(format, parts), availableFunctions });
   const stopTexts = state.stopGenerationTriggers.map((trigger) => model.detokenize(trigger.tokenize(model.tokenizer), true));
-  return { tokens: [...state.contextText.tokenize(model.tokenizer)], stopTexts };
+  const stopTriggers: StopTrigger[] = [...state.stopGenerationTriggers];
+  if (availableFunctions !== undefined) {
+    stopTexts.push(functionResultStopText(format.chatWrapper));
+    stopTriggers.push(functionResultStopText(format.chatWrapper));
+  }
+  return { tokens: [...state.contextText.tokenize(model.tokenizer)], stopTexts, stopTriggers };
+}
+
+/** Why a request cannot run on this format: tools without a chat template (raw completion has no call syntax). */
+export function toolsUnsupported(format: PromptFormat, request: GenerationRequest): string | undefined {
+  if (format.chatWrapper !== undefined || !usesTools(request)) return undefined;
+  return `${forQuery(request.queryId)}native tool calling needs a chat template, and template 'raw' has none. Use a chat template (template option), or the ReAct protocol.`;
+}
+
+/** The generation with the tool calls its reply makes in the template's syntax (only when tools were offered). */
+export function withToolCalls(generation: Generation, format: PromptFormat, request: GenerationRequest): Generation {
+  if (format.chatWrapper === undefined || !request.tools?.length || generation.stopReason === 'error') return generation;
+  const toolCalls = parseFunctionCalls(format.chatWrapper, generation.response);
+  return toolCalls.length === 0 ? generation : { ...generation, toolCalls };
 }
 
 export function directGenerator(engine: DirectEngine, model: LlamaModel, format: PromptFormat) {
   return async function generate(request: GenerationRequest, hooks: GenerationHooks = {}): Promise<Generation> {
+    const unsupported = toolsUnsupported(format, request);
+    if (unsupported !== undefined) return failedGeneration(unsupported);
     const { tokens, stopTexts } = promptTokens(model, format, request);
     // A query that cannot run is a row with its reason, not the end of the run.
     if (tokens.length >= engine.contextSize) return failedGeneration(promptTooLong(request.queryId, tokens.length, engine.contextSize), undefined, { promptTokens: tokens.length });
@@ -78,7 +96,8 @@ export function directGenerator(engine: DirectEngine, model: LlamaModel, format:
       outsideDecodeMs: g.outsideDecodeMs,
       cachedPromptTokens: g.reusedTokens,
     };
-    return response.includes('think>') ? withReasoningSplit(generation, (k) => model.detokenize(g.tokens.slice(0, k) as unknown as Token[])) : generation;
+    const split = response.includes('think>') ? withReasoningSplit(generation, (k) => model.detokenize(g.tokens.slice(0, k) as unknown as Token[])) : generation;
+    return withToolCalls(split, format, request);
   };
 }
 

@@ -3,9 +3,10 @@
 import { performance } from 'node:perf_hooks';
 import { decodeRate, type DecodeProbe } from './auto-threads.ts';
 import { failedGeneration, forQuery, promptTooLong } from './failure.ts';
-import { promptTokens } from './llama-direct.ts';
+import { promptTokens, toolsUnsupported, withToolCalls } from './llama-direct.ts';
 import type { LlamaContext, LlamaModel, NodeLlamaCpp, PromptFormat } from './llama-types.ts';
 import { withReasoningSplit } from './reasoning.ts';
+import { usesTools } from './tool-calls.ts';
 import type { Generation, GenerationHooks, GenerationRequest, StopReason } from './types.ts';
 
 type Token = Parameters<LlamaModel['detokenize']>[0][number];
@@ -27,10 +28,20 @@ function commonPrefixLength(a: readonly unknown[], b: readonly unknown[]): numbe
 export function sessionGenerator(lib: NodeLlamaCpp, context: LlamaContext, format: PromptFormat, seed: number, model: LlamaModel) {
   const sequence = context.getSequence();
 
-  async function evaluate(request: GenerationRequest, onToken: (tokens: Token[]) => void) {
+  async function evaluate(request: GenerationRequest, built: ReturnType<typeof promptTokens>, onToken: (tokens: Token[]) => void) {
     // Plain greedy decoding, as the direct engine does: node-llama-cpp would otherwise apply a default repeat penalty.
     const common = { maxTokens: request.maxTokens, temperature: 0, repeatPenalty: false as const, seed, signal: request.signal, stopOnAbortSignal: true, onToken };
     const history = request.history ?? [];
+    if (format.chatWrapper !== undefined && usesTools(request)) {
+      // Tool calls and results live inside the model's turn, which a chat session cannot continue: the prompt's
+      // tokens, rendered as the direct engine renders them, go to node-llama-cpp's completion loop.
+      const completion = new lib.LlamaCompletion({ contextSequence: sequence });
+      // It puts the model's BOS first itself.
+      const bos = model.tokens.shouldPrependBosToken ? model.tokens.bos : null;
+      const input = (bos !== null && built.tokens[0] === bos ? built.tokens.slice(1) : built.tokens) as Token[];
+      const result = await completion.generateCompletionWithMeta(input, { ...common, customStopTriggers: built.stopTriggers });
+      return { response: result.response, stopReason: result.metadata.stopReason };
+    }
     if (format.chatWrapper === undefined) {
       const completion = new lib.LlamaCompletion({ contextSequence: sequence });
       const text = history.map((e) => e.user + e.model).join('') + request.prompt + (request.replyPrefix ?? '');
@@ -60,7 +71,10 @@ export function sessionGenerator(lib: NodeLlamaCpp, context: LlamaContext, forma
 
   return async function generate(request: GenerationRequest, hooks: GenerationHooks = {}): Promise<Generation> {
     // A query that cannot run is a row with its reason, not the end of the run.
-    const prompt = promptTokens(model, format, request).tokens;
+    const unsupported = toolsUnsupported(format, request);
+    if (unsupported !== undefined) return failedGeneration(unsupported);
+    const built = promptTokens(model, format, request);
+    const prompt = built.tokens;
     const promptLength = prompt.length;
     if (promptLength >= context.contextSize) return failedGeneration(promptTooLong(request.queryId, promptLength, context.contextSize), undefined, { promptTokens: promptLength });
     // A cleared cache: no query's prefill depends on the one before it. Kept: node-llama-cpp evaluates only what differs.
@@ -73,7 +87,7 @@ export function sessionGenerator(lib: NodeLlamaCpp, context: LlamaContext, forma
     const startMs = performance.now();
     let result: Awaited<ReturnType<typeof evaluate>>;
     try {
-      result = await evaluate(request, (tokens) => {
+      result = await evaluate(request, built, (tokens) => {
         const nowMs = performance.now();
         if (tokenTimesMs.length === 0) hooks.onFirstToken?.(nowMs);
         for (let i = 0; i < tokens.length; i++) tokenTimesMs.push(nowMs);
@@ -95,7 +109,8 @@ export function sessionGenerator(lib: NodeLlamaCpp, context: LlamaContext, forma
       endMs,
       cachedPromptTokens,
     };
-    return result.response.includes('think>') ? withReasoningSplit(generation, (k) => model.detokenize(generated.slice(0, k))) : generation;
+    const split = result.response.includes('think>') ? withReasoningSplit(generation, (k) => model.detokenize(generated.slice(0, k))) : generation;
+    return withToolCalls(split, format, request);
   };
 }
 

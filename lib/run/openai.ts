@@ -1,10 +1,11 @@
 import { performance } from 'node:perf_hooks';
-import { forQuery } from './failure.ts';
+import { failedGeneration, forQuery } from './failure.ts';
 import { DEFAULT_SEED, DEFAULT_SYSTEM_PROMPT } from './llama.ts';
 import { agentFor, getJson, shown, streamRequest, type AttemptResult, type PayloadKind, type StreamLimits } from './openai-stream.ts';
 import { checkRunnerOptions } from './options-check.ts';
 import { generateWithReasoning, withReasoningSplit } from './reasoning.ts';
-import type { Generation, GenerationHooks, GenerationRequest, ModelRunner, RequestAttempt, ServerTimings, StopReason } from './types.ts';
+import { argumentsText, continuesAfterTools, parseToolArguments, promptContinues, usesTools } from './tool-calls.ts';
+import type { ChatExchange, Generation, GenerationHooks, GenerationRequest, ModelRunner, RequestAttempt, ServerTimings, StopReason } from './types.ts';
 
 /** The environment variable read for the API key when `apiKeyEnv` is not given. */
 export const DEFAULT_API_KEY_ENV = 'OPENAI_API_KEY';
@@ -49,8 +50,15 @@ export interface OpenAIRunnerOptions {
   template?: string;
 }
 
+/** One streamed piece of a tool call: the first names it (index, id, function.name), later ones add argument text. */
+interface ToolCallDelta {
+  index?: number;
+  id?: string;
+  function?: { name?: string; arguments?: string };
+}
+
 interface StreamChunk {
-  choices?: Array<{ delta?: { content?: string | null }; text?: string | null; finish_reason?: string | null }>;
+  choices?: Array<{ delta?: { content?: string | null; tool_calls?: ToolCallDelta[] | null }; text?: string | null; finish_reason?: string | null }>;
   usage?: { prompt_tokens?: number; completion_tokens?: number } | null;
   /** llama-server only, in the final chunk. */
   timings?: { cache_n?: number; prompt_n?: number; prompt_ms?: number; prompt_per_second?: number; predicted_n?: number; predicted_ms?: number; predicted_per_second?: number };
@@ -110,6 +118,20 @@ function unreachable(url: string, why: string): Error {
   );
 }
 
+/** The model's part of an exchange as OpenAI messages: the assistant message (with its `tool_calls`), then one `tool` message per result. */
+function assistantMessages(e: ChatExchange): object[] {
+  if (!e.toolCalls?.length) return [{ role: 'assistant', content: e.model }];
+  return [
+    {
+      role: 'assistant',
+      content: e.model === '' ? null : e.model,
+      tool_calls: e.toolCalls.map((c) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: argumentsText(c) } })),
+    },
+    ...(e.toolResults ?? []).map((r) => ({ role: 'tool', tool_call_id: r.id, content: r.content })),
+  ];
+}
+
+/** 'tool_calls' (and 'stop') end a reply normally; 'length' is the token limit. */
 function stopReasonOf(finishReason: string | null | undefined): StopReason {
   if (finishReason === 'length') return 'max_tokens';
   return 'eos';
@@ -125,6 +147,8 @@ class StreamState {
   finishReason: string | null | undefined;
   usage: StreamChunk['usage'];
   serverTimings: ServerTimings | undefined;
+  /** Tool calls by their stream index: id, name and the arguments text so far. */
+  calls: { id: string; name: string; arguments: string }[] = [];
 
   constructor(
     private readonly completionMode: boolean,
@@ -145,13 +169,25 @@ class StreamState {
     const choice = chunk.choices?.[0];
     if (choice?.finish_reason) this.finishReason = choice.finish_reason;
     const content = this.completionMode ? choice?.text : choice?.delta?.content;
-    if (!content) return 'other';
+    const toolCalls = this.completionMode ? undefined : choice?.delta?.tool_calls;
+    if (!content && !toolCalls?.length) return 'other';
+    for (const delta of toolCalls ?? []) this.takeCall(delta);
+    // A tool-call chunk is a streamed token too: the model generated it.
     const nowMs = performance.now();
     if (this.tokenTimesMs.length === 0) this.onFirstToken?.(nowMs);
     this.tokenTimesMs.push(nowMs);
-    this.pieces.push(content);
-    this.text += content;
+    this.pieces.push(content ?? '');
+    this.text += content ?? '';
     return 'token';
+  }
+
+  /** Adds one tool-call delta, as OpenAI's client does: the id and name are set, argument pieces appended. */
+  private takeCall(delta: ToolCallDelta): void {
+    const index = typeof delta.index === 'number' ? delta.index : delta.id !== undefined && !this.calls.some((c) => c.id === delta.id) ? this.calls.length : Math.max(0, this.calls.length - 1);
+    const call = (this.calls[index] ??= { id: '', name: '', arguments: '' });
+    if (delta.id) call.id = delta.id;
+    if (delta.function?.name) call.name = delta.function.name;
+    if (delta.function?.arguments) call.arguments += delta.function.arguments;
   }
 
   /** The reply so far, as a generation. */
@@ -167,6 +203,8 @@ class StreamState {
       ...(this.serverTimings ? { serverTimings: this.serverTimings } : {}),
       ...(this.cachedTokens === undefined ? {} : { cachedPromptTokens: this.cachedTokens }),
     };
+    const calls = this.calls.filter((c) => c !== undefined);
+    if (calls.length > 0) generation.toolCalls = calls.map((c, k) => ({ id: c.id || `call_${k + 1}`, name: c.name, arguments: parseToolArguments(c.arguments), raw: c.arguments }));
     return this.text.includes('think>') ? withReasoningSplit(generation, (k) => this.pieces.slice(0, k).join('')) : generation;
   }
 }
@@ -306,24 +344,29 @@ export async function openOpenAIRunner(baseUrl: string, model: string, options: 
 
   async function generateOnce(request: GenerationRequest, hooks: GenerationHooks = {}): Promise<Generation> {
     const history = request.history ?? [];
+    if (completionMode && usesTools(request)) {
+      return failedGeneration(`${forQuery(request.queryId)}native tool calling needs the chat endpoint, and template 'raw' uses /v1/completions. Leave the template unset, or use the ReAct protocol.`);
+    }
     const input = completionMode
       ? { prompt: history.map((e) => e.user + e.model).join('') + request.prompt + (request.replyPrefix ?? '') }
       : {
           messages: [
             { role: 'system', content: systemPrompt },
-            ...history.flatMap((e) => [
-              { role: 'user', content: e.user },
-              { role: 'assistant', content: e.model },
+            ...history.flatMap((e, k) => [
+              ...(continuesAfterTools(history, k) ? [] : [{ role: 'user', content: e.user }]),
+              ...assistantMessages(e),
             ]),
-            { role: 'user', content: request.prompt },
+            ...(promptContinues(request) ? [] : [{ role: 'user', content: request.prompt }]),
             // A last assistant message is the reply's start: llama-server continues it.
             ...(request.replyPrefix ? [{ role: 'assistant', content: request.replyPrefix }] : []),
           ],
         };
+    const tools = completionMode || !request.tools?.length ? {} : { tools: request.tools.map((t) => ({ type: 'function', function: t })), tool_choice: 'auto' };
     const thinking = request.reasoning === 'on' || request.reasoning === 'off';
     const body = {
       model,
       ...input,
+      ...tools,
       max_tokens: request.maxTokens,
       temperature: 0,
       seed,

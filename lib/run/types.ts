@@ -3,10 +3,58 @@ import type { ReasoningMode } from './reasoning.ts';
 /** Why generation stopped. */
 export type StopReason = 'eos' | 'max_tokens' | 'abort' | 'error';
 
-/** An earlier exchange of a conversation: a user message and the model's reply to it. */
+/** A tool the model may call natively (`openai:` servers' `tools`, an in-process chat template's function calling). */
+export interface ToolSpec {
+  name: string;
+  description: string;
+  /** JSON Schema of the arguments object. */
+  parameters: {
+    type: 'object';
+    properties: Record<string, { type: string; description?: string }>;
+    required?: string[];
+    additionalProperties?: boolean;
+  };
+}
+
+/** A tool call the model made. */
+export interface ToolCall {
+  /** The server's id (`openai:`), or `call_<n>` numbered within the reply (in-process); a `ToolResult` answers it by id. */
+  id: string;
+  name: string;
+  /** The arguments as parsed JSON; the text itself when it is not JSON (the agent loop reports that as bad input). */
+  arguments: unknown;
+  /**
+   * The call as the model wrote it, replayed when the conversation is rebuilt: the arguments string from an `openai:`
+   * server; the whole call in the template's syntax in-process. Absent: rebuilt from `arguments`.
+   */
+  raw?: string;
+}
+
+/** What a tool call gave back, for the model. */
+export interface ToolResult {
+  /** The id of the call it answers. */
+  id: string;
+  name: string;
+  content: string;
+}
+
+/**
+ * An earlier exchange of a conversation: a user message and the model's reply to it, with the tools the reply called
+ * and their results. OpenAI messages: the user message, an assistant message (with `tool_calls`), one `tool` message
+ * per result. In-process templates: the calls and results go into the model's turn in the template's own syntax.
+ */
 export interface ChatExchange {
+  /**
+   * The user message. '' in an exchange right after one with `toolResults`: the model went on after those results,
+   * with no user message between (the same holds for a request's `prompt`).
+   */
   user: string;
+  /** The reply's text (in-process templates: with the calls as the model wrote them). */
   model: string;
+  /** The tools the reply called, in order. Default none. */
+  toolCalls?: readonly ToolCall[];
+  /** The results of those calls, each answering one by id, in order. Default none. */
+  toolResults?: readonly ToolResult[];
 }
 
 /**
@@ -17,7 +65,10 @@ export interface ChatExchange {
 export type KvCacheMode = 'reuse' | 'clear';
 
 export interface GenerationRequest {
-  /** The user message (see `formatPrompt` in lib/queries). */
+  /**
+   * The user message (see `formatPrompt` in lib/queries). '' right after an exchange with `toolResults`: no user
+   * message, the model answers those results.
+   */
   prompt: string;
   /** Earlier exchanges of the conversation, oldest first; `prompt` is the next user message. Default none. */
   history?: readonly ChatExchange[];
@@ -26,6 +77,12 @@ export interface GenerationRequest {
    * block, the start of a reply to continue). Not part of `response`. Default none.
    */
   replyPrefix?: string;
+  /**
+   * Tools the model may call natively: `openai:` servers get them as `tools` (tool_choice 'auto'); in-process chat
+   * templates render them as the template's function-calling instructions. The calls come back in `toolCalls`.
+   * Default none.
+   */
+  tools?: readonly ToolSpec[];
   /** Default 'clear'. `openai:` servers: llama-server's `cache_prompt` (other servers keep their own policy). */
   kvCache?: KvCacheMode;
   /** Thinking of reasoning models (see lib/run/reasoning.ts). Default: as the model's template does it, nothing changed. */
@@ -69,6 +126,11 @@ export interface Generation {
    * unclosed `<think>`.
    */
   reasoning?: { tokens: number; endMs: number };
+  /**
+   * The tools the reply called, parsed, in order (only with `tools` in the request, and only when the model called
+   * one): from a server's `tool_calls`, or from the template's call syntax in `response` (in-process).
+   */
+  toolCalls?: ToolCall[];
   /** The server's own account of the request (llama-server's final-chunk `timings`), beside the client's clock. */
   serverTimings?: ServerTimings;
   /**

@@ -3,9 +3,16 @@
  * (one durable line per finished query), and at the end `results.parquet` and `manifest.json`.
  */
 export type {
-  HardwareInfo, NewRunSpec, QueryResult, RunIdentity, RunListing, RunManifest, RunManifestInput, RunSpec, SoftwareInfo,
+  AgentTaskRow, AgentToolCallRow, AgentTurnRow, HardwareInfo, NewRunSpec, QueryResult, RunIdentity, RunListing, RunManifest, RunManifestInput,
+  RunSpec, SoftwareInfo,
 } from './types.ts';
-export { MANIFEST_FILE, PARQUET_FILE, RUN_FILE } from './files.ts';
+export {
+  AGENT_JOURNAL_FILE, AGENT_TASKS_FILE, AGENT_TOOL_CALLS_FILE, AGENT_TURNS_FILE, MANIFEST_FILE, PARQUET_FILE, RUN_FILE,
+} from './files.ts';
+export {
+  AgentJournal, finalizeAgentTables, hasAgentTables, readAgentJournal, readAgentTables,
+  type AgentJournalContents, type AgentTables, type AgentTablesOutcome, type AgentTaskRecord,
+} from './agent-tables.ts';
 export { RunJournal } from './journal.ts';
 export { loadRunSpec, loadRunSummary, resumeRun, startRun, type RunHandle, type RunSummary } from './run.ts';
 export { finalizeRun, readResults, type FinalizeOutcome } from './results.ts';

@@ -62,19 +62,27 @@ function* terminatedLines(fd: number): Generator<{ text: string; endByte: number
   }
 }
 
-/** Reads a journal without modifying it; a missing file reads as empty. */
-export function readJournal(file: string): JournalContents {
+/** Where a scanned file's complete lines end, and the bytes of a torn last line after them. */
+export interface LineScan {
+  /** Bytes up to and including the last newline: everything after is a torn write. */
+  cleanBytes: number;
+  /** Bytes of an unterminated trailing line (0 when the file ends cleanly). */
+  tornBytes: number;
+}
+
+/**
+ * Calls `onLine` with every complete (newline-terminated), non-blank line, trimmed, and its 1-based number; a torn last
+ * line is left out and measured. A missing file reads as empty. Shared by every append-only JSON Lines file of a run.
+ */
+export function scanJsonLines(file: string, onLine: (text: string, lineNumber: number) => void): LineScan {
   let fd: number;
   try {
     fd = fs.openSync(file, 'r');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { results: [], duplicateIds: [], cleanBytes: 0, tornBytes: 0 };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { cleanBytes: 0, tornBytes: 0 };
     throw error;
   }
   try {
-    const results: QueryResult[] = [];
-    const seen = new Set<string>();
-    const duplicateIds: string[] = [];
     let cleanBytes = 0;
     let lineNumber = 0;
     const lines = terminatedLines(fd);
@@ -83,23 +91,42 @@ export function readJournal(file: string): JournalContents {
       lineNumber += 1;
       cleanBytes = next.value.endByte;
       const text = next.value.text.trim();
-      if (text === '') continue;
-      let decoded: QueryResult | string;
-      try {
-        decoded = decodeQueryResult(text);
-      } catch (error) {
-        throw new JournalCorruptError(file, lineNumber, `invalid JSON (${(error as Error).message})`);
-      }
-      if (typeof decoded === 'string') throw new JournalCorruptError(file, lineNumber, decoded);
-      if (seen.has(decoded.queryId)) {
-        duplicateIds.push(decoded.queryId);
-        continue;
-      }
-      seen.add(decoded.queryId);
-      results.push(decoded);
+      if (text !== '') onLine(text, lineNumber);
     }
-    return { results, duplicateIds, cleanBytes, tornBytes: next.value };
+    return { cleanBytes, tornBytes: next.value };
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/**
+ * One journal line decoded by `decode` (which throws on bad JSON and returns the problem for a bad shape), or a
+ * `JournalCorruptError` naming the file and line.
+ */
+export function decodeLine<T>(file: string, lineNumber: number, text: string, decode: (line: string) => T | string): T {
+  let decoded: T | string;
+  try {
+    decoded = decode(text);
+  } catch (error) {
+    throw new JournalCorruptError(file, lineNumber, `invalid JSON (${(error as Error).message})`);
+  }
+  if (typeof decoded === 'string') throw new JournalCorruptError(file, lineNumber, decoded);
+  return decoded;
+}
+
+/** Reads a journal without modifying it; a missing file reads as empty. */
+export function readJournal(file: string): JournalContents {
+  const results: QueryResult[] = [];
+  const seen = new Set<string>();
+  const duplicateIds: string[] = [];
+  const scan = scanJsonLines(file, (text, lineNumber) => {
+    const decoded = decodeLine(file, lineNumber, text, decodeQueryResult);
+    if (seen.has(decoded.queryId)) {
+      duplicateIds.push(decoded.queryId);
+      return;
+    }
+    seen.add(decoded.queryId);
+    results.push(decoded);
+  });
+  return { results, duplicateIds, ...scan };
 }

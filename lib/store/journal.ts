@@ -1,6 +1,5 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { fsyncDir } from './fsutil.ts';
+import { DurableAppendFile } from './append-file.ts';
 import { JOURNAL_FILE } from './files.ts';
 import { readJournal } from './journal-read.ts';
 import { encodeQueryResult, queryResultProblem } from './schema.ts';
@@ -16,23 +15,19 @@ export class RunJournal {
   readonly warnings: readonly string[];
   /** queryIds found more than once on open; the first copy is kept. */
   readonly duplicateIds: readonly string[];
-  private fd: number | null;
-  /** File length after the last complete line. */
-  private cleanBytes: number;
+  private readonly lines: DurableAppendFile;
   private readonly byId: Map<string, QueryResult>;
   private readonly ordered: QueryResult[];
 
   private constructor(
     file: string,
-    fd: number,
-    cleanBytes: number,
+    lines: DurableAppendFile,
     results: QueryResult[],
     duplicateIds: string[],
     warnings: string[],
   ) {
     this.file = file;
-    this.fd = fd;
-    this.cleanBytes = cleanBytes;
+    this.lines = lines;
     this.ordered = results;
     this.byId = new Map(results.map((r) => [r.queryId, r]));
     this.duplicateIds = duplicateIds;
@@ -46,49 +41,21 @@ export class RunJournal {
    */
   static open(runDir: string): RunJournal {
     const file = path.join(runDir, JOURNAL_FILE);
-    const existed = fs.existsSync(file);
     const contents = readJournal(file);
-    const warnings: string[] = [];
-    const fd = fs.openSync(file, 'a');
-    try {
-      if (contents.tornBytes > 0) {
-        fs.ftruncateSync(fd, contents.cleanBytes);
-        fs.fsyncSync(fd);
-        warnings.push(`${file}: removed a torn last line (${contents.tornBytes} bytes) left by an interrupted write`);
-      }
-      if (!existed) fsyncDir(runDir);
-    } catch (error) {
-      fs.closeSync(fd);
-      throw error;
-    }
+    const { handle, warnings } = DurableAppendFile.open(file, contents);
     if (contents.duplicateIds.length > 0) {
       warnings.push(`${file}: duplicate queryIds kept at first occurrence: ${contents.duplicateIds.join(', ')}`);
     }
-    return new RunJournal(file, fd, contents.cleanBytes, contents.results, contents.duplicateIds, warnings);
+    return new RunJournal(file, handle, contents.results, contents.duplicateIds, warnings);
   }
 
   /** Writes one result and fsyncs before returning. Refuses a queryId already in the journal. */
   append(result: QueryResult): void {
-    if (this.fd === null) throw new Error(`Journal ${this.file} is closed`);
+    if (this.lines.closed) throw new Error(`Journal ${this.file} is closed`);
     const problem = queryResultProblem(result);
     if (problem) throw new Error(`Refusing to journal an invalid result for query ${String(result?.queryId)}: ${problem}`);
     if (this.byId.has(result.queryId)) throw new Error(`Query ${result.queryId} is already in ${this.file}`);
-    // One buffer ending in the newline: a write cut short by a kill never looks like a complete line.
-    const bytes = Buffer.from(encodeQueryResult(result) + '\n', 'utf8');
-    try {
-      let written = 0;
-      while (written < bytes.length) written += fs.writeSync(this.fd, bytes, written, bytes.length - written);
-      fs.fsyncSync(this.fd);
-    } catch (error) {
-      // A partial line left behind (e.g. disk full) would glue onto the next append and corrupt it.
-      try {
-        fs.ftruncateSync(this.fd, this.cleanBytes);
-      } catch {
-        // Reopening the journal will still cut the torn tail.
-      }
-      throw error;
-    }
-    this.cleanBytes += bytes.length;
+    this.lines.appendLine(encodeQueryResult(result));
     const stored = structuredClone(result);
     this.byId.set(stored.queryId, stored);
     this.ordered.push(stored);
@@ -108,8 +75,6 @@ export class RunJournal {
   }
 
   close(): void {
-    if (this.fd === null) return;
-    fs.closeSync(this.fd);
-    this.fd = null;
+    this.lines.close();
   }
 }

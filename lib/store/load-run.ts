@@ -3,8 +3,10 @@
 // (every request with its energy), `summary.json` and `intervals.json` (the load window's energy, interval by interval).
 import fs from 'node:fs';
 import path from 'node:path';
-import { DOUBLE, DuckDBInstance, LIST, listValue } from '@duckdb/node-api';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { commitTemp, fsyncDir, readJsonFile, tempPathFor, writeFileAtomic } from './fsutil.ts';
+import { appendValue } from './parquet.ts';
+import { SQL_TYPES, type ColumnKind } from './schema.ts';
 import { quoteIdent } from './sql-quote.ts';
 
 export const LOAD_SPEC_FILE = 'load.json';
@@ -67,7 +69,7 @@ export interface LoadRequestRow {
   energyMeasure: string;
 }
 
-type Kind = 'string' | 'nullableString' | 'int' | 'double' | 'boolean' | 'doubleList';
+type Kind = Extract<ColumnKind, 'string' | 'nullableString' | 'int' | 'double' | 'boolean' | 'doubleList'>;
 
 /** Every stored field and its column type; a field added to `LoadRequestRow` without a kind is a compile error. */
 const KINDS: { [K in keyof LoadRequestRow]-?: Kind } = {
@@ -246,16 +248,6 @@ export class LoadJournal {
   }
 }
 
-const SQL_TYPES: Record<Kind, string> = {
-  string: 'VARCHAR',
-  nullableString: 'VARCHAR',
-  int: 'INTEGER',
-  double: 'DOUBLE',
-  boolean: 'BOOLEAN',
-  doubleList: 'DOUBLE[]',
-};
-const DOUBLE_LIST = LIST(DOUBLE);
-
 /** Writes the rows to Parquet (token times as a list column), replacing `target` atomically. */
 async function writeRequestsParquet(target: string, rows: readonly LoadRequestRow[]): Promise<void> {
   const temp = tempPathFor(target);
@@ -265,30 +257,7 @@ async function writeRequestsParquet(target: string, rows: readonly LoadRequestRo
     await connection.run(`CREATE TABLE requests (${FIELDS.map((f) => `${quoteIdent(f)} ${SQL_TYPES[KINDS[f]]}`).join(', ')})`);
     const appender = await connection.createAppender('requests');
     for (const row of rows) {
-      for (const f of FIELDS) {
-        const v = row[f];
-        switch (KINDS[f]) {
-          case 'string':
-            appender.appendVarchar(v as string);
-            break;
-          case 'nullableString':
-            if (v === null) appender.appendNull();
-            else appender.appendVarchar(v as string);
-            break;
-          case 'int':
-            appender.appendInteger(v as number);
-            break;
-          case 'double':
-            appender.appendDouble(v as number);
-            break;
-          case 'boolean':
-            appender.appendBoolean(v as boolean);
-            break;
-          case 'doubleList':
-            appender.appendList(listValue(v as number[]), DOUBLE_LIST);
-            break;
-        }
-      }
+      for (const f of FIELDS) appendValue(appender, KINDS[f], row[f]);
       appender.endRow();
     }
     appender.closeSync();

@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import { DOUBLE, DuckDBInstance, LIST, listValue, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
 import { commitTemp, tempPathFor } from './fsutil.ts';
-import { COLUMNS, LATER_COLUMNS, SQL_TYPES, numberMapFromJson, numberMapToJson, queryResultProblem } from './schema.ts';
+import { COLUMNS, LATER_COLUMNS, SQL_TYPES, numberMapFromJson, numberMapToJson, queryResultProblem, type ColumnKind } from './schema.ts';
 import { quoteIdent } from './sql-quote.ts';
 import type { QueryResult } from './types.ts';
 
-async function withConnection<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+/** Runs `work` on a fresh in-memory DuckDB, closed afterwards. */
+export async function withConnection<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   try {
@@ -18,42 +19,48 @@ async function withConnection<T>(work: (connection: DuckDBConnection) => Promise
 
 const DOUBLE_LIST = LIST(DOUBLE);
 
-function appendRow(appender: DuckDBAppender, result: QueryResult): void {
-  for (const { name, kind } of COLUMNS) {
-    const value = result[name];
-    switch (kind) {
-      case 'string':
-        appender.appendVarchar(value as string);
-        break;
-      case 'nullableString':
-        if (value === null) appender.appendNull();
-        else appender.appendVarchar(value as string);
-        break;
-      case 'int':
-        appender.appendInteger(value as number);
-        break;
-      case 'nullableInt':
-        if (value === null) appender.appendNull();
-        else appender.appendInteger(value as number);
-        break;
-      case 'double':
-        appender.appendDouble(value as number);
-        break;
-      case 'boolean':
-        appender.appendBoolean(value as boolean);
-        break;
-      case 'doubleList':
-        appender.appendList(listValue(value as number[]), DOUBLE_LIST);
-        break;
-      case 'numberMap':
-        appender.appendVarchar(numberMapToJson(value as Record<string, number>));
-        break;
-      case 'attemptList':
-        if (value === null) appender.appendNull();
-        else appender.appendVarchar(JSON.stringify(value));
-        break;
-    }
+/** Appends one value of a column of `kind` to the row being built. */
+export function appendValue(appender: DuckDBAppender, kind: ColumnKind, value: unknown): void {
+  switch (kind) {
+    case 'string':
+      appender.appendVarchar(value as string);
+      break;
+    case 'nullableString':
+      if (value === null) appender.appendNull();
+      else appender.appendVarchar(value as string);
+      break;
+    case 'int':
+      appender.appendInteger(value as number);
+      break;
+    case 'nullableInt':
+      if (value === null) appender.appendNull();
+      else appender.appendInteger(value as number);
+      break;
+    case 'double':
+      appender.appendDouble(value as number);
+      break;
+    case 'nullableDouble':
+      if (value === null) appender.appendNull();
+      else appender.appendDouble(value as number);
+      break;
+    case 'boolean':
+      appender.appendBoolean(value as boolean);
+      break;
+    case 'doubleList':
+      appender.appendList(listValue(value as number[]), DOUBLE_LIST);
+      break;
+    case 'numberMap':
+      appender.appendVarchar(numberMapToJson(value as Record<string, number>));
+      break;
+    case 'attemptList':
+      if (value === null) appender.appendNull();
+      else appender.appendVarchar(JSON.stringify(value));
+      break;
   }
+}
+
+function appendRow(appender: DuckDBAppender, result: QueryResult): void {
+  for (const { name, kind } of COLUMNS) appendValue(appender, kind, result[name]);
   appender.endRow();
 }
 

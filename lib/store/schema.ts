@@ -5,7 +5,7 @@ import type { QueryResult } from './types.ts';
  * `numberMap`: an object of numbers (joules per energy domain), stored in Parquet as JSON text.
  * `attemptList`: an array of request attempts or null, stored in Parquet as JSON text (NULL when null).
  */
-export type ColumnKind = 'string' | 'nullableString' | 'int' | 'nullableInt' | 'double' | 'boolean' | 'doubleList' | 'numberMap' | 'attemptList';
+export type ColumnKind = 'string' | 'nullableString' | 'int' | 'nullableInt' | 'double' | 'nullableDouble' | 'boolean' | 'doubleList' | 'numberMap' | 'attemptList';
 
 export interface Column {
   name: keyof QueryResult;
@@ -67,13 +67,16 @@ const KINDS: { [K in keyof QueryResult]-?: ColumnKind } = {
   gradeSpanText: 'nullableString',
   judgedVerdict: 'nullableString',
   attempts: 'attemptList',
+  reasoningTokens: 'nullableInt',
+  reasoningEnergyJ: 'nullableDouble',
+  answerEnergyJ: 'nullableDouble',
 };
 
 /**
  * Columns added after runs were already on disk, with the value a row written before them reads as: the journal
  * line or Parquet file simply lacks them.
  */
-export const LATER_COLUMNS: Readonly<Partial<Record<keyof QueryResult, null>>> = { attempts: null };
+export const LATER_COLUMNS: Readonly<Partial<Record<keyof QueryResult, null>>> = { attempts: null, reasoningTokens: null, reasoningEnergyJ: null, answerEnergyJ: null };
 
 export const COLUMNS: readonly Column[] = (Object.keys(KINDS) as (keyof QueryResult)[]).map((name) => ({
   name,
@@ -86,6 +89,7 @@ export const SQL_TYPES: Record<ColumnKind, string> = {
   int: 'INTEGER',
   nullableInt: 'INTEGER',
   double: 'DOUBLE',
+  nullableDouble: 'DOUBLE',
   boolean: 'BOOLEAN',
   doubleList: 'DOUBLE[]',
   numberMap: 'VARCHAR',
@@ -105,7 +109,8 @@ function attemptProblem(value: unknown): string | null {
   return null;
 }
 
-function kindProblem(kind: ColumnKind, value: unknown): string | null {
+/** What is wrong with `value` as a column of `kind`, or null. */
+export function kindProblem(kind: ColumnKind, value: unknown): string | null {
   switch (kind) {
     case 'string':
       return typeof value === 'string' ? null : 'expected a string';
@@ -117,6 +122,8 @@ function kindProblem(kind: ColumnKind, value: unknown): string | null {
       return value === null || (Number.isInteger(value) && Math.abs(value as number) <= INT32_MAX) ? null : 'expected a 32-bit integer or null';
     case 'double':
       return typeof value === 'number' ? null : 'expected a number';
+    case 'nullableDouble':
+      return value === null || typeof value === 'number' ? null : 'expected a number or null';
     case 'boolean':
       return typeof value === 'boolean' ? null : 'expected a boolean';
     case 'doubleList':
@@ -156,7 +163,8 @@ function encodeNumber(n: number): number | string {
   return Number.isFinite(n) ? n : String(n);
 }
 
-function decodeNumber(v: unknown): unknown {
+/** A journal's number back from JSON: "NaN", "Infinity" and "-Infinity" become the numbers; anything else is returned as is. */
+export function decodeNumber(v: unknown): unknown {
   return typeof v === 'string' && v in NON_FINITE ? NON_FINITE[v] : v;
 }
 
@@ -165,7 +173,7 @@ export function encodeQueryResult(result: QueryResult): string {
   const out: Record<string, unknown> = { ...result };
   for (const { name, kind } of COLUMNS) {
     const v = result[name];
-    if (kind === 'double' && typeof v === 'number') out[name] = encodeNumber(v);
+    if ((kind === 'double' || kind === 'nullableDouble') && typeof v === 'number') out[name] = encodeNumber(v);
     if (kind === 'doubleList' && Array.isArray(v)) out[name] = (v as number[]).map(encodeNumber);
     if (kind === 'numberMap' && typeof v === 'object' && v !== null) out[name] = encodeNumberMap(v as Record<string, number>);
   }
@@ -199,7 +207,7 @@ export function decodeQueryResult(line: string): QueryResult | string {
     for (const [name, value] of Object.entries(LATER_COLUMNS)) if (!(name in record)) record[name] = value;
     for (const { name, kind } of COLUMNS) {
       if (!(name in record)) continue;
-      if (kind === 'double') record[name] = decodeNumber(record[name]);
+      if (kind === 'double' || kind === 'nullableDouble') record[name] = decodeNumber(record[name]);
       if (kind === 'doubleList' && Array.isArray(record[name])) record[name] = (record[name] as unknown[]).map(decodeNumber);
       if (kind === 'numberMap') record[name] = decodeNumberMap(record[name]);
     }

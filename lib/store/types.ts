@@ -87,6 +87,18 @@ export interface QueryResult {
    * for in-process runs, and in rows written before this column existed. Stored in Parquet as JSON text.
    */
   attempts: RequestAttempt[] | null;
+  /**
+   * Reasoning models: generated tokens up to and including the one that closed the reply's `<think>` block (all of
+   * them when it never closed); null when the reply did not think, and in rows written before this column existed.
+   */
+  reasoningTokens: number | null;
+  /**
+   * Gross joules of the thinking part of decode (first token to the `</think>` token) and of the answer part (from
+   * there to the end): prefill + thinking + answer = the query's energy. Null when the reply did not think; NaN
+   * without energy.
+   */
+  reasoningEnergyJ: number | null;
+  answerEnergyJ: number | null;
 }
 
 /** Any value that survives a JSON round trip unchanged. */

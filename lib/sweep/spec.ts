@@ -7,7 +7,7 @@ import { parse as parseYaml } from 'yaml';
 import type { ArrivalMode, LoadTestOptions } from '../load/index.ts';
 import type { ProfileOptions } from '../profile/index.ts';
 import type { LoadOptions, Query } from '../queries/index.ts';
-import type { GpuLayersChoice } from '../run/index.ts';
+import type { GpuLayersChoice, ReasoningMode } from '../run/index.ts';
 
 /**
  * A load level: each cell with one runs a load test (lib/load's loadTest) instead of a profile run. `concurrency`: a
@@ -37,6 +37,8 @@ export interface SweepAxes {
   engine?: ProfileOptions['engine'] | ProfileOptions['engine'][];
   library?: ProfileOptions['library'] | ProfileOptions['library'][];
   systemPrompt?: string | string[];
+  /** Thinking of reasoning models: `on`, `off`, `budget:N` (lib/run's ReasoningMode); on and off of one model are two cells. */
+  reasoning?: ReasoningMode | ReasoningMode[];
   /** With this axis every cell is a load test at that level (`{ concurrency: 4 }`, `{ ratePerS: 2 }`), not a profile run. */
   loadLevel?: LoadLevel | LoadLevel[];
 }
@@ -92,21 +94,21 @@ export interface NormalizedSpec {
 }
 
 /** Axes in the order they appear in cell names. */
-export const AXIS_NAMES: readonly AxisName[] = ['model', 'threads', 'gpu', 'gpuLayers', 'contextSize', 'maxTokens', 'seed', 'template', 'engine', 'library', 'systemPrompt', 'loadLevel'];
+export const AXIS_NAMES: readonly AxisName[] = ['model', 'threads', 'gpu', 'gpuLayers', 'contextSize', 'maxTokens', 'seed', 'template', 'engine', 'library', 'systemPrompt', 'reasoning', 'loadLevel'];
 
 /** profile() options a spec's `options` may set (axes may also be fixed there when they do not vary). */
 const FIXED_OPTION_NAMES = new Set<string>([
   ...AXIS_NAMES.filter((a) => a !== 'model' && a !== 'loadLevel'),
   ...LOAD_OPTION_NAMES,
   'warmupQueries', 'warmupS', 'maxErrors', 'energy', 'energyDomains', 'energyFrom', 'preflight', 'wattsPerCore', 'energyOptions',
-  'sampleMs', 'baselineS', 'apiKeyEnv', 'connectTimeoutS', 'firstTokenTimeoutS', 'idleTimeoutS', 'maxRetries', 'retryDelayMs',
+  'sampleMs', 'baselineS', 'workload', 'agent', 'apiKeyEnv', 'connectTimeoutS', 'firstTokenTimeoutS', 'idleTimeoutS', 'maxRetries', 'retryDelayMs',
 ]);
 
 const SPEC_KEYS = new Set(['name', 'queries', 'load', 'axes', 'repetitions', 'options', 'out']);
 
-const AXIS_TYPES: Record<AxisName, 'string' | 'integer' | 'gpu' | 'gpuLayers' | 'loadLevel'> = {
+const AXIS_TYPES: Record<AxisName, 'string' | 'integer' | 'gpu' | 'gpuLayers' | 'reasoning' | 'loadLevel'> = {
   model: 'string', threads: 'integer', gpu: 'gpu', gpuLayers: 'gpuLayers', contextSize: 'integer', maxTokens: 'integer', seed: 'integer',
-  template: 'string', engine: 'string', library: 'string', systemPrompt: 'string', loadLevel: 'loadLevel',
+  template: 'string', engine: 'string', library: 'string', systemPrompt: 'string', reasoning: 'reasoning', loadLevel: 'loadLevel',
 };
 
 const GPU_CHOICES: readonly AxisValue[] = [false, 'auto', 'cuda', 'vulkan', 'metal'];
@@ -147,6 +149,9 @@ function checkAxisValue(axis: AxisName, value: unknown, where: string): AxisValu
   }
   if (kind === 'gpuLayers' && !(value === 'max' || value === 'auto' || (typeof value === 'number' && Number.isInteger(value) && value >= 0))) {
     throw new Error(`${where}: axes.gpuLayers takes whole numbers from 0, max or auto; got ${JSON.stringify(value)}`);
+  }
+  if (kind === 'reasoning' && !(typeof value === 'string' && /^(on|off|budget:[1-9]\d*)$/.test(value))) {
+    throw new Error(`${where}: axes.reasoning takes on, off or budget:N (N thinking tokens, at least 1); got ${JSON.stringify(value)}`);
   }
   if (kind === 'loadLevel') return checkLoadLevel(value, where);
   return value as AxisValue;

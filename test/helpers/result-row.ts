@@ -12,6 +12,9 @@ export const ROW_TRACE_AND_SPAN: Pick<
   | 'gradeSpanText'
   | 'judgedVerdict'
   | 'attempts'
+  | 'reasoningTokens'
+  | 'reasoningEnergyJ'
+  | 'answerEnergyJ'
   | 'energyDomain'
   | 'energyByDomainJ'
   | 'netEnergyByDomainJ'
@@ -30,4 +33,7 @@ export const ROW_TRACE_AND_SPAN: Pick<
   gradeSpanText: 'x',
   judgedVerdict: null,
   attempts: null,
+  reasoningTokens: null,
+  reasoningEnergyJ: null,
+  answerEnergyJ: null,
 };

@@ -1,18 +1,10 @@
 import { parseArgs } from 'node:util';
-import {
-  AGENT_TASKS_PATH,
-  DEFAULT_MAX_TASK_TOKENS,
-  DEFAULT_MAX_TURN_TOKENS,
-  DEFAULT_MAX_TURNS,
-  DEFAULT_TOOL_TIMEOUT_MS,
-  loadAgentTasks,
-  runAgentTask,
-  type AgentTaskResult,
-} from '../../agent/index.ts';
+import { AGENT_TASKS_PATH, loadAgentTasks, runAgentTask, type AgentTaskResult } from '../../agent/index.ts';
 import { EnergySession } from '../../energy/index.ts';
 import { energyPlanFor } from '../../profile/index.ts';
 import { openRunner, parseModelSpec } from '../../run/index.ts';
 import { interruptSignal, numberFlag, type Command } from '../command.ts';
+import { AGENT_LOOP_FLAGS, agentLoopFlags, REASONING_FLAG, reasoningFlag } from '../agent-flags.ts';
 import { ENERGY_FLAGS, energyFlags } from '../energy-flags.ts';
 import { flagHelp, parseSpecs, pickFlags, type FlagSpec } from '../flags.ts';
 
@@ -20,10 +12,8 @@ const AGENT_FLAGS = {
   model: { value: 'FILE.gguf|openai:URL#model', help: 'the model that plays the agent' },
   tasks: { value: 'FILE.jsonl', help: 'agent tasks {id, domain, prompt, answer, grader, files?, expectFiles?}; unset: the bundled set (docs/agents.md)' },
   limit: { value: 'N', help: 'first N tasks' },
-  'max-turns': { value: 'N', help: 'model turns per task', default: DEFAULT_MAX_TURNS },
-  'max-task-tokens': { value: 'N', help: 'generated tokens per task, all turns together', default: DEFAULT_MAX_TASK_TOKENS },
-  'max-turn-tokens': { value: 'N', help: 'generated tokens per turn', default: DEFAULT_MAX_TURN_TOKENS },
-  'tool-timeout-ms': { value: 'MS', help: 'wall time a tool call may take', default: DEFAULT_TOOL_TIMEOUT_MS },
+  ...AGENT_LOOP_FLAGS,
+  ...REASONING_FLAG,
   threads: { value: 'N', help: 'CPU threads of an in-process GGUF' },
   jsonl: { boolean: true, help: 'one JSON object per task (turns and tool calls included) instead of the table' },
   ...pickFlags(ENERGY_FLAGS, ['energy', 'energy-domains', 'energy-from', 'sample-ms', 'baseline-s', 'rapl-root', 'nvml-library', 'hwmon-root', 'watts-per-core']),
@@ -33,12 +23,6 @@ const USAGE = `  ipw agent --model <file.gguf | openai:URL#model> [--tasks FILE.
                                   run agent tasks (ReAct, with a calculator and a file workspace); prints per task:
                                   outcome, grade, turns, tool calls, tokens, time and energy (docs/agents.md)
 ${flagHelp(AGENT_FLAGS)}`;
-
-function wholeFlag(value: string | undefined, name: string): number | undefined {
-  const n = numberFlag(value, name);
-  if (n !== undefined && !(Number.isInteger(n) && n >= 1)) throw new Error(`--${name} expects a whole number of at least 1, got "${value}"`);
-  return n;
-}
 
 const fmt = (x: number, digits: number): string => (Number.isFinite(x) ? x.toFixed(digits) : 'n/a');
 
@@ -58,13 +42,9 @@ function tableLine(r: AgentTaskResult): string {
 async function run(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: parseSpecs(AGENT_FLAGS) });
   if (!values.model) throw new Error('agent needs --model <file.gguf | openai:URL#model>');
-  const options = {
-    maxTurns: wholeFlag(values['max-turns'], 'max-turns'),
-    maxTaskTokens: wholeFlag(values['max-task-tokens'], 'max-task-tokens'),
-    maxTurnTokens: wholeFlag(values['max-turn-tokens'], 'max-turn-tokens'),
-    toolTimeoutMs: wholeFlag(values['tool-timeout-ms'], 'tool-timeout-ms'),
-  };
-  const limit = wholeFlag(values.limit, 'limit');
+  const options = { ...agentLoopFlags(values), reasoning: reasoningFlag(values.reasoning) };
+  const limit = numberFlag(values.limit, 'limit');
+  if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1)) throw new Error(`--limit expects a whole number of at least 1, got "${values.limit}"`);
   const tasks = (await loadAgentTasks(values.tasks ?? AGENT_TASKS_PATH)).slice(0, limit);
   const { preflight: _preflight, ...energyChoice } = energyFlags(values);
   const spec = parseModelSpec(values.model);

@@ -1,13 +1,17 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
+  agentSummary,
+  agentTurnEnergy,
   coverage,
   coverageGrowth,
   derivedTable,
+  formatAgentTables,
   formatDerivedTable,
   formatIpwTable,
   formatJudgeAgreement,
   formatTextTable,
+  hasAgentTasks,
   ipwTable,
   judgeAgreementTable,
   loadReleaseDates,
@@ -84,6 +88,11 @@ async function run(args: string[]): Promise<number> {
       if (tables['judge-agreement']) out.write(`${formatJudgeAgreement(tables['judge-agreement'])}\n\n`);
       out.write(`Local coverage (queries answered correctly by at least one local model):\n${formatTextTable(tables.coverage as Table)}\n`);
     }
+    if (study.runs.length > 0 && (await hasAgentTasks(study))) {
+      tables['agent-tasks'] = await agentSummary(study, { bootstrap });
+      tables['agent-turns'] = await agentTurnEnergy(study);
+      out.write(`\n${formatAgentTables(tables['agent-tasks'], tables['agent-turns'])}\n`);
+    }
     if (tables.routing) {
       const labels = (await study.query('SELECT DISTINCT energySource, energyMethod, energyIsEstimate FROM results ORDER BY ALL')).rows;
       const estimated = labels.some((label) => label.energyIsEstimate === true);
@@ -117,7 +126,8 @@ export const analyzeCommand: Command = {
     '  ipw analyze <run folder | folder of runs | glob...>',
     '                                  print accuracy, J/query, W, IPW and IPJ with 95% CIs, and local coverage;',
     '                                  for load runs (ipw load), latency, throughput and energy per load level;',
-    '                                  for runs graded with ipw grade --judges, judge kappa, accuracy swing and repeat changes',
+    '                                  for runs graded with ipw grade --judges, judge kappa, accuracy swing and repeat changes;',
+    '                                  for agent runs, success, J, IPW and IPJ per task, and energy per turn by KV mode',
     '      --reference MODEL           also route each query to the cheapest correct local model, else MODEL',
     '      --out DIR                   write every table as CSV and Parquet to DIR',
     '      --partitioned DIR           write all results as Parquet partitioned by model and accelerator',

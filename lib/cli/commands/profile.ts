@@ -4,7 +4,17 @@ import { SERVER_FLAGS, serverFlags } from '../server-flags.ts';
 import { derivedFiguresTable, formatDerivedTable } from '../../analyze/index.ts';
 import { hasRates, type Utilization } from '../../efficiency/index.ts';
 import { formatTable } from '../../metrics/index.ts';
-import { DEFAULT_MAX_ERROR_FRACTION, DEFAULT_MAX_TOKENS, DEFAULT_WARMUP_QUERIES, DEFAULT_WARMUP_S, openJudge, profile, type ProfileOptions } from '../../profile/index.ts';
+import {
+  DEFAULT_MAX_ERROR_FRACTION,
+  DEFAULT_MAX_TOKENS,
+  DEFAULT_WARMUP_QUERIES,
+  DEFAULT_WARMUP_S,
+  DEFAULT_WORKLOAD,
+  openJudge,
+  profile,
+  type ProfileOptions,
+  type Workload,
+} from '../../profile/index.ts';
 import { GRADER_NAMES, type GraderName } from '../../queries/index.ts';
 import {
   DEFAULT_CONTEXT_SIZE,
@@ -20,6 +30,7 @@ import {
   type LlamaEngineChoice,
   type LlamaLibraryChoice,
 } from '../../run/index.ts';
+import { AGENT_LOOP_FLAGS, agentLoopFlags, REASONING_FLAG, reasoningFlag } from '../agent-flags.ts';
 import { choiceFlag, interruptSignal, numberFlag, type Command } from '../command.ts';
 import { inFlagTerms } from '../flag-terms.ts';
 import { flagHelp, MODEL_VALUE, QUERIES_VALUE, parseSpecs, type FlagSpec } from '../flags.ts';
@@ -44,7 +55,10 @@ function gpuLayersFlag(value: string | undefined): GpuLayersChoice | undefined {
 /** Every flag of `ipw profile`, in help order: parsed and documented from this table (defaults: the library's constants). */
 export const PROFILE_FLAGS = {
   model: { value: MODEL_VALUE, help: 'a GGUF file, run in-process, or a model on an OpenAI-compatible server' },
-  queries: { value: QUERIES_VALUE, help: 'a query file or folder (JSONL, CSV, Parquet, Hugging Face), or the bundled sample' },
+  queries: { value: QUERIES_VALUE, help: 'a query file or folder (JSONL, CSV, Parquet, Hugging Face), or the bundled sample; with --workload agent, an agent task file (data/agent-tasks.jsonl)' },
+  workload: { value: 'queries|agent', help: 'queries: one generation each; agent: each item is a task solved over turns with tools (docs/agents.md)', default: DEFAULT_WORKLOAD },
+  ...AGENT_LOOP_FLAGS,
+  ...REASONING_FLAG,
   out: { value: 'runs/NAME', help: 'run folder; unset: runs/<model>-<time>' },
   resume: { boolean: true, help: 'continue the run in --out without redoing finished queries' },
   limit: { value: 'N', help: 'first N queries (after --sample)' },
@@ -86,9 +100,15 @@ async function run(args: string[]): Promise<number> {
   const modelName = values.model.split(/[\\/#]/).pop()!.replace(/\.gguf$/i, '');
   const outDir = values.out ?? `runs/${modelName}-${new Date().toISOString().replace(/[:.]/g, '-')}`;
   if (values.resume && !values.out) throw new Error('--resume needs --out <run folder> to know which run to continue');
+  const workload = choiceFlag<Workload>(values.workload, 'workload', ['queries', 'agent']);
+  const stray = Object.keys(AGENT_LOOP_FLAGS).find((flag) => values[flag as keyof typeof AGENT_LOOP_FLAGS] !== undefined);
+  if (workload !== 'agent' && stray !== undefined) throw new Error(`--${stray} applies to --workload agent (agent tasks), not to single queries`);
   const options: ProfileOptions = {
     model: values.model,
     queries: values.queries,
+    workload,
+    ...(workload === 'agent' ? { agent: agentLoopFlags(values) } : {}),
+    reasoning: reasoningFlag(values.reasoning),
     load: {
       map: values.map,
       recipe: values.recipe,
