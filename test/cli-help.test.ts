@@ -26,7 +26,7 @@ import {
   DEFAULT_SATURATION_CONCURRENCY,
   DEFAULT_SWEEP_STEPS,
 } from '../lib/load/index.ts';
-import { DEFAULT_AGENT_KV, DEFAULT_MAX_TASK_TOKENS, DEFAULT_MAX_TURN_TOKENS, DEFAULT_MAX_TURNS, DEFAULT_TOOL_TIMEOUT_MS } from '../lib/agent/index.ts';
+import { DEFAULT_AGENT_KV, DEFAULT_AGENT_PROTOCOL, DEFAULT_MAX_TASK_TOKENS, DEFAULT_MAX_TURN_TOKENS, DEFAULT_MAX_TURNS, DEFAULT_TOOL_TIMEOUT_MS } from '../lib/agent/index.ts';
 import { DEFAULT_MAX_TOKENS, DEFAULT_PREFLIGHT, DEFAULT_WARMUP_QUERIES, DEFAULT_WARMUP_S, DEFAULT_WORKLOAD } from '../lib/profile/index.ts';
 import {
   DEFAULT_API_KEY_ENV,
@@ -49,6 +49,7 @@ const LIBRARY_DEFAULTS: Readonly<Record<string, string>> = {
   'max-tokens': String(DEFAULT_MAX_TOKENS),
   workload: DEFAULT_WORKLOAD,
   'agent-kv': DEFAULT_AGENT_KV,
+  'agent-protocol': DEFAULT_AGENT_PROTOCOL,
   'max-turns': String(DEFAULT_MAX_TURNS),
   'max-task-tokens': String(DEFAULT_MAX_TASK_TOKENS),
   'max-turn-tokens': String(DEFAULT_MAX_TURN_TOKENS),

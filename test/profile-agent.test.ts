@@ -6,10 +6,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { renderPrompt, taskTools, Workspace, type AgentTask } from '../lib/agent/index.ts';
+import { AGENT_TASKS_PATH, loadAgentTasks, renderPrompt, taskTools, Workspace, type AgentTask } from '../lib/agent/index.ts';
 import { main } from '../lib/cli/index.ts';
 import { writeKnowledgeModel } from '../lib/fixtures/index.ts';
-import { profile } from '../lib/profile/index.ts';
+import { AGENT_FIXTURE_SCRIPTS, prepareAgentFixture, profile } from '../lib/profile/index.ts';
 import { DEFAULT_SYSTEM_PROMPT } from '../lib/run/index.ts';
 import { readAgentTables, readResults } from '../lib/store/index.ts';
 import { tempDir } from './helpers/fixture.ts';
@@ -95,6 +95,35 @@ describe('profile, workload agent', () => {
     expect(product).toHaveLength(2);
     expect(product[1]!.promptTokens).toBeGreaterThan(product[0]!.promptTokens);
   }, 180_000);
+
+  it('ipw profile --workload agent --queries data/agent-tasks.jsonl: the planned fixture plays its scripted tasks exactly', async () => {
+    const fixture = await prepareAgentFixture();
+    const outDir = join(tempDir(), 'bundled');
+    vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const code = await main([
+      'profile', '--model', fixture.modelPath, '--queries', 'data/agent-tasks.jsonl', '--workload', 'agent', '--max-turns', '6',
+      '--energy', 'estimated', '--baseline-s', '0', '--warmup', '0', '--threads', '1', '--preflight', 'off', '--out', outDir,
+    ]);
+    vi.restoreAllMocks();
+    expect(code).toBe(0);
+    const all = await loadAgentTasks(AGENT_TASKS_PATH);
+    const results = await readResults(outDir);
+    expect(results).toHaveLength(all.length);
+    const scripted = new Set(Object.keys(AGENT_FIXTURE_SCRIPTS));
+    expect(fixture.tasks.map((t) => t.id).sort()).toEqual([...scripted].sort());
+    // Every scripted task is solved, and only those: the model replies nothing to the others.
+    expect(results.filter((r) => r.correct).map((r) => r.queryId).sort()).toEqual([...scripted].sort());
+    const { tasks, turns, toolCalls } = await readAgentTables(outDir);
+    for (const id of scripted) {
+      const script = AGENT_FIXTURE_SCRIPTS[id]!;
+      // The exact trajectory: the scripted calls in order, each succeeding, then the Final Answer.
+      expect(toolCalls.filter((c) => c.queryId === id).map((c) => [c.tool, JSON.parse(c.input), c.ok])).toEqual(script.steps.map((s) => [s.tool, s.input, true]));
+      expect(turns.filter((t) => t.queryId === id).map((t) => t.parsed)).toEqual([...script.steps.map(() => 'action'), 'final']);
+      expect(tasks.find((t) => t.queryId === id)).toMatchObject({ outcome: 'answered', fileMismatches: '' });
+    }
+    for (const task of tasks) expect(task.turnsEnergyJ + task.toolsEnergyJ + task.gapsEnergyJ).toBeCloseTo(task.energyJ, 6);
+  }, 300_000);
 
   it('refuses agent flags without --workload agent, naming the flag', async () => {
     const err: string[] = [];

@@ -1,10 +1,12 @@
 import {
   DEFAULT_AGENT_KV,
+  DEFAULT_AGENT_PROTOCOL,
   DEFAULT_MAX_TASK_TOKENS,
   DEFAULT_MAX_TURN_TOKENS,
   DEFAULT_MAX_TURNS,
   DEFAULT_TOOL_TIMEOUT_MS,
   type AgentKvMode,
+  type AgentProtocol,
 } from '../agent/index.ts';
 import type { AgentWorkloadOptions } from '../profile/index.ts';
 import { parseReasoning, type ReasoningMode } from '../run/index.ts';
@@ -17,6 +19,11 @@ export const AGENT_LOOP_FLAGS = {
     value: 'reuse|reprefill',
     help: 'agent tasks: keep the KV cache between turns (each turn prefills only what is new), or prefill the whole conversation every turn',
     default: DEFAULT_AGENT_KV,
+  },
+  'agent-protocol': {
+    value: 'react|native',
+    help: "agent tasks: how the model calls tools: the ReAct text protocol, or native tool calling (the chat template's function calls in-process, OpenAI tools on servers)",
+    default: DEFAULT_AGENT_PROTOCOL,
   },
   'max-turns': { value: 'N', help: 'agent tasks: model turns per task', default: DEFAULT_MAX_TURNS },
   'max-task-tokens': { value: 'N', help: 'agent tasks: generated tokens per task, all turns together', default: DEFAULT_MAX_TASK_TOKENS },
@@ -39,6 +46,7 @@ function wholeFlag(value: string | undefined, name: string): number | undefined 
 export function agentLoopFlags(values: Partial<Record<keyof typeof AGENT_LOOP_FLAGS, string>>): AgentWorkloadOptions {
   return {
     kv: choiceFlag<AgentKvMode>(values['agent-kv'], 'agent-kv', ['reuse', 'reprefill']),
+    protocol: choiceFlag<AgentProtocol>(values['agent-protocol'], 'agent-protocol', ['react', 'native']),
     maxTurns: wholeFlag(values['max-turns'], 'max-turns'),
     maxTaskTokens: wholeFlag(values['max-task-tokens'], 'max-task-tokens'),
     maxTurnTokens: wholeFlag(values['max-turn-tokens'], 'max-turn-tokens'),

@@ -1,6 +1,6 @@
 // The agent workload of profile(): each task runs through lib/agent's loop; its answer, grade and task window become
 // one results row, and its turns and tool calls the agent tables' rows. Pure mapping, beside the loop in profile.ts.
-import type { AgentKvMode, AgentTask, AgentTaskResult, AgentTool } from '../agent/index.ts';
+import { DEFAULT_AGENT_KV, DEFAULT_AGENT_PROTOCOL, type AgentKvMode, type AgentProtocol, type AgentTask, type AgentTaskResult, type AgentTool } from '../agent/index.ts';
 import type { Grade } from '../grade/index.ts';
 import type { Query } from '../queries/index.ts';
 import type { Generation, StopReason } from '../run/index.ts';
@@ -19,6 +19,8 @@ export interface AgentWorkloadOptions {
   toolTimeoutMs?: number;
   /** KV cache between turns (lib/agent's DEFAULT_AGENT_KV). */
   kv?: AgentKvMode;
+  /** How the model calls tools (lib/agent's DEFAULT_AGENT_PROTOCOL). */
+  protocol?: AgentProtocol;
   /** Tools beside the built-in ones (calculator, search, workspace). */
   tools?: readonly AgentTool[];
 }
@@ -63,7 +65,7 @@ export function taskGrade(result: AgentTaskResult): Grade {
 }
 
 /** The agent tables' rows of one task. */
-export function agentRecord(runId: string, result: AgentTaskResult, kv: AgentKvMode): AgentTaskRecord {
+export function agentRecord(runId: string, result: AgentTaskResult, agent: AgentWorkloadOptions): AgentTaskRecord {
   const queryId = result.taskId;
   return {
     task: {
@@ -74,7 +76,8 @@ export function agentRecord(runId: string, result: AgentTaskResult, kv: AgentKvM
       turns: result.turns.length,
       toolCalls: result.toolCalls.length,
       fileMismatches: result.fileMismatches.join(','),
-      kvCache: kv,
+      kvCache: agent.kv ?? DEFAULT_AGENT_KV,
+      protocol: agent.protocol ?? DEFAULT_AGENT_PROTOCOL,
       energyJ: result.energyJ,
       turnsEnergyJ: result.turnsEnergyJ,
       toolsEnergyJ: result.toolsEnergyJ,

@@ -18,3 +18,5 @@ export { DEFAULT_BASELINE_MAX_AGE_S, closeModelSessions, openModel, openModelSes
 export { runHost, setRunHost, type RunHost } from './host.ts';
 export { DERIVED_NOTE, type DerivedGroup, type RunDerived } from './derived.ts';
 export { DEFAULT_WORKLOAD, type AgentWorkloadOptions, type Workload } from './agent-workload.ts';
+export { AGENT_FIXTURE_SCRIPTS, planAgentConversation, prepareAgentFixture, type AgentFixture, type AgentScript } from './agent-fixture.ts';
+export { prepareReasoningFixture, REASONING_FIXTURE_QUERY_COUNT, REASONING_FIXTURE_THINKING_TOKENS, type ReasoningFixture } from './reasoning-fixture.ts';

@@ -17,6 +17,7 @@ import {
 import { OptionError } from '../errors/index.ts';
 import {
   DEFAULT_AGENT_KV,
+  DEFAULT_AGENT_PROTOCOL,
   DEFAULT_MAX_TASK_TOKENS,
   DEFAULT_MAX_TURN_TOKENS,
   DEFAULT_MAX_TURNS,
@@ -556,7 +557,7 @@ async function runTaskItem(run: PreparedRun, task: AgentTask, signal: AbortSigna
   const result = await runAgentTask(task, { ...agent, runner: run.session.runner, energy, signal, reasoning: options.reasoning });
   const generation = taskGeneration(result);
   const windows = await energy.query(result.startMs, generation.tokenTimesMs[0], result.endMs);
-  return { generation, grade: taskGrade(result), windows, record: agentRecord(run.runId, result, agent.kv ?? DEFAULT_AGENT_KV) };
+  return { generation, grade: taskGrade(result), windows, record: agentRecord(run.runId, result, agent) };
 }
 
 /** The agent loop's settings as run.json records them (a resume must run the same loop). */
@@ -564,6 +565,7 @@ function agentSettings(agent: AgentWorkloadOptions = {}): Record<string, string 
   return {
     workload: 'agent',
     agentKv: agent.kv ?? DEFAULT_AGENT_KV,
+    agentProtocol: agent.protocol ?? DEFAULT_AGENT_PROTOCOL,
     maxTurns: agent.maxTurns ?? DEFAULT_MAX_TURNS,
     maxTaskTokens: agent.maxTaskTokens ?? DEFAULT_MAX_TASK_TOKENS,
     maxTurnTokens: agent.maxTurnTokens ?? DEFAULT_MAX_TURN_TOKENS,

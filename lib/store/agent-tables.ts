@@ -27,6 +27,7 @@ const TASK_KINDS: Kinds<AgentTaskRow> = {
   toolCalls: 'int',
   fileMismatches: 'string',
   kvCache: 'string',
+  protocol: 'string',
   energyJ: 'double',
   turnsEnergyJ: 'double',
   toolsEnergyJ: 'double',

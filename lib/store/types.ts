@@ -253,6 +253,8 @@ export interface AgentTaskRow {
   fileMismatches: string;
   /** 'reuse' (each turn prefills only the tokens past what the KV cache holds) or 'reprefill' (every turn from an empty cache). */
   kvCache: string;
+  /** How the model called tools: 'react' (the text protocol) or 'native' (the template's or server's tool calling). */
+  protocol: string;
   /** Gross joules of the task window and of its parts: turns + tool calls + gaps = task (within the counter's resolution). */
   energyJ: number;
   turnsEnergyJ: number;

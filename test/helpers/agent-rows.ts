@@ -21,7 +21,7 @@ export function agentRecord(queryId: string, options: { runId?: string; turns?: 
   return {
     task: {
       runId, queryId, domain: options.domain ?? 'arithmetic', outcome: 'answered', turns: n, toolCalls: n - 1, fileMismatches: '',
-      kvCache: options.kvCache ?? 'reprefill', energyJ: options.energyJ ?? 2, turnsEnergyJ: 1.5, toolsEnergyJ: 0.05 * (n - 1), gapsEnergyJ: 0.45,
+      kvCache: options.kvCache ?? 'reprefill', protocol: 'react', energyJ: options.energyJ ?? 2, turnsEnergyJ: 1.5, toolsEnergyJ: 0.05 * (n - 1), gapsEnergyJ: 0.45,
       gapsMs: 12, clockStartMs: 990, clockEndMs: 1000 + 100 * n,
     },
     turns,
