@@ -10,6 +10,7 @@ import { HOLDOUT_MATH, HOLDOUT_MATH_2, HOLDOUT_MATH_3, HOLDOUT_MATH_4, HOLDOUT_M
 import { HOLDOUT_MATH_5, HOLDOUT_MC_5 } from './grade-corpus/holdout-5.ts';
 import { HOLDOUT_MATH_6, HOLDOUT_MC_6 } from './grade-corpus/holdout-6.ts';
 import { HOLDOUT_MATH_7, HOLDOUT_MC_7 } from './grade-corpus/holdout-7.ts';
+import { HOLDOUT_MATH_8, HOLDOUT_MC_8 } from './grade-corpus/holdout-8.ts';
 
 const asList = <T>(x: T | T[]): T[] => (Array.isArray(x) ? x : [x]);
 
@@ -56,7 +57,8 @@ describe('grade hold-out split', () => {
   const fifth = [...mcOutcomes(HOLDOUT_MC_5), ...mathOutcomes(HOLDOUT_MATH_5)];
   const sixth = [...mcOutcomes(HOLDOUT_MC_6), ...mathOutcomes(HOLDOUT_MATH_6)];
   const seventh = [...mcOutcomes(HOLDOUT_MC_7), ...mathOutcomes(HOLDOUT_MATH_7)];
-  const outcomes = [...first, ...second, ...third, ...fourth, ...fifth, ...sixth, ...seventh];
+  const eighth = [...mcOutcomes(HOLDOUT_MC_8), ...mathOutcomes(HOLDOUT_MATH_8)];
+  const outcomes = [...first, ...second, ...third, ...fourth, ...fifth, ...sixth, ...seventh, ...eighth];
 
   it('passes at least 95% of the cases', () => {
     report('hold-out batch 1', first);
@@ -70,6 +72,9 @@ describe('grade hold-out split', () => {
     report('hold-out batch 7 (mc)', mcOutcomes(HOLDOUT_MC_7));
     report('hold-out batch 7 (math)', mathOutcomes(HOLDOUT_MATH_7));
     report('hold-out batch 7', seventh);
+    report('hold-out batch 8 (mc)', mcOutcomes(HOLDOUT_MC_8));
+    report('hold-out batch 8 (math)', mathOutcomes(HOLDOUT_MATH_8));
+    report('hold-out batch 8', eighth);
     expect(report('hold-out', outcomes)).toBeGreaterThanOrEqual(0.95);
   });
 

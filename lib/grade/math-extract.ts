@@ -35,7 +35,7 @@ function answerPhrase(text: string, at: number): { answer: string; end: number }
     return { answer: answer.trim(), end: at + lead + delimited[0].length };
   }
   // Up to the end of the line or sentence, and before an explanation clause.
-  const stop = /\n|[.!?](?=\s|$)(?<!\d\.(?=\d))|,?\s+(?:because|since|as|which|so|where|when|given|that|this|for)\b|,\s+(?:and|but|we|I|it)\b|\*\*/i.exec(body);
+  const stop = /\n|[.!?](?=\s|$)(?<!\d\.(?=\d))|[。！？]|,?\s+(?:because|since|as|which|so|where|when|given|that|this|for)\b|,\s+(?:and|but|we|I|it)\b|\*\*/i.exec(body);
   let clause = (stop ? body.slice(0, stop.index) : body).trim();
   // "(Answer: 6)", "(the answer is 19)": the closing parenthesis belongs to the aside, not the answer.
   if (clause.endsWith(')') && (clause.match(/\)/g) ?? []).length > (clause.match(/\(/g) ?? []).length) clause = clause.slice(0, -1).trimEnd();
@@ -89,7 +89,8 @@ function strongCandidates(text: string): Candidate[] {
   }
   const json = lastJsonField(text, JSON_KEYS);
   if (json && plausible(json.value)) out.push({ answer: json.value, rule: 'json_answer', start: json.start, end: json.end });
-  const phrase = /\b(?:final\s+answer|the\s+answer|answer)\b(?:\s+(?:to\s+the\s+(?:question|problem)))?\s*(?:is|would\s+be|should\s+be|must\s+be|will\s+be|equals|=|:)(?:\s*:)?/gi;
+  // "答案是 36。", "最终答案：36" read as "the answer is 36".
+  const phrase = /(?:\b(?:final\s+answer|the\s+answer|answer)\b(?:\s+(?:to\s+the\s+(?:question|problem)))?\s*(?:is|would\s+be|should\s+be|must\s+be|will\s+be|equals|=|:)|(?:最终|最終|正确|正確)?答案\s*(?:是|为|為|:|=))(?:\s*:)?/gi;
   for (const m of allMatches(text, phrase)) {
     // "\boxed{answer: 7}": the box is the candidate; the phrase inside it would take the closing brace along.
     if (boxes.some((b) => m.index > b.start && m.index < b.end)) continue;
@@ -160,7 +161,10 @@ function lastSentenceStart(line: string): number {
 function finalSentence(last: { text: string; start: number; end: number }): Candidate | null {
   const from = lastSentenceStart(last.text);
   const sentence = last.text.slice(from);
-  const verbs = allMatches(sentence, /(?:\b(?:is|are|was|(?:should|would|must|will)\s+be|equals|becomes|(?:end|ends|ended)\s+up\s+with|arrive\s+at|arrives\s+at|obtain|obtains|get|gets|yields?|gives|reduces\s+to|simplifies\s+to|comes\s+(?:out\s+)?to|(?:located|situated|centred|centered|meet|meets|met|intersect|intersects|intersected|cross|crosses|touch|touches|lies|lie)\s+at)\b|(?<![<>!=\\])=(?!=))\s*/gi).reverse();
+  const span = { start: last.start + from + (sentence.length - sentence.trimStart().length), end: last.end };
+  const roots = listedRoots(sentence);
+  if (roots !== null) return { answer: roots, rule: 'final_sentence', ...span };
+  const verbs = allMatches(sentence, /(?:\b(?:is|are|was|(?:should|would|must|will)\s+be|equals|becomes|(?:end|ends|ended)\s+up\s+with|arrive\s+at|arrives\s+at|obtain|obtains|get|gets|yields?|gives|reduces\s+to|simplifies\s+to|comes\s+(?:out\s+)?to|(?:located|situated|centred|centered|meet|meets|met|intersect|intersects|intersected|cross|crosses|touch|touches|lies|lie)\s+at)\b|(?<![<>!=\\])=(?!=)|\\in(?![A-Za-z])|∈)\s*/gi).reverse();
   for (const v of verbs) {
     const at = v.index + v[0].length;
     const clause = sentence.slice(at).replace(VALUE_FILLER, '');
@@ -171,7 +175,8 @@ function finalSentence(last: { text: string; start: number; end: number }): Cand
       const words = inner.replace(/\\[A-Za-z]+/g, ' ').match(/[A-Za-z]{3,}/g) ?? [];
       if (marked[4] === undefined || words.length <= 3) answer = inner;
     } else {
-      const bare = clause.replace(/[.!]\s*$/, '').trim();
+      // "when $x \in [1, 4]$.": the verb stood inside the math, so its closing delimiter trails the value.
+      const bare = clause.replace(/[.!]\s*$/, '').trim().replace(/^([^$]*)\$$/, '$1').trim();
       const prose = bare.replace(/\\[A-Za-z]+/g, ' ').replace(MATH_WORDS, ' ');
       if (bare.length <= 60 && /\d|\\[A-Za-z]|\^/.test(bare) && !/[A-Za-z]{3,}/.test(prose) && !/[A-Za-z]{2}\s+[A-Za-z]{2}/.test(prose)) answer = bare;
       else {
@@ -180,11 +185,21 @@ function finalSentence(last: { text: string; start: number; end: number }): Cand
         answer = m && !(/^so$/i.test(m[2]!) && /\d/.test(bare.slice(m[0].length))) ? m[1]! : null;
       }
     }
-    if (answer !== null && plausible(answer)) {
-      return { answer, rule: 'final_sentence', start: last.start + from + (sentence.length - sentence.trimStart().length), end: last.end };
-    }
+    if (answer !== null && plausible(answer)) return { answer, rule: 'final_sentence', ...span };
   }
   return null;
+}
+
+const ROOT = String.raw`[-−]?(?:\d+(?:\.\d+)?(?:\s*\/\s*\d+)?|\\d?frac\{[^{}]+\}\{[^{}]+\}|\d*\\sqrt\{[^{}]+\})`;
+/** "x = 3 and x = 5", "$t = -2$ or $t = 7$" closing a sentence: the values of one unknown, as a list. */
+const ROOTS = new RegExp(String.raw`\b([a-z])\s*=\s*(${ROOT})((?:\s*,?\s*(?:and|or|,)\s*\1\s*=\s*${ROOT})+)\s*[.!]?\s*$`);
+
+/** The values a closing sentence gives one unknown ("the roots are $t = -2$ and $t = 7$."), joined as a list, or null. */
+function listedRoots(sentence: string): string | null {
+  const m = ROOTS.exec(sentence.replace(/\$/g, ''));
+  if (!m) return null;
+  const rest = allMatches(m[3]!, new RegExp(String.raw`=\s*(${ROOT})`, 'g')).map((r) => r[1]!);
+  return [m[2]!, ...rest].join(', ');
 }
 
 /** Fenced code that is a program ("```python", or with print/def/import/return): its numbers are operands, not answers. */
@@ -194,15 +209,32 @@ function maskPrograms(text: string): string {
   );
 }
 
+/** "... after 4 weeks.", "... in 6 hours.": a time phrase closing the sentence, before and after its number. */
+const TRAILING_TIME_BEFORE = /\b(?:after|in|within|over|during|for)\s+(?:the\s+|a\s+|an\s+)?(?:first\s+|next\s+|last\s+|another\s+)?$/i;
+const TRAILING_TIME_AFTER = /^\s*(?:more\s+)?(?:days?|weeks?|months?|years?|hours?|minutes?|seconds?|rounds?|trips?|games?|turns?|laps?)\b[^\d]*$/i;
+/** "7 dollars and 25 cents", "12 pounds and 40 pence", "$3 and 5 cents". */
+const MONEY_IN_WORDS = /(?:\$\s*(\d+)|\b(\d+)\s+(?:dollars?|pounds?|euros?|bucks))\s+and\s+(\d{1,2})\s+(?:cents?|pence|p)\b/i;
+
 /** The last number in the text (with a sign, U+2212 too, a decimal part, a fraction slash, a mixed number "2 1/2"), the weakest reading. */
 function lastNumber(full: string): Candidate | null {
   const text = maskPrograms(full);
-  const inWords = numbersInWords(text.slice(closingSentenceStart(text))).at(-1);
-  const m = allMatches(text, /(?<![\w.])[-−]?(?:\d+\s+\d+\s*\/\s*\d+(?![\d.\/])|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][-+]?\d+)?(?:\s*\/\s*\d+)?(?:\s*\\?%)?)(?![\w])/g).at(-1);
+  const closingAt = closingSentenceStart(text);
+  const inWords = numbersInWords(text.slice(closingAt)).at(-1);
+  const numbers = allMatches(text, /(?<![\w.])[-−]?(?:\d+\s+\d+\s*\/\s*\d+(?![\d.\/])|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][-+]?\d+)?(?:\s*\/\s*\d+)?(?:\s*\\?%)?)(?![\w])/g);
+  let m = numbers.at(-1);
+  // "She has 8 chapters left after 4 weeks.": a closing time phrase is not the quantity the sentence states.
+  const prev = numbers.at(-2);
+  if (m && prev && prev.index >= closingAt && TRAILING_TIME_BEFORE.test(text.slice(closingAt, m.index)) && TRAILING_TIME_AFTER.test(text.slice(m.index + m[0].length))) m = prev;
+  // "7 dollars and 25 cents": one amount in two units.
+  const money = m ? MONEY_IN_WORDS.exec(text.slice(closingAt)) : null;
+  if (m && money && closingAt + money.index + money[0].length >= m.index + m[0].length && closingAt + money.index <= m.index) {
+    const at = closingAt + money.index;
+    return { answer: `${money[1] ?? money[2]}.${money[3]!.padStart(2, '0')}`, rule: 'last_number', start: at, end: at + money[0].length };
+  }
   // "... gave away 14, so she has thirty-six stickers left.": a number in words after the last digits.
   if (inWords) {
-    const at = closingSentenceStart(text) + inWords.start;
-    const end = closingSentenceStart(text) + inWords.end;
+    const at = closingAt + inWords.start;
+    const end = closingAt + inWords.end;
     if (!m || at > m.index) return { answer: full.slice(at, end), rule: 'last_number', start: at, end };
   }
   if (!m) return null;
@@ -240,6 +272,10 @@ export function extractMathAnswer(response: string, options: ExtractionOptions =
   if (strong && before && before.rule !== strong.rule && /^[\s.,;!*]*$/.test(text.slice(before.end, strong.start)) && !mathEqual(before.answer, strong.answer)) {
     return { answer: null, status: 'ambiguous', rule: strong.rule, span: spanOf(response, before.start, strong.end), detail: `two final answers disagree: ${before.answer.trim()} and ${strong.answer.trim()}` };
   }
+  // "Method 1 gives \boxed{10}. Method 2 gives \boxed{12}.": two boxes offered side by side as alternatives.
+  if (strong && before && alternativeBoxes(text, before, strong) && !mathEqual(before.answer, strong.answer)) {
+    return { answer: null, status: 'ambiguous', rule: strong.rule, span: spanOf(response, before.start, strong.end), detail: `two answers offered as alternatives: ${before.answer.trim()} and ${strong.answer.trim()}` };
+  }
   const found = strong ? (revisedAfter(text, strong, weak) ?? strong) : weak.at(-1);
   if (found) return answeredWith(response, found);
   const refusal = findRefusal(text);
@@ -259,6 +295,29 @@ export function extractMathAnswer(response: string, options: ExtractionOptions =
   const number = lastNumber(reading);
   if (number) return answeredWith(response, number);
   return { answer: null, status: 'no_answer', rule: 'none', span: null, detail: 'no answer found' };
+}
+
+/** Words that open each of several alternatives: "Method 1 gives", "Using the table:", "If the ends count,". */
+const ALTERNATIVE_LEAD = /^(?:method|approach|way|using|via|if|case|interpretation|reading|attempt|assuming)$/i;
+/** Words between two boxes that make the later one a revision or the next step, not an alternative. */
+const MOVES_ON = /\b(?:wait|actually|but|however|hmm+|oops|instead|recomput\w*|re-?check\w*|correct\w*|mistake|error|wrong|final\w*|no|so|therefore|thus|hence|then|next|step)\b/i;
+
+/** The first word of the sentence in which offset `at` stands; '' when it builds on what came before ("Using this, ..."). */
+function leadWord(text: string, at: number): string {
+  const before = text.slice(0, at);
+  const start = Math.max(before.lastIndexOf('\n'), ...allMatches(before, /[.!?](?=\s)/g).map((m) => m.index)) + 1;
+  const m = /^[\s>*#-]*([A-Za-z]+)\s*([A-Za-z]*)/.exec(text.slice(start, at));
+  return m && !/^(?:this|that|these|those|it|them|the\s+result)$/i.test(m[2]!) ? m[1]!.toLowerCase() : '';
+}
+
+/**
+ * Two boxes in sentences that open alike ("Method 1 gives ... Method 2 gives ...", "If the ends count, ... If
+ * not, ...") or the later opened by "Alternatively"/"Otherwise", with no revision or next step between them.
+ */
+function alternativeBoxes(text: string, a: Candidate, b: Candidate): boolean {
+  if (a.rule !== 'boxed' || b.rule !== 'boxed' || MOVES_ON.test(text.slice(a.end, b.start))) return false;
+  const [first, second] = [leadWord(text, a.start), leadWord(text, b.start)];
+  return (first === second && ALTERNATIVE_LEAD.test(first)) || /^(?:alternatively|otherwise)$/.test(second);
 }
 
 /** A sentence labelled as a check of the answer: "Check: 6 × 5 = 30", "Verify: ...", "Sanity check - ...". */
@@ -305,6 +364,9 @@ const VALUE = String.raw`[-−]?\$?\d[\d,]*(?:\.\d+)?(?:\s*\/\s*\d+)?\s*%?`;
 const ALTERNATIVES = new RegExp(String.raw`^(either\s+)?(${VALUE}),?\s+or\s+(${VALUE})(?=\s*(?:[,;.]|$))(.*)$`, 'is');
 
 function answeredWith(response: string, c: Candidate): MathExtraction {
+  // "4 4 4 4 4 4": a quantized model stuttering on its answer.
+  const stutter = /^(\S+)(?:\s+\1){2,}$/.exec(c.answer.trim());
+  if (stutter) return answeredWith(response, { ...c, answer: stutter[1]! });
   const alt = ALTERNATIVES.exec(c.answer.trim());
   if (alt) {
     const [, either, first, second, rest] = alt;

@@ -44,6 +44,8 @@ const LEAD_INS: readonly LeadIn[] = [
   { rule: 'final_answer', tier: 1, re: /\bfinal\s+answer\b\s*(?:is\b|:|=|-|—|–)?\s*(?:the\s+final\s+answer\s+is\b)?/gi },
   // "Final: C" on its own line is the same label without the word "answer".
   { rule: 'answer_label', tier: 1, re: /(?:^|\n)[ \t>#|]*(?:(?:(?:correct|best|my|final)\s+)?answer(?:\s+(?:choice|option|letter))?|final(?:\s+(?:choice|pick|option))?)\s*[:=：]/gi },
+  // The same labels in Chinese, Japanese and Korean: "最终答案：D", "正解：A", "정답: C".
+  { rule: 'answer_label', tier: 1, re: /(?:^|\n)[ \t>#|]*(?:(?:最终|最終|正确|正確)?答案|正解|정답)\s*[:=：]/g },
   { rule: 'json_answer', tier: 1, re: /"(?:final_?answer|answer|correct_?answer|choice|option)"\s*:\s*"?/gi },
   // "Correction: (A)", "Revised answer: B" after an earlier label: a final marker that replaces it.
   { rule: 'correction', tier: 1, re: /(?:^|\n)[ \t>#|]*(?:correction|(?:corrected|revised|updated|amended|new)\s+answer)\s*[:=：]/gi },
@@ -54,6 +56,8 @@ const LEAD_INS: readonly LeadIn[] = [
     tier: 2,
     re: /\b(?:answer|option|choice|response|pick|selection)(?:\s+(?:choice|option|letter))?\s*(?:is|would\s+be|should\s+be|must\s+be|will\s+be|=|:|-\s|—|–)/gi,
   },
+  // "所以正确答案是 (G)", "正解は (F)", "정답은 C".
+  { rule: 'answer_is', tier: 2, re: /(?:最终|最終|正确|正確)?答案\s*(?:应该|應該|应|應)?(?:是|为|為)|正解\s*は|정답은/g },
   // "Wait, it is B", "So it's option C": the short form revisions take.
   { rule: 'it_is', tier: 2, re: /\b(?:it|this|that)(?:'s|’s|\s+is|\s+must\s+be|\s+should\s+be)(?:\s+(?:most\s+likely|probably|likely|definitely|clearly|certainly|surely))?\s+(?=(?:(?:option|choice)\s+)?[(\[]?[A-Z][)\]]?[.,;:!]?(?:\s|$))/gi },
   {

@@ -1,5 +1,5 @@
 import type { Query } from '../queries/index.ts';
-import { closingStart, letterLines, optionTextOf, readHits, verdictRejections, walkItems, type Hit, type McContext, type Stance } from './mc-hits.ts';
+import { closingStart, letterLines, letterTokens, optionTextOf, readHits, verdictRejections, walkItems, type Hit, type McContext, type Stance } from './mc-hits.ts';
 import { LETTERS, isNegated, normalizeOption, optionByText, optionsNamed, type OptionsContext } from './mc-read.ts';
 import { findRefusal } from './refusal.ts';
 import { MID_SENTENCE, findLoop, prepare, readableEnd } from './response.ts';
@@ -366,6 +366,9 @@ export function extractMcAnswer(
   }
   const passedOver = report(null);
 
+  // "... so the total cannot be determined." where an option says exactly that ("Cannot be determined").
+  const abstaining = refusalAt ? abstentionOption(text.slice(refusalAt.start, refusalAt.end), ctx) : null;
+  if (refusalAt && abstaining) return answered(response, abstaining, 'abstain_option', refusalAt.start, refusalAt.end, passedOver);
   if (refusalAt) {
     const s = span(response, refusalAt.start, refusalAt.end);
     return { pred: null, status: 'refused', rule: 'refusal', span: s, detail: describe(s.text, passedOver, ''), candidates: passedOver };
@@ -424,6 +427,8 @@ export function extractMcAnswer(
     },
     // After the option texts anywhere, which read "Berlin." as the text rule; before a stray capital.
     { rule: 'closing_text', found: { letters: closingOptionText(text, ctx) } },
+    // "That is the textbook case of classical conditioning. It is not operant conditioning, ...": in a reply of any length.
+    { rule: 'option_claim', found: { letters: claimedOptionText(text, ctx) } },
     { rule: 'loose_letter', found: short ? looseLetters(text, ctx, excluded) : { letters: new Map() } },
   ];
   for (const { rule, found } of tiers) {
@@ -442,18 +447,35 @@ export function extractMcAnswer(
 }
 
 
+/** Saying the facts do not settle it: "cannot be determined", "not enough information". */
+const UNDETERMINED = /\b(?:cannot|can\s*t|can’t|could\s+not|couldn't)\s+be\s+(?:determined|known|calculated|computed|found|told)\b|\b(?:not|in)sufficient\s+(?:information|data)\b|\bnot\s+enough\s+(?:information|data)\b|\binformation\s+(?:is\s+)?(?:insufficient|missing)\b|\bundetermin\w*|\bindetermina\w*/i;
+/** Saying no option fits: "none of the above", "none of these". */
+const NONE_FITS = /\bnone\s+of\s+(?:the\s+)?(?:above|options|choices|answers|these|them)\b/i;
+
+/**
+ * The one option whose own text declines in the way the refusal does ("Cannot be determined", "Not enough
+ * information", "None of the above"), or null: then the refusal is the reply's answer.
+ */
+function abstentionOption(refusal: string, ctx: OptionsContext): string | null {
+  const kind = [UNDETERMINED, NONE_FITS].find((re) => re.test(refusal));
+  if (!kind) return null;
+  const matching = ctx.options.flatMap((o, i) => (kind.test(o) && ctx.letters[i] !== undefined ? [ctx.letters[i]!] : []));
+  return matching.length === 1 ? matching[0]! : null;
+}
+
 /** A mark that picks out a re-listed option: a tick, an arrow ("<-- this one"), "(correct)". */
 const ITEM_MARK = /(?:✓|✔|✅|☑|←|⟵|<-+|\((?:correct|right|answer|true)\)|\[(?:correct|right|answer)\])(?!\s*[:\-—–]?\s*(?:not|no|wrong|incorrect|false)\b)/i;
 
 /**
  * A re-listed option list (bulleted or numbered or not) with one item marked: "- **B. Pancreas** ← correct",
- * "* (B) 24 N  <-- this one", "- C: Helium (correct)", or the one item set in bold when the others are not. Each
+ * "* (B) 24 N  <-- this one", "- C: Helium (correct)", "C ✅" among "A ❌" lines, or the one item set in bold when the others are not. Each
  * letter at most once, in order. Returns the marked items: one is the answer, several are ambiguous.
  */
 function markedItems(raw: string, ctx: OptionsContext): Array<{ letter: string; start: number; end: number }> {
   const items: Array<{ letter: string; start: number; end: number; mark: boolean; bold: boolean }> = [];
   for (const line of linesWithOffsets(raw)) {
-    const m = /^(?:[-*+•]\s+|\d{1,2}[.)]\s+)?(?:\*\*)?\s*[(\[]?([A-Z])(?:[)\]]|[)\]]?[.:])(?:\*\*)?\s+\S/.exec(line.text);
+    // "B) Pancreas ✓", or a bare letter before its mark: "C ✅", "A ❌".
+    const m = /^(?:[-*+•]\s+|\d{1,2}[.)]\s+)?(?:\*\*)?\s*[(\[]?([A-Z])(?:(?:[)\]]|[)\]]?[.:])(?:\*\*)?\s+\S|\s+(?=[✓✔✅☑✗✘❌]))/.exec(line.text);
     if (!m || !ctx.letters.includes(m[1]!)) continue;
     items.push({ letter: m[1]!, start: line.start, end: line.end, mark: ITEM_MARK.test(line.text), bold: /\*\*[^*]+\*\*/.test(line.text) });
   }
@@ -478,12 +500,13 @@ function tableRows(text: string, ctx: OptionsContext): Array<{ letter: string; t
   return out;
 }
 
-/** "..., but the longest river overall is the Nile.": the closing clause's predicate is exactly one option's text. */
+/** "..., but the longest river overall is the Nile.", "... = 3.": the closing clause's predicate is exactly one option's text. */
 function closingOptionText(text: string, ctx: OptionsContext): Map<string, { start: number; end: number }> {
   const out = new Map<string, { start: number; end: number }>();
   if (ctx.options.length === 0) return out;
   const from = closingStart(text);
-  const m = /\b(?:is|are|was|would\s+be|must\s+be)\s+([^,;:!?\n]+?)\s*[.!]?\s*$/i.exec(text.slice(from).trimEnd());
+  // "..., so pH = -log(10^-3) = 3.": the value an equation closes on, too.
+  const m = /(?:\b(?:is|are|was|would\s+be|must\s+be)\s+|=\s*)([^,;:!?\n=]+?)\s*[.!]?\s*$/i.exec(text.slice(from).trimEnd());
   if (!m) return out;
   const phrase = normalizeOption(m[1]!.replace(/^(?:the|an?)\s+/i, ''));
   const index = ctx.options.findIndex((o) => o === phrase || o === normalizeOption(m[1]!));
@@ -522,6 +545,43 @@ function optionTextAnywhere(text: string, ctx: OptionsContext, short: boolean): 
   // Naming two options ("Paris or Berlin") commits to neither: both are returned and read as ambiguous.
   for (const letter of optionsNamed(text, ctx)) out.set(letter, { start: text.length - text.trimStart().length, end: text.trimEnd().length });
   return out;
+}
+
+/** A claim hedged, conditional or deliberating: "One possibility is X", "if ..., X", "The first to consider is X". */
+const HEDGED_CLAIM = /\b(?:possibilit\w*|possibl[ey]|might|may|could|perhaps|maybe|if|whether|unless|would|suppos\w*|assum\w*|either|or|consider\w*|examin\w*|look\w*|check\w*|discuss\w*|evaluat\w*|first|next|then|let|question|asks?|asked|options?|choices?)\b|\?/i;
+/** A subject that points at the case in hand ("That is ...", "..., which is ...", "What they have is ..."), not background. */
+const CASE_SUBJECT = /\b(?:this|that|it|which|what|here|such|these|those|scenario|situation|case|example|arrangement|behaviou?r|phenomenon)\b/;
+/** Words between the copula and the option text that deny it: "is not X", "is rather than X". */
+const DENIED = /\b(?:not|no|never|neither|nor|rather|instead|than|unlike|except|without)\b/;
+
+/**
+ * The one option whose text a sentence states as what the case is: "That is the textbook case of classical
+ * conditioning.", "What they have is merely a licence, not an easement by necessity". The option text ends its
+ * clause within six words of "is"/"are"/"was"/"'s", undenied, after a subject that points at the case ("this",
+ * "which", "what ... have"; not "The key idea in his work"), in a sentence that names no option letter and does
+ * not hedge or deliberate. Several options so claimed: none is returned.
+ */
+function claimedOptionText(text: string, ctx: OptionsContext): Map<string, { start: number; end: number }> {
+  const out = new Map<string, { start: number; end: number }>();
+  const claimed = new Set<string>();
+  for (const m of allMatches(text, /[^\n.!?]+[.!?]?/g)) {
+    const sentence = m[0];
+    if (HEDGED_CLAIM.test(sentence) || letterTokens(sentence, ctx).length > 0) continue;
+    for (const clause of sentence.split(/[,;:—–]/)) {
+      const norm = ` ${normalizeOption(clause)} `;
+      ctx.options.forEach((o, i) => {
+        const letter = ctx.letters[i];
+        // Numbers and one-word codes are read by the closing-value rules, not here.
+        if (letter === undefined || o.length < 4 || /^[\d\s]+$/.test(o) || !norm.endsWith(` ${o} `)) return;
+        const before = norm.slice(0, norm.length - o.length - 1);
+        const lead = /(?:^|\s)(?:is|are|was|were|s)\s+((?:\S+\s+){0,6})$/.exec(before);
+        if (!lead || DENIED.test(lead[1]!) || !CASE_SUBJECT.test(before.slice(0, lead.index).trimEnd().split(/\s+/).slice(-4).join(' '))) return;
+        claimed.add(letter);
+        out.set(letter, { start: m.index, end: m.index + sentence.trimEnd().length });
+      });
+    }
+  }
+  return claimed.size === 1 ? out : new Map();
 }
 
 /** The reference as a letter; a reference written as option text is mapped to its letter. */

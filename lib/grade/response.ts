@@ -1,5 +1,8 @@
 import { allMatches, maskThinking } from './text.ts';
 
+/** Words that make "question" a new one: "Next question", "### Bonus problem", "Extra practice question". */
+const QUALIFIER = String.raw`(?:next|another|new|follow[- ]?up|bonus|practice|similar|extra|challenge|additional)`;
+
 /**
  * Where a model stopped answering its own question. Small models that were shown few-shot examples
  * keep the pattern going with invented questions and answers; chat models sometimes emit the next
@@ -8,20 +11,29 @@ import { allMatches, maskThinking } from './text.ts';
 const CONTINUATION = new RegExp(
   [
     // "Question:", "Q2.", "**Question 3:**", "### Problem 2", "Next question:", "Follow-up question:".
-    String.raw`^[ \t>#*]*(?:(?:next|another|new|follow[- ]?up|bonus|practice|similar|extra)\s+)?(?:question|q|problem|exercise|example|human|user|input|instruction|passage)\s*(?:\d+\s*(?:[:.)]|\**\s*$)|[:.)])`,
+    String.raw`^[ \t>#*]*(?:QUALIFIER\s+)*(?:question|q|problem|exercise|example|human|user|input|instruction|passage)\s*(?:\d+\s*(?:[:.)]|\**\s*$)|[:.)])`,
     // A heading that only names a new question: "### Follow-up question", "**Another problem**", "Practice question 2".
-    String.raw`^[ \t]*(?:(?:#{1,6}[ \t]*(?:\*\*)?|\*\*)[ \t]*(?:(?:next|another|new|follow[- ]?up|bonus|practice|similar|extra)\s+)?|(?:next|another|new|follow[- ]?up|bonus|practice|similar|extra)\s+)(?:question|problem|exercise|example)\s*\d*\s*[:.)]?[ \t]*(?:\*\*)?[ \t]*$`,
+    String.raw`^[ \t]*(?:(?:#{1,6}[ \t]*(?:\*\*)?|\*\*)[ \t]*(?:QUALIFIER\s+)*|(?:QUALIFIER\s+)+)(?:question|problem|exercise|example)\s*\d*\s*[:.)]?[ \t]*(?:\*\*)?[ \t]*$`,
     // A practice prompt for the reader: "Now you try: ...", "Your turn: ...", "Try this one yourself:".
     String.raw`^[ \t>#*]*(?:now\s+)?(?:you\s+try|your\s+turn|try\s+(?:this|these|it)\s+(?:one\s+)?yourself|try\s+this\s+one|practice\s+(?:problem|question|exercise))\b\s*[:!.]`,
+    // An offer of more help after the answer: "Would you like me to solve a similar problem?", "Let me know if ...".
+    String.raw`^[ \t>#*]*(?:would\s+you\s+like|do\s+you\s+want|shall\s+I|want\s+me\s+to|let\s+me\s+know\s+if|feel\s+free\s+to|if\s+you(?:'d|’d|\s+would)\s+like)\b`,
     String.raw`^[ \t]*\[INST\]`,
     // A base model re-emitting the few-shot header: "The following are multiple choice questions (with answers) about ...".
     String.raw`^[ \t]*the\s+following\s+(?:are|is)\s+(?:a\s+)?multiple[- ]choice\s+questions?\b`,
     // "Here is another question for practice:", "Now let's try another question."
     String.raw`\bhere(?:'s|’s|\s+is|\s+are)\s+(?:another|a\s+new|a\s+similar|a\s+different|the\s+next|one\s+more|some\s+more)\s+(?:question|problem|example|exercise)s?\b`,
     String.raw`\blet(?:'s|’s|\s+us)\s+(?:try|do|solve|look\s+at|consider|move\s+on\s+to)\s+(?:another|a\s+new|a\s+similar|a\s+different|the\s+next|one\s+more)\s+(?:question|problem|example|exercise)s?\b`,
-  ].join('|'),
+  ]
+    .join('|')
+    .replaceAll('QUALIFIER', QUALIFIER),
   'gim',
 );
+/**
+ * A line that opens a new question by name ("### Bonus question", "Extra practice question:", "Next problem"):
+ * what follows answers a question of the model's own, whether or not an answer to ours came before it.
+ */
+const NEW_QUESTION = new RegExp(String.raw`^[ \t>#*]*(?:QUALIFIER\s+)+(?:question|problem|exercise)\b`.replaceAll('QUALIFIER', QUALIFIER), 'i');
 /** End-of-turn tokens that leaked into the text: nothing after them is part of the answer. */
 const END_TOKENS = /<\|(?:im_end|im_start|endoftext|eot_id|end|user|start_header_id)\|>|<\/s>|<end_of_turn>/g;
 
@@ -86,7 +98,8 @@ export const MID_SENTENCE = /\b(?:the|a|an|that|which|who|of|to|and|or|with|for|
 /**
  * Decides how much of a (thinking-masked) response to read. A continuation marker only ends the answer
  * once the text before it already holds an answer, or right after an answer label left empty ("Answer:\n\n
- * Question: ..."): a response may well begin by restating "Question: ...".
+ * Question: ..."): a response may well begin by restating "Question: ...". A line that names a new question
+ * ("### Bonus question") ends it after any text, since no restatement of ours is called that.
  */
 export function readableEnd(text: string, hasAnswer: (prefix: string) => boolean): Cut {
   let end = text.length;
@@ -99,7 +112,8 @@ export function readableEnd(text: string, hasAnswer: (prefix: string) => boolean
     }
   }
   for (const m of allMatches(text.slice(0, end), CONTINUATION)) {
-    if (m.index > 0 && (hasAnswer(text.slice(0, m.index)) || EMPTY_ANSWER_LABEL.test(text.slice(0, m.index)))) {
+    const before = text.slice(0, m.index);
+    if (m.index > 0 && before.trim().length > 0 && (NEW_QUESTION.test(text.slice(m.index)) || hasAnswer(before) || EMPTY_ANSWER_LABEL.test(before))) {
       end = m.index;
       reason = 'continuation';
       break;
@@ -110,7 +124,15 @@ export function readableEnd(text: string, hasAnswer: (prefix: string) => boolean
   return { end, reason };
 }
 
-/** The response with reasoning hidden and everything past `end` blanked, offsets unchanged. */
+/**
+ * Full-width forms ("（Ｂ）", "答案：３６") folded to ASCII, and the ideographic space to a space: one code unit
+ * for one, so offsets are unchanged.
+ */
+export function foldWidth(text: string): string {
+  return text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+}
+
+/** The response with reasoning hidden, full-width forms folded and carriage returns blanked, offsets unchanged. */
 export function prepare(response: string): string {
-  return maskThinking(response).replace(/\r/g, ' ');
+  return foldWidth(maskThinking(response)).replace(/\r/g, ' ');
 }

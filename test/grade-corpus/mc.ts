@@ -24,6 +24,10 @@ const WAYS = ['2100 ways', '4200 ways', '8400 ways', '1050 ways'];
 const DETERMINED = ['5', '7', 'Cannot be determined', '12'];
 const TEN = ['1/2', '1/4', '2/3', '3/4', '1/6', '5/6', '1/8', '3/8', '1/3', '2/5'];
 const SPEEDS_7 = ['10 m/s', '20 m/s', '30 m/s', '40 m/s'];
+const LEARN_8 = ['Classical conditioning', 'Operant conditioning', 'Habituation', 'Imprinting'];
+const LAND_8 = ['Licence', 'Easement by necessity', 'Lease', 'Fee simple'];
+const ORGANS_8 = ['Liver', 'Pancreas', 'Kidney', 'Spleen'];
+const NUMS_8 = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'];
 
 export const MC_CASES: McCase[] = [
   // Explicit commitments.
@@ -349,4 +353,68 @@ export const MC_CASES: McCase[] = [
   { tag: 'lowercase_option', response: 'Statement (i) is true and statement (ii) is false.', pred: null, status: 'no_answer', n: 10 },
   { tag: 'marked_item', response: '- A. Liver ← stores glycogen\n- B. Pancreas ← makes insulin\n- C. Kidney ← filters blood\n- D. Spleen ← recycles cells', pred: null, status: 'ambiguous' },
   { tag: 'marked_item', response: '- A. Liver\n- B. Pancreas ← not this one\n- C. Kidney\n- D. Spleen', pred: null, status: 'no_answer' },
+  // Found through the eighth hold-out batch's misses, reproduced here in other wording.
+  {
+    tag: 'text_claim',
+    choices: LEARN_8,
+    response:
+      'Each time the tone sounds, food arrives a moment later, and after a few days the dog salivates at the tone alone, before any food appears. That is the textbook case of classical conditioning. It is not operant conditioning, because nothing the dog does changes whether the food comes.',
+    pred: 'A',
+    status: 'answered',
+  },
+  {
+    tag: 'text_claim',
+    choices: LAND_8,
+    response:
+      'The owner lets the hikers cross her field as a favour and can withdraw that permission whenever she likes; they pay nothing and hold no interest in the land. What the hikers have is merely a licence, not an easement by necessity, since their own land is reachable by the public road.',
+    pred: 'A',
+    status: 'answered',
+  },
+  {
+    tag: 'text_claim',
+    choices: LAND_8,
+    response:
+      'One possibility is a licence, since the owner gave permission, but the long use might also support an easement by necessity if the parcel turns out to be landlocked. The facts given do not settle which of the two applies, and the record is silent on access to the road.',
+    pred: null,
+    status: 'no_answer',
+  },
+  {
+    tag: 'text_claim',
+    choices: LEARN_8,
+    response:
+      'Pavlov studied dogs and bells. The key idea in his work is classical conditioning.\nBut the scenario here involves a rat pressing a lever for food pellets, and the rat learns by the consequences of its own actions over many trials in the box.',
+    pred: null,
+    status: 'no_answer',
+  },
+  { tag: 'closing_equals_option', choices: NUMS_8, response: 'When the speed doubles from 5 to 10, the kinetic energy ratio = (10/5)^2 = 4.', pred: 'D', status: 'answered' },
+  { tag: 'closing_equals_option', choices: ['0.5', '1', '2', '4'], response: 'With a half-life of 2 h, after 4 h the fraction left = (1/2)^2 = 1/4, so the mass left = 4 × 1/4 = 1.', pred: 'B', status: 'answered' },
+  { tag: 'cjk_label', n: 4, response: '最终答案：Ｄ', pred: 'D', status: 'answered' },
+  { tag: 'cjk_label', n: 4, response: '正解：Ａ', pred: 'A', status: 'answered' },
+  { tag: 'cjk_label', n: 10, response: '根据牛顿第二定律，加速度为 3 m/s²，所以正确答案是（Ｇ）。', pred: 'G', status: 'answered' },
+  {
+    tag: 'followup_heading_text',
+    choices: ORGANS_8,
+    response: 'Insulin is made in the pancreas (B).\n\n## Extra practice question\nWhich organ filters the blood?\nA) Liver B) Pancreas C) Kidney D) Spleen\n**Answer: C) Kidney**',
+    pred: 'B',
+    status: 'answered',
+  },
+  { tag: 'followup_heading_text', choices: ['Mercury', 'Venus', 'Earth', 'Mars'], response: 'The innermost planet is Mercury.\n\n**Challenge question:** Which planet is the hottest?\n**Answer: (B) Venus**', pred: 'A', status: 'answered' },
+  { tag: 'marked_letters', n: 4, response: 'A ✗\nB ✓\nC ✗\nD ✗', pred: 'B', status: 'answered' },
+  { tag: 'marked_letters', n: 4, response: '- A ❌ too slow\n- B ❌\n- C ❌\n- D ✅ matches the data', pred: 'D', status: 'answered' },
+  { tag: 'marked_letters', n: 4, response: 'A ✅\nB ✅\nC ❌\nD ❌', pred: null, status: 'ambiguous' },
+  {
+    tag: 'abstain_option',
+    choices: ['Rises', 'Falls', 'Stays the same', 'Not enough information'],
+    response: 'Both curves shift at once, so without their sizes there is not enough information to tell what happens to the price.',
+    pred: 'D',
+    status: 'answered',
+  },
+  { tag: 'abstain_option', choices: ['12', '15', '18', 'It cannot be determined'], response: 'The ages of the other two children are never given, so their total age cannot be determined.', pred: 'D', status: 'answered' },
+  {
+    tag: 'abstain_option',
+    choices: ['Rises', 'Falls', 'Stays the same', 'Doubles'],
+    response: 'Both curves shift at once, so without their sizes there is not enough information to tell what happens to the price.',
+    pred: null,
+    status: 'refused',
+  },
 ];
