@@ -6,6 +6,7 @@
  * DuckDB's extension server on first `LOAD fts`, which fails offline and in sandboxes. BM25 over a small collection
  * is a page of code with no download, and ranks the same way on every machine.
  */
+import { jsonlObjects } from './jsonl.ts';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { defineTool, type AgentTool } from './tools.ts';
@@ -222,25 +223,16 @@ function parseDocumentFile(content: string, file: string): SearchDocument {
 export function parseDocumentsJsonl(content: string, file = 'documents'): SearchDocument[] {
   const docs: SearchDocument[] = [];
   const seen = new Map<string, number>();
-  content.split('\n').forEach((line, i) => {
-    if (line.trim() === '') return;
-    const where = `${file}:${i + 1}`;
-    let row: Record<string, unknown>;
-    try {
-      row = JSON.parse(line) as Record<string, unknown>;
-    } catch (error) {
-      throw new Error(`${where}: not valid JSON (${(error as Error).message})`);
-    }
-    if (row === null || typeof row !== 'object' || Array.isArray(row)) throw new Error(`${where}: each line must be a JSON object {id, title, text}`);
+  for (const { row, where, line } of jsonlObjects(content, file, '{id, title, text}')) {
     for (const field of ['id', 'title', 'text'] as const) {
       if (typeof row[field] !== 'string' || (row[field] as string).trim() === '') throw new Error(`${where}: field '${field}' must be a non-empty string`);
     }
     const id = row.id as string;
     const previous = seen.get(id);
     if (previous !== undefined) throw new Error(`${where}: id '${id}' is already used on line ${previous}; ids must be unique`);
-    seen.set(id, i + 1);
+    seen.set(id, line);
     docs.push({ id, title: row.title as string, text: row.text as string });
-  });
+  }
   return docs;
 }
 

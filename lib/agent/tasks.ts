@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { jsonlObjects } from './jsonl.ts';
 import { fileURLToPath } from 'node:url';
 import { gradeResponse, type Grade } from '../grade/index.ts';
 import { GRADER_NAMES, type GraderName, type Query } from '../queries/index.ts';
@@ -53,15 +54,7 @@ function stringRecord(value: unknown, where: string): Record<string, string> {
 export function parseAgentTasks(text: string, file = 'tasks'): AgentTask[] {
   const tasks: AgentTask[] = [];
   const seen = new Set<string>();
-  text.split('\n').forEach((line, i) => {
-    if (line.trim() === '') return;
-    const where = `${file}:${i + 1}`;
-    let row: Record<string, unknown>;
-    try {
-      row = JSON.parse(line) as Record<string, unknown>;
-    } catch (error) {
-      throw new Error(`${where}: not valid JSON (${(error as Error).message})`);
-    }
+  for (const { row, where } of jsonlObjects(text, file, '{id, domain, prompt, answer, grader, ...}')) {
     for (const field of ['id', 'domain', 'prompt', 'answer', 'grader'] as const) {
       if (typeof row[field] !== 'string' || row[field] === '') throw new Error(`${where}: field '${field}' must be a non-empty string`);
     }
@@ -92,7 +85,7 @@ export function parseAgentTasks(text: string, file = 'tasks'): AgentTask[] {
       ...(row.tools !== undefined ? { tools: row.tools as BuiltinToolName[] } : {}),
       ...(row.relTol !== undefined ? { relTol: row.relTol as number } : {}),
     });
-  });
+  }
   return tasks;
 }
 
