@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gradeResponse } from '../lib/grade/index.ts';
-import { loadBfcl, type Query } from '../lib/queries/index.ts';
+import { loadBfcl, loadQueries, type Query } from '../lib/queries/index.ts';
 import { QueryValidationError } from '../lib/queries/errors.ts';
 
 const jsonl = (rows: unknown[]): string => rows.map((row) => JSON.stringify(row)).join('\n') + '\n';
@@ -50,6 +50,14 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
+});
+
+describe('the bfcl recipe', () => {
+  it('loads a BFCL question file (answers from possible_answer/ beside it) where any query set loads, with limit', async () => {
+    const queries = await loadQueries(join(dir, 'BFCL_v3_mixed.json'), { recipe: 'bfcl', limit: 2 });
+    expect(queries.map((q) => q.id)).toEqual([...byId.keys()].slice(0, 2));
+    expect(queries.every((q) => q.grader === 'bfcl')).toBe(true);
+  });
 });
 
 async function grade(id: string, response: string) {

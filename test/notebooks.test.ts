@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executeNotebook, type ExecutedNotebook, type NotebookOutput } from '../kernel/notebook.ts';
 import { BOOTSTRAP, formatNumber, summarize } from '../lib/metrics/index.ts';
+import { REASONING_FIXTURE_THINKING_TOKENS } from '../lib/profile/index.ts';
 import { ensureLlamaTools } from '../lib/run/llama-tools.ts';
 import { readManifest, readResults } from '../lib/store/index.ts';
 
@@ -73,7 +74,7 @@ function workDir(prefix: string): string {
 describe('committed notebooks', () => {
   it('exist, use the ipw kernelspec and carry no outputs', () => {
     // Exactly these: a new notebook needs its own test of its key outputs below.
-    expect([...notebooks].sort()).toEqual(['01-quickstart.ipynb', '02-compare-models.ipynb', '03-energy-deep-dive.ipynb', '04-paper-figures.ipynb', '06-serving.ipynb', '07-sweep.ipynb']);
+    expect([...notebooks].sort()).toEqual(['01-quickstart.ipynb', '02-compare-models.ipynb', '03-energy-deep-dive.ipynb', '04-paper-figures.ipynb', '05-agents.ipynb', '06-serving.ipynb', '07-sweep.ipynb']);
     for (const name of notebooks) {
       const nb = JSON.parse(readFileSync(join(NOTEBOOK_DIR, name), 'utf8')) as {
         nbformat: number;
@@ -186,6 +187,59 @@ describe('notebooks execute headless on the fixture models', () => {
       expect(bytes.length).toBeGreaterThan(1000);
     }
     expect(tableWithCaption(nb, 'Figures written to')).toContain('%PDF-');
+  }, 180_000);
+
+  it('05-agents: the agent task set, KV reuse against re-prefill, a task timeline, energy per turn, reasoning on/off', async () => {
+    const nb = await execute('05-agents.ipynb');
+    const set = tableWithCaption(nb, 'The agent task set: 62 tasks in 3 domains');
+    for (const [domain, tasks] of [['arithmetic', 22], ['lookup', 22], ['files', 18]]) {
+      expect(set).toContain(`<td style="text-align:left">${domain}</td><td style="text-align:right">${tasks}</td>`);
+    }
+    expect(tableWithCaption(nb, 'Scripted tasks the fixture solves (6)')).toContain('>search → search → calculator<');
+    const panels = allOutputs(nb).filter((o) => html(o).includes('class="ipw-live"'));
+    expect(panels.map((o) => plain(o).split(' | ')[0])).toEqual(['6/6 queries', '6/6 queries', '12/12 queries', '12/12 queries']);
+
+    // The task table shows the two runs' own numbers (recomputed here from their folders), under their energy label.
+    const dir = workDir('ipw-05-');
+    const summary = tableWithCaption(nb, /^Agent tasks per KV mode \(energy: .+ \(.+\), domain .+, (ESTIMATED|measured)\)$/);
+    expect(summary.match(/<tr>/g)).toHaveLength(1 + 2);
+    for (const kv of ['reuse', 'reprefill']) {
+      const results = await readResults(join(dir, `agent-${kv}`));
+      expect(results.map((r) => r.correct)).toEqual([true, true, true, true, true, true]);
+      const [cell] = summarize(results, { groupBy: ['model', 'accelerator'] });
+      expect(summary).toMatch(new RegExp(`>${kv}</td><td[^>]*>6</td><td[^>]*>1 \\[1, 1\\]</td><td[^>]*>${formatNumber(cell!.meanEnergyJ, 3).replace('.', '\\.')} \\[`));
+    }
+    // 4 turns over 2 KV modes: lookup-17 takes four, the others two or three.
+    expect(tableWithCaption(nb, /^Energy per turn, means over tasks \(energy: /).match(/<tr>/g)).toHaveLength(1 + 8);
+
+    const timeline = figureTitled(nb, 'lookup-17: two searches and a calculator call (kv reuse)') as unknown as {
+      data: { name?: string; y: (number | null)[] }[];
+      layout: { shapes: { name: string }[]; annotations: { text: string }[]; title: { subtitle: { text: string } } };
+    };
+    expect(timeline.layout.shapes.filter((s) => s.name === 'turn: prefill')).toHaveLength(4);
+    expect(timeline.layout.shapes.filter((s) => s.name === 'tool call')).toHaveLength(3);
+    expect(timeline.layout.annotations.map((a) => a.text)).toEqual(['T1', 'T2', 'T3', 'T4', 'search', 'search', 'calculator']);
+    expect(timeline.data[0]!.name).toBe('power');
+    expect(timeline.data[0]!.y.some((y) => y !== null && y > 0)).toBe(true);
+    expect(timeline.layout.title.subtitle.text).toContain('4 turns, 3 tool calls');
+    expect(figureTitled(nb, 'Energy per turn as the history grows').data.map((t) => t.name)).toEqual(['reprefill', 'reuse']);
+    expect(figureTitled(nb, 'Reasoning off / on: accuracy, energy and IPW').data.map((t) => t.name)).toEqual(['reasoning off', 'reasoning on']);
+    // Every figure draws (SVG for pages without plotly) and names its energy source.
+    const source = (await readResults(join(dir, 'reasoning-on')))[0]!.energySource;
+    expect(figures(nb)).toHaveLength(3);
+    for (const fig of figures(nb)) {
+      expect(String(fig.data!['image/svg+xml'])).toMatch(/^<svg/);
+      expect((fig.data![PLOTLY] as { layout: { title: { subtitle: { text: string } } } }).layout.title.subtitle.text).toContain(source);
+    }
+
+    // Thinking tokens counted apart, and the thinking/answer split adding up to the query's joules (to display rounding).
+    const text = allOutputs(nb).map((o) => String(o.text ?? '')).join('');
+    const split = /reasoning on: (\d+) thinking tokens of (\d+) generated per query; per query ([\d.]+) prefill \+ ([\d.]+) thinking \+ ([\d.]+) answering = ([\d.]+) J/.exec(text);
+    expect(split, text).not.toBeNull();
+    expect(Number(split![1])).toBe(REASONING_FIXTURE_THINKING_TOKENS + 2);
+    const [prefill, think, answer, whole] = split!.slice(3).map(Number);
+    expect(Math.abs(prefill! + think! + answer! - whole!)).toBeLessThanOrEqual(0.02 * whole!); // each part rounded to 3 digits
+    expect(text).toMatch(/reasoning off: no thinking block \(reasoningTokens null\), \d+ tokens generated per query/);
   }, 180_000);
 
   it('06-serving: a rate sweep on the fixture model served by llama-server, the load-level table and the serving plots', async () => {

@@ -35,7 +35,7 @@ const MMLU_PRO_ROW = {
 
 describe('recipes', () => {
   it('lists every recipe with a one-line description', () => {
-    expect(Object.keys(RECIPES)).toEqual(['mmlu-pro', 'supergpqa', 'gpqa', 'math-500', 'natural-reasoning', 'chat-log']);
+    expect(Object.keys(RECIPES)).toEqual(['mmlu-pro', 'supergpqa', 'gpqa', 'math-500', 'natural-reasoning', 'chat-log', 'bfcl']);
     for (const description of Object.values(RECIPES)) expect(description).toMatch(/^[^\n]{10,160}$/);
   });
 

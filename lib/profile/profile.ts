@@ -171,6 +171,10 @@ export interface ProfileProgress {
   last: QueryResult;
 }
 
+/**
+ * What `profile()` resolves with: the run folder and id, the result rows (one per query; with `workload: 'agent'`, one
+ * per task), IPW/IPJ per model x accelerator x domain with bootstrap intervals, and the energy report.
+ */
 export interface ProfileResult {
   runDir: string;
   runId: string;

@@ -6,7 +6,8 @@ import { mapRow } from './map.ts';
 import { normalizeDraft, type Conversion } from './normalize.ts';
 import { readSource } from './readers/source.ts';
 import type { RawSource } from './readers/types.ts';
-import { getRecipe } from './recipes/registry.ts';
+import { loadBfcl } from './bfcl.ts';
+import { BFCL_RECIPE, getRecipe } from './recipes/registry.ts';
 import { sampleQueries } from './sample.ts';
 import { GRADER_NAMES, type ColumnMap, type ConversionNotice, type DatasetSummary, type LoadOptions, type Query } from './types.ts';
 
@@ -63,7 +64,7 @@ export async function loadQueries(source: string, options: LoadOptions = {}): Pr
 /** `loadQueries`, with a notice for each column whose values changed type on the way (see `ConversionNotice`). */
 export async function loadQuerySet(source: string, options: LoadOptions = {}): Promise<{ queries: Query[]; notices: ConversionNotice[] }> {
   const map = options.map === undefined ? {} : parseColumnMap(options.map);
-  const recipe = options.recipe === undefined ? undefined : getRecipe(options.recipe);
+  const recipe = options.recipe === undefined || options.recipe === BFCL_RECIPE ? undefined : getRecipe(options.recipe);
   if (options.grader !== undefined && !GRADER_NAMES.includes(options.grader)) {
     throw new OptionError('load.grader', 'invalid', `load.grader "${String(options.grader)}" is not a grader. Use one of: ${GRADER_NAMES.join(', ')}.`);
   }
@@ -72,6 +73,7 @@ export async function loadQuerySet(source: string, options: LoadOptions = {}): P
   }
   const path = Object.hasOwn(BUNDLED_DATASETS, source) ? (BUNDLED_DATASETS[source]?.path ?? source) : source;
   const seed = options.seed ?? 0;
+  if (options.recipe === BFCL_RECIPE) return { queries: sampleAndLimit(await loadBfcl(path), options), notices: [] };
 
   const queries: Query[] = [];
   const conversions = new ConversionLog();
@@ -98,8 +100,12 @@ export async function loadQuerySet(source: string, options: LoadOptions = {}): P
   if (queries.length === 0) {
     throw new QueryValidationError({ file: source, problem: 'has no rows', fix: 'Add at least one query.' });
   }
+  return { queries: sampleAndLimit(queries, options), notices: conversions.notices() };
+}
+
+function sampleAndLimit(queries: Query[], options: LoadOptions): Query[] {
   const sampled = options.sample ? sampleQueries(queries, options.sample) : queries;
-  return { queries: options.limit === undefined ? sampled : sampled.slice(0, options.limit), notices: conversions.notices() };
+  return options.limit === undefined ? sampled : sampled.slice(0, options.limit);
 }
 
 /** The bundled query sets with their size and per-domain counts. */
