@@ -88,8 +88,11 @@ describe('planning', () => {
   });
 
   it('a cue whose only word of its own is in a reply throws; so do thinking plans the context cannot play', () => {
-    const echo = [{ turns: [{ cue: 'Start the task.', reply: 'A' }, { cue: 'Observation: 491', reply: 'Final Answer: 491' }] }];
+    // A reply that a later turn sees (re-tokenized) would repeat the cue's word; the conversation's last reply may.
+    const echo = [{ turns: [{ cue: 'Start the task.', reply: 'A' }, { cue: 'Observation: 491', reply: 'Add 491.' }, { cue: 'Observation: done', reply: 'Final Answer: 491' }] }];
     expect(() => buildPlannedModel(echo)).toThrow(/^no word of its own .* in conversation 1 turn 2 \("Observation: 491"\)$/);
+    const finalEcho = [{ turns: [{ cue: 'Start the task.', reply: 'A' }, { cue: 'Observation: 491', reply: 'Final Answer: 491' }] }];
+    expect(() => buildPlannedModel(finalEcho)).not.toThrow();
     const looping = [{ turns: [{ cue: 'Count the sheep.', reply: 'Done.', thinking: [' one', ' and', ' two', ' and', ' three'] }] }];
     expect(() => buildPlannedModel(looping)).toThrow(/^conversation 1 turn 1: the model would emit " (two|three)" where " (two|three)" is planned/);
     const newline = [{ turns: [{ cue: 'Say hi.', reply: 'Hi.', thinking: ['Greeting.', '\n'] }] }];
