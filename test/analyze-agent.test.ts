@@ -214,7 +214,7 @@ describe('agent runs in a study', () => {
     expect(perTurn).toMatch(/qwen-a\s+cpu\s+off\s+reprefill\s+estimated \[1\]\s+3\s+1\s+110\s+110\s+10\s+1\.5\s/);
     for (const name of ['agent-tasks', 'agent-turns']) expect(fs.existsSync(path.join(out, `${name}.csv`))).toBe(true);
     const csv = fs.readFileSync(path.join(out, 'agent-tasks.csv'), 'utf8').split('\n');
-    expect(csv[0]).toMatch(/^model,accelerator,reasoning,kvCache,domain,energySource,energyMethod,energyIsEstimate,energyDomain,tasks,accuracy,/);
+    expect(csv[0]).toMatch(/^model,accelerator,reasoning,kvCache,protocol,domain,energySource,energyMethod,energyIsEstimate,energyDomain,tasks,accuracy,/);
     fs.rmSync(out, { recursive: true, force: true });
   }, 60_000);
 });

@@ -60,6 +60,8 @@ export type AgentSummaryRow = {
   reasoning: string | null;
   /** 'reuse' or 'reprefill'. */
   kvCache: string;
+  /** How the model called tools: 'react' or 'native'. */
+  protocol: string;
   /** Present when the summary is by domain. */
   domain?: string;
   energySource: string;
@@ -112,6 +114,7 @@ export interface AgentSummaryOptions {
 interface TaskRow extends MetricRow {
   reasoning: string | null;
   kvCache: string;
+  protocol: string;
   outcome: string;
   turns: number;
   toolCalls: number;
@@ -125,7 +128,8 @@ interface TaskRow extends MetricRow {
 async function readTaskRows(study: Study): Promise<TaskRow[]> {
   const reader = await study.connection.runAndReadAll(
     `SELECT r.queryId, r.model, r.accelerator, r.domain, r.correct, r.energyJ, r.meanPowerW, r.energySource, r.energyMethod,
-            r.energyIsEstimate, r.energyDomain, r.gradeStatus, r.completionTokens, a.reasoning, t.kvCache, t.outcome, t.turns,
+            r.energyIsEstimate, r.energyDomain, r.gradeStatus, r.completionTokens, a.reasoning, t.kvCache,
+            coalesce(t.protocol, 'react') AS protocol, t.outcome, t.turns,
             t.toolCalls, coalesce(f.failed, 0)::INTEGER AS failedToolCalls, t.turnsEnergyJ, t.toolsEnergyJ, t.gapsEnergyJ
      FROM results r JOIN agent_tasks t USING (runId, queryId) JOIN agent_runs a USING (runId)
      LEFT JOIN (SELECT runId, queryId, count(*) FILTER (WHERE NOT ok) AS failed FROM agent_tool_calls GROUP BY ALL) f USING (runId, queryId)`,
@@ -134,7 +138,7 @@ async function readTaskRows(study: Study): Promise<TaskRow[]> {
 }
 
 const cellKey = (row: TaskRow, byDomain: boolean): string[] => [
-  row.model, row.accelerator, row.reasoning ?? '\u0000', row.kvCache, byDomain ? row.domain : '',
+  row.model, row.accelerator, row.reasoning ?? '\u0000', row.kvCache, row.protocol, byDomain ? row.domain : '',
   row.energySource, row.energyMethod, String(row.energyIsEstimate), row.energyDomain ?? '',
 ];
 
@@ -147,7 +151,7 @@ function compareKeys(a: readonly string[], b: readonly string[]): number {
 }
 
 const SUMMARY_COLUMNS: [keyof AgentSummaryRow, string][] = [
-  ['model', 'VARCHAR'], ['accelerator', 'VARCHAR'], ['reasoning', 'VARCHAR'], ['kvCache', 'VARCHAR'], ['domain', 'VARCHAR'],
+  ['model', 'VARCHAR'], ['accelerator', 'VARCHAR'], ['reasoning', 'VARCHAR'], ['kvCache', 'VARCHAR'], ['protocol', 'VARCHAR'], ['domain', 'VARCHAR'],
   ['energySource', 'VARCHAR'], ['energyMethod', 'VARCHAR'], ['energyIsEstimate', 'BOOLEAN'], ['energyDomain', 'VARCHAR'],
   ['tasks', 'INTEGER'],
   ...(['accuracy', 'meanEnergyJ', 'meanPowerW', 'ipw', 'ipj'] as const).flatMap((stat): [keyof AgentSummaryRow, string][] => [
@@ -170,6 +174,7 @@ function summaryRow(rows: readonly TaskRow[], summary: SummaryRow, byDomain: boo
     accelerator: first.accelerator,
     reasoning: first.reasoning,
     kvCache: first.kvCache,
+    protocol: first.protocol,
     ...(byDomain ? { domain: first.domain } : {}),
     energySource: first.energySource,
     energyMethod: first.energyMethod,
@@ -189,7 +194,7 @@ function summaryRow(rows: readonly TaskRow[], summary: SummaryRow, byDomain: boo
 }
 
 /**
- * Agent tasks per model x accelerator x reasoning x KV mode (x domain): task success, joules and mean watts per task,
+ * Agent tasks per model x accelerator x reasoning x KV mode x tool protocol (x domain): task success, joules and mean watts per task,
  * IPW and IPJ, each with lib/metrics' bootstrap interval (the numbers `summarize` gives for the tasks' result rows),
  * turns, tool calls, and the task energy split into turns, tool calls and gaps. Cells never pool two energy labels
  * (source, method, estimate flag, domain): each row carries its own. Undefined figures are null, never 0.
@@ -301,7 +306,10 @@ function labelLines(table: Table): { lines: string[]; refs: string[] } {
  * and KV mode.
  */
 export function formatAgentTables(summary: Table, turnEnergy: Table): string {
-  const keys = presentKeys(summary, ['model', 'accelerator', 'reasoning', 'kvCache', 'domain']);
+  // The protocol column appears once a study holds native tool calling runs (ReAct is the default).
+  const keys = presentKeys(summary, ['model', 'accelerator', 'reasoning', 'kvCache', 'protocol', 'domain']).filter(
+    (key) => key !== 'protocol' || summary.rows.some((row) => row.protocol !== 'react'),
+  );
   const tasks = labelLines(summary);
   const display: Table = {
     columns: [...keys, 'energy', 'tasks', 'success', 'success CI', 'J/task', 'J/task CI', 'W', 'IPW', 'IPW CI', 'IPJ', 'IPJ CI', 'turns', 'tool calls', 'J turns', 'J tools', 'J gaps'],
