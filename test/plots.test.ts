@@ -13,7 +13,8 @@ import type { BarTrace, ScatterTrace } from '../lib/plots/types.ts';
 import type { ProfileProgress } from '../lib/profile/index.ts';
 import type { QueryResult } from '../lib/store/types.ts';
 import { dateTicks, linearTicks, logTicks, niceStep } from '../lib/plots/svg/ticks.ts';
-import { decimateForPixels } from '../lib/plots/svg/render.ts';
+import { decimateForPixels, renderSvg, wrapLines } from '../lib/plots/svg/render.ts';
+import { textWidthPx } from '../lib/plots/svg/xml.ts';
 import { byClass, parseXml } from './helpers/xml.ts';
 
 function summary(model: string, accelerator: string, accuracy: number, meanEnergyJ: number, meanPowerW: number, extra: Partial<PlotSummaryRow> = {}): PlotSummaryRow {
@@ -47,6 +48,21 @@ function svgOf(fig: Figure) {
 }
 
 afterEach(() => resetPlotlyInlining());
+
+describe('SVG subtitles', () => {
+  it('wrap a long energy label to the figure width at word boundaries, and honour <br>', () => {
+    const label = 'Energy: ESTIMATED (a model, not a measurement): estimated, process CPU time x 10 W per busy core, domain estimated:process-cpu; runs r1, r2 and r3';
+    const lines = wrapLines(`${label}<br>second line`, 300, 12);
+    expect(lines.length).toBeGreaterThan(2);
+    expect(lines.at(-1)).toBe('second line');
+    expect(lines.slice(0, -1).join(' ')).toBe(label);
+    for (const line of lines) expect(textWidthPx(line, 12)).toBeLessThanOrEqual(300);
+    const svg = parseXml(renderSvg({ data: [], layout: { width: 400, title: { text: 'T', subtitle: { text: label } } } }));
+    const rendered = byClass(svg, 'ipw-subtitle').map((t) => t.text);
+    expect(rendered.length).toBeGreaterThan(1);
+    expect(rendered.join(' ')).toBe(label);
+  });
+});
 
 describe('paretoFrontier', () => {
   it('keeps the non-dominated rows, cheapest first', () => {

@@ -301,6 +301,28 @@ function yLabelWidthPx(fig: FigureJson): number {
   return Math.max(0, ...provisional.ticks.map((tick) => textWidthPx(tick.label, FONT_SIZE_PX)));
 }
 
+const SUBTITLE_LINE_PX = 16;
+
+/**
+ * A subtitle's lines: plotly's `<br>` breaks, then words wrapped to `maxPx`, so a long energy label stays readable in
+ * the SVG instead of running off the figure (a single word longer than `maxPx` keeps its own line).
+ */
+export function wrapLines(content: string, maxPx: number, fontPx: number): string[] {
+  const lines: string[] = [];
+  for (const paragraph of content.split(/<br\s*\/?>/i)) {
+    let line = '';
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      const next = line === '' ? word : `${line} ${word}`;
+      if (line !== '' && textWidthPx(next, fontPx) > maxPx) {
+        lines.push(line);
+        line = word;
+      } else line = next;
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
 export function renderSvg(fig: FigureJson, size: SvgSize = {}): string {
   const width = size.widthPx ?? fig.layout.width ?? DEFAULT_WIDTH_PX;
   const height = size.heightPx ?? fig.layout.height ?? DEFAULT_HEIGHT_PX;
@@ -314,7 +336,9 @@ export function renderSvg(fig: FigureJson, size: SvgSize = {}): string {
   // Long labels would squeeze the plot to nothing; past a third of the width they overflow instead.
   const legendWidthPx = legend.length === 0 ? 0 : Math.min(width / 3, Math.max(...legend.map(legendItemWidth)));
   const right = width - 20 - legendWidthPx;
-  const titleBlockPx = (title ? 28 : 0) + (subtitle ? 18 : 0);
+  const subtitleFontPx = subtitle?.font?.size ?? FONT_SIZE_PX;
+  const subtitleLines = subtitle ? wrapLines(subtitle.text, width - left - 16, subtitleFontPx) : [];
+  const titleBlockPx = (title ? 28 : 0) + (subtitleLines.length > 0 ? 2 + SUBTITLE_LINE_PX * subtitleLines.length : 0);
   const top = 12 + titleBlockPx + 8;
 
   const categories = axisType(fig, 'x') === 'category' ? categoryLabels(fig) : [];
@@ -347,9 +371,10 @@ export function renderSvg(fig: FigureJson, size: SvgSize = {}): string {
     renderLegend(legend, right + 16, top),
   ];
   if (title) parts.push(text(left, 12 + TITLE_FONT_PX, title, { class: 'ipw-title', 'font-size': TITLE_FONT_PX, 'font-weight': 'bold' }));
-  if (subtitle) {
-    parts.push(text(left, 12 + (title ? 28 : 0) + 12, subtitle.text, { class: 'ipw-subtitle', 'font-size': subtitle.font?.size ?? FONT_SIZE_PX, fill: subtitle.font?.color }));
-  }
+  subtitleLines.forEach((line, k) => {
+    const y = 12 + (title ? 28 : 0) + 12 + k * SUBTITLE_LINE_PX;
+    parts.push(text(left, y, line, { class: 'ipw-subtitle', 'font-size': subtitleFontPx, fill: subtitle?.font?.color }));
+  });
   if (xTitle) parts.push(text((plot.left + plot.right) / 2, height - 10, xTitle, { class: 'ipw-axis-title', 'text-anchor': 'middle' }));
   if (yTitle) {
     const cy = (plot.top + plot.bottom) / 2;
