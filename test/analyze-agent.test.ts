@@ -95,7 +95,7 @@ beforeAll(async () => {
   root = tempDir('ipw-analyze-agent-');
   await writeAgentRun(root, { runId: 'agent-off', model: 'qwen-a', settings: { reasoning: 'off' }, kvCache: 'reprefill', tasks: RUN_A });
   await writeAgentRun(root, { runId: 'agent-on', model: 'qwen-a', settings: { reasoning: 'on' }, kvCache: 'reuse', tasks: RUN_B });
-  await writeAgentRun(root, { runId: 'agent-unmeasured', model: 'qwen-b', settings: {}, kvCache: 'reprefill', tasks: RUN_C, energy: UNMEASURED });
+  await writeAgentRun(root, { runId: 'agent-unmeasured', model: 'qwen-b', settings: { agentProtocol: 'native' }, kvCache: 'reprefill', tasks: RUN_C, energy: UNMEASURED });
   // A plain profile run beside them: its queries are not agent tasks.
   await writeRun(root, { runId: 'plain', variant: VARIANTS[0]!, queryIds: ['m0', 'm1'], host: 'laptop' });
 }, 60_000);
@@ -122,9 +122,11 @@ describe('agent runs in a study', () => {
         'SELECT t.model, t.accelerator, count(*)::INTEGER AS turns FROM agent_turns u JOIN runs t USING (runId) GROUP BY ALL ORDER BY t.model',
       );
       expect(byModel.rows).toEqual([{ model: 'qwen-a', accelerator: 'cpu', turns: 16 }, { model: 'qwen-b', accelerator: 'cpu', turns: 5 }]);
-      const reasoning = await study.query('SELECT runId, reasoning FROM agent_runs ORDER BY runId');
+      const reasoning = await study.query('SELECT runId, reasoning, protocol FROM agent_runs ORDER BY runId');
       expect(reasoning.rows).toEqual([
-        { runId: 'agent-off', reasoning: 'off' }, { runId: 'agent-on', reasoning: 'on' }, { runId: 'agent-unmeasured', reasoning: null },
+        { runId: 'agent-off', reasoning: 'off', protocol: 'react' },
+        { runId: 'agent-on', reasoning: 'on', protocol: 'react' },
+        { runId: 'agent-unmeasured', reasoning: null, protocol: 'native' },
       ]);
     } finally {
       study.close();
@@ -137,7 +139,9 @@ describe('agent runs in a study', () => {
       const bootstrap = { resamples: 200, seed: 3 };
       const table = await agentSummary(study, { byDomain: false, bootstrap });
       expect(table.columns).toHaveLength(table.columnTypes.length);
-      expect(table.rows.map((r) => [r.model, r.reasoning, r.kvCache])).toEqual([['qwen-a', 'off', 'reprefill'], ['qwen-a', 'on', 'reuse'], ['qwen-b', null, 'reprefill']]);
+      expect(table.rows.map((r) => [r.model, r.reasoning, r.kvCache, r.protocol])).toEqual([
+        ['qwen-a', 'off', 'reprefill', 'react'], ['qwen-a', 'on', 'reuse', 'react'], ['qwen-b', null, 'reprefill', 'native'],
+      ]);
       const off = cell(table.rows, 'qwen-a', 'off')!;
       expect(off).toMatchObject({
         accelerator: 'cpu', tasks: 4, accuracy: 0.75, meanEnergyJ: 5, meanPowerW: 6, ipw: 0.125, ipj: 0.15,
@@ -204,10 +208,10 @@ describe('agent runs in a study', () => {
     expect(agentPart).toMatch(/\[1\] estimated \(CPU time x 10 W\), domain estimated:process-cpu: ESTIMATED \(a model, not a measurement\)/);
     expect(agentPart).toMatch(/\[\d\] not measured: no energy source/);
     // model, accelerator, reasoning, kvCache, domain, energy, tasks, success, its CI, J/task, its CI, W, IPW, its CI, IPJ.
-    expect(agentPart).toMatch(/qwen-a\s+cpu\s+off\s+reprefill\s+arithmetic\s+estimated \[1\]\s+2\s+0\.5\s+\[[^\]]+\]\s+3\s+\[[^\]]+\]\s+6\s+0\.08333\s+\[[^\]]+\]\s+0\.1667/);
-    expect(agentPart).toMatch(/qwen-a\s+cpu\s+on\s+reuse\s+files\s+estimated \[1\]\s+2\s+1\s+\[[^\]]+\]\s+10\s/);
+    expect(agentPart).toMatch(/qwen-a\s+cpu\s+off\s+reprefill\s+react\s+arithmetic\s+estimated \[1\]\s+2\s+0\.5\s+\[[^\]]+\]\s+3\s+\[[^\]]+\]\s+6\s+0\.08333\s+\[[^\]]+\]\s+0\.1667/);
+    expect(agentPart).toMatch(/qwen-a\s+cpu\s+on\s+reuse\s+react\s+files\s+estimated \[1\]\s+2\s+1\s+\[[^\]]+\]\s+10\s/);
     // Not measured: said so, never a 0.
-    expect(agentPart).toMatch(/qwen-b\s+cpu\s+reprefill\s+arithmetic\s+none \[2\]\s+2\s+0\.5\s+\[0, 1\]\s+not measured\s+not measured\s+n\/a\s+n\/a\s+2\.5\s+1\.5\s+not measured/);
+    expect(agentPart).toMatch(/qwen-b\s+cpu\s+reprefill\s+native\s+arithmetic\s+none \[2\]\s+2\s+0\.5\s+\[0, 1\]\s+not measured\s+not measured\s+n\/a\s+n\/a\s+2\.5\s+1\.5\s+not measured/);
     const perTurn = agentPart.slice(agentPart.indexOf('Energy per turn'));
     expect(perTurn).toMatch(/^Energy per turn \(means over the tasks that reached each turn/);
     expect(perTurn).toMatch(/qwen-a\s+cpu\s+on\s+reuse\s+estimated \[1\]\s+2\s+4\s+80\s+30\s+10\s+1\s+0\.4\s+0\.6/);

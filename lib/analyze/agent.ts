@@ -27,7 +27,8 @@ const VIEWS = [
 
 /**
  * Defines `agent_tasks`, `agent_turns` and `agent_tool_calls` over the runs that have agent tables (union by name),
- * and `agent_runs` (runId, reasoning: the run's `reasoning` setting or null). Nothing when no run has them.
+ * and `agent_runs` (runId; reasoning: the run's `reasoning` setting or null; protocol: its `agentProtocol`, 'react' in
+ * runs recorded before the option existed). Nothing when no run has them.
  */
 export async function defineAgentViews(connection: DuckDBConnection, tags: readonly RunTag[]): Promise<void> {
   const agentRuns = tags.filter((tag) => hasAgentTables(tag.runDir));
@@ -37,10 +38,15 @@ export async function defineAgentViews(connection: DuckDBConnection, tags: reado
     const files = quoteStringList(agentRuns.map((tag) => path.join(tag.runDir, file)));
     await connection.run(`CREATE OR REPLACE VIEW ${quoteIdent(view)} AS SELECT * FROM read_parquet(${files}, union_by_name = true)`);
   }
-  await connection.run('CREATE OR REPLACE TABLE agent_runs (runId VARCHAR PRIMARY KEY, reasoning VARCHAR)');
+  await connection.run('CREATE OR REPLACE TABLE agent_runs (runId VARCHAR PRIMARY KEY, reasoning VARCHAR, protocol VARCHAR)');
   for (const tag of agentRuns) {
-    const setting = loadRunSummary(tag.runDir).settings[REASONING_SETTING];
-    await connection.run('INSERT INTO agent_runs VALUES ($1, $2)', [tag.runId, setting === undefined || setting === null ? null : String(setting)]);
+    const settings = loadRunSummary(tag.runDir).settings;
+    const reasoning = settings[REASONING_SETTING];
+    await connection.run('INSERT INTO agent_runs VALUES ($1, $2, $3)', [
+      tag.runId,
+      reasoning === undefined || reasoning === null ? null : String(reasoning),
+      String(settings.agentProtocol ?? 'react'),
+    ]);
   }
 }
 
@@ -129,7 +135,7 @@ async function readTaskRows(study: Study): Promise<TaskRow[]> {
   const reader = await study.connection.runAndReadAll(
     `SELECT r.queryId, r.model, r.accelerator, r.domain, r.correct, r.energyJ, r.meanPowerW, r.energySource, r.energyMethod,
             r.energyIsEstimate, r.energyDomain, r.gradeStatus, r.completionTokens, a.reasoning, t.kvCache,
-            coalesce(t.protocol, 'react') AS protocol, t.outcome, t.turns,
+            a.protocol, t.outcome, t.turns,
             t.toolCalls, coalesce(f.failed, 0)::INTEGER AS failedToolCalls, t.turnsEnergyJ, t.toolsEnergyJ, t.gapsEnergyJ
      FROM results r JOIN agent_tasks t USING (runId, queryId) JOIN agent_runs a USING (runId)
      LEFT JOIN (SELECT runId, queryId, count(*) FILTER (WHERE NOT ok) AS failed FROM agent_tool_calls GROUP BY ALL) f USING (runId, queryId)`,
