@@ -11,6 +11,7 @@ import { HOLDOUT_MATH_5, HOLDOUT_MC_5 } from './grade-corpus/holdout-5.ts';
 import { HOLDOUT_MATH_6, HOLDOUT_MC_6 } from './grade-corpus/holdout-6.ts';
 import { HOLDOUT_MATH_7, HOLDOUT_MC_7 } from './grade-corpus/holdout-7.ts';
 import { HOLDOUT_MATH_8, HOLDOUT_MC_8 } from './grade-corpus/holdout-8.ts';
+import { HOLDOUT_MATH_9, HOLDOUT_MC_9 } from './grade-corpus/holdout-9.ts';
 
 const asList = <T>(x: T | T[]): T[] => (Array.isArray(x) ? x : [x]);
 
@@ -58,7 +59,8 @@ describe('grade hold-out split', () => {
   const sixth = [...mcOutcomes(HOLDOUT_MC_6), ...mathOutcomes(HOLDOUT_MATH_6)];
   const seventh = [...mcOutcomes(HOLDOUT_MC_7), ...mathOutcomes(HOLDOUT_MATH_7)];
   const eighth = [...mcOutcomes(HOLDOUT_MC_8), ...mathOutcomes(HOLDOUT_MATH_8)];
-  const outcomes = [...first, ...second, ...third, ...fourth, ...fifth, ...sixth, ...seventh, ...eighth];
+  const ninth = [...mcOutcomes(HOLDOUT_MC_9), ...mathOutcomes(HOLDOUT_MATH_9)];
+  const outcomes = [...first, ...second, ...third, ...fourth, ...fifth, ...sixth, ...seventh, ...eighth, ...ninth];
 
   it('passes at least 95% of the cases', () => {
     report('hold-out batch 1', first);
@@ -75,6 +77,9 @@ describe('grade hold-out split', () => {
     report('hold-out batch 8 (mc)', mcOutcomes(HOLDOUT_MC_8));
     report('hold-out batch 8 (math)', mathOutcomes(HOLDOUT_MATH_8));
     report('hold-out batch 8', eighth);
+    report('hold-out batch 9 (mc)', mcOutcomes(HOLDOUT_MC_9));
+    report('hold-out batch 9 (math)', mathOutcomes(HOLDOUT_MATH_9));
+    report('hold-out batch 9', ninth);
     expect(report('hold-out', outcomes)).toBeGreaterThanOrEqual(0.95);
   });
 

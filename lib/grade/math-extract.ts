@@ -39,6 +39,9 @@ function answerPhrase(text: string, at: number): { answer: string; end: number }
   let clause = (stop ? body.slice(0, stop.index) : body).trim();
   // "(Answer: 6)", "(the answer is 19)": the closing parenthesis belongs to the aside, not the answer.
   if (clause.endsWith(')') && (clause.match(/\)/g) ?? []).length > (clause.match(/\(/g) ?? []).length) clause = clause.slice(0, -1).trimEnd();
+  // "150 (that is, 5 boxes of 30)", "7 (not 8, as I first thought": an aside in words after the value explains it.
+  const aside = /\s+\((?=\s*(?:i\.e|e\.g)\b|[^)]*?(?<![\\A-Za-z])[A-Za-z]{2,})[^]*$/i.exec(clause);
+  if (aside && aside.index > 0 && /\d/.test(clause.slice(0, aside.index))) clause = clause.slice(0, aside.index).trimEnd();
   if (clause.length === 0 || clause.length > 120) return null;
   return { answer: clause, end: at + lead + clause.length };
 }
@@ -64,7 +67,8 @@ function revisedAfter(text: string, strong: Candidate, weak: readonly Candidate[
 /** Something a final answer could be: it has a digit, a LaTeX command, a set/tuple bracket, is a number in words or a short word. */
 function plausible(answer: string): boolean {
   const a = answer.trim();
-  if (a.length === 0) return false;
+  // "\boxed{}": a box left empty holds nothing.
+  if (a.replace(/\\(?:boxed|fbox)\s*\{\s*\}/g, '').trim().length === 0) return false;
   if (/\d|\\[A-Za-z]|[{}()[\]]|^[A-Za-z]$/.test(a)) return true;
   if (isNumberInWords(a)) return true;
   // "in the expected range", "the sum of the two": prose, not an answer.
@@ -94,7 +98,14 @@ function strongCandidates(text: string): Candidate[] {
   for (const m of allMatches(text, phrase)) {
     // "\boxed{answer: 7}": the box is the candidate; the phrase inside it would take the closing brace along.
     if (boxes.some((b) => m.index > b.start && m.index < b.end)) continue;
-    const at = m.index + m[0].length;
+    let at = m.index + m[0].length;
+    // "The answer is not 12; it is 21": the rejected value is no answer; the one that replaces it is.
+    const negated = /^\s*(?:not|n[o']t)\b/i.exec(text.slice(at));
+    if (negated) {
+      const instead = /^\s*not\s+[^;,.\n]{1,40}?(?:[;,]\s*(?:but\s+)?(?:it(?:'s|’s|\s+is)|rather)|,?\s+but(?:\s+rather)?)\s+/i.exec(text.slice(at, at + 80));
+      if (!instead) continue;
+      at += instead[0].length;
+    }
     const p = answerPhrase(text, at);
     // "The final answer is $\boxed{5}$": the box already stands for it.
     if (!p || /\\(?:boxed|fbox)\b/.test(p.answer) || !plausible(p.answer)) continue;
@@ -220,7 +231,7 @@ function lastNumber(full: string): Candidate | null {
   const text = maskPrograms(full);
   const closingAt = closingSentenceStart(text);
   const inWords = numbersInWords(text.slice(closingAt)).at(-1);
-  const numbers = allMatches(text, /(?<![\w.])[-−]?(?:\d+\s+\d+\s*\/\s*\d+(?![\d.\/])|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][-+]?\d+)?(?:\s*\/\s*\d+)?(?:\s*\\?%)?)(?![\w])/g);
+  const numbers = allMatches(text, /(?<![\w.])[-−]?(?:\d+\s+\d+\s*\/\s*\d+(?![\d.\/])|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][-+]?\d+)?(?:\s*\/\s*\d+)?(?:\s*\\?%)?(?:\s+(?:thousand|million|billion|trillion)\b)?)(?![\w])/g);
   let m = numbers.at(-1);
   // "She has 8 chapters left after 4 weeks.": a closing time phrase is not the quantity the sentence states.
   const prev = numbers.at(-2);
@@ -235,7 +246,7 @@ function lastNumber(full: string): Candidate | null {
   if (inWords) {
     const at = closingAt + inWords.start;
     const end = closingAt + inWords.end;
-    if (!m || at > m.index) return { answer: full.slice(at, end), rule: 'last_number', start: at, end };
+    if (!m || at >= m.index + m[0].length) return { answer: full.slice(at, end), rule: 'last_number', start: at, end };
   }
   if (!m) return null;
   // "2 1/2" is a mixed number only when the fraction is proper; "12 15/3" is two numbers, the last one read.
@@ -257,7 +268,8 @@ export function extractMathAnswer(response: string, options: ExtractionOptions =
   if (prepared.trim().length === 0) {
     return { answer: null, status: missing, rule: 'empty', span: null, detail: response.trim().length === 0 ? 'empty response' : 'only reasoning, no answer after it' };
   }
-  const cut = readableEnd(prepared, (prefix) => strongCandidates(prefix).length > 0);
+  // A reply that opens with a bare value (" 15\n\nQ: ...") has answered before a base model's next "Q:".
+  const cut = readableEnd(prepared, (prefix) => strongCandidates(prefix).length > 0 || LONE_VALUE.test(prefix));
   const text = prepared.slice(0, cut.end);
   // A reply cut off mid-sentence: its unfinished last sentence states nothing yet ("... = 20, so").
   const tail = text.trimEnd();
@@ -278,6 +290,9 @@ export function extractMathAnswer(response: string, options: ExtractionOptions =
   }
   const found = strong ? (revisedAfter(text, strong, weak) ?? strong) : weak.at(-1);
   if (found) return answeredWith(response, found);
+  // "The final answer is $\boxed{}$": the model meant to box its answer and left the box empty.
+  const emptyBox = /\\(?:boxed|fbox)\s*\{\s*\}/.exec(text);
+  if (emptyBox) return { answer: null, status: missing, rule: 'empty_box', span: spanOf(response, emptyBox.index, emptyBox.index + emptyBox[0].length), detail: 'the answer box is empty' };
   const refusal = findRefusal(text);
   if (refusal) {
     return { answer: null, status: 'refused', rule: 'refusal', span: spanOf(response, refusal.start, refusal.end), detail: response.slice(refusal.start, refusal.end) };
@@ -293,9 +308,20 @@ export function extractMathAnswer(response: string, options: ExtractionOptions =
     return { answer: null, status: 'ambiguous', rule: 'last_number', span: spanOf(response, at, at + offered[0].length), detail: `offers two values: ${offered[0].trim()}` };
   }
   const number = lastNumber(reading);
+  // "..., the answer is not 12, because 12 ignores the refund.": a value the reply rejects is not its answer.
+  const rejected = allMatches(reading, REJECTED_VALUE).map((m) => m[1]!);
+  if (number && rejected.some((v) => mathEqual(v, number.answer))) {
+    return { answer: null, status: 'no_answer', rule: 'rejected', span: spanOf(response, number.start, number.end), detail: `only rejects a value: ${number.answer.trim()}` };
+  }
   if (number) return answeredWith(response, number);
   return { answer: null, status: 'no_answer', rule: 'none', span: null, detail: 'no answer found' };
 }
+
+/** "the answer is not 12", "the answer can't be 7": a value rejected as the answer. */
+const REJECTED_VALUE = /\banswer\s+(?:is\s+not|isn['’]t|cannot\s+be|can['’]t\s+be)\s+\$?([-−]?\d+(?:,\d{3})*(?:\.\d+)?)/gi;
+
+/** A reply that is only a value on one line, e.g. " 15" or "42 apples". */
+const LONE_VALUE = /^\s*[-−$]?\d[\d,]*(?:\.\d+)?(?:\s+[A-Za-z]+)?\s*\.?\s*$/;
 
 /** Words that open each of several alternatives: "Method 1 gives", "Using the table:", "If the ends count,". */
 const ALTERNATIVE_LEAD = /^(?:method|approach|way|using|via|if|case|interpretation|reading|attempt|assuming)$/i;
@@ -315,7 +341,10 @@ function leadWord(text: string, at: number): string {
  * not, ...") or the later opened by "Alternatively"/"Otherwise", with no revision or next step between them.
  */
 function alternativeBoxes(text: string, a: Candidate, b: Candidate): boolean {
-  if (a.rule !== 'boxed' || b.rule !== 'boxed' || MOVES_ON.test(text.slice(a.end, b.start))) return false;
+  if (a.rule !== 'boxed' || b.rule !== 'boxed') return false;
+  // "$\boxed{8}$ or $\boxed{10}$": two boxes joined by "or" offer both.
+  if (/^[\s$]*,?\s*or\s+(?:maybe\s+|perhaps\s+|possibly\s+)?[\s$]*$/i.test(text.slice(a.end, b.start))) return true;
+  if (MOVES_ON.test(text.slice(a.end, b.start))) return false;
   const [first, second] = [leadWord(text, a.start), leadWord(text, b.start)];
   return (first === second && ALTERNATIVE_LEAD.test(first)) || /^(?:alternatively|otherwise)$/.test(second);
 }

@@ -108,8 +108,27 @@ function unwrap(s: string, commands: string, keep: (content: string) => string):
   return out;
 }
 
+/** Unicode superscript digits and signs, as the exponent they write. */
+const SUPERSCRIPTS: Record<string, string> = { '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9', '⁻': '-', '⁺': '+' };
+
+/** "10⁻³", "cm²", "2¹⁰": a run of superscript characters is an exponent (NFKC would flatten "10⁻³" to "10−3"). */
+function superscriptsToExponents(s: string): string {
+  return s.replace(/[⁺⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g, (run) => `^{${[...run].map((c) => SUPERSCRIPTS[c]).join('')}}`);
+}
+
+/** "1.2 million", "3 thousand", "2.5 billion": digits with a scale word, as one number. */
+function scaleWords(s: string): string {
+  return s.replace(/(?<![\d.])(\d+(?:\.\d+)?)\s*(thousand|million|billion|trillion)\b/gi, (all, num: string, word: string) => {
+    const exponent = { thousand: 3, million: 6, billion: 9, trillion: 12 }[word.toLowerCase()]!;
+    const [whole, frac = ''] = num.split('.');
+    if (frac.length > exponent) return all;
+    return `${whole}${frac.padEnd(exponent, '0')}`.replace(/^0+(?=\d)/, '');
+  });
+}
+
 export function normalizeMath(input: string): NormalizedAnswer {
-  let s = input.normalize('NFKC').trim();
+  let s = superscriptsToExponents(input).normalize('NFKC').trim();
+  s = scaleWords(s);
   // Outer math delimiters and markdown.
   s = s.replace(/^\*\*|\*\*$/g, '').trim();
   s = s.replace(/^\$+|\$+$/g, '').replace(/^\\\(|\\\)$/g, '').replace(/^\\\[|\\\]$/g, '').trim();
@@ -141,6 +160,8 @@ export function normalizeMath(input: string): NormalizedAnswer {
   s = s.replace(/(?<!\\)\\[,!;: ]|~/g, ' ');
   s = s.replace(/\\(?:quad|qquad)\b/g, ' ');
   s = s.replace(/\s+/g, ' ').trim();
+  // "\text{seven}", "\textbf{twenty-four} apples": a number in words inside a text command.
+  s = wordsToDigits(s);
   s = stripTrailingWords(s);
   // "x = 5", "a=\frac12": the value, not the variable it was assigned to.
   s = s.replace(/^(?:[A-Za-z]|\\[A-Za-z]+)(?:_\{?\w+\}?)?\s*=\s*(?=[^=]+$)/, '');

@@ -2,7 +2,7 @@
  * Candidates for the multiple-choice commitment model: every place a response names an option in a way that
  * commits to it, hedges, rejects it or merely lists it. `mc.ts` decides among them.
  */
-import { LETTERS, negationAt, normalizeOption, optionAtPosition, readChoice, type OptionsContext } from './mc-read.ts';
+import { LETTERS, negationAt, normalizeOption, optionAtPosition, readChoice, romanNumeralAt, type OptionsContext } from './mc-read.ts';
 import { allMatches, bracedGroups, linesWithOffsets } from './text.ts';
 
 /** How a candidate is stated; 'conditional': only under a condition ("if ..., the answer would be A"). */
@@ -56,6 +56,8 @@ const LEAD_INS: readonly LeadIn[] = [
     tier: 2,
     re: /\b(?:answer|option|choice|response|pick|selection)(?:\s+(?:choice|option|letter))?\s*(?:is|would\s+be|should\s+be|must\s+be|will\s+be|=|:|-\s|—|–)/gi,
   },
+  // "The correct one is the third option", "the right one is (B)".
+  { rule: 'answer_is', tier: 2, re: /\bthe\s+(?:correct|right|best)\s+one\s+(?:is|would\s+be|must\s+be)\b/gi },
   // "所以正确答案是 (G)", "正解は (F)", "정답은 C".
   { rule: 'answer_is', tier: 2, re: /(?:最终|最終|正确|正確)?答案\s*(?:应该|應該|应|應)?(?:是|为|為)|正解\s*は|정답은/g },
   // "Wait, it is B", "So it's option C": the short form revisions take.
@@ -179,6 +181,7 @@ export function walkItems(text: string, ctx: OptionsContext): Item[] {
     const letter = m[1] ?? m[2] ?? m[3];
     if (letter === undefined) continue;
     const letterStart = m.index + m[0].lastIndexOf(letter);
+    if (romanNumeralAt(text, letterStart, ctx)) continue;
     found.push({ letter, letterStart, bodyStart: m.index + m[0].length });
   }
   if (new Set(found.map((f) => f.letter)).size < 2) return [];
@@ -280,6 +283,7 @@ export function readHits(text: string, ctx: McContext): Hit[] {
   const closing = closingStart(text);
   const lines = letterLines(text, ctx);
   const add = (hit: Omit<Hit, 'closest'>): void => {
+    if (hit.letter === 'I' && romanNumeralAt(text, hit.letterStart, ctx)) return;
     const sentenceStart = Math.max(text.lastIndexOf('.', hit.letterStart - 2), text.lastIndexOf('\n', hit.letterStart - 1), hit.letterStart - 80, 0);
     const full: Hit = { ...hit, closest: hit.stance === 'committed' && CLOSEST.test(text.slice(sentenceStart, hit.letterStart)) };
     const same = hits.findIndex((h) => h.letterStart === hit.letterStart);
@@ -321,12 +325,20 @@ export function readHits(text: string, ctx: McContext): Hit[] {
     add({ letter: choice.letter, start: m.index, end: choice.end, letterStart, tier: 2, rule: 'letter_with_text', stance: stanceOf(text, { letter: choice.letter, letterStart, end: choice.end }, ctx, choice.hedged) });
   }
 
-  for (const box of [...bracedGroups(text, 'boxed'), ...bracedGroups(text, 'fbox')]) {
+  const boxes = [...bracedGroups(text, 'boxed'), ...bracedGroups(text, 'fbox')].sort((a, b) => a.start - b.start);
+  const boxed = boxes.flatMap((box) => {
     const inner = `${box.content}`;
     const choice = readChoice(inner, 0, ctx);
-    if (!choice || (inner.slice(choice.end).trim().length > 0 && !choice.byText && !/^\s*[).:]/.test(inner.slice(choice.end)))) continue;
-    add({ letter: choice.letter, start: box.start, end: box.end, letterStart: box.contentStart, tier: 1, rule: 'boxed', stance: choice.hedged ? 'hedged' : 'committed' });
-  }
+    if (!choice || (inner.slice(choice.end).trim().length > 0 && !choice.byText && !/^\s*[).:]/.test(inner.slice(choice.end)))) return [];
+    return [{ box, choice }];
+  });
+  boxed.forEach(({ box, choice }, i) => {
+    // "$\boxed{A}$ $\boxed{C}$", "\boxed{B} or \boxed{D}": boxes side by side with different letters offer both.
+    const beside = [boxed[i - 1], boxed[i + 1]].some(
+      (o) => o !== undefined && o.choice.letter !== choice.letter && /^[\s$,]*(?:or\s+)?[\s$]*$/i.test(o.box.start > box.start ? text.slice(box.end, o.box.start) : text.slice(o.box.end, box.start)),
+    );
+    add({ letter: choice.letter, start: box.start, end: box.end, letterStart: box.contentStart, tier: 1, rule: 'boxed', stance: choice.hedged || beside ? 'hedged' : 'committed' });
+  });
 
   for (const m of allMatches(text, letterFirst(ctx.letters))) {
     const { letter, letterStart } = capturedLetter(m)!;
@@ -407,11 +419,13 @@ export function letterTokens(text: string, ctx: OptionsContext): LetterToken[] {
     String.raw`\b${OPTION_NOUN}\s+[(\[]?([${l}])[)\]]?(?![A-Za-z0-9])|(?<![A-Za-z0-9\\])[(\[]([${l}])[)\]]|(?:^|\n)[ \t]*([${l}])[).:](?=\s)|(?<![A-Za-z0-9'’(\-])([${l}])(?=\s+(?:also\s+|too\s+)?${ITEM_VERBS})`,
     'g',
   );
-  return allMatches(text, re).map((m) => {
-    const letter = (m[1] ?? m[2] ?? m[3] ?? m[4])!;
-    const letterStart = m.index + m[0].lastIndexOf(letter);
-    return { letter, start: m.index, letterStart, end: m.index + m[0].length };
-  });
+  return allMatches(text, re)
+    .map((m) => {
+      const letter = (m[1] ?? m[2] ?? m[3] ?? m[4])!;
+      const letterStart = m.index + m[0].lastIndexOf(letter);
+      return { letter, start: m.index, letterStart, end: m.index + m[0].length };
+    })
+    .filter((t) => !romanNumeralAt(text, t.letterStart, ctx));
 }
 
 /** Places where a letter is judged a wrong answer (a verdict, not a missing property), for withdrawals. */

@@ -40,6 +40,25 @@ const AFTER_LETTER_WORDS = new Set([
   'based', 'according', 'option', 'choice', 'answer', 'correct', 'right', 'best', 'only', 'then', 'instead',
 ]);
 
+/**
+ * Statements numbered in Roman numerals: the reply lists them ("I and III", "II, IV") or names one ("statement
+ * II"), or the options do ("I only" ... "I, II and III"). "Type II diabetes" alone is not such a list.
+ */
+export function romanStatements(text: string, ctx: OptionsContext): boolean {
+  const listed = /(?<![A-Za-z])(?:I|II|III|IV)(?:\s*,\s*|\s+(?:and|or|&)\s+)(?:I|II|III|IV)(?![A-Za-z])/.test(text);
+  const named = /\b(?:statements?|claims?|assertions?)\s+(?:II|III|IV)(?![A-Za-z])/i.test(text);
+  return listed || named || ctx.options.some((o) => /(?:^|[\s,])(?:ii|iii|iv)(?:[\s,]|$)/.test(o));
+}
+
+/**
+ * A bare "I" among Roman-numeral statements is a statement's number, not the option letter I: "So I and III
+ * hold", "The answer is I and II". "(I)", "[I]", "option I" and "I)" still name the option.
+ */
+export function romanNumeralAt(text: string, letterStart: number, ctx: OptionsContext): boolean {
+  if (text[letterStart] !== 'I' || /^[)\]]/.test(text.slice(letterStart + 1)) || /(?:[(\[]|\b(?:option|choice)\s+)$/i.test(text.slice(0, letterStart))) return false;
+  return romanStatements(text, ctx);
+}
+
 function letterAt(text: string, at: number, ctx: OptionsContext): { letter: string; end: number; wrapped: boolean } | null {
   const m = /^([(\[{]\s*)?([A-Za-z])(\s*[)\]}])?/.exec(text.slice(at, at + 8));
   if (!m?.[2]) return null;
@@ -54,6 +73,7 @@ function letterAt(text: string, at: number, ctx: OptionsContext): { letter: stri
   if (m[1] !== undefined && m[3] === undefined && !/^\s*[.:]/.test(after)) return null;
   const letter = raw.toUpperCase();
   if (!ctx.letters.includes(letter)) return null;
+  if (!wrapped && romanNumeralAt(text, at + (m[1]?.length ?? 0), ctx)) return null;
   if (raw !== letter && !wrapped && !/^\s*[.,;:!)]?\s*(?:\n|$)/.test(after)) return null;
   if (!wrapped) {
     const word = /^\s+([a-z]+)/.exec(after)?.[1];

@@ -28,6 +28,7 @@ const LEARN_8 = ['Classical conditioning', 'Operant conditioning', 'Habituation'
 const LAND_8 = ['Licence', 'Easement by necessity', 'Lease', 'Fee simple'];
 const ORGANS_8 = ['Liver', 'Pancreas', 'Kidney', 'Spleen'];
 const NUMS_8 = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'];
+const ROMAN_9 = ['I only', 'II only', 'III only', 'I and II', 'I and III', 'II and III', 'I, II and III', 'II, III and IV', 'none of them', 'IV only'];
 
 export const MC_CASES: McCase[] = [
   // Explicit commitments.
@@ -417,4 +418,15 @@ export const MC_CASES: McCase[] = [
     pred: null,
     status: 'refused',
   },
+  // Found through the ninth hold-out batch's misses, reproduced here in other wording.
+  { tag: 'roman_statements', choices: ROMAN_9, response: 'Checking each statement: I holds for every prime, II fails for 2, and III holds as well. So I and II cannot both be right; only I and III survive, which is option (E).', pred: 'E', status: 'answered' },
+  { tag: 'roman_statements', choices: ROMAN_9, response: 'Both I and II are true, and III is false.\n\nSo I and II, which is (D).', pred: 'D', status: 'answered' },
+  { tag: 'roman_statements', choices: ROMAN_9, response: 'Statement I is true. Statement II is true. Statement III is true.\n\nThe answer is I, II and III.', pred: 'G', status: 'answered' },
+  { tag: 'roman_statements', choices: ROMAN_9, response: 'Each of the four statements fails for some triangle, so none of them holds. The answer is (I).', pred: 'I', status: 'answered' },
+  { tag: 'roman_not_statements', n: 10, response: 'Type II diabetes begins with insulin resistance, which is the mechanism the question describes. The answer is I.', pred: 'I', status: 'answered' },
+  { tag: 'ordinal_lead', response: 'Checking each value against the table, the right one is the second option.', pred: 'B', status: 'answered' },
+  { tag: 'ordinal_lead', n: 10, response: 'After ruling out the others, the correct one is the seventh choice.', pred: 'G', status: 'answered' },
+  { tag: 'boxes_side_by_side', response: 'Either could be argued: $\\boxed{B}$ or $\\boxed{D}$', pred: null, status: 'ambiguous' },
+  { tag: 'boxes_side_by_side', response: '\\boxed{C}\n\\boxed{A}', pred: null, status: 'ambiguous' },
+  { tag: 'boxes_side_by_side', response: 'The answer is \\boxed{C} \\boxed{C}', pred: 'C', status: 'answered' },
 ];
