@@ -12,6 +12,7 @@ import { DEFAULT_SYSTEM_PROMPT, type ModelRunner } from '../lib/run/index.ts';
 import { startLlamaServer, type LlamaServerHandle } from '../lib/run/llama-server.ts';
 import { openOpenAIRunner } from '../lib/run/openai.ts';
 import { tempDir } from './helpers/fixture.ts';
+import { expectAgentEnergyConserved } from './helpers/agent-energy.ts';
 
 /**
  * ChatML with tools, written for this test: the tool schemas go in the system message, an assistant's calls are
@@ -141,17 +142,7 @@ describe('native tool calling against llama-server (--jinja, a <tool_call> chat 
     expect(run.turns[1]!.cachedPromptTokens).toBe(run.turns[0]!.promptTokens);
 
     expect(run.energy).toMatchObject({ source: 'estimated', isEstimate: true });
-    for (const t of run.turns) {
-      expect(t.energyJ).toBeGreaterThan(0);
-      expect(t.prefillEnergyJ + t.decodeEnergyJ).toBeCloseTo(t.energyJ, 9);
-    }
-    const call = run.toolCalls[0]!;
-    expect(call.startMs).toBeGreaterThanOrEqual(run.turns[0]!.endMs);
-    expect(call.endMs).toBeLessThanOrEqual(run.turns[1]!.startMs);
-    expect(Number.isFinite(call.energyJ) && call.energyJ >= 0).toBe(true);
-    expect(Math.abs(run.turnsEnergyJ + run.toolsEnergyJ + run.gapsEnergyJ - run.energyJ)).toBeLessThan(1e-6);
-    const spansMs = run.turns.reduce((s, t) => s + t.endMs - t.startMs, 0) + run.toolCalls.reduce((s, c) => s + c.wallMs, 0);
-    expect(spansMs + run.gapsMs).toBeCloseTo(run.durationMs, 6);
+    expectAgentEnergyConserved(run);
   });
 
   it('runAgent (native, re-prefill): the same trajectory with every prompt evaluated, the call re-tokenized from the template', async () => {

@@ -19,6 +19,7 @@ import { chatHistoryOf, functionsOf, parseFunctionCalls } from '../lib/run/llama
 import { openLlamaRunner } from '../lib/run/llama.ts';
 import { openOpenAIRunner } from '../lib/run/openai.ts';
 import { tempDir } from './helpers/fixture.ts';
+import { expectAgentEnergyConserved } from './helpers/agent-energy.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // The scripted server: each chat request gets the next scripted reply, a list of SSE payloads.
@@ -185,17 +186,7 @@ describe('native tool calling through an OpenAI-compatible server (scripted, 127
 
     // Energy: every part has its window on the estimated source, and the parts add up to the task.
     expect(run.energy).toMatchObject({ source: 'estimated', isEstimate: true });
-    for (const t of run.turns) {
-      expect(t.energyJ).toBeGreaterThan(0);
-      expect(t.prefillEnergyJ + t.decodeEnergyJ).toBeCloseTo(t.energyJ, 9);
-    }
-    const call = run.toolCalls[0]!;
-    expect(call.startMs).toBeGreaterThanOrEqual(run.turns[0]!.endMs);
-    expect(call.endMs).toBeLessThanOrEqual(run.turns[1]!.startMs);
-    expect(Number.isFinite(call.energyJ) && call.energyJ >= 0).toBe(true);
-    expect(Math.abs(run.turnsEnergyJ + run.toolsEnergyJ + run.gapsEnergyJ - run.energyJ)).toBeLessThan(1e-6);
-    const spansMs = run.turns.reduce((s, t) => s + t.endMs - t.startMs, 0) + run.toolCalls.reduce((s, c) => s + c.wallMs, 0);
-    expect(spansMs + run.gapsMs).toBeCloseTo(run.durationMs, 6);
+    expectAgentEnergyConserved(run);
   });
 
   it('bad arguments JSON and an unknown tool, called in parallel, come back to the model as error results; each call has its own window', async () => {
