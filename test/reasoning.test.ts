@@ -39,6 +39,17 @@ describe('reasoning on and off', () => {
     expect(tokens(on.results) - tokens(off.results)).toBe(fixture.reasoningTokens * fixture.queries.length);
   }, 180_000);
 
+  it('budget:N stops thinking after N tokens, closes the block for the model, and it answers on the same cache', async () => {
+    const budget = await profile({ model: fixture.modelPath, queries: fixture.queries, reasoning: 'budget:4', outDir: join(tempDir(), 'budget'), ...common });
+    for (const row of budget.results) {
+      // <think> and three pieces, then the closing the runner wrote, then the answer.
+      expect(row.response).toMatch(/^<think>[^]*\n<\/think>\n\n/);
+      expect(row.correct).toBe(true);
+      expect(row.reasoningTokens).toBe(4);
+      expect(row.prefillEnergyJ + row.reasoningEnergyJ! + row.answerEnergyJ!).toBeCloseTo(row.energyJ, 9);
+    }
+  }, 180_000);
+
   it('a sweep over reasoning makes on and off two cells of one study, each recorded in its run', async () => {
     const outDir = join(tempDir(), 'sweep');
     const result = await sweep({
