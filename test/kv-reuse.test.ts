@@ -61,10 +61,10 @@ describe('thinkingTokens', () => {
   const pieces = ['<think>', 'a', ' b', '</thi', 'nk>', ' answer'];
   const textOfFirst = (k: number) => pieces.slice(0, k).join('');
   it('finds the token that completes </think>, even split over two tokens', () => {
-    expect(thinkingTokens(pieces.length, textOfFirst)).toBe(5);
+    expect(thinkingTokens(pieces.length, textOfFirst)).toEqual({ tokens: 5, closed: true });
   });
   it('counts every token of a block that never closed, and none of a reply without one', () => {
-    expect(thinkingTokens(3, textOfFirst)).toBe(3);
+    expect(thinkingTokens(3, textOfFirst)).toEqual({ tokens: 3, closed: false });
     expect(thinkingTokens(2, (k) => ['x', ' y'].slice(0, k).join(''))).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { EnergySession } from '../energy/index.ts';
 import { OptionError } from '../errors/index.ts';
-import { timingsOf, type ChatExchange, type Generation, type ModelRunner, type ReasoningMode, type StopReason, type ToolResult } from '../run/index.ts';
+import { timingsOf, type ChatExchange, type ModelRunner, type ReasoningMode, type StopReason, type ToolResult } from '../run/index.ts';
 import { callNativeTool, exchangeChars, parseNativeReply, renderNativePrompt, toolSpecs, type NativeReply } from './native.ts';
 import { observationMessage, parseReply, renderPrompt, type ParsedReply } from './react.ts';
 import { callTool, DEFAULT_TOOL_TIMEOUT_MS, type AgentTool, type ToolCallRecord } from './tools.ts';
@@ -159,7 +159,6 @@ export async function runAgent(task: string, options: AgentLoopOptions): Promise
   const native = (options.protocol ?? DEFAULT_AGENT_PROTOCOL) === 'native';
   const specs = native ? toolSpecs(tools) : undefined;
   let message = native ? renderNativePrompt(task) : renderPrompt(task, tools);
-  const generations: Generation[] = [];
   const turns: AgentTurn[] = [];
   const toolCalls: AgentToolCall[] = [];
   let outcome: AgentOutcome | undefined;
@@ -179,7 +178,6 @@ export async function runAgent(task: string, options: AgentLoopOptions): Promise
     const request = { prompt: message, history: [...history], ...(specs ? { tools: specs } : {}), kvCache, reasoning: options.reasoning, maxTokens, signal, queryId: `turn ${turn}` } as const;
     const generation = await runner.generate(request, { onFirstToken: () => energy?.mark() });
     energy?.mark();
-    generations.push(generation);
     generated += generation.completionTokens;
     const parsed: ParsedReply | NativeReply =
       generation.stopReason === 'error' ? { kind: 'invalid', thought: '', reason: 'generation failed' } : native ? parseNativeReply(generation) : parseReply(generation.response);

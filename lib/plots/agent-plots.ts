@@ -6,7 +6,7 @@
  */
 import { NOTE_COLOR, paletteColor, PHASE_COLORS } from './colors.ts';
 import { Figure, baseLayout } from './figure.ts';
-import { powerLine, traceProvenance, type PowerTraceInput } from './power-trace.ts';
+import { powerLine, spanShape, traceProvenance, type PowerTraceInput } from './power-trace.ts';
 import { energyLabel, finiteOrNull, groupBy, intervalErrorBars, provenanceNote, withEstimateNote, type EnergyProvenance } from './rows.ts';
 import type { PlotSizeOptions } from './summary-plots.ts';
 import type { Annotation, ScatterTrace, SpanShape, Trace } from './types.ts';
@@ -33,12 +33,6 @@ export interface TimelineToolCall {
 const TOOL_COLOR = '#3ca951';
 const FAILED_COLOR = '#d62728';
 
-function spanShape(x0S: number, x1S: number, color: string, opacity: number, name: string, first: boolean): SpanShape {
-  return {
-    type: 'rect', xref: 'x', yref: 'paper', x0: x0S, x1: x1S, y0: 0, y1: 1, fillcolor: color, opacity,
-    line: { width: 0 }, layer: 'below', name, legendgroup: name, showlegend: first,
-  };
-}
 
 /**
  * One agent task over time: each model turn shaded as prefill then decode (split at its first token), each tool call

@@ -64,13 +64,16 @@ export function downsampleMinMax(timeMs: ArrayLike<number>, powerW: ArrayLike<nu
   return { timeMs: keep.map((i) => timeMs[i]!), powerW: keep.map((i) => powerW[i]!) };
 }
 
-function span(x0S: number, x1S: number, kind: keyof typeof PHASE_COLORS, first: boolean): SpanShape {
+/** A full-height band from `x0S` to `x1S` seconds under the plot, in the legend once per `name` (`first`). */
+export function spanShape(x0S: number, x1S: number, color: string, opacity: number, name: string, first: boolean): SpanShape {
   return {
-    type: 'rect', xref: 'x', yref: 'paper', x0: x0S, x1: x1S, y0: 0, y1: 1,
-    fillcolor: PHASE_COLORS[kind], opacity: kind === 'query' ? 0.12 : kind === 'prefill' ? 0.35 : 0.18,
-    line: { width: 0 }, layer: 'below',
-    name: kind, legendgroup: kind, showlegend: first,
+    type: 'rect', xref: 'x', yref: 'paper', x0: x0S, x1: x1S, y0: 0, y1: 1, fillcolor: color, opacity,
+    line: { width: 0 }, layer: 'below', name, legendgroup: name, showlegend: first,
   };
+}
+
+function span(x0S: number, x1S: number, kind: keyof typeof PHASE_COLORS, first: boolean): SpanShape {
+  return spanShape(x0S, x1S, PHASE_COLORS[kind], kind === 'query' ? 0.12 : kind === 'prefill' ? 0.35 : 0.18, kind, first);
 }
 
 /** Query spans (light) under prefill and decode spans, in seconds from `originMs`. */

@@ -44,14 +44,14 @@ const OUTCOME_STOP: Record<AgentTaskResult['outcome'], StopReason> = {
  * calls included). Per-turn timings are in the agent tables.
  */
 export function taskGeneration(result: AgentTaskResult): Generation {
-  const firsts = result.turns.map((t) => t.firstTokenMs).filter((ms) => !Number.isNaN(ms));
+  const firstTokenMs = result.turns.find((t) => !Number.isNaN(t.firstTokenMs))?.firstTokenMs;
   return {
     response: result.answer ?? '',
     stopReason: OUTCOME_STOP[result.outcome],
     promptTokens: result.promptTokens,
     completionTokens: result.completionTokens,
     startMs: result.startMs,
-    tokenTimesMs: firsts.slice(0, 1),
+    tokenTimesMs: firstTokenMs === undefined ? [] : [firstTokenMs],
     endMs: result.endMs,
     ...(result.error === null ? {} : { error: result.error }),
   };

@@ -32,12 +32,12 @@ export function reasoningBudget(mode: ReasoningMode | undefined): number | null 
 
 /**
  * Where thinking ends in a reply of `count` tokens, given the text of its first k tokens: the fewest tokens whose
- * text holds `</think>` (containment only grows with k, so a binary search finds it); all of them when a `<think>`
- * never closed; null when the reply does not think. Pure.
+ * text holds `</think>` (containment only grows with k, so a binary search finds it), closed; all of them, not closed,
+ * when a `<think>` never closed; null when the reply does not think. Pure.
  */
-export function thinkingTokens(count: number, textOfFirst: (k: number) => string): number | null {
+export function thinkingTokens(count: number, textOfFirst: (k: number) => string): { tokens: number; closed: boolean } | null {
   const whole = textOfFirst(count);
-  if (!whole.includes(THINK_CLOSE)) return whole.includes('<think>') ? count : null;
+  if (!whole.includes(THINK_CLOSE)) return whole.includes('<think>') ? { tokens: count, closed: false } : null;
   let lo = 1;
   let hi = count;
   while (lo < hi) {
@@ -45,15 +45,16 @@ export function thinkingTokens(count: number, textOfFirst: (k: number) => string
     if (textOfFirst(mid).includes(THINK_CLOSE)) hi = mid;
     else lo = mid + 1;
   }
-  return lo;
+  return { tokens: lo, closed: true };
 }
 
 /** The generation with its `reasoning` split, from the text of its first k timed tokens. */
 export function withReasoningSplit(generation: Generation, textOfFirst: (k: number) => string): Generation {
   const timed = generation.tokenTimesMs.length;
-  const tokens = timed === 0 ? null : thinkingTokens(timed, textOfFirst);
-  if (tokens === null) return generation;
-  return { ...generation, reasoning: { tokens, endMs: tokens === timed && !textOfFirst(timed).includes(THINK_CLOSE) ? generation.endMs : generation.tokenTimesMs[tokens - 1]! } };
+  const split = timed === 0 ? null : thinkingTokens(timed, textOfFirst);
+  if (split === null) return generation;
+  // A block that never closed thinks to the end.
+  return { ...generation, reasoning: { tokens: split.tokens, endMs: split.closed ? generation.tokenTimesMs[split.tokens - 1]! : generation.endMs } };
 }
 
 type Generate = (request: GenerationRequest, hooks?: GenerationHooks) => Promise<Generation>;
