@@ -261,10 +261,11 @@ describe('the agent loop, driven by a scripted runner', () => {
     expect(run.turns.map((t) => t.parsed)).toEqual(['action', 'final']);
     expect(run.toolCalls).toHaveLength(1);
     expect(run.toolCalls[0]).toMatchObject({ turn: 1, tool: 'calculator', ok: true, observation: '-1336192950' });
-    // The second turn answers the first with the observation; the conversation so far is its history, on a kept KV cache.
+    // The second turn answers the first with the observation; the conversation so far is its history, on the KV cache
+    // the first turn left (a task's first turn starts from an empty cache).
     expect(runner.requests[1]!.prompt).toBe('Observation: -1336192950\n\nThought:');
     expect(runner.requests[1]!.history).toEqual([{ user: runner.requests[0]!.prompt, model: ' I should compute it.\nAction: calculator\nAction Input: {"expression": "48271 * 16807 - 2147483647"}' }]);
-    expect(runner.requests.map((r) => r.kvCache)).toEqual(['reuse', 'reuse']);
+    expect(runner.requests.map((r) => r.kvCache)).toEqual(['clear', 'reuse']);
     expect(run.turns[1]!.promptChars).toBeGreaterThan(run.turns[0]!.promptChars);
     expect(run.completionTokens).toBe(run.turns[0]!.completionTokens + run.turns[1]!.completionTokens);
     // Without an energy session, every energy figure is NaN with a reason.

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { EnergySession } from '../energy/index.ts';
 import { OptionError } from '../errors/index.ts';
-import { timingsOf, type ChatExchange, type ModelRunner, type ReasoningMode, type StopReason, type ToolResult } from '../run/index.ts';
+import { timingsOf, type ChatExchange, type GenerationRequest, type KvCacheMode, type ModelRunner, type ReasoningMode, type StopReason, type ToolResult } from '../run/index.ts';
 import { callNativeTool, exchangeChars, parseNativeReply, renderNativePrompt, toolSpecs, type NativeReply } from './native.ts';
 import { observationMessage, parseReply, renderPrompt, type ParsedReply } from './react.ts';
 import { callTool, DEFAULT_TOOL_TIMEOUT_MS, type AgentTool, type ToolCallRecord } from './tools.ts';
@@ -153,7 +153,7 @@ export async function runAgent(task: string, options: AgentLoopOptions): Promise
   const maxObservationChars = checkPositive('maxObservationChars', options.maxObservationChars ?? DEFAULT_MAX_OBSERVATION_CHARS);
   const toolTimeoutMs = options.toolTimeoutMs ?? DEFAULT_TOOL_TIMEOUT_MS;
   const { runner, tools, energy, signal } = options;
-  const kvCache = (options.kv ?? DEFAULT_AGENT_KV) === 'reuse' ? 'reuse' : 'clear';
+  const kvCache: KvCacheMode = (options.kv ?? DEFAULT_AGENT_KV) === 'reuse' ? 'reuse' : 'clear';
 
   const history: ChatExchange[] = [];
   const native = (options.protocol ?? DEFAULT_AGENT_PROTOCOL) === 'native';
@@ -175,7 +175,17 @@ export async function runAgent(task: string, options: AgentLoopOptions): Promise
 
     const maxTokens = Math.min(maxTurnTokens, maxTaskTokens - generated);
     if (energy) await energy.markSettled();
-    const request = { prompt: message, history: [...history], ...(specs ? { tools: specs } : {}), kvCache, reasoning: options.reasoning, maxTokens, signal, queryId: `turn ${turn}` } as const;
+    // A task starts from an empty cache, so its energy does not depend on the task before it; its later turns reuse it.
+    const request: GenerationRequest = {
+      prompt: message,
+      history: [...history],
+      ...(specs ? { tools: specs } : {}),
+      kvCache: turn === 1 ? 'clear' : kvCache,
+      reasoning: options.reasoning,
+      maxTokens,
+      signal,
+      queryId: `turn ${turn}`,
+    };
     const generation = await runner.generate(request, { onFirstToken: () => energy?.mark() });
     energy?.mark();
     generated += generation.completionTokens;
