@@ -47,10 +47,22 @@ const LEAD_INS: readonly LeadIn[] = [
   // The same labels in Chinese, Japanese and Korean: "最终答案：D", "正解：A", "정답: C".
   { rule: 'answer_label', tier: 1, re: /(?:^|\n)[ \t>#|]*(?:(?:最终|最終|正确|正確)?答案|正解|정답)\s*[:=：]/g },
   { rule: 'json_answer', tier: 1, re: /"(?:final_?answer|answer|correct_?answer|choice|option)"\s*:\s*"?/gi },
+  // "Answer: (D) — no wait, (B).", "C, sorry, I mean A.": a correction in passing names the option that replaces it.
+  {
+    rule: 'revision',
+    tier: 2,
+    re: /\b(?:no\s*,?\s*wait|wait\s*,?\s*no|sorry|I\s+mean|scratch\s+that|make\s+(?:it|that)|or\s+rather)\b\s*[,:;—–-]*\s*(?=[(\[][A-Z][)\]]|[A-Z](?:[.,;!)]|\s*$))/gi,
+  },
   // "Correction: (A)", "Revised answer: B" after an earlier label: a final marker that replaces it.
   { rule: 'correction', tier: 1, re: /(?:^|\n)[ \t>#|]*(?:correction|(?:corrected|revised|updated|amended|new)\s+answer)\s*[:=：]/gi },
-  // "Solution: D", "Ans: B" as a label; "Solution: The liver ..." opens reasoning, so only a lone letter counts.
-  { rule: 'solution_label', tier: 1, letterOnly: true, re: /(?:^|\n)[ \t>#|]*(?:solution|ans\.?|response|output)\s*[:=：]/gi },
+  // "Solution: D", "Ans: B", "Conclusion: C", "Verdict: (A)" as a label; "Solution: The liver ..." opens reasoning,
+  // so only a lone letter counts.
+  {
+    rule: 'solution_label',
+    tier: 1,
+    letterOnly: true,
+    re: /(?:^|\n)[ \t>#|]*(?:solution|ans\.?|response|output|conclusion|verdict|decision|(?:selected|chosen)(?:\s+(?:option|choice|answer))?)\s*[:=：]/gi,
+  },
   {
     rule: 'answer_is',
     tier: 2,
@@ -106,11 +118,11 @@ function letterRef(letters: string): string {
 /** Judging an option the answer: "is correct", "seems the best", "is the more plausible", "is the answer". */
 const POSITIVE_VERDICT = String.raw`(?:is|seems|appears|would\s+be|must\s+be)\s+(?:to\s+be\s+)?(?:the\s+)?(?:correct|right|best|(?:most|more)\s+(?:appropriate|likely|accurate|plausible|reasonable|suitable|consistent)|likelier\b|better\s+(?:answer|choice|option|fit)\b|answer\b|true\b)`;
 
-/** "B is correct", "Option B is the best answer", "option (b) is the right one": the letter comes first. */
+/** "B is correct", "Option B is the best answer", "option (b) best describes ...": the letter comes first. */
 function letterFirst(letters: string): RegExp {
   const ref = letterRef(letters);
   return new RegExp(
-    String.raw`(?<![A-Za-z0-9])${ref}\s+${POSITIVE_VERDICT}|(?<![A-Za-z0-9])${ref}\s+(?:fits|matches|explains|works|describes)\b[^.!?\n,;]{0,40}?\b(?:better|best)\b`,
+    String.raw`(?<![A-Za-z0-9])${ref}\s+${POSITIVE_VERDICT}|(?<![A-Za-z0-9])${ref}\s+(?:fits|matches|explains|works|describes)\b[^.!?\n,;]{0,40}?\b(?:better|best)\b|(?<![A-Za-z0-9])${ref}\s+(?:best|most\s+(?:closely|accurately))\s+(?:fits|matches|explains|describes|captures|reflects|answers)\b`,
     'g',
   );
 }
@@ -395,6 +407,11 @@ export function readHits(text: string, ctx: McContext): Hit[] {
 
   // In a NOT question, "Option C is not required" names the answer.
   if (ctx.notQuestion) {
+    // "... are all liver functions except (C)": the exception named is the answer.
+    for (const m of allMatches(text, new RegExp(String.raw`\bexcept\s+(?:for\s+)?${letterRef(ctx.letters)}(?![A-Za-z0-9])`, 'g'))) {
+      const { letter, letterStart } = capturedLetter(m)!;
+      add({ letter, start: m.index, end: m.index + m[0].length, letterStart, tier: 2, rule: 'not_question', stance: 'committed' });
+    }
     for (const t of letterTokens(text, ctx)) {
       if (negationAt(text, t.letterStart, t.end, optionTextOf(ctx, t.letter)) !== 'property') continue;
       // The span runs to the end of the statement, so it shows what the option is said not to be.

@@ -70,7 +70,9 @@ function letterAt(text: string, at: number, ctx: OptionsContext): { letter: stri
   const wrapped = m[1] !== undefined || m[3] !== undefined || quoted;
   // Part of a longer word or a formula: "Cannot", "C(2,2)", "A'", "x=", "A-level".
   if (/^[A-Za-z0-9'’(=^_+|]/.test(after) || (!wrapped && /^-[A-Za-z]/.test(after))) return null;
-  if (m[1] !== undefined && m[3] === undefined && !/^\s*[.:]/.test(after)) return null;
+  // "(E (E (E": a quantized model stuttering the opened letter is still naming it.
+  const stutter = new RegExp(String.raw`^\s+[(\[]${raw}(?![A-Za-z0-9])`).test(after);
+  if (m[1] !== undefined && m[3] === undefined && !/^\s*[.:]/.test(after) && !stutter) return null;
   const letter = raw.toUpperCase();
   if (!ctx.letters.includes(letter)) return null;
   if (!wrapped && romanNumeralAt(text, at + (m[1]?.length ?? 0), ctx)) return null;
@@ -191,13 +193,13 @@ export function readChoice(text: string, at: number, ctx: OptionsContext): Choic
 
 /** Words that may stand between "is" and its judgement: "(C) is also incorrect". */
 const ADVERB = String.raw`(?:(?:also|likewise|similarly|clearly|too|again|equally|obviously|definitely|certainly|then|still|surely|thus|therefore)\s+)?`;
-const COPULA = String.raw`(?:is|are|was|seems|appears|would\s+be|must\s+be|can\s+be|looks)`;
+const COPULA = String.raw`(?:is|are|was|seems|appears|would\s+be|must\s+be|can\s+be|looks|['’]s)`;
 /** Judging the option as an answer: wrong, ruled out, not the one. */
 const VERDICT = String.raw`(?:${COPULA}\s+${ADVERB}(?:incorrect|wrong|false|invalid|eliminated|ruled\s+out|unlikely|impossible|excluded|a\s+distractor|out\b|not\s+(?:the\s+)?(?:correct|right|answer|best|one|case|valid)\b|not\s+it\b)|(?:isn't|isn’t)\s+${ADVERB}(?:the\s+)?(?:correct|right|answer|best|one|valid|it)\b|(?:cannot|can't|can’t|could\s+not|couldn't|couldn’t)\s+be\s+(?:right|correct|the\s+answer|it|chosen)\b|(?:does\s+not|doesn't|doesn’t)\s+${ADVERB}(?:match|fit|work|hold|apply)\b|fails?\s+(?:too|as\s+well|also)\b)`;
 /** Saying the option lacks a property: a rejection in an ordinary question, the answer in a NOT question. */
 const PROPERTY = String.raw`(?:${COPULA}\s+${ADVERB}not\b|isn't|isn’t|aren't|aren’t|cannot\s+be|can't\s+be|can’t\s+be|does\s+not|doesn't|doesn’t|do\s+not|don't|don’t|fails|lacks|has\s+no|is\s+never)`;
 /** "(I) 1/3, but this is incorrect": the judgement comes after a clause, through a pronoun. */
-const PRONOUN_CLAUSE = String.raw`(?:(?:[^.!?\n]|\.(?=\d)){0,80}?[,;—–-]\s*(?:but|however|though|yet|and|so|thus|hence|therefore)?\s*(?:this|that|which|it)\s+)`;
+const PRONOUN_CLAUSE = String.raw`(?:(?:[^.!?\n]|\.(?=\d)){0,80}?[,;—–-]\s*(?:but|however|though|yet|and|so|thus|hence|therefore)?\s*(?:this|that|which|it)(?:\s+|(?=['’]s\s)))`;
 /** "Option D, pumping blood, is not ...", "Option A (whale) is ...": an aside between the letter and the verb. */
 const APPOSITIVE = String.raw`(?:,[^,.;!?\n]{1,60},\s*|\([^()\n]{1,40}\)\s*)`;
 // An aside never reaches past the end of the letter's sentence: "The answer is (B). (B) is not obvious, but ...".

@@ -1,6 +1,8 @@
 import type { Query } from '../queries/index.ts';
+import { echoedExamples } from './mc-examples.ts';
 import { closingStart, letterLines, letterTokens, optionTextOf, readHits, verdictRejections, walkItems, type Hit, type McContext, type Stance } from './mc-hits.ts';
-import { LETTERS, isNegated, normalizeOption, optionByText, optionsNamed, type OptionsContext } from './mc-read.ts';
+import { EMPTY_LABEL_END, deliberated, nextItemAt, tornBetween, withoutListed } from './mc-mentions.ts';
+import { LETTERS, isNegated, normalizeOption, optionByText, optionsNamed, sentenceAt, type OptionsContext } from './mc-read.ts';
 import { findRefusal } from './refusal.ts';
 import { MID_SENTENCE, findLoop, prepare, readableEnd } from './response.ts';
 import { allMatches, blank, linesWithOffsets, looseNormalize, maskMarkdown } from './text.ts';
@@ -114,7 +116,8 @@ function decide(live: readonly Hit[], text: string): Hit | null {
   if (!last) return null;
   const lastFinal = pool.filter((h) => h.tier === 1).at(-1);
   if (!lastFinal || lastFinal === last || last.letter === lastFinal.letter) return last;
-  return REVISION_CUE.test(text.slice(lastFinal.end, last.start)) ? last : lastFinal;
+  // A revision in passing ("Answer: (D) — no wait, (B)") carries its cue in itself.
+  return last.rule === 'revision' || REVISION_CUE.test(text.slice(lastFinal.end, last.start)) ? last : lastFinal;
 }
 
 /**
@@ -228,7 +231,10 @@ function asksForNot(question: string | undefined, response: string): boolean {
     const ask = askLine(question);
     return /\b(?:NOT|EXCEPT)\b/.test(ask) || (/[?:]\s*$/.test(ask) && /\b(?:not|except)\b|n't\b|n’t\b/i.test(ask));
   }
-  return /\b(?:question\s+asks|asks?\s+(?:for|us|which|what)|asked\s+(?:for|which)|we\s+(?:need|want|are\s+looking\s+for)|looking\s+for|must\s+(?:find|identify|pick))\b[^.?!\n]{0,80}?\b(?:not|except|isn't|doesn't)\b/i.test(response.slice(0, 400));
+  const restated = /\b(?:question\s+asks|asks?\s+(?:for|us|which|what)|asked\s+(?:for|which)|we\s+(?:need|want|are\s+looking\s+for)|looking\s+for|must\s+(?:find|identify|pick))\b[^.?!\n]{0,80}?\b(?:not|except|isn't|doesn't)\b/i;
+  // "All of the following statements about enzymes are true except option B": the question's own wording.
+  const allExcept = /\ball\s+(?:of\s+)?(?:the\s+following|these|the\s+(?:options|choices|statements))\b[^.?!\n]{0,120}?\bexcept\b/i;
+  return restated.test(response.slice(0, 400)) || allExcept.test(response.slice(0, 400));
 }
 
 function span(response: string, start: number, end: number): GradeSpan {
@@ -292,9 +298,13 @@ export function extractMcAnswer(
     const s = span(response, invented.start, invented.end);
     return { pred: null, status: 'no_answer', rule: 'invented_question', span: s, detail: `answers a question of its own, not the one asked: ${s.text}`, candidates: [] };
   }
-  const masked = blank(maskMarkdown(prepared), 0, restated);
+  const examples = echoedExamples(prepared, options.question);
+  const masked = examples.reduce((out, e) => blank(out, e.start, e.end), blank(maskMarkdown(prepared), 0, restated));
   const looping = findLoop(masked) !== null;
   const missing: GradeStatus = options.truncated || looping ? 'truncated' : 'no_answer';
+  if (masked.trim().length === 0 && examples.length > 0) {
+    return { pred: null, status: missing, rule: 'echoed_examples', span: null, detail: 'only echoes the few-shot examples', candidates: [] };
+  }
   if (masked.trim().length === 0) {
     const detail = response.trim().length === 0 ? 'empty response' : 'only reasoning, no answer after it';
     return { pred: null, status: missing, rule: 'empty', span: null, detail, candidates: [] };
@@ -369,6 +379,11 @@ export function extractMcAnswer(
   // "... so the total cannot be determined." where an option says exactly that ("Cannot be determined").
   const abstaining = refusalAt ? abstentionOption(text.slice(refusalAt.start, refusalAt.end), ctx) : null;
   if (refusalAt && abstaining) return answered(response, abstaining, 'abstain_option', refusalAt.start, refusalAt.end, passedOver);
+  const torn = refusalAt ? tornBetween(sentenceAt(text, refusalAt.start), ctx) : [];
+  if (refusalAt && torn.length > 1) {
+    const s = span(response, refusalAt.start, refusalAt.start + sentenceAt(text, refusalAt.start).length);
+    return { pred: null, status: 'ambiguous', rule: 'undecided', span: s, detail: describe(`torn between ${torn.join(' and ')}`, passedOver, ''), candidates: passedOver };
+  }
   if (refusalAt) {
     const s = span(response, refusalAt.start, refusalAt.end);
     return { pred: null, status: 'refused', rule: 'refusal', span: s, detail: describe(s.text, passedOver, ''), candidates: passedOver };
@@ -376,16 +391,19 @@ export function extractMcAnswer(
 
   // Weaker readings: only letters that are not walk-through items and are not rejected or judged wrong later.
   const items = walkItems(text, ctx);
-  const itemAt = new Set([...items.map((i) => i.letterStart), ...introducedItems(text, ctx)]);
+  const itemAt = new Set([...items.map((i) => i.letterStart), ...introducedItems(text, ctx), ...(options.truncated ? nextItemAt(text, items) : [])]);
   const judgedLater = (letter: string, at: number): boolean => rejections.some((r) => r.letter === letter && r.letterStart > at) || hits.some((h) => h.letter === letter && h.letterStart > at && (h.stance === 'rejected' || withdrawn(h)));
   // A reply cut off mid-sentence: whatever that unfinished sentence names is not an answer yet.
   const cutOff = options.truncated === true || MID_SENTENCE.test(text.trimEnd());
+  // A reply cut off (or stopped at an empty "Answer:") while re-listing the options named none of them yet; a
+  // complete reply that only lists them offers them all (ambiguous).
+  const stoppedListing = cutOff || EMPTY_LABEL_END.test(text);
   const unfinishedFrom = !cutOff || /[.!?)\]*"”']\s*$/.test(text.trimEnd()) ? text.length : closingStart(text);
   // The model went on past the letter without judging it ("Statement C correctly notes that"); one that ends the
   // text ("Option A is incorrect, and B") may be the answer being written.
   const wentPast = (at: number): boolean => at >= unfinishedFrom && /[A-Za-z]{2,}/.test(text.slice(at + 1));
   const conditionalAt = new Set(hits.filter((h) => h.stance === 'conditional').map((h) => h.letterStart));
-  const excluded = (letter: string, at: number): boolean => itemAt.has(at) || conditionalAt.has(at) || judgedLater(letter, at) || wentPast(at);
+  const excluded = (letter: string, at: number): boolean => itemAt.has(at) || conditionalAt.has(at) || judgedLater(letter, at) || wentPast(at) || deliberated(text, at);
 
   // "(A) Iron is magnetic, which is" ending a reply cut off: a walk-through item being written, not an answer line.
   const cutItem = (l: { text: string; start: number; lone: boolean }): boolean => !l.lone && l.text.split(/\s+/).length >= 4 && wentPast(l.start + l.text.search(/[A-Za-z]/));
@@ -423,7 +441,7 @@ export function extractMcAnswer(
     { rule: 'marked_letter', found: markedLetters(raw, text, ctx, excluded) },
     {
       rule: 'option_text',
-      found: { letters: lastLineOption && lastLine ? new Map([[lastLineOption, { start: lastLine.start, end: lastLine.end }]]) : optionTextAnywhere(text, ctx, short) },
+      found: { letters: lastLineOption && lastLine ? new Map([[lastLineOption, { start: lastLine.start, end: lastLine.end }]]) : optionTextAnywhere(stoppedListing ? withoutListed(text, ctx) : text, ctx, short) },
     },
     // After the option texts anywhere, which read "Berlin." as the text rule; before a stray capital.
     { rule: 'closing_text', found: { letters: closingOptionText(text, ctx) } },
@@ -500,11 +518,20 @@ function tableRows(text: string, ctx: OptionsContext): Array<{ letter: string; t
   return out;
 }
 
-/** "..., but the longest river overall is the Nile.", "... = 3.": the closing clause's predicate is exactly one option's text. */
+/**
+ * "..., but the longest river overall is the Nile.", "... = 3.": the closing clause's predicate is exactly one
+ * option's text; or the closing sentence is one ("... none of 7, 9 or 11 equals it. None of the above.").
+ */
 function closingOptionText(text: string, ctx: OptionsContext): Map<string, { start: number; end: number }> {
   const out = new Map<string, { start: number; end: number }>();
   if (ctx.options.length === 0) return out;
   const from = closingStart(text);
+  // Not the text of a listed option ("D. Madrid" ending a re-listed option list), nor one after its letter label.
+  const unlisted = withoutListed(text, ctx);
+  const lastFrom = closingStart(unlisted);
+  const whole = ctx.options.indexOf(normalizeOption(unlisted.slice(lastFrom)));
+  const labelled = /(?:^|\s)[(\[]?[A-Z][.)\]:]\s*$/.test(unlisted.slice(0, lastFrom));
+  if (whole >= 0 && !labelled && ctx.letters[whole] !== undefined) return out.set(ctx.letters[whole]!, { start: lastFrom, end: unlisted.trimEnd().length });
   // "..., so pH = -log(10^-3) = 3.": the value an equation closes on, too.
   const m = /(?:\b(?:is|are|was|would\s+be|must\s+be)\s+|=\s*)([^,;:!?\n=]+?)\s*[.!]?\s*$/i.exec(text.slice(from).trimEnd());
   if (!m) return out;

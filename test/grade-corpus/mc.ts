@@ -28,6 +28,18 @@ const LEARN_8 = ['Classical conditioning', 'Operant conditioning', 'Habituation'
 const LAND_8 = ['Licence', 'Easement by necessity', 'Lease', 'Fee simple'];
 const ORGANS_8 = ['Liver', 'Pancreas', 'Kidney', 'Spleen'];
 const NUMS_8 = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'];
+const PLANT_GAS = ['Oxygen', 'Carbon dioxide', 'Nitrogen', 'Helium'];
+const FEW_SHOT_CHEM = [
+  'The following are multiple choice questions about chemistry.',
+  '',
+  'Q: What is the chemical symbol for sodium?',
+  '(A) So (B) Sd (C) Na (D) S',
+  'A: The answer is (C).',
+  '',
+  'Q: Which gas do plants absorb for photosynthesis?',
+  '(A) Oxygen (B) Carbon dioxide (C) Nitrogen (D) Helium',
+  'A:',
+].join('\n');
 const ROMAN_9 = ['I only', 'II only', 'III only', 'I and II', 'I and III', 'II and III', 'I, II and III', 'II, III and IV', 'none of them', 'IV only'];
 
 export const MC_CASES: McCase[] = [
@@ -429,4 +441,24 @@ export const MC_CASES: McCase[] = [
   { tag: 'boxes_side_by_side', response: 'Either could be argued: $\\boxed{B}$ or $\\boxed{D}$', pred: null, status: 'ambiguous' },
   { tag: 'boxes_side_by_side', response: '\\boxed{C}\n\\boxed{A}', pred: null, status: 'ambiguous' },
   { tag: 'boxes_side_by_side', response: 'The answer is \\boxed{C} \\boxed{C}', pred: 'C', status: 'answered' },
+  // broad tuning set: the misses of the two blind broad sets (broad-mc.ts, broad-2.ts), reproduced here in other wording.
+  { tag: 'echoed_example', question: FEW_SHOT_CHEM, truncated: true, choices: PLANT_GAS, response: 'Q: What is the chemical symbol for sodium?\n(A) So (B) Sd (C) Na (D) S\nA: The answer is (C).\n\nQ: What is the chemical symbol for', pred: null, status: 'truncated' },
+  { tag: 'echoed_example', question: FEW_SHOT_CHEM, choices: PLANT_GAS, response: 'Q: What is the chemical symbol for sodium?\nA: The answer is (C).\n\nPlants take in carbon dioxide from the air and give off oxygen. The answer is (B).', pred: 'B', status: 'answered' },
+  { tag: 'conclusion_label', response: 'Option A ignores inflation.\nOption B double-counts the transfer.\nOption C leaves out depreciation.\nOption D nets everything correctly.\n\nVerdict: (D)', pred: 'D', status: 'answered' },
+  { tag: 'conclusion_label', n: 10, response: 'Weighing the two precedents, the later one controls, because it was decided by the higher court and it addresses the same statute. The earlier ruling turned on a procedural point that does not arise in these facts at all.\n\nDecision: G', pred: 'G', status: 'answered' },
+  { tag: 'adverb_verdict', response: 'The measured period grows with the square root of the length: quadrupling the length from 0.25 m to 1 m doubles the period, from about 1 s to about 2 s, within the timing error of the stopwatch. Choice C most closely matches the data.', pred: 'C', status: 'answered' },
+  { tag: 'adverb_verdict', response: 'Wages were sticky while prices fell, which raised real labour costs; firms cut hiring and output in response, and the central bank was slow to ease because it read the price fall as temporary. Of the four accounts, (B) best explains the drop in output.', pred: 'B', status: 'answered' },
+  { tag: 'undecided_between', response: 'I cannot choose whether (A) or (C) is intended here.', pred: null, status: 'ambiguous' },
+  { tag: 'undecided_between', truncated: true, response: 'Should it be (B) or (D)? Should it be (B) or (D)? Should it be (B) or (D)? Should it be (B) or (D)? Should it be (B) or (D)?', pred: null, status: 'truncated' },
+  { tag: 'undecided_between', response: 'Could it be A? Or D? I keep going back and forth between A and D.', pred: null, status: 'no_answer' },
+  { tag: 'cut_next_item', truncated: true, response: 'A overstates the effect. B confuses cause and effect. C', pred: null, status: 'truncated' },
+  { tag: 'cut_next_item', response: 'A is too large. B ignores the discount. So C.', pred: 'C', status: 'answered' },
+  { tag: 'relisted_cut', truncated: true, choices: PLANT_GAS, response: 'Let me restate the options:\nA) Oxygen\nB) Carbon dioxide\nC) Nitrogen\nD)', pred: null, status: 'truncated' },
+  { tag: 'relisted_cut', choices: PLANT_GAS, response: 'Which gas do plants absorb?\nA) Oxygen\nB) Carbon dioxide\nC) Nitrogen\nD) Helium\n\nAnswer:', pred: null, status: 'no_answer' },
+  { tag: 'stuttered_letter', response: 'Final answer: (C (C (C (C', pred: 'C', status: 'answered', truncated: true },
+  { tag: 'closing_option_sentence', choices: ['Increases', 'Decreases', 'Stays the same', 'Cannot be determined'], response: 'One might say the ratio increases, because the numerator doubles, or that it decreases, because the denominator doubles. Both double together, so neither happens. Stays the same.', pred: 'C', status: 'answered' },
+  { tag: 'inline_revision', response: 'The answer is (A), sorry, I mean (C).', pred: 'C', status: 'answered' },
+  { tag: 'inline_revision', response: 'Final answer: B... scratch that, D.', pred: 'D', status: 'answered' },
+  { tag: 'contracted_withdrawal', response: "The answer is C. On second thought, C assumes the rate stays constant over the whole decade, and that's not correct here, so I can't settle on one of the four.", pred: null, status: 'no_answer' },
+  { tag: 'except_in_reply', response: 'All of these animals are mammals except choice C, the shark, which is a fish.', pred: 'C', status: 'answered' },
 ];
