@@ -92,6 +92,14 @@ describe('mc grader', () => {
     expect(gradeMc(mcQuery, '<think>A or B? maybe D</think>The answer is C').pred).toBe('C');
   });
 
+  it('reads closed reasoning with nothing after it, and says so', () => {
+    const grade = gradeMc(mcQuery, '<think>Paris is in France, so A is out. The answer is C.</think>\n<|im_end|>');
+    expect(grade).toMatchObject({ pred: 'C', correct: true, status: 'answered', rule: 'in_reasoning', span: { text: 'answer is C' } });
+    expect(grade.verdict).toMatch(/^read from inside the reasoning, nothing follows it \(answer_is\)/);
+    // Still open when cut off: no conclusion was reached.
+    expect(gradeMc(mcQuery, '<think>The answer is C, but let me check the', { truncated: true })).toMatchObject({ pred: null, status: 'truncated' });
+  });
+
   it('accepts an option-text reference and infers four choices when none are given', () => {
     expect(gradeMc({ ...mcQuery, answer: 'Berlin' }, 'C').correct).toBe(true);
     const { choices: _omit, ...noChoices } = mcQuery;

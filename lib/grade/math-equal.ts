@@ -171,12 +171,22 @@ function baseNumeralsEqual(a: string, b: string): boolean | null {
 export function mathEqual(pred: string, reference: string, options: NumericOptions = {}): boolean {
   const byBase = baseNumeralsEqual(normalizeMath(pred).latex, normalizeMath(reference).latex);
   if (byBase !== null) return byBase;
+  // "9:25" against "\frac{9}{25}": a ratio is its quotient; against another ratio, the same terms ("4:6" is not "2:3").
+  const [ra, rb] = [ratioTerms(pred), ratioTerms(reference)];
+  if (ra && rb) return ra.every((t, i) => Number(t) === Number(rb[i]));
+  if (ra || rb) return ra ? mathEqual(`\\frac{${ra[0]}}{${ra[1]}}`, reference, options) : mathEqual(pred, `\\frac{${rb![0]}}{${rb![1]}}`, options);
   for (const a of readings(pred)) {
     for (const b of readings(reference)) {
       if (a.length > 0 && b.length > 0 && shapesEqual(shapeOf(a), shapeOf(b), options)) return true;
     }
   }
   return false;
+}
+
+/** "2:3", "9 : 25": the two terms of a ratio of numbers, or null. */
+function ratioTerms(answer: string): [string, string] | null {
+  const m = /^(\d+(?:\.\d+)?)\s*:\s*(\d+(?:\.\d+)?)$/.exec(normalizeMath(answer).latex);
+  return m ? [m[1]!, m[2]!] : null;
 }
 
 /** Whether a reference answer has something to compare against (a value, an expression, or a short text). */

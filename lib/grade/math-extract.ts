@@ -1,6 +1,13 @@
 import { lastJsonField } from './json-field.ts';
 import { mathEqual } from './math-equal.ts';
-import { isNumberInWords, numbersInWords } from './math-normalize.ts';
+import { inTrailingAside, isHypotheticalAfterValue, maskGivens, withoutClosingAsides } from './math-asides.ts';
+import { FOREIGN_ANSWER_LABEL, localizeNumbers } from './math-locale.ts';
+import { inequalityInterval, isNumberInWords, numbersInWords } from './math-normalize.ts';
+import { closingWordAnswer, MATH_WORDS, numberInContext } from './math-prose.ts';
+import { joinListedBoxes, oscillation } from './math-several.ts';
+import { cutOffConclusion, fromReasoning } from './math-cutoff.ts';
+import { boldInEarlyStep, closesRange, closingBold, inventedOpening, maskRestatements, offersCases, ratioAround, restatedInterval, withdrawnAfter, withoutTrailingClause } from './math-setaside.ts';
+import { reasoningOnly } from './mc-reasoning.ts';
 import { findRefusal } from './refusal.ts';
 import { findLoop, prepare, readableEnd } from './response.ts';
 import { allMatches, bracedGroups, linesWithOffsets } from './text.ts';
@@ -29,7 +36,7 @@ function answerPhrase(text: string, at: number): { answer: string; end: number }
   const rest = text.slice(at, at + 300);
   const lead = /^[\s:=]*(?:\*\*)?\s*/.exec(rest)?.[0].length ?? 0;
   const body = rest.slice(lead);
-  const delimited = /^(?:\$\$([^$]+)\$\$|\$([^$]+)\$|\\\((.+?)\\\)|\\\[(.+?)\\\])/s.exec(body);
+  const delimited = /^(?:\$\$([^$]+)\$\$|\$((?:\\\$|[^$])+)\$|\\\((.+?)\\\)|\\\[(.+?)\\\])/s.exec(body);
   if (delimited) {
     const answer = delimited[1] ?? delimited[2] ?? delimited[3] ?? delimited[4] ?? '';
     return { answer: answer.trim(), end: at + lead + delimited[0].length };
@@ -40,11 +47,14 @@ function answerPhrase(text: string, at: number): { answer: string; end: number }
   // "(Answer: 6)", "(the answer is 19)": the closing parenthesis belongs to the aside, not the answer.
   if (clause.endsWith(')') && (clause.match(/\)/g) ?? []).length > (clause.match(/\(/g) ?? []).length) clause = clause.slice(0, -1).trimEnd();
   // "150 (that is, 5 boxes of 30)", "7 (not 8, as I first thought": an aside in words after the value explains it.
-  const aside = /\s+\((?=\s*(?:i\.e|e\.g)\b|[^)]*?(?<![\\A-Za-z])[A-Za-z]{2,})[^]*$/i.exec(clause);
+  const aside = new RegExp(String.raw`\s+\((?=\s*(?:i\.e|e\.g)\b|[^)]*?(?<![\\A-Za-z])[A-Za-z]{2,}|${ARITHMETIC_ASIDE})[^]*$`, 'i').exec(clause);
   if (aside && aside.index > 0 && /\d/.test(clause.slice(0, aside.index))) clause = clause.slice(0, aside.index).trimEnd();
   if (clause.length === 0 || clause.length > 120) return null;
   return { answer: clause, end: at + lead + clause.length };
 }
+
+/** "(16 ÷ 4 = 4)", "(30 + 15)": working in parentheses after a value (digits and operators only, no comma, so not a pair). */
+const ARITHMETIC_ASIDE = String.raw`[^(),A-Za-z]*\d\s*[=+×÷*/·−-]\s*\d[^(),A-Za-z]*\)`;
 
 /** A reply that stops on a connective, an article or an operator was cut off mid-sentence ("... = 20, so"). */
 const UNFINISHED = /(?:\b(?:the|an|of|to|and|or|with|for|by|is|are|was|were|be|but|because|since|than|from|into|so|then|equals)|[=+\-/×,:(])$/i;
@@ -95,10 +105,13 @@ function strongCandidates(text: string): Candidate[] {
   if (json && plausible(json.value)) out.push({ answer: json.value, rule: 'json_answer', start: json.start, end: json.end });
   // "答案是 36。", "最终答案：36" read as "the answer is 36".
   const phrase = /(?:\b(?:final\s+answer|the\s+answer|answer)\b(?:\s+(?:to\s+the\s+(?:question|problem)))?\s*(?:is|would\s+be|should\s+be|must\s+be|will\s+be|equals|=|:)|(?:最终|最終|正确|正確)?答案\s*(?:是|为|為|:|=))(?:\s*:)?/gi;
-  for (const m of allMatches(text, phrase)) {
+  const labels = [...allMatches(text, phrase), ...allMatches(text, FOREIGN_ANSWER_LABEL)];
+  for (const m of labels) {
     // "\boxed{answer: 7}": the box is the candidate; the phrase inside it would take the closing brace along.
     if (boxes.some((b) => m.index > b.start && m.index < b.end)) continue;
     let at = m.index + m[0].length;
+    // "the answer is is 3 3 3": a quantized model stuttering on the verb.
+    at += /^(?:\s*(?:is|=|:)(?=\s))*/i.exec(text.slice(at))![0].length;
     // "The answer is not 12; it is 21": the rejected value is no answer; the one that replaces it is.
     const negated = /^\s*(?:not|n[o']t)\b/i.exec(text.slice(at));
     if (negated) {
@@ -112,7 +125,9 @@ function strongCandidates(text: string): Candidate[] {
     if (/\\(?:boxed|fbox)\s*\{/.test(text.slice(at, at + 12))) continue;
     out.push({ answer: p.answer, rule: 'answer_is', start: m.index, end: p.end });
   }
-  return out.sort((a, b) => a.start - b.start);
+  const sorted = joinListedBoxes(text, out.sort((a, b) => a.start - b.start));
+  // "\boxed{12}. Note: if the order mattered, the answer would be 24.": a hypothetical after a value states none.
+  return sorted.filter((c) => !(c.rule === 'answer_is' && isHypotheticalAfterValue(text, c.start, c.end)));
 }
 
 /** A line that is bold and short, or a final line that is only math: how models mark answers without \boxed. */
@@ -120,13 +135,14 @@ function weakCandidates(text: string): Candidate[] {
   const out: Candidate[] = [];
   for (const m of allMatches(text, /\*\*([^*\n]{1,80})\*\*/g)) {
     const inner = m[1]!.replace(/^\s*(?:final\s+)?answer\s*[:=]?\s*/i, '').trim();
-    if (/\d|\\[A-Za-z]/.test(inner) && inner.length <= 60 && !/[a-z]{4,}\s+[a-z]{4,}/i.test(inner.replace(/\\[A-Za-z]+/g, ''))) {
+    // "First, ... = **$36**.\nThen ... She pays $30.": an early step's bold result is working, not the answer.
+    if (/\d|\\[A-Za-z]/.test(inner) && inner.length <= 60 && !/[a-z]{4,}\s+[a-z]{4,}/i.test(inner.replace(/\\[A-Za-z]+/g, '')) && !boldInEarlyStep(text, m.index, m.index + m[0].length)) {
       out.push({ answer: inner, rule: 'bold', start: m.index, end: m.index + m[0].length });
     }
   }
   const last = linesWithOffsets(text).at(-1);
   if (last && out.every((c) => c.end <= last.start)) {
-    const display = /^(?:\$\$(.+)\$\$|\\\[(.+)\\\]|\$(.+)\$|\\\((.+)\\\))[.\s]*$/.exec(last.text);
+    const display = /^(?:\$\$([^$]+)\$\$|\\\[((?:(?!\\\]).)+)\\\]|\$((?:\\\$|[^$])+)\$|\\\(((?:(?!\\\)).)+)\\\))[.\s]*$/.exec(last.text);
     const body = display ? (display[1] ?? display[2] ?? display[3] ?? display[4] ?? '') : last.text;
     // The right-hand side of a final equation, e.g. "= 42" or "x = \frac{3}{2}".
     const rhs = body.split('=').at(-1)?.trim() ?? '';
@@ -143,9 +159,7 @@ function weakCandidates(text: string): Candidate[] {
 /** Words that may stand beside a value in a closing clause without making it prose. */
 const VALUE_FILLER = /^(?:(?:approximately|about|roughly|exactly|just|simply|now|then|therefore|thus|so|equal\s+to|the|a|an)\s+)+/i;
 /** "is 45 once we add the 3 legs": a value, then a clause that explains it. */
-const VALUE_THEN_CLAUSE = /^(-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s*\/\s*\d+)?%?),?\s+(after|before|when|once|since|because|for|from|with|by|as|if|so|which|given)\b/i;
-/** Function names and the like that are math, not prose, inside a bare closing expression. */
-const MATH_WORDS = /\b(?:sin|cos|tan|cot|sec|csc|log|ln|exp|sqrt|max|min|mod|gcd|lcm|arcsin|arccos|arctan)\b/g;
+const VALUE_THEN_CLAUSE = /^(-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s*\/\s*\d+)?%?),?\s+(after|before|when|once|since|because|for|from|with|by|as|if|so|which|given|i\.e|that\s+is|namely)\b/i;
 
 /** Where the text's last sentence begins. */
 function closingSentenceStart(text: string): number {
@@ -159,7 +173,8 @@ function lastSentenceStart(line: string): number {
   let inMath = false;
   for (let i = 0; i < line.length; i++) {
     if (line[i] === '$' && line[i - 1] !== '\\') inMath = !inMath;
-    else if (!inMath && /[.!?]/.test(line[i]!) && /^\s+\S/.test(line.slice(i + 1)) && !/\d/.test(line[i + 1] ?? '')) start = i + 1;
+    // Not after an abbreviation: "45, i.e. 30 + 15" is one sentence.
+    else if (!inMath && /[.!?]/.test(line[i]!) && /^\s+\S/.test(line.slice(i + 1)) && !/\d/.test(line[i + 1] ?? '') && !/\b(?:i\.e|e\.g|etc|vs|approx|cf|resp)$/i.test(line.slice(0, i))) start = i + 1;
   }
   return start;
 }
@@ -175,21 +190,33 @@ function finalSentence(last: { text: string; start: number; end: number }): Cand
   const span = { start: last.start + from + (sentence.length - sentence.trimStart().length), end: last.end };
   const roots = listedRoots(sentence);
   if (roots !== null) return { answer: roots, rule: 'final_sentence', ...span };
-  const verbs = allMatches(sentence, /(?:\b(?:is|are|was|(?:should|would|must|will)\s+be|equals|becomes|(?:end|ends|ended)\s+up\s+with|arrive\s+at|arrives\s+at|obtain|obtains|get|gets|yields?|gives|reduces\s+to|simplifies\s+to|comes\s+(?:out\s+)?to|(?:located|situated|centred|centered|meet|meets|met|intersect|intersects|intersected|cross|crosses|touch|touches|lies|lie)\s+at)\b|(?<![<>!=\\])=(?!=)|\\in(?![A-Za-z])|∈)\s*/gi).reverse();
+  // "the domain is all x ≥ 2, i.e. [2, ∞).": the bracketed restatement; "... falls on a **Tuesday**.": the closing bold (math-setaside.ts).
+  const restated = restatedInterval(sentence) ?? closingBold(sentence);
+  if (restated) return { answer: restated.answer, rule: 'final_sentence', ...span };
+  // "... holds exactly when $x \geq -1$.", "... when $x < -2$ or $x > 3$.": closing one-variable inequalities are the answer.
+  const closingMath = /(?:\$[^$]+\$\s*,?\s*or\s+)*\$[^$]+\$(?=\s*[.!]?\s*$)/.exec(sentence)?.[0].replace(/\$/g, '').trim();
+  if (closingMath && closingMath.split(/\s*,?\s+or\s+/).every((x) => inequalityInterval(x) !== null)) return { answer: closingMath, rule: 'final_sentence', ...span };
+  // "is 3 (the largest would be 11).": an aside in words has its own verb and value; the sentence's are outside it.
+  // "= 6$ because $2^6 = 64$", "is 9, attained at x = 3": a trailing justification or location is passed over too.
+  const scan = withoutTrailingClause(sentence.replace(new RegExp(String.raw`\((?![^()]*[$\\])(?=[^()]*(?<![A-Za-z])[A-Za-z]{3,}[^()]*\)|${ARITHMETIC_ASIDE})[^()]*\)`, 'g'), (aside) => ' '.repeat(aside.length)));
+  const verbs = allMatches(scan, /(?:\b(?:is|are|was|(?:should|would|must|will)\s+be|equals|becomes|(?:end|ends|ended)\s+up\s+with|arrive\s+at|arrives\s+at|obtain|obtains|get|gets|yields?|gives|reduces\s+to|simplifies\s+to|comes\s+(?:out\s+)?to|(?:located|situated|centred|centered|meet|meets|met|intersect|intersects|intersected|cross|crosses|touch|touches|lies|lie)\s+at)\b|(?<![<>!=\\])=(?!=)|\\in(?![A-Za-z])|∈)\s*/gi).reverse();
   for (const v of verbs) {
     const at = v.index + v[0].length;
-    const clause = sentence.slice(at).replace(VALUE_FILLER, '');
-    const marked = /^(?:\$\$([^$]+)\$\$|\$([^$]+)\$|\\\((.+?)\\\)|\*\*([^*]{1,60})\*\*)/.exec(clause);
+    const clause = scan.slice(at).replace(VALUE_FILLER, '');
+    const marked = /^(?:\$\$([^$]+)\$\$|\$((?:\\\$|[^$])+)\$|\\\((.+?)\\\)|\*\*([^*]{1,60})\*\*)/.exec(clause);
     let answer: string | null = null;
     if (marked) {
       const inner = (marked[1] ?? marked[2] ?? marked[3] ?? marked[4] ?? '').trim();
       const words = inner.replace(/\\[A-Za-z]+/g, ' ').match(/[A-Za-z]{3,}/g) ?? [];
-      if (marked[4] === undefined || words.length <= 3) answer = inner;
+      // "is $12 and $15 in total": two dollar amounts, not math between dollar signs.
+      const currency = marked[2] !== undefined && /^\s*[\d.,]+\s+[A-Za-z]{2,}/.test(inner);
+      if ((marked[4] === undefined || words.length <= 3) && !currency) answer = inner;
     } else {
       // "when $x \in [1, 4]$.": the verb stood inside the math, so its closing delimiter trails the value.
       const bare = clause.replace(/[.!]\s*$/, '').trim().replace(/^([^$]*)\$$/, '$1').trim();
       const prose = bare.replace(/\\[A-Za-z]+/g, ' ').replace(MATH_WORDS, ' ');
-      if (bare.length <= 60 && /\d|\\[A-Za-z]|\^/.test(bare) && !/[A-Za-z]{3,}/.test(prose) && !/[A-Za-z]{2}\s+[A-Za-z]{2}/.test(prose)) answer = bare;
+      const explained = VALUE_THEN_CLAUSE.test(bare);
+      if (!explained && bare.length <= 60 && /\d|\\[A-Za-z]|\^/.test(bare) && !/[A-Za-z]{3,}/.test(prose) && !/[A-Za-z]{2}\s+[A-Za-z]{2}/.test(prose)) answer = bare;
       else {
         // "= 0.15, so she saves 15% of her salary": a consequence that states its own value restates the answer.
         const m = VALUE_THEN_CLAUSE.exec(bare);
@@ -202,15 +229,21 @@ function finalSentence(last: { text: string; start: number; end: number }): Cand
 }
 
 const ROOT = String.raw`[-−]?(?:\d+(?:\.\d+)?(?:\s*\/\s*\d+)?|\\d?frac\{[^{}]+\}\{[^{}]+\}|\d*\\sqrt\{[^{}]+\})`;
-/** "x = 3 and x = 5", "$t = -2$ or $t = 7$" closing a sentence: the values of one unknown, as a list. */
-const ROOTS = new RegExp(String.raw`\b([a-z])\s*=\s*(${ROOT})((?:\s*,?\s*(?:and|or|,)\s*\1\s*=\s*${ROOT})+)\s*[.!]?\s*$`);
+/** "x = 3 and x = 5", "$t = -2$ or $t = 7$", "x = 2 and y = -1" closing a sentence: values given to unknowns. */
+const ROOTS = new RegExp(String.raw`\b[a-z]\s*=\s*${ROOT}(?:\s*,?\s*(?:and|or|,)\s*[a-z]\s*=\s*${ROOT})+\s*[.!]?\s*$`);
 
-/** The values a closing sentence gives one unknown ("the roots are $t = -2$ and $t = 7$."), joined as a list, or null. */
+/**
+ * The values a closing sentence gives its unknowns: one unknown's values ("the roots are $t = -2$ and $t = 7$.")
+ * as a list ("-2, 7"); one value each for different unknowns ("we get x = 2 and y = -1") as the assignments
+ * ("x = 2, y = -1", which compares as the tuple (2, -1)); else null.
+ */
 function listedRoots(sentence: string): string | null {
   const m = ROOTS.exec(sentence.replace(/\$/g, ''));
   if (!m) return null;
-  const rest = allMatches(m[3]!, new RegExp(String.raw`=\s*(${ROOT})`, 'g')).map((r) => r[1]!);
-  return [m[2]!, ...rest].join(', ');
+  const pairs = allMatches(m[0], new RegExp(String.raw`\b([a-z])\s*=\s*(${ROOT})`, 'g')).map((r) => ({ name: r[1]!, value: r[2]! }));
+  if (pairs.every((p) => p.name === pairs[0]!.name)) return pairs.map((p) => p.value).join(', ');
+  const distinct = new Set(pairs.map((p) => p.name)).size === pairs.length;
+  return distinct && !/\bor\b/.test(m[0]) ? pairs.map((p) => `${p.name} = ${p.value}`).join(', ') : null;
 }
 
 /** Fenced code that is a program ("```python", or with print/def/import/return): its numbers are operands, not answers. */
@@ -228,14 +261,17 @@ const MONEY_IN_WORDS = /(?:\$\s*(\d+)|\b(\d+)\s+(?:dollars?|pounds?|euros?|bucks
 
 /** The last number in the text (with a sign, U+2212 too, a decimal part, a fraction slash, a mixed number "2 1/2"), the weakest reading. */
 function lastNumber(full: string): Candidate | null {
-  const text = maskPrograms(full);
+  // Step labels and a written-out problem's givens are not quantities the reply arrived at.
+  const text = maskGivens(maskPrograms(full));
   const closingAt = closingSentenceStart(text);
   const inWords = numbersInWords(text.slice(closingAt)).at(-1);
   const numbers = allMatches(text, /(?<![\w.])[-−]?(?:\d+\s+\d+\s*\/\s*\d+(?![\d.\/])|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][-+]?\d+)?(?:\s*\/\s*\d+)?(?:\s*\\?%)?(?:\s+(?:thousand|million|billion|trillion)\b)?)(?![\w])/g);
-  let m = numbers.at(-1);
-  // "She has 8 chapters left after 4 weeks.": a closing time phrase is not the quantity the sentence states.
-  const prev = numbers.at(-2);
-  if (m && prev && prev.index >= closingAt && TRAILING_TIME_BEFORE.test(text.slice(closingAt, m.index)) && TRAILING_TIME_AFTER.test(text.slice(m.index + m[0].length))) m = prev;
+  const m = statedNumber(text, numbers, closingAt);
+  // "She finished in 3rd place.": an ordinal, when the closing sentence states no other number.
+  if (!m || m.index < closingAt) {
+    const ordinal = allMatches(text.slice(closingAt), /(?<![\w.])(\d+)(?:st|nd|rd|th)\b/g).at(-1);
+    if (ordinal) return { answer: ordinal[1]!, rule: 'last_number', start: closingAt + ordinal.index, end: closingAt + ordinal.index + ordinal[1]!.length };
+  }
   // "7 dollars and 25 cents": one amount in two units.
   const money = m ? MONEY_IN_WORDS.exec(text.slice(closingAt)) : null;
   if (m && money && closingAt + money.index + money[0].length >= m.index + m[0].length && closingAt + money.index <= m.index) {
@@ -252,7 +288,32 @@ function lastNumber(full: string): Candidate | null {
   // "2 1/2" is a mixed number only when the fraction is proper; "12 15/3" is two numbers, the last one read.
   const mixed = /^([-−]?\d+\s+)(\d+)\s*\/\s*(\d+)$/.exec(m[0]);
   const skip = mixed && Number(mixed[2]) >= Number(mixed[3]) ? mixed[1]!.length : 0;
-  return { answer: m[0].slice(skip), rule: 'last_number', start: m.index + skip, end: m.index + m[0].length };
+  // "simplifies from 12:18 to 2:3": a ratio is read whole.
+  const ratio = ratioAround(text, m.index + skip, m.index + m[0].length);
+  if (ratio) return { ...ratio, rule: 'last_number' };
+  // "$2\frac{1}{4}$ cups", "a 1 in 6 chance", "minus 8", "5 degrees below zero": what the words around it make of it.
+  const inContext = numberInContext(text, m.index + skip, m.index + m[0].length, text.slice(closingAt));
+  return inContext ?? { answer: m[0].slice(skip), rule: 'last_number', start: m.index + skip, end: m.index + m[0].length };
+}
+
+/**
+ * Which of the text's numbers (in order) the closing sentence (from `closingAt`) states: the last one, unless it
+ * stands in a closing time phrase ("8 chapters left after 4 weeks"), a trailing part or difference ("15 left, which
+ * is 3 more than Tom") or working in parentheses ("54 plants (6 × 9)"), where it is the one before.
+ */
+function statedNumber(text: string, numbers: readonly RegExpExecArray[], closingAt: number): RegExpExecArray | undefined {
+  const m = numbers.at(-1);
+  const prev = numbers.at(-2);
+  if (!m) return undefined;
+  if (prev && prev.index >= closingAt) {
+    const prevEnd = prev.index + prev[0].length;
+    const inTimePhrase = TRAILING_TIME_BEFORE.test(text.slice(closingAt, m.index)) && TRAILING_TIME_AFTER.test(text.slice(m.index + m[0].length));
+    if (inTimePhrase || inTrailingAside(text, prevEnd, m.index, m.index + m[0].length)) return prev;
+  }
+  const open = text.lastIndexOf('(', m.index);
+  const working = open >= closingAt && new RegExp(String.raw`^\(${ARITHMETIC_ASIDE}[\s.!]*$`).test(text.slice(open));
+  const stated = working ? numbers.filter((n) => n.index + n[0].length <= open).at(-1) : undefined;
+  return stated && stated.index >= closingAt ? stated : m;
 }
 
 /**
@@ -262,12 +323,19 @@ function lastNumber(full: string): Candidate | null {
  * number. Invented follow-up problems, leaked end tokens and loops are not read, as for multiple choice.
  */
 export function extractMathAnswer(response: string, options: ExtractionOptions = {}): MathExtraction {
-  const prepared = prepare(response);
+  // Only closed reasoning, nothing after it: its final committed value is the only one the model stated (math-cutoff.ts).
+  const reasoning = reasoningOnly(response);
+  if (reasoning !== null) return fromReasoning(response, extractMathAnswer(reasoning, { ...options, truncated: false }), options.truncated === true);
+  // "7,5 km" in a French reply, "12 500": numbers rewritten the English way, offsets kept.
+  const prepared = localizeNumbers(prepare(response));
   const looping = findLoop(prepared) !== null;
   const missing: GradeStatus = options.truncated || looping ? 'truncated' : 'no_answer';
   if (prepared.trim().length === 0) {
     return { answer: null, status: missing, rule: 'empty', span: null, detail: response.trim().length === 0 ? 'empty response' : 'only reasoning, no answer after it' };
   }
+  // "\n\nProblem: <a problem of its own>\nSolution: ...": the answer slot left empty for a new problem (math-setaside.ts).
+  const invented = inventedOpening(prepared, options.question);
+  if (invented) return { answer: null, status: 'no_answer', rule: 'invented_question', span: spanOf(response, invented.start, invented.end), detail: `answers a problem of its own: ${response.slice(invented.start, invented.end)}` };
   // A reply that opens with a bare value (" 15\n\nQ: ...") has answered before a base model's next "Q:".
   const cut = readableEnd(prepared, (prefix) => strongCandidates(prefix).length > 0 || LONE_VALUE.test(prefix));
   const text = prepared.slice(0, cut.end);
@@ -275,7 +343,7 @@ export function extractMathAnswer(response: string, options: ExtractionOptions =
   const tail = text.trimEnd();
   const unfinished = (missing === 'truncated' || (cut.reason === null && UNFINISHED.test(tail))) && !/[.!?)\]}$*]$/.test(tail);
   // "So she has 25 marbles left. Check: 25 + 2 = 27 ✓": a closing check restates the working, not the answer.
-  const reading = withoutClosingChecks(text);
+  const reading = withoutClosingAsides(withoutClosingChecks(text));
   const weak = unfinished ? [] : weakCandidates(reading);
   const markers = strongCandidates(text);
   const strong = markers.at(-1);
@@ -288,7 +356,21 @@ export function extractMathAnswer(response: string, options: ExtractionOptions =
   if (strong && before && alternativeBoxes(text, before, strong) && !mathEqual(before.answer, strong.answer)) {
     return { answer: null, status: 'ambiguous', rule: strong.rule, span: spanOf(response, before.start, strong.end), detail: `two answers offered as alternatives: ${before.answer.trim()} and ${strong.answer.trim()}` };
   }
-  const found = strong ? (revisedAfter(text, strong, weak) ?? strong) : weak.at(-1);
+  // "The answer is 16.\nThe answer is 18.\n" over and over: the loop commits to neither, only to an answer before it.
+  const swings = cut.reason === 'loop' && cut.loopStart !== undefined ? oscillation(text, markers, cut.loopStart) : undefined;
+  if (swings) {
+    if (swings.before) return answeredWith(response, swings.before);
+    return { answer: null, status: 'ambiguous', rule: 'loop', span: spanOf(response, cut.loopStart!, cut.end), detail: 'a loop that alternates between answers' };
+  }
+  // Cut off or looping with no marker: only a finished conclusion counts, not the working ("Let me recompute: 12 × 4 = 48.").
+  const found = strong ? (revisedAfter(text, strong, weak) ?? strong) : missing === 'truncated' ? (cutOffConclusion(reading) ?? undefined) : weak.at(-1);
+  // "\boxed{18}. Hmm, no, that ignores the two who left ...": a withdrawn answer counts only if a later value replaces it.
+  const withdrawn = found && found === strong ? withdrawnAfter(text, strong.answer, strong.end) : null;
+  if (withdrawn) {
+    const later = weak.filter((c) => c.start >= withdrawn.end).at(-1) ?? [lastNumber(reading)].find((c) => c !== null && c.start >= withdrawn.end);
+    if (later) return answeredWith(response, later);
+    return { answer: null, status: 'no_answer', rule: 'withdrawn', span: spanOf(response, strong!.start, withdrawn.end), detail: `withdrawn and not replaced: ${strong!.answer.trim()}` };
+  }
   if (found) return answeredWith(response, found);
   // "The final answer is $\boxed{}$": the model meant to box its answer and left the box empty.
   const emptyBox = /\\(?:boxed|fbox)\s*\{\s*\}/.exec(text);
@@ -307,13 +389,20 @@ export function extractMathAnswer(response: string, options: ExtractionOptions =
     const at = closingSentenceStart(reading) + offered.index;
     return { answer: null, status: 'ambiguous', rule: 'last_number', span: spanOf(response, at, at + offered[0].length), detail: `offers two values: ${offered[0].trim()}` };
   }
-  const number = lastNumber(reading);
+  // "We are told that Jo has 24 stickers ...": a restated problem's givens are not results.
+  const number = lastNumber(maskRestatements(reading));
+  // "the number lies somewhere between 35 and 45": a value only bounded is not stated.
+  if (number && closesRange(reading, number.start)) {
+    return { answer: null, status: 'ambiguous', rule: 'range', span: spanOf(response, number.start, number.end), detail: 'only bounds the value by a range' };
+  }
   // "..., the answer is not 12, because 12 ignores the refund.": a value the reply rejects is not its answer.
   const rejected = allMatches(reading, REJECTED_VALUE).map((m) => m[1]!);
   if (number && rejected.some((v) => mathEqual(v, number.answer))) {
     return { answer: null, status: 'no_answer', rule: 'rejected', span: spanOf(response, number.start, number.end), detail: `only rejects a value: ${number.answer.trim()}` };
   }
   if (number) return answeredWith(response, number);
+  const word = closingWordAnswer(reading, closingSentenceStart(reading));
+  if (word) return answeredWith(response, word);
   return { answer: null, status: 'no_answer', rule: 'none', span: null, detail: 'no answer found' };
 }
 
@@ -393,14 +482,15 @@ const VALUE = String.raw`[-−]?\$?\d[\d,]*(?:\.\d+)?(?:\s*\/\s*\d+)?\s*%?`;
 const ALTERNATIVES = new RegExp(String.raw`^(either\s+)?(${VALUE}),?\s+or\s+(${VALUE})(?=\s*(?:[,;.]|$))(.*)$`, 'is');
 
 function answeredWith(response: string, c: Candidate): MathExtraction {
-  // "4 4 4 4 4 4": a quantized model stuttering on its answer.
-  const stutter = /^(\S+)(?:\s+\1){2,}$/.exec(c.answer.trim());
+  // "4 4 4 4 4 4", "56 56": a quantized model stuttering on its answer.
+  const stutter = /^(\S+)(?:\s+\1)+$/.exec(c.answer.trim());
   if (stutter) return answeredWith(response, { ...c, answer: stutter[1]! });
   const alt = ALTERNATIVES.exec(c.answer.trim());
   if (alt) {
     const [, either, first, second, rest] = alt;
     if (mathEqual(first!, second!)) return answeredWith(response, { ...c, answer: first! });
-    if (either !== undefined || /\b(?:depending|depends|not\s+sure|unsure|if)\b/i.test(rest!)) {
+    // "If it does, 16; if not, 14. So the answer is 14 or 16.": the outcomes of cases the reply set up.
+    if (either !== undefined || /\b(?:depending|depends|not\s+sure|unsure|if)\b/i.test(rest!) || offersCases(response, c.start)) {
       return { answer: null, status: 'ambiguous', rule: c.rule, span: spanOf(response, c.start, c.end), detail: `offers two values: ${first!.trim()} or ${second!.trim()}` };
     }
   }

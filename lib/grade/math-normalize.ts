@@ -15,10 +15,14 @@ export interface NormalizedAnswer {
 const UNIT = String.raw`(?:km|m|cm|mm|mi|miles?|ft|feet|in|yd|kg|g|mg|lbs?|L|l|mL|ml|N|J|W|kW|kWh|s|sec|seconds?|h|hr|hrs|hours?|min|minutes?|days?|weeks?|months?|years?|\\?\$|dollars?|cents?|units?|people|persons?|items?|gallons?|litres?|liters?)`;
 const COMPOUND_UNIT = new RegExp(String.raw`(?<=\d)\s*${UNIT}(?:\s*(?:\/|\bper\b)\s*${UNIT})+(?:\s*\^\s*\{?\d\}?|[²³])?\s*$`);
 
-/** Words that are units or counted nouns after a number; dropped so "4200 ways" compares as 4200 and "45 km/h" as 45. */
+/**
+ * Words that are units or counted nouns after a number; dropped so "4200 ways" compares as 4200 and "45 km/h" as 45.
+ * Words in any script but Greek, whose letters are math ("7.5 kilomètres", "120 円です", "36 个"; not "2π").
+ */
 function stripTrailingWords(input: string): string {
-  const s = input.replace(COMPOUND_UNIT, '').trim();
-  const stripped = s.replace(/(?:\s*(?<![\\A-Za-z])[A-Za-z]{2,}(?:\s*\^\s*\{?\d\}?)?\.?)+\s*$/, '').trim();
+  // "54 g", "12 m", "9 V": a one-letter SI unit after a number (not a variable: "3 x" stays).
+  const s = input.replace(COMPOUND_UNIT, '').replace(/(?<=\d)\s*(?:g|m|s|L|N|J|W|V|K|h)\.?$/, '').trim();
+  const stripped = s.replace(/(?:\s*(?<![\\\p{L}])(?:(?:(?!\p{Script=Greek})\p{L}){2,}|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+)(?:\s*\^\s*\{?\d\}?)?\.?)+\s*$/u, '').trim();
   return /[\d\\]/.test(stripped) && stripped.length > 0 ? stripped : s;
 }
 
@@ -56,12 +60,27 @@ function numberFromWords(phrase: string): number | null {
   return total + group;
 }
 
-/** "twelve apples", "Twenty-five": a number in words leading an answer, as digits. */
+/** "half", "thirds", "quarter", "fifths": the denominator a fraction word names. */
+const DENOMINATORS: Record<string, number> = { half: 2, halves: 2, third: 3, quarter: 4, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10 };
+/** A fraction word after a count: " thirds", "-quarters", " half". */
+const FRACTION_WORD = /^[\s-]+(halves|half|(?:third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth)s?)\b/i;
+
+function denominator(word: string): number {
+  return DENOMINATORS[word.toLowerCase()] ?? DENOMINATORS[word.toLowerCase().replace(/s$/, '')]!;
+}
+
+/** "twelve apples", "Twenty-five", "two thirds", "a half": a number in words leading an answer, as digits. */
 function wordsToDigits(s: string): string {
-  const m = new RegExp(String.raw`^(${NUMBER_WORD}(?:[\s-]+${NUMBER_WORD})*)(?=\s+[A-Za-z]|$)`, 'i').exec(s);
+  const half = /^(?:a|one)[\s-]+half\b/i.exec(s);
+  if (half) return `\\frac{1}{2}${s.slice(half[0].length)}`;
+  const m = new RegExp(String.raw`^(${NUMBER_WORD}(?:[\s-]+${NUMBER_WORD})*)(?=[\s-]+[A-Za-z]|$)`, 'i').exec(s);
   if (!m || /^and\b|\band$/i.test(m[1]!)) return s;
   const value = numberFromWords(m[1]!);
-  return value === null ? s : `${value}${s.slice(m[0].length)}`;
+  if (value === null) return s;
+  // "two thirds", "three-quarters": a fraction.
+  const fraction = FRACTION_WORD.exec(s.slice(m[0].length));
+  if (fraction) return `\\frac{${value}}{${denominator(fraction[1]!)}}${s.slice(m[0].length + fraction[0].length)}`;
+  return `${value}${s.slice(m[0].length)}`;
 }
 
 /** "twelve", "twenty-one", "seven apples": a number in words, followed by at most two words (a unit, a noun). */
@@ -80,6 +99,13 @@ export function numbersInWords(text: string): Array<{ start: number; end: number
   const out: Array<{ start: number; end: number; value: number }> = [];
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const phrase = m[2]!.replace(/(?:[\s-]+and)+$/i, '');
+    // "two thirds", "one quarter": a fraction, read with its denominator.
+    const fraction = FRACTION_WORD.exec(text.slice(m.index + m[0].length - m[2]!.length + phrase.length));
+    if (fraction && numberFromWords(phrase) !== null) {
+      const end = m.index + m[0].length - m[2]!.length + phrase.length + fraction[0].length;
+      out.push({ start: m.index, end, value: ((m[1] ? -1 : 1) * numberFromWords(phrase)!) / denominator(fraction[1]!) });
+      continue;
+    }
     if (/^and\b/i.test(phrase) || /^(?:one|zero|and)$/i.test(phrase)) continue;
     // "the two parts", "these three sides": a count that names things, not a stated result.
     if (!m[1] && /\b(?:the|these|those|its|their|his|her|our|your|my|both|all|each|every|any|which|what|first|last|other)\s+$/i.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
@@ -132,14 +158,15 @@ export function normalizeMath(input: string): NormalizedAnswer {
   // Outer math delimiters and markdown.
   s = s.replace(/^\*\*|\*\*$/g, '').trim();
   s = s.replace(/^\$+|\$+$/g, '').replace(/^\\\(|\\\)$/g, '').replace(/^\\\[|\\\]$/g, '').trim();
-  s = s.replace(/[.;]+$/, '').trim();
-  // "17 ✓": a tick after the value marks it checked.
+  s = s.replace(/[.;。]+$/, '').trim();
+  // "17 ✓": a tick after the value marks it checked; "42 apples 🍎": an emoji decorates it.
   s = s.replace(/\s*[✓✔✅]+\s*$/, '').trim();
+  s = s.replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}]+/gu, ' ').replace(/[.;]+\s*$/, '').trim();
   s = s.replace(/\\(?:displaystyle|textstyle)\b/g, '');
   s = s.replace(/\\(?:left|right|bigl|bigr|Bigl|Bigr|big|Big)\b\s*(\\[{}|]|[()[\]|.])?/g, (_, d: string | undefined) => (d === '.' || d === undefined ? '' : d));
   s = s.replace(/(\d)[eE]([-+]?\d+)(?![\w])/g, '$1\\times10^{$2}');
   s = s.replace(/\\[dtc]frac(?![A-Za-z])/g, '\\frac');
-  s = s.replace(/−/g, '-').replace(/×/g, '\\times ').replace(/·/g, '\\cdot ').replace(/√/g, '\\sqrt');
+  s = s.replace(/−/g, '-').replace(/×/g, '\\times ').replace(/·/g, '\\cdot ').replace(/√/g, '\\sqrt').replace(/π/g, '\\pi ').replace(/∞/g, '\\infty ');
   // "negative 4", "minus twelve".
   const negative = /^(?:negative|minus)\s+(.+)$/i.exec(s);
   if (negative) {
@@ -156,13 +183,19 @@ export function normalizeMath(input: string): NormalizedAnswer {
   const percent = /\\?%|\bpercent\b/.test(s);
   s = s.replace(/\\?%|\\text\{\s*percent\s*\}|\bpercent\b/g, '');
   s = s.replace(/\\\$|\$/g, '');
+  // "£36", "12.50 €", "USD 20", "¥500": currency signs and codes, like "$".
+  s = s.replace(/[£€¥₹₩]|\\(?:pounds|euro|yen)\b/g, '').replace(/^(?:USD|EUR|GBP|JPY|INR|CAD|AUD|Rs\.?)\s*(?=[-\d])/, '').trim();
   s = unwrap(s, 'text|textbf|textrm|mathrm|mbox|mathbf|textit|emph|hbox', (c) => ` ${c} `);
   s = s.replace(/(?<!\\)\\[,!;: ]|~/g, ' ');
   s = s.replace(/\\(?:quad|qquad)\b/g, ' ');
   s = s.replace(/\s+/g, ' ').trim();
   // "\text{seven}", "\textbf{twenty-four} apples": a number in words inside a text command.
   s = wordsToDigits(s);
+  // "a total of 48", "approximately 12": words before the value that only frame it.
+  s = s.replace(/^(?:(?:a\s+)?total\s+of|approximately|approx\.|about|around|roughly|nearly|exactly|only|just)\s+(?=[-\d\\])/i, '');
   s = stripTrailingWords(s);
+  // "1 in 6", "3 out of 8": odds as a fraction.
+  s = s.replace(/^(\d+)\s+(?:in|out\s+of)\s+(\d+)$/i, '\\frac{$1}{$2}');
   // "x = 5", "a=\frac12": the value, not the variable it was assigned to.
   s = s.replace(/^(?:[A-Za-z]|\\[A-Za-z]+)(?:_\{?\w+\}?)?\s*=\s*(?=[^=]+$)/, '');
   s = s.replace(/^\\?[A-Za-z]+\s*\([A-Za-z]\)\s*=\s*(?=[^=]+$)/, '');
@@ -207,6 +240,15 @@ export type MathShape =
 /** The answer's structure: a set, an unordered list, a tuple or interval, a union of intervals, or one expression. */
 export function shapeOf(latex: string): MathShape {
   const s = latex.trim();
+  const interval = inequalityInterval(s);
+  if (interval) return shapeOf(interval);
+  // "x < -2 or x > 3": the union of the intervals.
+  const either = splitTopLevel(s, /^(?:\s+or\s+|\\text\{\s*or\s*\}|\\(?:quad|qquad)?\s*\\text\{\s*or\s*\})/);
+  if (either.length > 1 && either.every((x) => inequalityInterval(x) !== null)) return { kind: 'union', parts: either.map((x) => inequalityInterval(x)!) };
+  const assigned = assignments(s);
+  if (assigned) return { kind: 'bracketed', open: '(', close: ')', items: assigned };
+  const pm = plusMinus(s);
+  if (pm) return { kind: 'list', items: pm.map((x) => normalizeMath(x).latex) };
   const union = splitTopLevel(s, /^\\cup\b|^∪/);
   if (union.length > 1) return { kind: 'union', parts: union };
   const set = /^\\\{(.*)\\\}$/s.exec(s);
@@ -221,6 +263,55 @@ export function shapeOf(latex: string): MathShape {
   const list = splitTopLevel(s, /^(?:,|;|\s+(?:and|or)\s+|\\text\{\s*(?:and|or)\s*\})/);
   if (list.length > 1 && list.every((x) => x.length > 0)) return { kind: 'list', items: list.map((x) => normalizeMath(x).latex) };
   return { kind: 'expr', text: s };
+}
+
+const LESS = String.raw`<|\\lt\b|\\le(?:q|qslant)?\b|≤`;
+const GREATER = String.raw`>|\\gt\b|\\ge(?:q|qslant)?\b|≥`;
+type Relation = 'lt' | 'le' | 'gt' | 'ge';
+const FLIPPED: Record<Relation, Relation> = { lt: 'gt', le: 'ge', gt: 'lt', ge: 'le' };
+
+function relation(op: string): Relation {
+  const strict = /^(?:<|>|\\lt|\\gt)$/.test(op);
+  return new RegExp(`^(?:${LESS})$`).test(op) ? (strict ? 'lt' : 'le') : strict ? 'gt' : 'ge';
+}
+
+/**
+ * "x \le 3", "x > -2", "3 \ge x", "-1 < x \leq 4": a one-variable inequality as the interval it describes
+ * ("(-\infty, 3]", "(-1, 4]"), or null. The variable is a single letter and the bounds hold no letter but commands.
+ */
+export function inequalityInterval(s: string): string | null {
+  const parts = s.split(new RegExp(`(${LESS}|${GREATER})`)).map((p) => p.trim());
+  const isVar = (p: string): boolean => /^[a-zA-Z]$/.test(p);
+  const isBound = (p: string): boolean => p.length > 0 && !/[a-zA-Z]/.test(p.replace(/\\[a-zA-Z]+/g, '')) && balanced(p);
+  if (parts.length === 5 && isVar(parts[2]!) && isBound(parts[0]!) && isBound(parts[4]!)) {
+    const [lo, hi] = [relation(parts[1]!), relation(parts[3]!)];
+    if (!['lt', 'le'].includes(lo) || !['lt', 'le'].includes(hi)) return null;
+    return `${lo === 'lt' ? '(' : '['}${parts[0]}, ${parts[4]}${hi === 'lt' ? ')' : ']'}`;
+  }
+  if (parts.length !== 3) return null;
+  const one = isVar(parts[0]!) && isBound(parts[2]!) ? { op: relation(parts[1]!), bound: parts[2]! } : isVar(parts[2]!) && isBound(parts[0]!) ? { op: FLIPPED[relation(parts[1]!)], bound: parts[0]! } : null;
+  if (!one) return null;
+  if (one.op === 'lt' || one.op === 'le') return `(-\\infty, ${one.bound}${one.op === 'lt' ? ')' : ']'}`;
+  return `${one.op === 'gt' ? '(' : '['}${one.bound}, \\infty)`;
+}
+
+/** "x = 2, y = -1" (normalized from "x = 2 and y = -1"): one value for each of several unknowns, in order, or null. */
+function assignments(s: string): string[] | null {
+  const items = splitTopLevel(s, /^(?:,|;|\s+and\s+)/);
+  if (items.length < 2) return null;
+  const pairs = items.map((x) => /^([a-zA-Z])\s*=\s*([^=]+)$/.exec(x));
+  if (pairs.some((p) => p === null)) return null;
+  const names = pairs.map((p) => p![1]!);
+  return new Set(names).size === names.length ? pairs.map((p) => p![2]!.trim()) : null;
+}
+
+/** "\pm 3", "2 \pm \sqrt{5}", "±4": the two values a plus-minus sign stands for, or null. */
+function plusMinus(s: string): string[] | null {
+  const parts = s.split(/\\pm\b|±/);
+  if (parts.length !== 2 || !balanced(parts[0]!) || !balanced(parts[1]!) || parts[1]!.trim().length === 0) return null;
+  const [before, after] = [parts[0]!.trim(), parts[1]!.trim()];
+  if (/[=,]/.test(before) || /[=,]/.test(after)) return null;
+  return before.length === 0 ? [after, `-${after}`] : [`${before} + ${after}`, `${before} - ${after}`];
 }
 
 function balanced(s: string): boolean {

@@ -3,6 +3,7 @@
  * commits to it, hedges, rejects it or merely lists it. `mc.ts` decides among them.
  */
 import { LETTERS, negationAt, normalizeOption, optionAtPosition, readChoice, romanNumeralAt, type OptionsContext } from './mc-read.ts';
+import { optionSubjects, textThenLetter } from './mc-prose.ts';
 import { allMatches, bracedGroups, linesWithOffsets } from './text.ts';
 
 /** How a candidate is stated; 'conditional': only under a condition ("if ..., the answer would be A"). */
@@ -47,6 +48,8 @@ const LEAD_INS: readonly LeadIn[] = [
   // The same labels in Chinese, Japanese and Korean: "最终答案：D", "正解：A", "정답: C".
   { rule: 'answer_label', tier: 1, re: /(?:^|\n)[ \t>#|]*(?:(?:最终|最終|正确|正確)?答案|正解|정답)\s*[:=：]/g },
   { rule: 'json_answer', tier: 1, re: /"(?:final_?answer|answer|correct_?answer|choice|option)"\s*:\s*"?/gi },
+  // "<answer>F</answer>": an answer tag, as a model asked for tagged output writes it.
+  { rule: 'answer_tag', tier: 1, re: /<(?:final(?:[_-]?answer)?|answer|correct[_-]?answer|choice)>\s*/gi },
   // "Answer: (D) — no wait, (B).", "C, sorry, I mean A.": a correction in passing names the option that replaces it.
   {
     rule: 'revision',
@@ -84,6 +87,15 @@ const LEAD_INS: readonly LeadIn[] = [
     tier: 2,
     re: /(?:(?:^|[.!?:]\s+|\n)[ \t]*(?:therefore|thus|so|hence|consequently|in\s+conclusion|overall|in\s+summary|finally)|,\s*(?:so|thus|hence|therefore))\s*[,:]?\s+(?=\S)/gim,
   },
+  // "..., the average velocity is zero: (H).", "That is the classic dissonance result, Option G.": a letter set off at
+  // the very end of the reply names what the sentence concluded.
+  {
+    rule: 'closing_mark',
+    tier: 2,
+    closingOnly: true,
+    // After three words of the sentence at least: not a bare "A: (B)" answer line of an invented Q/A.
+    re: /(?<=\w+[ \t]+\S+[ \t]+\S*[\w%)])\s*(?:[:=—–]|,)\s*(?=(?:(?:option|choice)\s+[(\[]?[A-Z][)\]]?|[(\[][A-Z][)\]])\s*[.!]?\s*$)/gi,
+  },
   // "closest to option C", "the nearest is option C", "the closest match among the options is (D)".
   {
     rule: 'closest',
@@ -95,7 +107,7 @@ const LEAD_INS: readonly LeadIn[] = [
     rule: 'option_named',
     tier: 2,
     closingOnly: true,
-    re: /\b(?:match(?:es)?|correspond(?:s|ing)?\s+to|consistent\s+with|fits|points?\s+to|aligns?\s+with|agrees?\s+with|lines?\s+up\s+with|in\s+line\s+with|leaves(?:\s+us\s+with)?|leaving|brings\s+us\s+to|lands?\s+on|settles?\s+on|is\s+given\s+by|(?:which|that|this|it)\s+(?:is|was|would\s+be)(?=\s+(?:option|choice)\b))\s+/gi,
+    re: /\b(?:match(?:es)?|correspond(?:s|ing)?\s+to|consistent\s+with|fits|points?\s+to|aligns?\s+with|agrees?\s+with|lines?\s+up\s+with|in\s+line\s+with|leaves(?:\s+us\s+with)?|leaving|brings\s+us\s+to|lands?\s+on|settles?\s+on|is\s+given\s+by|(?:which|that|this|it)\s+(?:is|was|would\s+be)(?=\s+(?:option|choice)\b|\s+[(\[][A-Z][)\]]\s*[.!]?\s*(?:$|\n)))\s+/gi,
   },
 ];
 
@@ -122,7 +134,7 @@ const POSITIVE_VERDICT = String.raw`(?:is|seems|appears|would\s+be|must\s+be)\s+
 function letterFirst(letters: string): RegExp {
   const ref = letterRef(letters);
   return new RegExp(
-    String.raw`(?<![A-Za-z0-9])${ref}\s+${POSITIVE_VERDICT}|(?<![A-Za-z0-9])${ref}\s+(?:fits|matches|explains|works|describes)\b[^.!?\n,;]{0,40}?\b(?:better|best)\b|(?<![A-Za-z0-9])${ref}\s+(?:best|most\s+(?:closely|accurately))\s+(?:fits|matches|explains|describes|captures|reflects|answers)\b`,
+    String.raw`(?<![A-Za-z0-9])${ref}\s+${POSITIVE_VERDICT}|(?<![A-Za-z0-9])${ref}\s+(?:fits|matches|explains|works|describes)\b[^.!?\n,;]{0,40}?\b(?:better|best)\b|(?<![A-Za-z0-9])${ref}\s+(?:best|most\s+(?:closely|accurately))\s+(?:fits|matches|explains|describes|captures|reflects|answers)\b|(?<![A-Za-z0-9])${ref}\s+(?:states|describes|explains|identifies|gives|captures|answers|gets)\b[^.!?\n,;]{0,30}?\b(?:correctly|accurately|right)\b`,
     'g',
   );
 }
@@ -185,7 +197,7 @@ const ITEM_VERBS = String.raw`(?:is|are|was|says|states|describes|claims|suggest
 export function walkItems(text: string, ctx: OptionsContext): Item[] {
   const letters = ctx.letters;
   const re = new RegExp(
-    String.raw`(?:^|\n|[.!?;]\s+|:\s+)[ \t>*\-]*(?:${OPTION_NOUN}\s+([${letters}])\b[):.]?|[(\[]([${letters}])[)\]]|([${letters}])(?:[).:]|\s+(?=${ITEM_VERBS})))`,
+    String.raw`(?:^|\n|[.!?;]\s+|:\s+)[ \t>*\-#]*(?:${OPTION_NOUN}\s+([${letters}])\b[):.]?|[(\[]([${letters}])[)\]]|([${letters}])(?:[).:]|\s+(?=${ITEM_VERBS})))`,
     'g',
   );
   const found: Array<{ letter: string; letterStart: number; bodyStart: number }> = [];
@@ -222,6 +234,8 @@ export function letterLines(text: string, ctx: OptionsContext): LetterLine[] {
     const leading = /^[(\[]?([A-Z])(?:[)\]]|[)\]]?[.:])\s+\S/.exec(line.text);
     const raw = lone?.[1] ?? leading?.[1];
     if (raw === undefined) return;
+    // "Q: ...\nA: Let's think.": in a Q/A transcript "A:" labels the answer, it is not option A.
+    if (leading && /^A:/.test(line.text) && lines.slice(0, index).some((l) => /^Q\s*\d*\s*[:.]/.test(l.text))) return;
     const letter = raw.toUpperCase();
     if (!ctx.letters.includes(letter)) return;
     out.push({ letter, start: line.start, end: line.end, text: line.text, lone: lone !== null, listed: false, index });
@@ -321,7 +335,9 @@ export function readHits(text: string, ctx: McContext): Hit[] {
       }
       const start = m.index + Math.max(0, m[0].search(/[\p{L}\p{N}"{\\]/u));
       const listed = !choice.byText && opensList(text, at, letterStart, lines, choice.letter);
-      const stance: Stance = listed ? 'listed' : conditional(text, m.index, m[0], choice.end) ? 'conditional' : stanceOf(text, { letter: choice.letter, letterStart, end: choice.end }, ctx, choice.hedged);
+      // Read from option text, the verdict stands beside that text: "so breach of contract (A) fails".
+      const judged = choice.text ? { letter: choice.letter, letterStart: choice.text.start, end: choice.text.end } : { letter: choice.letter, letterStart, end: choice.end };
+      const stance: Stance = listed ? 'listed' : conditional(text, m.index, m[0], choice.end) ? 'conditional' : stanceOf(text, judged, ctx, choice.hedged);
       const hit: Omit<Hit, 'closest'> = { letter: choice.letter, start, end: choice.end, letterStart, tier, rule, stance };
       if (choice.conflict !== undefined) hit.conflict = choice.conflict;
       add(hit);
@@ -335,6 +351,12 @@ export function readHits(text: string, ctx: McContext): Hit[] {
     if (!choice || choice.byText || !optionTextFollows(text, choice.end, ctx, choice.letter)) continue;
     const letterStart = text.indexOf(choice.letter, at);
     add({ letter: choice.letter, start: m.index, end: choice.end, letterStart, tier: 2, rule: 'letter_with_text', stance: stanceOf(text, { letter: choice.letter, letterStart, end: choice.end }, ctx, choice.hedged) });
+  }
+
+  // "The trigger was <option B's text> (B).", "Haskell is the purely functional one.": an option's text in prose.
+  for (const r of [...textThenLetter(text, ctx), ...optionSubjects(text, ctx)]) {
+    const stance: Stance = conditional(text, r.start, text.slice(r.start, r.end), r.end) ? 'conditional' : stanceOf(text, { letter: r.letter, letterStart: r.letterStart, end: r.end }, ctx, false);
+    add({ ...r, tier: 2, stance });
   }
 
   const boxes = [...bracedGroups(text, 'boxed'), ...bracedGroups(text, 'fbox')].sort((a, b) => a.start - b.start);

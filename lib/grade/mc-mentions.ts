@@ -39,7 +39,8 @@ export function deliberated(text: string, at: number): boolean {
   const start = Math.max(before.lastIndexOf('\n'), ...['.', '!', '?'].map((c) => before.lastIndexOf(c))) + 1;
   const stop = /[\n.!?]/.exec(text.slice(at + 1));
   if (stop && text[at + 1 + stop.index] === '?') return true;
-  const weighed = /\b(?:between|whether|either)\s+(?:(?:options?|choices?)\s+)?(?:[(\[]?[A-Z][)\]]?\s*(?:,|and|or|\/|&)\s*(?:(?:options?|choices?)\s+)?)?[(\[]?$/i;
+  // "either B or C" is a hedge (ambiguous), not deliberation: only "between" and "whether" weigh options.
+  const weighed = /\b(?:between|whether)\s+(?:(?:options?|choices?)\s+)?(?:[(\[]?[A-Z][)\]]?\s*(?:,|and|or|\/|&)\s*(?:(?:options?|choices?)\s+)?)?[(\[]?$/i;
   return weighed.test(text.slice(start, at));
 }
 

@@ -11,6 +11,8 @@ export interface OptionsContext {
   letters: string;
   /** Normalized option texts in letter order; empty when the options are unknown. */
   options: readonly string[];
+  /** The option texts as given, for reading them as values ("$10" is not "10%"). */
+  raw?: readonly string[];
 }
 
 export interface Choice {
@@ -23,6 +25,8 @@ export interface Choice {
   byText: boolean;
   /** The letter whose option text follows this letter instead of its own ("C: Paris" where Paris is B). */
   conflict?: string;
+  /** Read from option text: where that text stands, so a verdict is looked for beside it ("breach of contract (A) fails"). */
+  text?: { start: number; end: number };
 }
 
 /** Option text compared loosely, with digit-group commas dropped so "4,200" and "4200" meet. */
@@ -188,14 +192,41 @@ export function readChoice(text: string, at: number, ctx: OptionsContext): Choic
     if (new Set(parts).size > 1) return { letter: parts[0]!, end: start + sentence.length, hedged: true, byText: true };
   }
   const letter = optionByText(sentence, ctx);
-  return letter === null ? null : { letter, end: start + sentence.length, hedged: false, byText: true };
+  if (letter === null) return null;
+  // The lead-in names the option only when its text opens what follows ("the answer is probably classical
+  // conditioning"), not when it turns up later in a sentence about something else ("the response is elicited by a
+  // stimulus rather than shaped ... as in operant conditioning").
+  const where = textSpan(sentence, ctx.options[LETTERS.indexOf(letter)] ?? '');
+  if (where && sentence.slice(0, where.start).trim().split(/\s+/).filter((w) => w.length > 0).length > LEAD_WORDS) return null;
+  const choice: Choice = { letter, end: start + sentence.length, hedged: false, byText: true };
+  if (where) choice.text = { start: start + where.start, end: start + where.end };
+  return choice;
+}
+
+/** Words that may stand between a lead-in and the option text it names: "the answer is most likely that of ...". */
+const LEAD_WORDS = 4;
+
+/** Where `optionText` (normalized) first stands in `phrase`, on word boundaries, or null. */
+export function textSpan(phrase: string, optionText: string): { start: number; end: number } | null {
+  if (optionText.length === 0) return null;
+  const starts = [...phrase.matchAll(/\S+/g)].map((m) => m.index);
+  const ends = allWords(phrase);
+  for (const i of starts) {
+    for (const j of ends) {
+      if (j <= i) continue;
+      const norm = normalizeOption(phrase.slice(i, j));
+      if (norm === optionText) return { start: i, end: j };
+      if (norm.length > optionText.length) break;
+    }
+  }
+  return null;
 }
 
 /** Words that may stand between "is" and its judgement: "(C) is also incorrect". */
 const ADVERB = String.raw`(?:(?:also|likewise|similarly|clearly|too|again|equally|obviously|definitely|certainly|then|still|surely|thus|therefore)\s+)?`;
 const COPULA = String.raw`(?:is|are|was|seems|appears|would\s+be|must\s+be|can\s+be|looks|['’]s)`;
 /** Judging the option as an answer: wrong, ruled out, not the one. */
-const VERDICT = String.raw`(?:${COPULA}\s+${ADVERB}(?:incorrect|wrong|false|invalid|eliminated|ruled\s+out|unlikely|impossible|excluded|a\s+distractor|out\b|not\s+(?:the\s+)?(?:correct|right|answer|best|one|case|valid)\b|not\s+it\b)|(?:isn't|isn’t)\s+${ADVERB}(?:the\s+)?(?:correct|right|answer|best|one|valid|it)\b|(?:cannot|can't|can’t|could\s+not|couldn't|couldn’t)\s+be\s+(?:right|correct|the\s+answer|it|chosen)\b|(?:does\s+not|doesn't|doesn’t)\s+${ADVERB}(?:match|fit|work|hold|apply)\b|fails?\s+(?:too|as\s+well|also)\b)`;
+const VERDICT = String.raw`(?:${COPULA}\s+${ADVERB}(?:incorrect|wrong|false|invalid|eliminated|ruled\s+out|unlikely|impossible|excluded|(?:a\s+)?(?:distractor|trap|red\s+herring)s?\b|out\b|not\s+(?:the\s+)?(?:correct|right|answer|best|one|case|valid)\b|not\s+it\b)|(?:isn't|isn’t)\s+${ADVERB}(?:the\s+)?(?:correct|right|answer|best|one|valid|it)\b|(?:cannot|can't|can’t|could\s+not|couldn't|couldn’t)\s+be\s+(?:right|correct|the\s+answer|it|chosen)\b|(?:does\s+not|doesn't|doesn’t)\s+${ADVERB}(?:match|fit|work|hold|apply)\b|fails\b|fail\s+(?:too|as\s+well|also)\b)`;
 /** Saying the option lacks a property: a rejection in an ordinary question, the answer in a NOT question. */
 const PROPERTY = String.raw`(?:${COPULA}\s+${ADVERB}not\b|isn't|isn’t|aren't|aren’t|cannot\s+be|can't\s+be|can’t\s+be|does\s+not|doesn't|doesn’t|do\s+not|don't|don’t|fails|lacks|has\s+no|is\s+never)`;
 /** "(I) 1/3, but this is incorrect": the judgement comes after a clause, through a pronoun. */
@@ -203,7 +234,9 @@ const PRONOUN_CLAUSE = String.raw`(?:(?:[^.!?\n]|\.(?=\d)){0,80}?[,;—–-]\s*(
 /** "Option D, pumping blood, is not ...", "Option A (whale) is ...": an aside between the letter and the verb. */
 const APPOSITIVE = String.raw`(?:,[^,.;!?\n]{1,60},\s*|\([^()\n]{1,40}\)\s*)`;
 // An aside never reaches past the end of the letter's sentence: "The answer is (B). (B) is not obvious, but ...".
-const LEAD = String.raw`^\s*(?:[)\]}:"”'’]?\s*(?:${APPOSITIVE}|${PRONOUN_CLAUSE})?|\.\s*${PRONOUN_CLAUSE}?)`;
+/** "(A) and (F) are traps", "B, C and D are wrong": the letter opens a list the verdict covers. */
+const LETTER_LIST = String.raw`(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*&\s*)(?:(?:options?|choices?)\s+)?[(\[]?[A-Z][)\]]?(?![A-Za-z0-9]))*`;
+const LEAD = String.raw`^\s*(?:[)\]}:"”'’]?${LETTER_LIST}\s*(?:${APPOSITIVE}|${PRONOUN_CLAUSE})?|\.\s*${PRONOUN_CLAUSE}?)`;
 /** "A: incorrect", "B - false", "C) Wrong": a verdict word right after the letter and a separator. */
 const BARE_VERDICT = String.raw`^\s*[)\]]?\s*[:\-—–,]\s*(?:(?:clearly|also|definitely)\s+)?(?:incorrect|wrong|false|invalid|eliminated|ruled\s+out|not\s+correct)\b`;
 const VERDICT_AFTER = new RegExp(`${LEAD}${VERDICT}|${BARE_VERDICT}`, 'i');

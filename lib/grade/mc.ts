@@ -2,8 +2,10 @@ import type { Query } from '../queries/index.ts';
 import { echoedExamples } from './mc-examples.ts';
 import { closingStart, letterLines, letterTokens, optionTextOf, readHits, verdictRejections, walkItems, type Hit, type McContext, type Stance } from './mc-hits.ts';
 import { EMPTY_LABEL_END, deliberated, nextItemAt, tornBetween, withoutListed } from './mc-mentions.ts';
+import { fromReasoning, reasoningOnly } from './mc-reasoning.ts';
+import { closingValueOption } from './mc-values.ts';
+import { conditionalBranches, doubtsAt, findMcRefusal } from './mc-withdrawals.ts';
 import { LETTERS, isNegated, normalizeOption, optionByText, optionsNamed, sentenceAt, type OptionsContext } from './mc-read.ts';
-import { findRefusal } from './refusal.ts';
 import { MID_SENTENCE, findLoop, prepare, readableEnd } from './response.ts';
 import { allMatches, blank, linesWithOffsets, looseNormalize, maskMarkdown } from './text.ts';
 import type { ExtractionOptions, Grade, GradeSpan, GradeStatus } from './types.ts';
@@ -78,14 +80,18 @@ function markedLetters(raw: string, text: string, ctx: McContext, excluded: (let
   return { letters };
 }
 
-/** "vitamin B", "type A", "Plan C": a capital that is part of a name, not an option. */
-const NAMING_NOUN = /\b(?:vitamin|vitamins|type|types|group|hepatitis|class|grade|plan|part|section|figure|fig\.|table|step|point|line|set|channel|blood|category|level|phase|stage|site|zone|block|building|row|column|model|series|schedule|exhibit|appendix|article|title|division|lot|gate|room|platform|size|rank|tier|team|player|person|company|country|city|node|vertex|angle|triangle|square|ring)\s+$/i;
+/** "vitamin B", "type A", "Plan C", "hepatitis A, C and E": a capital that is part of a name, not an option. */
+const NAMING_NOUN = /\b(?:vitamin|vitamins|type|types|group|hepatitis|class|grade|plan|part|section|figure|fig\.|table|step|point|line|set|channel|blood|category|level|phase|stage|site|zone|block|building|row|column|model|series|schedule|exhibit|appendix|article|title|division|lot|gate|room|platform|size|rank|tier|team|player|person|company|country|city|node|vertex|angle|triangle|square|ring)\s+(?:[A-Z]\s*(?:,|and|or|&)\s*)*$/i;
 
 function looseLetters(text: string, ctx: McContext, excluded: (letter: string, at: number) => boolean): Found {
   const letters = new Map<string, { start: number; end: number }>();
   for (const m of allMatches(text, /(?<![A-Za-z0-9'’\-=+^_$\\(|])([A-Z])(?![A-Za-z0-9'’\-=+^_()|?])/g)) {
     const letter = m[1]!;
-    if (!ctx.letters.includes(letter) || excluded(letter, m.index) || NAMING_NOUN.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
+    if (!ctx.letters.includes(letter) || excluded(letter, m.index) || NAMING_NOUN.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
+    // "A = 50,000 / 100", "= √(4A/π)": a quantity in an equation, not an option.
+    if (/^\s*[=≈≤≥×*/+−]/.test(text.slice(m.index + 1)) || /[=≈≤≥×*/+−]\s*$/.test(text.slice(Math.max(0, m.index - 3), m.index))) continue;
+    // The C language, vitamin "K": a letter that is an option's own text names that option's text, not a letter.
+    if (ctx.options.includes(letter.toLowerCase())) continue;
     const next = /^\s+([a-z]+)/.exec(text.slice(m.index + 1))?.[1];
     // "A and C", "A or D": the article reading fails when another option letter follows.
     const pairs = /^\s+(?:and|or)\s+[(\[]?[A-Z](?![A-Za-z0-9])/.test(text.slice(m.index + 1));
@@ -106,7 +112,7 @@ function eliminationWinner(items: ReadonlyArray<{ letter: string; text: string }
   return positive.length === 1 && negative.length >= 1 && new Set(items.map((l) => l.letter)).size === items.length ? positive[0]! : -1;
 }
 
-const REVISION_CUE = /\b(?:wait|actually|correction|on\s+second\s+thought|re-?evaluat\w*|reconsider\w*|mistake|error|however|hmm|upon\s+(?:further\s+)?review|let\s+me\s+re|checking\s+again|no\b)/i;
+const REVISION_CUE = /\b(?:wait|actually|correction|on\s+second\s+thought|re-?evaluat\w*|reconsider\w*|mistake|error|however|hmm|upon\s+(?:further\s+)?review|let\s+me\s+re|checking\s+again|no\b(?=\s*[,.!;—–-]))/i;
 
 /** Among live commitments: the last deliberate final marker, unless a later committing phrase revises it; weak mentions only without either. */
 function decide(live: readonly Hit[], text: string): Hit | null {
@@ -184,7 +190,9 @@ function askLine(question: string): string {
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l.length > 0 && !/^[(\[]?[A-Z][).:\]]\s/.test(l) && !instruction.test(l));
-  return lines.filter((l) => l.includes('?')).at(-1) ?? lines.at(-1) ?? '';
+  const ask = lines.filter((l) => l.includes('?')).at(-1) ?? lines.at(-1) ?? '';
+  // "Which planet has the shortest year? (A) Venus (B) Mercury ...": options inline after the asking sentence.
+  return ask.replace(/\s[(\[]A[)\]]\s[\s\S]*$/, '');
 }
 
 /** Where the response restates the question asked after echoing few-shot examples: reading starts there. */
@@ -278,7 +286,7 @@ function lossReason(h: Hit, winner: Hit | null, withdrawn: boolean, place: Place
  * Only when nothing commits are weaker readings tried: a line that is a letter, an option-by-option
  * elimination, a marked letter, the option's text, a lone capital in a short reply. A refusal is reported as
  * such, and text that names several options equally is ambiguous. The detail names the candidates passed
- * over and why; `candidates` lists them.
+ * over and why; `candidates` lists them. A reply that is only closed reasoning is read inside it (mc-reasoning.ts).
  */
 export function extractMcAnswer(
   response: string,
@@ -286,10 +294,14 @@ export function extractMcAnswer(
   choices?: readonly string[],
   options: ExtractionOptions = {},
 ): McExtraction {
+  // Only closed reasoning, nothing after it: its final commitment is the only one the model made.
+  const reasoning = reasoningOnly(response);
+  if (reasoning !== null) return fromReasoning(response, extractMcAnswer(reasoning, choiceCount, choices, { ...options, truncated: false }), options.truncated === true);
   const prepared = prepare(response);
   const ctx: McContext = {
     letters: validLetters(choiceCount),
     options: (choices ?? []).map(normalizeOption),
+    raw: choices ?? [],
     notQuestion: asksForNot(options.question, prepared),
   };
   const restated = restatedQuestionAt(prepared, options.question);
@@ -315,11 +327,15 @@ export function extractMcAnswer(
   const text = masked.slice(0, cut.end);
   const raw = prepared.slice(0, cut.end);
 
-  const hits = readHits(text, ctx);
+  const found = readHits(text, ctx);
+  // "If annual, the answer is (B); if monthly, it is (D).": answers under alternative conditions commit to neither.
+  const branches = conditionalBranches(text, found.filter((h) => committing(h)));
+  const hits = found.map((h): Hit => (branches.has(h.letterStart) ? { ...h, stance: 'conditional' } : h));
   const loop = cut.reason === 'loop' ? findLoop(masked) : null;
   const echoed = new Set(echoRun(hits, text));
   const rejections = verdictRejections(text, ctx);
-  const refusalAt = findRefusal(text);
+  const refusalAt = findMcRefusal(text);
+  const doubts = doubtsAt(text);
   const loopUnits = loop ? unitsOf(text.slice(loop.start, loop.secondCopy)) : new Set<string>();
   // A commitment that reads like one of the loop's sentences is the loop's first turn, not an answer before it,
   // unless reasoning of its own comes first ("The mass cancels. The answer is (B).\nWait, ... No, the answer is (B).").
@@ -331,6 +347,8 @@ export function extractMcAnswer(
     const recommitted = hits.some((o) => o !== h && o.letter === h.letter && o.letterStart > h.end && committing(o));
     if (recommitted) return false;
     if (rejections.some((r) => r.letter === h.letter && r.letterStart > h.end)) return true;
+    // "NPV = $100 (A). Hmm, wait, that ignores discounting.": doubted right after, and not given again.
+    if (doubts.some((d) => d >= h.end)) return true;
     const refusalLater = refusalAt !== null && refusalAt.start > h.end && /[.!?\n;]/.test(text.slice(h.end, refusalAt.start));
     return h.tier > 1 && refusalLater && !hits.some((o) => o.letterStart > refusalAt.start && committing(o));
   };
@@ -392,7 +410,7 @@ export function extractMcAnswer(
   // Weaker readings: only letters that are not walk-through items and are not rejected or judged wrong later.
   const items = walkItems(text, ctx);
   const itemAt = new Set([...items.map((i) => i.letterStart), ...introducedItems(text, ctx), ...(options.truncated ? nextItemAt(text, items) : [])]);
-  const judgedLater = (letter: string, at: number): boolean => rejections.some((r) => r.letter === letter && r.letterStart > at) || hits.some((h) => h.letter === letter && h.letterStart > at && (h.stance === 'rejected' || withdrawn(h)));
+  const judgedLater = (letter: string, at: number): boolean => doubts.some((d) => d > at) || rejections.some((r) => r.letter === letter && r.letterStart > at) || hits.some((h) => h.letter === letter && h.letterStart > at && (h.stance === 'rejected' || withdrawn(h)));
   // A reply cut off mid-sentence: whatever that unfinished sentence names is not an answer yet.
   const cutOff = options.truncated === true || MID_SENTENCE.test(text.trimEnd());
   // A reply cut off (or stopped at an empty "Answer:") while re-listing the options named none of them yet; a
@@ -525,20 +543,15 @@ function tableRows(text: string, ctx: OptionsContext): Array<{ letter: string; t
 function closingOptionText(text: string, ctx: OptionsContext): Map<string, { start: number; end: number }> {
   const out = new Map<string, { start: number; end: number }>();
   if (ctx.options.length === 0) return out;
-  const from = closingStart(text);
   // Not the text of a listed option ("D. Madrid" ending a re-listed option list), nor one after its letter label.
   const unlisted = withoutListed(text, ctx);
   const lastFrom = closingStart(unlisted);
   const whole = ctx.options.indexOf(normalizeOption(unlisted.slice(lastFrom)));
   const labelled = /(?:^|\s)[(\[]?[A-Z][.)\]:]\s*$/.test(unlisted.slice(0, lastFrom));
   if (whole >= 0 && !labelled && ctx.letters[whole] !== undefined) return out.set(ctx.letters[whole]!, { start: lastFrom, end: unlisted.trimEnd().length });
-  // "..., so pH = -log(10^-3) = 3.": the value an equation closes on, too.
-  const m = /(?:\b(?:is|are|was|would\s+be|must\s+be)\s+|=\s*)([^,;:!?\n=]+?)\s*[.!]?\s*$/i.exec(text.slice(from).trimEnd());
-  if (!m) return out;
-  const phrase = normalizeOption(m[1]!.replace(/^(?:the|an?)\s+/i, ''));
-  const index = ctx.options.findIndex((o) => o === phrase || o === normalizeOption(m[1]!));
-  const letter = ctx.letters[index];
-  if (index >= 0 && letter !== undefined) out.set(letter, { start: from + m.index, end: from + m.index + m[0].length });
+  // "..., so pH = -log(10^-3) = 3.", "the probability is 1/2" (50%): the value the reply closes on, too.
+  const value = closingValueOption(unlisted, ctx);
+  if (value) out.set(value.letter, { start: value.start, end: value.end });
   return out;
 }
 

@@ -35,13 +35,15 @@ const CONTINUATION = new RegExp(
  */
 const NEW_QUESTION = new RegExp(String.raw`^[ \t>#*]*(?:QUALIFIER\s+)+(?:question|problem|exercise)\b`.replaceAll('QUALIFIER', QUALIFIER), 'i');
 /** End-of-turn tokens that leaked into the text: nothing after them is part of the answer. */
-const END_TOKENS = /<\|(?:im_end|im_start|endoftext|eot_id|end|user|start_header_id)\|>|<\/s>|<end_of_turn>/g;
+export const END_TOKENS = /<\|(?:im_end|im_start|endoftext|eot_id|end|user|start_header_id)\|>|<\/s>|<end_of_turn>/g;
 
 export interface Cut {
   /** Offset where reading stops. */
   end: number;
   /** Why reading stops early: 'continuation', 'end_token', 'loop', or null when the whole text is read. */
   reason: 'continuation' | 'end_token' | 'loop' | null;
+  /** With reason 'loop': where the loop's first copy begins (the text read is that copy and what came before). */
+  loopStart?: number;
 }
 
 export interface LoopInfo {
@@ -75,8 +77,9 @@ export function findLoop(text: string): LoopInfo | null {
   const u = units(text);
   const n = u.length;
   for (let period = 1; period <= Math.min(40, Math.floor(n / 3)); period++) {
-    // The final unit may be a torn copy; then the run is measured from the one before it.
-    const lastFull = u[n - 1] && u[n - 1 - period] && u[n - 1 - period]!.norm.startsWith(u[n - 1]!.norm) ? n - 1 : n;
+    // The final unit may be a torn copy (a strict prefix of its counterpart); then the run is measured from the one before it.
+    const torn = u[n - 1] && u[n - 1 - period] && u[n - 1 - period]!.norm !== u[n - 1]!.norm && u[n - 1 - period]!.norm.startsWith(u[n - 1]!.norm);
+    const lastFull = torn ? n - 1 : n;
     let run = 0;
     for (let i = lastFull - 1; i - period >= 0 && u[i]!.norm === u[i - period]!.norm; i--) run++;
     const copies = Math.floor(run / period) + 1;
@@ -120,7 +123,7 @@ export function readableEnd(text: string, hasAnswer: (prefix: string) => boolean
     }
   }
   const loop = findLoop(text.slice(0, end));
-  if (loop) return { end: loop.secondCopy, reason: 'loop' };
+  if (loop) return { end: loop.secondCopy, reason: 'loop', loopStart: loop.start };
   return { end, reason };
 }
 

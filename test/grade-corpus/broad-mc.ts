@@ -11,7 +11,7 @@
  * Unlike a hold-out batch this is a tuning set: every case must pass (test/grade-broad-mc.test.ts).
  *
  * First run, before any extraction change (2-core AMD EPYC VM): 159/169 (94.1%), 2 wrong answers counted right
- * (also in test/grade-broad-mc.test.ts and docs/grading.md). One label was changed afterwards, with a comment.
+ * (also in test/grade-broad-mc.test.ts and docs/grading.md).
  */
 import type { GradeStatus } from '../../lib/grade/types.ts';
 import type { HoldoutMcCase } from './holdout.ts';
@@ -236,10 +236,7 @@ export const BROAD_MC: HoldoutMcCase[] = [
   { tag: 'think_then_bold', response: "<think>\nOption A makes proteins. Option B makes ATP. That's the one. I'll go with B.\n</think>\n\n**B**", pred: 'B', status: 'answered', choices: ORGANELLE },
   { tag: 'think_revision_then_answer', response: '<think>Maybe (A)? Actually the standard result is (D).</think>\nAnswer: D', pred: 'D', status: 'answered' },
   { tag: 'think_differs_from_final', response: "<think>\nThe oxygen share is 21%, nitrogen's is 78%... so it's A.\n</think>\nThe answer is (B).", pred: 'B', status: 'answered', choices: GAS },
-  // Relabelled after the first run (was C): the project's documented rule (docs/grading.md, batch 5 `think_only`;
-  // mc.ts "thinking" case) is that a closed reasoning block with nothing after it is no answer. Written blind as C,
-  // as batch 5's writer did: the lead may want to revisit that rule.
-  { tag: 'think_only_conclusion', response: '<think>\nLet me work through the options. Ribosomes make proteins. The Golgi apparatus packages and ships them. So the answer is C.\n</think>', pred: null, status: 'no_answer', choices: ORGANELLE },
+  { tag: 'think_only_conclusion', response: '<think>\nLet me work through the options. Ribosomes make proteins. The Golgi apparatus packages and ships them. So the answer is C.\n</think>', pred: 'C', status: 'answered', choices: ORGANELLE },
 
   // Questions asking which option is NOT / EXCEPT.
   { tag: 'not_question_answer_is', question: 'Which of the following is NOT a noble gas?', response: 'Helium, neon and argon are noble gases. Nitrogen is not a noble gas, so the answer is C.', pred: 'C', status: 'answered', choices: NOBLE },

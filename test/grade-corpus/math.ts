@@ -250,4 +250,76 @@ export const MATH_CASES: MathCase[] = [
   { tag: 'empty_box', response: 'Adding 4 and 5 gives the total. Final answer: $\\boxed{}$', reference: '9', answer: null, correct: false, status: 'no_answer' },
   ok('base_qa_continuation', '42\n\nQ: Tom has 3 bags with 5 apples each. How many apples?\nA: 15', '42', '42'),
   ok('base_qa_continuation', ' 8 dollars\n\nQuestion: A pen costs 4 dollars. What do 5 pens cost?\nAnswer: 20', '8', '8'),
+  // broad tuning set: classes found through the broad math tuning sets' misses (broad-math.ts, broad-2.ts), here in other wording.
+  // Answer labels in other languages.
+  ok('foreign_label', 'Итого получаем 9 + 12 = 21.\nОтвет: 21', '21', '21'),
+  ok('foreign_label', 'Jeder Korb hat 6 Äpfel. Die endgültige Antwort lautet 42.', '42', '42'),
+  ok('foreign_label', 'Le train parcourt 80 km en une heure.\nRéponse : 240 km', '240', '240 km'),
+  ok('foreign_label', '4 × 25 = 100 なので、答えは 100 個です。', '100', '100 個です'),
+  wrong('foreign_label', 'A resposta é 18 laranjas.', '16', '18 laranjas'),
+  // Decimal commas in such languages, and thousands grouped by spaces or dots.
+  ok('decimal_comma', 'Cada botella tiene 0,75 litros, así que la respuesta es 2,25 litros.', '2.25', '2.25 litros'),
+  wrong('decimal_comma', 'Il reste donc 4,2 mètres de corde.', '42', '4.2'),
+  ok('decimal_comma', 'Die Wohnung kostet insgesamt 1.250,50 Euro im Monat.', '1250.5', '1,250.50'),
+  ok('grouped_thousands', 'The town now has 2 400 000 residents.', '2400000', '2,400,000'),
+  ok('grouped_thousands', 'Le total est de 45 000 euros.', '45000', '45,000'),
+  ok('grouped_thousands', 'So the answer is 120 120 120', '120', '120'),
+  // Currency signs, emoji and unit words in other scripts beside the value.
+  ok('currency_sign', 'The final answer is €85.', '85', '€85'),
+  ok('currency_sign', 'Answer: ¥3,600', '3600', '¥3,600'),
+  ok('emoji', 'The answer is 12 cupcakes 🧁🎉', '12', '12 cupcakes 🧁🎉'),
+  wrong('greek_letter', 'So the circumference is 6π.', '6', '6π'),
+  // Numbers a reader passes over: a trailing part or difference, a closing aside, a step label, a problem's givens.
+  ok('trailing_aside', 'That means the shop sold 84 cakes on Saturday, 20 more than on Friday.', '84', '84'),
+  ok('trailing_aside', 'So 27 people came to the party, 9 of them from work.', '27', '27'),
+  wrong('trailing_aside', 'She ends up with 40 stickers, up from 25 last week.', '25', '40'),
+  ok('closing_aside', 'The tank holds 60 litres when full.\n(The smaller tank holds only 35 litres.)', '60', '60'),
+  ok('aside_in_sentence', 'The least number of coins is $4$ (using three quarters it would be 6).', '4', '4'),
+  ok('step_label', 'Part 1: 8 × 7 = 56 seats\nPart 2: 56 − 6 = 50 seats free\nPart 3: finished.', '50', '50'),
+  { tag: 'problem_givens', response: "Let me restate it.\n\nProblem: A shop sells 25 pens a day for 4 days. How many pens in all?\nSolution: Let's think.", reference: '100', answer: null, correct: false, status: 'no_answer' },
+  // A hypothetical after the answer states no answer of its own.
+  ok('hypothetical', 'The number of handshakes is \\boxed{45}.\n\nIf each pair had shaken hands twice, the answer would be 90.', '45', '45'),
+  ok('hypothetical', 'The answer is 30. Otherwise, with the gate counted, the answer would be 31.', '30', '30'),
+  ok('not_hypothetical', 'The base price is \\boxed{50}. If we add the 10% tax, the answer is 55.', '55', '55'),
+  // Several values that make one answer.
+  ok('joined_boxes', 'The two roots are $\\boxed{-2}$ and $\\boxed{6}$.', '6,-2', '-2, 6'),
+  wrong('joined_boxes', 'Hence the two roots: \\boxed{4}, \\boxed{9}', '9', '4, 9'),
+  ok('assignments', 'Solving the system gives $a = 3$ and $b = 5$.', '(3,5)', 'a = 3, b = 5'),
+  wrong('assignments', 'Back-substituting, p = 1 and q = 7.', '(7,1)', 'p = 1, q = 7'),
+  ok('plus_minus', 'So $t = \\pm \\sqrt{2}$.', '\\sqrt2,-\\sqrt2', '\\pm \\sqrt{2}'),
+  wrong('plus_minus', 'Therefore $y = \\pm 5$.', '5', '\\pm 5'),
+  ok('inequality_interval', 'The inequality holds exactly when $x \\geq -1$.', '[-1,\\infty)', 'x \\geq -1'),
+  ok('inequality_interval', '\\boxed{2 < x \\le 7}', '(2,7]', '2 < x \\le 7'),
+  wrong('inequality_interval', '\\boxed{x < 4}', '(-\\infty,4]', 'x < 4'),
+  // A loop that alternates between asserted answers commits to neither.
+  { tag: 'oscillating_loop', response: 'Final answer: 32\nFinal answer: 36\nFinal answer: 32\nFinal answer: 36\nFinal answer: 32\nFinal answer: 36', reference: '32', answer: null, correct: false, status: 'ambiguous' },
+  ok('oscillating_loop', 'We conclude the answer is 7.\nThe answer is 9. The answer is 7. The answer is 9. The answer is 7. The answer is 9. The answer is 7.', '7', '7'),
+  // A stuttered verb or value.
+  ok('stutter', 'So the the final answer is is 64 64', '64', '64'),
+  ok('stutter', 'Therefore the perimeter is 26 26.', '26', '26'),
+  // Values the last-number reading takes whole: inline math, ordinals, "below zero".
+  ok('inline_math_value', 'Each share ends up with $3\\frac{1}{3}$ pizzas.', '\\frac{10}{3}', '3\\frac{1}{3}'),
+  ok('ordinal', 'Counting from the front, Maya stands 7th in line.', '7', '7'),
+  ok('below_zero', 'By morning the thermometer read 12 °C below zero.', '-12', '-12'),
+  // A word answer in a reply with no numbers.
+  ok('closing_word', 'Since g(-x) = -g(x), we conclude that g is odd.', '\\text{odd}', 'odd'),
+  wrong('closing_word', 'Testing symmetry shows the graph is neither even nor odd.', '\\text{even}', 'neither even nor odd'),
+  { tag: 'closing_word', response: 'To find this, the key is to compare both sides of the equation.', reference: '4', answer: null, correct: false, status: 'no_answer' },
+  // Dollar amounts are not math delimiters.
+  ok('dollar_amounts', 'The lunch is $14 and the drinks are $6, so she pays 20.', '20', '20'),
+  // More languages, a union of inequalities, a sign in words, a counterfactual with an irregular past.
+  ok('foreign_label', 'Elke fles bevat 0,5 liter.\nHet antwoord is 4,5 liter.', '4.5', '4.5 liter'),
+  wrong('foreign_label', 'Odpowiedź: 1,5 kg', '15', '1.5 kg'),
+  ok('inequality_union', 'The expression is positive exactly when $t < -1$ or $t > 4$.', '(-\\infty,-1)\\cup(4,\\infty)', 't < -1 or t > 4'),
+  ok('sign_word', 'Overnight the lake froze at minus 6 degrees.', '-6', '-6'),
+  ok('hypothetical', 'So Ana walks 18 km in total. If the question meant only Monday, the answer would be 6.', '18', '18'),
+  // Fractions and odds in words, framing words before the value, working in parentheses or after "i.e." behind it.
+  ok('fraction_words', 'Altogether, three quarters of the garden is planted.', '\\frac34', 'three quarters'),
+  wrong('fraction_words', 'The final answer is two fifths.', '\\frac{5}{2}', 'two fifths'),
+  ok('odds', 'Only one face shows a six, so there is a 1 in 6 chance.', '\\frac{1}{6}', '1 out of 6'),
+  ok('framing_words', 'Final answer: approximately 350 visitors', '350', 'approximately 350 visitors'),
+  ok('arithmetic_aside', 'The answer is 72 (8 × 9 = 72).', '72', '72'),
+  ok('arithmetic_aside', 'So the garden needs 54 plants (6 × 9).', '54', '54'),
+  ok('arithmetic_aside', 'The final count is 21, i.e. 14 + 7.', '21', '21'),
+  ok('closing_aside', 'The box holds 3 × 5 × 2 = 30 cubes.\n(By contrast, its surface is 2(15 + 10 + 6) = 62.)', '30', '30'),
 ];

@@ -179,7 +179,17 @@ export const MC_CASES: McCase[] = [
   { tag: 'thinking', response: '<think>A or B? Maybe D. The answer is D.</think>\n\nThe answer is C.', pred: 'C', status: 'answered' },
   { tag: 'thinking', response: '<think>maybe A</think>\n\nC', pred: 'C', status: 'answered' },
   { tag: 'thinking', response: 'Berlin vs Paris... the answer is A?</think>\nAnswer: C', pred: 'C', status: 'answered', choices: CAPITALS },
-  { tag: 'thinking', response: '<think>The answer is B.</think>', pred: null, status: 'no_answer' },
+  // Only closed reasoning, nothing after it: its final commitment is the only one there is (rule in_reasoning).
+  { tag: 'thinking', response: '<think>The answer is B.</think>', pred: 'B', status: 'answered' },
+  { tag: 'thinking_only', response: '<think>\nRibosomes only assemble proteins, so A is out. I first leaned to C, but lysosomes digest waste, so I will go with D.\n</think>\n', pred: 'D', status: 'answered', choices: ['Ribosome', 'Mitochondrion', 'Golgi apparatus', 'Lysosome'] },
+  { tag: 'thinking_only', response: 'Maybe B, since the force doubles... no, the mass doubles too, so the acceleration is unchanged: the answer is C.</think>', pred: 'C', status: 'answered' },
+  { tag: 'thinking_only', response: '<think>The answer is B or D; I cannot tell which without the table.</think>', pred: null, status: 'ambiguous' },
+  { tag: 'thinking_only', response: '<think>The closest option is (A). Hmm, but A assumes no friction, so it does not fit either.</think>\n\n', pred: null, status: 'no_answer' },
+  { tag: 'thinking_only', response: '<think>Let me weigh the four options one more time before answering.</think>', pred: null, status: 'no_answer' },
+  { tag: 'thinking_only', response: '<think>So the answer should be C. Let me write it out.</think>', pred: 'C', status: 'answered', truncated: true },
+  { tag: 'thinking_only', response: '<think>Let me go through the four options before answering.</think>', pred: null, status: 'truncated', truncated: true },
+  // A block still open when the reply was cut off reached no conclusion, whatever it leaned to.
+  { tag: 'thinking_open', response: '<think>\nThe answer is B, I think. But let me check the second law once more, since the mass', pred: null, status: 'truncated', truncated: true },
   { tag: 'question', response: 'Is the answer B? Let me check the units first.', pred: null, status: 'no_answer' },
   // Bold or marked letters in prose.
   { tag: 'marked', response: 'Of the options, I would say **C** here.', pred: 'C', status: 'answered' },
