@@ -6,7 +6,7 @@ import { inequalityInterval, isNumberInWords, numbersInWords } from './math-norm
 import { closingWordAnswer, MATH_WORDS, numberInContext } from './math-prose.ts';
 import { joinListedBoxes, oscillation } from './math-several.ts';
 import { cutOffConclusion, fromReasoning } from './math-cutoff.ts';
-import { boldInEarlyStep, closesRange, closingBold, inventedOpening, maskRestatements, offersCases, ratioAround, restatedInterval, withdrawnAfter, withoutTrailingClause } from './math-setaside.ts';
+import { boldInEarlyStep, closesRange, closingBold, inventedOpening, isBoldLabel, maskRestatements, offersCases, ratioAround, restatedInterval, withdrawnAfter, withoutTrailingClause, withoutTrailingLocation } from './math-setaside.ts';
 import { reasoningOnly } from './mc-reasoning.ts';
 import { findRefusal } from './refusal.ts';
 import { findLoop, prepare, readableEnd } from './response.ts';
@@ -135,8 +135,8 @@ function weakCandidates(text: string): Candidate[] {
   const out: Candidate[] = [];
   for (const m of allMatches(text, /\*\*([^*\n]{1,80})\*\*/g)) {
     const inner = m[1]!.replace(/^\s*(?:final\s+)?answer\s*[:=]?\s*/i, '').trim();
-    // "First, ... = **$36**.\nThen ... She pays $30.": an early step's bold result is working, not the answer.
-    if (/\d|\\[A-Za-z]/.test(inner) && inner.length <= 60 && !/[a-z]{4,}\s+[a-z]{4,}/i.test(inner.replace(/\\[A-Za-z]+/g, '')) && !boldInEarlyStep(text, m.index, m.index + m[0].length)) {
+    // "First, ... = **$36**.\nThen ... She pays $30.": an early step's bold result is working, not the answer; "**Step 2:**" is a label.
+    if (/\d|\\[A-Za-z]/.test(inner) && inner.length <= 60 && !/[a-z]{4,}\s+[a-z]{4,}/i.test(inner.replace(/\\[A-Za-z]+/g, '')) && !isBoldLabel(inner) && !boldInEarlyStep(text, m.index, m.index + m[0].length)) {
       out.push({ answer: inner, rule: 'bold', start: m.index, end: m.index + m[0].length });
     }
   }
@@ -334,7 +334,7 @@ export function extractMathAnswer(response: string, options: ExtractionOptions =
     return { answer: null, status: missing, rule: 'empty', span: null, detail: response.trim().length === 0 ? 'empty response' : 'only reasoning, no answer after it' };
   }
   // "\n\nProblem: <a problem of its own>\nSolution: ...": the answer slot left empty for a new problem (math-setaside.ts).
-  const invented = inventedOpening(prepared, options.question);
+  const invented = inventedOpening(response, options.question);
   if (invented) return { answer: null, status: 'no_answer', rule: 'invented_question', span: spanOf(response, invented.start, invented.end), detail: `answers a problem of its own: ${response.slice(invented.start, invented.end)}` };
   // A reply that opens with a bare value (" 15\n\nQ: ...") has answered before a base model's next "Q:".
   const cut = readableEnd(prepared, (prefix) => strongCandidates(prefix).length > 0 || LONE_VALUE.test(prefix));
@@ -362,8 +362,10 @@ export function extractMathAnswer(response: string, options: ExtractionOptions =
     if (swings.before) return answeredWith(response, swings.before);
     return { answer: null, status: 'ambiguous', rule: 'loop', span: spanOf(response, cut.loopStart!, cut.end), detail: 'a loop that alternates between answers' };
   }
-  // Cut off or looping with no marker: only a finished conclusion counts, not the working ("Let me recompute: 12 × 4 = 48.").
-  const found = strong ? (revisedAfter(text, strong, weak) ?? strong) : missing === 'truncated' ? (cutOffConclusion(reading) ?? undefined) : weak.at(-1);
+  // In a loop, only what came before it is settled, not the working it repeats ("Let me recompute: 12 × 4 = 48.");
+  // cut off or looping with nothing settled, a conclusion stated again and again still counts (math-cutoff.ts).
+  const settled = cut.reason === 'loop' && cut.loopStart !== undefined ? weak.filter((c) => c.end <= cut.loopStart!) : weak;
+  const found = strong ? (revisedAfter(text, strong, weak) ?? strong) : (settled.at(-1) ?? (missing === 'truncated' ? (cutOffConclusion(reading) ?? undefined) : undefined));
   // "\boxed{18}. Hmm, no, that ignores the two who left ...": a withdrawn answer counts only if a later value replaces it.
   const withdrawn = found && found === strong ? withdrawnAfter(text, strong.answer, strong.end) : null;
   if (withdrawn) {
@@ -383,14 +385,16 @@ export function extractMathAnswer(response: string, options: ExtractionOptions =
   if (missing === 'truncated' || unfinished) return { answer: null, status: 'truncated', rule: looping ? 'loop' : 'none', span: null, detail: 'cut off before a final answer' };
   // "It is either 7 or 9, I cannot tell which.": two values offered in the closing sentence, no marker.
   const closing = reading.slice(closingSentenceStart(reading));
-  const offered = TWO_VALUES.exec(closing);
+  // The last pair offered: "8, or maybe 9 in the back: either 16 or 17, I cannot tell" offers 16 or 17.
+  const offered = allMatches(closing, new RegExp(TWO_VALUES.source, 'gi')).at(-1);
   // Only when they are the sentence's last values: "either 2 or 3 at first, but the count is 5" states 5.
   if (offered && !/\d/.test(closing.slice(offered.index + offered[0].length))) {
     const at = closingSentenceStart(reading) + offered.index;
     return { answer: null, status: 'ambiguous', rule: 'last_number', span: spanOf(response, at, at + offered[0].length), detail: `offers two values: ${offered[0].trim()}` };
   }
-  // "We are told that Jo has 24 stickers ...": a restated problem's givens are not results.
-  const number = lastNumber(maskRestatements(reading));
+  // "We are told that Jo has 24 stickers ...": a restated problem's givens are not results; nor is "..., attained at x = 2".
+  const closingAt = closingSentenceStart(reading);
+  const number = lastNumber(maskRestatements(reading.slice(0, closingAt) + withoutTrailingLocation(reading.slice(closingAt))));
   // "the number lies somewhere between 35 and 45": a value only bounded is not stated.
   if (number && closesRange(reading, number.start)) {
     return { answer: null, status: 'ambiguous', rule: 'range', span: spanOf(response, number.start, number.end), detail: 'only bounds the value by a range' };
@@ -490,7 +494,7 @@ function answeredWith(response: string, c: Candidate): MathExtraction {
     const [, either, first, second, rest] = alt;
     if (mathEqual(first!, second!)) return answeredWith(response, { ...c, answer: first! });
     // "If it does, 16; if not, 14. So the answer is 14 or 16.": the outcomes of cases the reply set up.
-    if (either !== undefined || /\b(?:depending|depends|not\s+sure|unsure|if)\b/i.test(rest!) || offersCases(response, c.start)) {
+    if (either !== undefined || /\b(?:depending|depends|not\s+sure|unsure|if)\b/i.test(rest!) || offersCases(prepare(response), c.start)) {
       return { answer: null, status: 'ambiguous', rule: c.rule, span: spanOf(response, c.start, c.end), detail: `offers two values: ${first!.trim()} or ${second!.trim()}` };
     }
   }

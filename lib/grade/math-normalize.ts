@@ -20,8 +20,8 @@ const COMPOUND_UNIT = new RegExp(String.raw`(?<=\d)\s*${UNIT}(?:\s*(?:\/|\bper\b
  * Words in any script but Greek, whose letters are math ("7.5 kilomètres", "120 円です", "36 个"; not "2π").
  */
 function stripTrailingWords(input: string): string {
-  // "54 g", "12 m", "9 V": a one-letter SI unit after a number (not a variable: "3 x" stays).
-  const s = input.replace(COMPOUND_UNIT, '').replace(/(?<=\d)\s*(?:g|m|s|L|N|J|W|V|K|h)\.?$/, '').trim();
+  // "54 g", "12 m", "9 V": a one-letter SI unit after a number and a space (not a variable: "3 x", "2h" stay).
+  const s = input.replace(COMPOUND_UNIT, '').replace(/(?<=\d)\s+(?:g|m|s|L|N|J|W|V|K|h)\.?$/, '').trim();
   const stripped = s.replace(/(?:\s*(?<![\\\p{L}])(?:(?:(?!\p{Script=Greek})\p{L}){2,}|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+)(?:\s*\^\s*\{?\d\}?)?\.?)+\s*$/u, '').trim();
   return /[\d\\]/.test(stripped) && stripped.length > 0 ? stripped : s;
 }

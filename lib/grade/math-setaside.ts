@@ -2,35 +2,28 @@
  * What a careful reader sets aside in a math reply that states its answer in prose, beyond math-asides.ts: a value
  * the reply withdrew ("\boxed{18}. Hmm, no, that ignores ...") and never replaced, a range it only bounds the answer
  * by ("between 35 and 45"), a warning about a typical wrong value ("a common mistake is to get 50"), a bold value in
- * an early working step, a problem restated with its givens ("We are told that Jo has 24 stickers"), and, in a
+ * an early working step or a bold label ("**Step 2:**"), a problem restated with its givens ("We are told that Jo has 24 stickers"), and, in a
  * closing sentence, a trailing justification or location ("6 because $2^6 = 64$", "is 9, attained at x = 3"). It also
  * reads what such replies commit to: a closing bold word ("falls on a **Tuesday**."), a closing interval restated after
- * "i.e." ("all x ≥ 2, i.e. [2, ∞)"), a ratio ("2:3"), and two values offered as the outcomes of cases the reply set
+ * "i.e." ("all x ≥ 2, i.e. [2, ∞)"), a ratio ("2:3"), a reply that opens with a problem of its own, and two values offered as the outcomes of cases the reply set
  * up ("If it does, 16; if not, 14. So the answer is 14 or 16."). Every masking function keeps offsets.
  */
 import { mathEqual } from './math-equal.ts';
 import { allMatches, blank } from './text.ts';
 
-/** A span of the text and what it reads. */
-export interface SetAsideValue {
-  answer: string;
-  rule: string;
-  start: number;
-  end: number;
-}
-
 /**
- * Words that take back a stated answer without giving another: "Hmm, no,", "No.", "that's wrong", "that ignores the
- * two who left", "I made a mistake", "scratch that". Not "No other value works" (no comma after "no").
+ * Words that take back a stated answer: "Hmm, no,", "No.", "that's wrong", "that can't be right", "I made a mistake",
+ * "scratch that". Not "No other value works" (no comma after "no"), nor a description such as "That ignores leap
+ * years, which is fine here."
  */
-const WITHDRAWAL = /(?:^|[.!?]\s+|\n\s*)(?:(?:hmm+|wait|oh|hold\s+on|uh)[,.!]?\s+)?(?:no(?:pe)?\s*[,.!—–-]|that(?:'s|’s|\s+is|\s+was)\s+(?:wrong|incorrect|not\s+(?:right|correct))|that\s+(?:ignores|forgets|misses|overlooks|leaves\s+out|double[- ]counts|can(?:'|’|no)t\s+be\s+right|doesn(?:'|’)t\s+(?:account|work|match))|i\s+made\s+a\s+mistake|scratch\s+that)/i;
+const WITHDRAWAL = /(?:^|[.!?]\s+|\n\s*)(?:(?:hmm+|wait|oh|hold\s+on|uh)[,.!]?\s+)?(?:no(?:pe)?\s*[,.!—–-]|that(?:'s|’s|\s+is|\s+was)\s+(?:wrong|incorrect|not\s+(?:right|correct))|that\s+(?:double[- ]counts|can(?:'|’|no)t\s+be\s+right|doesn(?:'|’)t\s+(?:work|match))|i\s+made\s+a\s+mistake|scratch\s+that)/i;
 
 /** A number written with digits. */
 const DIGITS = /(?<![\w.])[-−]?\d[\d,]*(?:\.\d+)?(?:\s*\/\s*\d+)?/g;
 
 /**
- * Whether the answer stated at [start, end) is withdrawn after it and never restated: a withdrawal follows it and no
- * later number equals it ("... $\boxed{18}$. Hmm, no, that ignores the two children who left, and I am not sure how
+ * Where the answer `answer`, stated up to `end`, is withdrawn and never restated: a withdrawal follows it and no later
+ * number equals it ("... $\boxed{18}$. Hmm, no, that ignores the two children who left, and I am not sure how
  * to account for them."). "Wait, no: 3 × 6 = 18 indeed" restates it; a later value is another reading's to find.
  */
 export function withdrawnAfter(text: string, answer: string, end: number): { start: number; end: number } | null {
@@ -58,23 +51,32 @@ export function closesRange(text: string, start: number): boolean {
 export const MISTAKE_WARNING = /\b(?:common|typical|frequent|classic|easy|tempting)\s+(?:mistake|error|pitfall|trap|slip|wrong\s+answer)s?\b|\bmistakenly\b|\bbe\s+careful\s+not\s+to\b|\b(?:students|people|many|some)\s+(?:often|might|may|sometimes|tend\s+to)\s+(?:get|answer|say|write|think|add|forget)\b/i;
 
 /** A line that opens a working step: "First,", "Step 2:", "Then", "Next,", "1.", "- ". */
-const STEP_LINE = /^[ \t>*#-]*(?:(?:first(?:ly)?|second(?:ly)?|then|next|after\s+that|step\s+\d+|\d+[.)])\b|[-*•]\s)/i;
+const STEP_LINE = /^[ \t>*#-]*(?:(?:first(?:ly)?|second(?:ly)?|then|next|after\s+that|step\s+\d+)\b|\d+[.)]\s|[-*•]\s)/i;
 
 /**
  * Whether a bold value at [start, end) is an early working step's result: its line opens a step ("First, the cost
- * of the shirts: 3 × $12 = **$36**.") and a later line states a number of its own ("She pays $30.").
+ * of the shirts: 3 × $12 = **$36**.") and a later line that is not a step states a number of its own ("She pays
+ * $30."). Followed only by more steps ("2. Check: 12 / 4 = 3"), the bold value stands.
  */
 export function boldInEarlyStep(text: string, start: number, end: number): boolean {
   const lineStart = text.lastIndexOf('\n', start) + 1;
   const lineEnd = text.indexOf('\n', end);
   if (lineEnd < 0 || !STEP_LINE.test(text.slice(lineStart, start))) return false;
-  return /\d/.test(text.slice(lineEnd));
+  return text.slice(lineEnd).split('\n').some((line) => /\d/.test(line) && !STEP_LINE.test(line));
+}
+
+/** "**Step 2:**", "**Part 1.**", "**Answer:**": a bold label, not a value. */
+export function isBoldLabel(inner: string): boolean {
+  return /[:：]\s*$/.test(inner) || /^(?:step|part|case|stage|method|round|phase)\s*\d+\s*[.)]?$/i.test(inner.trim());
 }
 
 /** A sentence that restates the problem: "We are told that ...", "We're given ...", "The problem says ...". */
-const RESTATEMENT = /(?:^|(?<=[.!?]\s)|(?<=\n))[ \t>*]*(?:we\s+are\s+(?:told|given)|we(?:'re|’re)\s+(?:told|given)|the\s+problem\s+(?:says|states|tells\s+us|gives(?:\s+us)?)|according\s+to\s+the\s+problem)\b[^.!?\n]*[.!?]?/gi;
+const RESTATEMENT = /(?:^|(?<=[.!?]\s)|(?<=\n))[ \t>*]*(?:we\s+are\s+(?:told|given)|we(?:'re|’re)\s+(?:told|given)|the\s+problem\s+(?:says|states|tells\s+us|gives(?:\s+us)?)|according\s+to\s+the\s+problem)\b[^.!?\n]*?(?=[.!?\n]|[,;]\s*(?:so|therefore|thus|hence|then)\b|$)/gi;
 
-/** The text with sentences that restate the problem's givens blanked: their numbers are not results. */
+/**
+ * The text with sentences that restate the problem's givens blanked: their numbers are not results. A conclusion in
+ * the same sentence stays ("We are given 24 stickers, so she keeps 16.").
+ */
 export function maskRestatements(text: string): string {
   let out = text;
   for (const m of allMatches(text, RESTATEMENT)) out = blank(out, m.index, m.index + m[0].length);
@@ -86,10 +88,25 @@ export function maskRestatements(text: string): string {
  * $2^6 = 64$", "x = 3, since 2x = 6") or where the value is reached ("is 9, attained at x = 3", ", which occurs when
  * t = 2", ", at x = 3"). Blanked when a digit stands before it; offsets kept.
  */
-const TRAILING_CLAUSE = /(?:\s+(?:because|since)\b|,\s*(?:(?:which|that)\s+(?:is\s+)?)?(?:attained|achieved|reached|obtained|occurring|occurs|happening|happens)\s+(?:at|when|for|where)\b|,\s*(?:at|when|where)\s+\$?[a-z]\s*=)[^.!?\n]*/i;
+const TRAILING_LOCATION = String.raw`,\s*(?:(?:which|that)\s+(?:is\s+)?)?(?:attained|achieved|reached|obtained|occurring|occurs|happening|happens)\s+(?:at|when|for|where)\b|,\s*(?:at|when|where)\s+\$?[a-z]\s*=`;
+const TRAILING_CLAUSE = new RegExp(String.raw`(?:,?\s+(?:because|since)\b|${TRAILING_LOCATION})[^.!?\n]*`, 'i');
+const TRAILING_WHERE = new RegExp(String.raw`(?:${TRAILING_LOCATION})[^.!?\n]*`, 'i');
 
+/** The sentence with a trailing justification or location after its value blanked (see above). */
 export function withoutTrailingClause(sentence: string): string {
-  const m = TRAILING_CLAUSE.exec(sentence);
+  return blankAfterValue(sentence, TRAILING_CLAUSE);
+}
+
+/**
+ * The sentence with only a trailing location blanked: for the last-number reading, where a "since" clause may hold
+ * the result itself ("..., since 3 bags of 4 make 12 in all").
+ */
+export function withoutTrailingLocation(sentence: string): string {
+  return blankAfterValue(sentence, TRAILING_WHERE);
+}
+
+function blankAfterValue(sentence: string, clause: RegExp): string {
+  const m = clause.exec(sentence);
   if (!m || !/\d/.test(sentence.slice(0, m.index))) return sentence;
   return blank(sentence, m.index, m.index + m[0].length);
 }
@@ -102,11 +119,14 @@ const NOT_A_BOLD_ANSWER = /^(?:not|no|yes|correct|incorrect|right|wrong|true|fal
  * **Marcus**."): the value the reply highlighted, whatever verb came before it. At most three words, none a verdict.
  */
 export function closingBold(sentence: string): { answer: string; start: number; end: number } | null {
-  const m = /\*\*([^*\n]{1,40})\*\*\s*[.!]?\s*$/.exec(sentence);
+  const m = /\b(?:a|an|the|on|at|in|is|are|was|be|to|as|by)\s+\*\*([^*\n]{1,40})\*\*\s*[.!]?\s*$/.exec(sentence);
   if (!m) return null;
   const inner = m[1]!.trim();
   if (inner.split(/\s+/).length > 3 || NOT_A_BOLD_ANSWER.test(inner) || !/[A-Za-z0-9]/.test(inner)) return null;
-  return { answer: inner, start: m.index, end: m.index + m[0].length };
+  // "So the meeting is not on a **Tuesday**.": a denied value.
+  if (/\b(?:not|never|no)\b|n['’]t\b/i.test(sentence.slice(0, m.index))) return null;
+  const start = m.index + m[0].indexOf('**');
+  return { answer: inner, start, end: m.index + m[0].length };
 }
 
 /**
@@ -134,8 +154,8 @@ export function ratioAround(text: string, start: number, end: number): { answer:
   return { answer: text.slice(from, to).replace(/\s+/g, ''), start: from, end: to };
 }
 
-/** Words that set up cases: "It depends on whether ...", "If it does, ...; if not, ...", "otherwise". */
-const CASES = /\b(?:it\s+depends|depends\s+on|depending\s+on|if\s+not\b|if\s+it\s+(?:does|doesn(?:'|’)t|is|isn(?:'|’)t)\b|otherwise|in\s+(?:the\s+)?(?:first|second|other)\s+case)/i;
+/** Words that set up cases: "It depends on whether ...", "If it does, ...; if not, ..." (not "otherwise": roots are described so too). */
+const CASES = /\b(?:it\s+depends|depends\s+on|depending\s+on|if\s+not\b|if\s+it\s+(?:does|doesn(?:'|’)t)\b|in\s+(?:the\s+)?(?:first|second|other)\s+case)/i;
 
 /**
  * Whether the paragraph before `at` sets up cases, so two values stated after it ("So the answer is 14 or 16.")

@@ -322,4 +322,41 @@ export const MATH_CASES: MathCase[] = [
   ok('arithmetic_aside', 'So the garden needs 54 plants (6 × 9).', '54', '54'),
   ok('arithmetic_aside', 'The final count is 21, i.e. 14 + 7.', '21', '21'),
   ok('closing_aside', 'The box holds 3 × 5 × 2 = 30 cubes.\n(By contrast, its surface is 2(15 + 10 + 6) = 62.)', '30', '30'),
+  // Broad sets 3 and 4 (broad-3.ts, broad-4.ts), their classes in other wording: a withdrawn answer counts only if replaced.
+  { tag: 'withdrawn', response: 'Hence the total is \\boxed{32}. Hmm, no, that leaves out the refund, and I cannot see how to include it.', reference: '32', answer: null, correct: false, status: 'no_answer' },
+  ok('withdrawn', 'The answer is 27. No, that double counts the corner seat, so 26 seats remain.', '26', '26'),
+  // A range only bounds the value; two values offered as the outcomes of cases the reply set up are not one answer.
+  { tag: 'range_only', response: 'Without the exact count I can only say the class has between 20 and 30 pupils.', reference: '30', answer: null, correct: false, status: 'ambiguous' },
+  { tag: 'case_values', response: 'It depends on whether the first day counts. Counting it gives 8 days, otherwise 7. So the answer is 7 or 8.', reference: '7', answer: null, correct: false, status: 'ambiguous' },
+  { tag: 'two_values', response: 'Two rows of 8, or maybe 9 in the back: either 16 or 17, I cannot tell.', reference: '17', answer: null, correct: false, status: 'ambiguous' },
+  // Numbers a reader passes over: a warning about a typical wrong value, an early step's bold result, a restated problem's givens.
+  ok('mistake_warning', 'So the tank needs 18 litres.\n\nBe careful: a typical error is to multiply instead and get 72.', '18', '18'),
+  ok('step_bold', '1. Cost of the pens: 4 × $3 = **$12**\n2. With the $5 notebook the bill comes to $17.\n\nHe spends $17.', '17', '17'),
+  { tag: 'restated_givens', response: 'The problem says a baker bakes 36 rolls and sells half of them. We need to find how many are left.', reference: '36', answer: null, correct: false, status: 'no_answer' },
+  // A closing sentence's trailing justification or location.
+  ok('trailing_justification', 'Thus $\\sqrt{144} = 12$, since $12^2 = 144$.', '12', '12'),
+  ok('trailing_location', 'The smallest cost is $150, reached when 30 units are made.', '150', '$150'),
+  ok('trailing_location', 'The vertex gives the least value, -7, attained at x = 2.', '-7', '-7'),
+  // Forms of the value: an escaped dollar inside math, a closing bold word, an interval restated, ratios, a one-letter unit.
+  ok('escaped_dollar', 'Final answer: $\\$2{,}450$', '2450', '\\$2{,}450'),
+  ok('closing_bold_word', 'Seven days after a Friday is again a Friday, so the deadline lands on a **Saturday**.', '\\text{Saturday}', 'Saturday'),
+  ok('restated_interval', 'The square root needs 5 - x ≥ 0, so the domain is every x ≤ 5, that is (-∞, 5].', '(-\\infty,5]', '(-∞, 5]'),
+  ok('ratio', 'Dividing both by 4, the ratio of red to blue beads comes down from 12:20 to 3:5.', '3:5', '3:5'),
+  wrong('ratio', 'In lowest terms the mix is 16:24.', '2:3', '16:24'),
+  ok('ratio', 'The areas of the two similar squares compare as 4:9.', '\\frac{4}{9}', '4:9'),
+  ok('si_unit_letter', 'The cyclist covers 4 × 350 = 1400 m.', '1400', '1400 m'),
+  // Cut off or looping: working is no answer; a conclusion stated again and again is; one the reply moved on from is not.
+  { tag: 'cut_loop_working', response: 'Recheck: 15 × 6 = 90. Recheck: 15 × 6 = 90. Recheck: 15 × 6 = 90. Recheck: 15 × 6 = 90. Recheck: 15 ×', reference: '90', answer: null, correct: false, status: 'truncated', truncated: true },
+  { tag: 'cut_conclusion', response: 'So the remainder is 4. But is it 2? Let me redo it: 29 = 5 × 5 + 4. So 4. But is it 2? Let me redo it: 29 = 5 × 5 + 4. So 4. But is it 2? Let me redo', reference: '4', answer: '4', correct: true, status: 'answered', truncated: true },
+  { tag: 'cut_conclusion', response: 'Therefore a = 6. Next we need b, and from the second equation 2b =', reference: '6', answer: null, correct: false, status: 'truncated', truncated: true },
+  // A reply that opens, after a blank line, with a problem of its own left the answer slot empty.
+  { tag: 'invented_opening', response: '\n\nQuestion: A jar holds 12 red and 8 blue marbles. How many marbles are in the jar?\nAnswer: 20', reference: '20', answer: null, correct: false, status: 'no_answer' },
+  // Only closed reasoning, nothing after it: its final committed value is read; a block left open is not.
+  ok('think_only', '<think>\nThe bus has 4 rows of 9 seats, so 36, plus the driver makes 37.\nSo the answer is 37.\n</think>', '37', '37'),
+  ok('think_only', 'Adding the three sides: 5 + 7 + 9 = 21. The perimeter is 21.\n</think>', '21', '21'),
+  { tag: 'think_only', response: '<think>\nTwo rows of 8, or maybe 9 in the back: either 16 or 17, I cannot tell.\n</think>', reference: '16', answer: null, correct: false, status: 'ambiguous' },
+  { tag: 'think_only', response: '<think>\nAdding the three sides gives 21, and then', reference: '21', answer: null, correct: false, status: 'truncated', truncated: true },
+  // A denied closing bold word, and bold step labels ("**Step 2:**"), are no answer.
+  { tag: 'closing_bold_word', response: 'Counting on from Friday, the party is not on a **Sunday**.', reference: '\\text{Sunday}', answer: null, correct: false, status: 'no_answer' },
+  ok('bold_step_label', '**Step 1:** 5 × $4 = **$20**\n**Step 2:** the $3 coupon brings it to $17.\n\nTotal due: $17.', '17', '17'),
 ];
