@@ -7,6 +7,7 @@ import { gradeExact, normalizeExact } from '../lib/grade/exact.ts';
 import { JUDGE_PROMPT_TEMPLATE, parseJudgeVerdict, renderJudgePrompt } from '../lib/grade/judge.ts';
 import { judgeCacheKey } from '../lib/grade/judge-cache.ts';
 import { extractMathAnswer } from '../lib/grade/math-extract.ts';
+import { parseValue, sameValue } from '../lib/grade/mc-values.ts';
 import { extractMcAnswer, gradeMc } from '../lib/grade/mc.ts';
 import { gradeNumeric } from '../lib/grade/numeric.ts';
 import { GRADER_NAMES, type Query } from '../lib/queries/types.ts';
@@ -90,6 +91,13 @@ describe('mc grader', () => {
 
   it('ignores deliberation inside closed think blocks', () => {
     expect(gradeMc(mcQuery, '<think>A or B? maybe D</think>The answer is C').pred).toBe('C');
+  });
+
+  it('compares option texts that are values by number and unit', () => {
+    const same = (a: string, b: string): boolean => sameValue(parseValue(a)!, parseValue(b)!);
+    expect([same('12 m/s', '12.0 m/s'), same('1/2', '50%'), same('50%', '50'), same('$5,000', '5000')]).toEqual([true, true, true, true]);
+    expect([same('10%', '$10'), same('12 m/s', '12 km/h'), same('-$1,250', '$1,250')]).toEqual([false, false, false]);
+    expect(parseValue('about twelve')).toBeNull();
   });
 
   it('reads closed reasoning with nothing after it, and says so', () => {

@@ -6,11 +6,11 @@ import { inequalityInterval, isNumberInWords, numbersInWords } from './math-norm
 import { closingWordAnswer, MATH_WORDS, numberInContext } from './math-prose.ts';
 import { joinListedBoxes, oscillation } from './math-several.ts';
 import { cutOffConclusion, fromReasoning } from './math-cutoff.ts';
-import { boldInEarlyStep, closesRange, closingBold, inventedOpening, isBoldLabel, maskRestatements, offersCases, ratioAround, restatedInterval, withdrawnAfter, withoutTrailingClause, withoutTrailingLocation } from './math-setaside.ts';
+import { boldInEarlyStep, closesRange, closingBold, echoedExamplesEnd, inventedOpening, isBoldLabel, maskRestatements, offersCases, ratioAround, restatedInterval, withdrawnAfter, withoutTrailingClause, withoutTrailingLocation } from './math-setaside.ts';
 import { reasoningOnly } from './mc-reasoning.ts';
 import { findRefusal } from './refusal.ts';
 import { findLoop, prepare, readableEnd } from './response.ts';
-import { allMatches, bracedGroups, linesWithOffsets } from './text.ts';
+import { allMatches, blank, bracedGroups, linesWithOffsets } from './text.ts';
 import type { ExtractionOptions, GradeSpan, GradeStatus } from './types.ts';
 
 export interface MathExtraction {
@@ -50,8 +50,15 @@ function answerPhrase(text: string, at: number): { answer: string; end: number }
   const aside = new RegExp(String.raw`\s+\((?=\s*(?:i\.e|e\.g)\b|[^)]*?(?<![\\A-Za-z])[A-Za-z]{2,}|${ARITHMETIC_ASIDE})[^]*$`, 'i').exec(clause);
   if (aside && aside.index > 0 && /\d/.test(clause.slice(0, aside.index))) clause = clause.slice(0, aside.index).trimEnd();
   if (clause.length === 0 || clause.length > 120) return null;
+  // "Answer: 21 − 15 = 6": working written after an answer label (a colon, not "the answer is"); its last value is the answer.
+  const labelled = /:\s*(?:\*\*)?\s*$/.test(text.slice(Math.max(0, at - 4), at)) || /^\s*(?:\*\*)?\s*:/.test(rest);
+  const worked = labelled ? WORKED_CHAIN.exec(clause) : null;
+  if (worked) return { answer: worked[1]!, end: at + lead + clause.length };
   return { answer: clause, end: at + lead + clause.length };
 }
+
+/** Numbers and operators only, ending "= <number>": arithmetic worked out after an answer label. */
+const WORKED_CHAIN = /^[-−$]?\d[\d.,\s$]*(?:[+×÷*/·−-]\s*\$?\d[\d.,\s$]*)+(?:=\s*\$?[-−]?\d[\d.,\s$]*)*=\s*\$?([-−]?\d+(?:,\d{3})*(?:\.\d+)?)\s*$/;
 
 /** "(16 ÷ 4 = 4)", "(30 + 15)": working in parentheses after a value (digits and operators only, no comma, so not a pair). */
 const ARITHMETIC_ASIDE = String.raw`[^(),A-Za-z]*\d\s*[=+×÷*/·−-]\s*\d[^(),A-Za-z]*\)`;
@@ -327,7 +334,10 @@ export function extractMathAnswer(response: string, options: ExtractionOptions =
   const reasoning = reasoningOnly(response);
   if (reasoning !== null) return fromReasoning(response, extractMathAnswer(reasoning, { ...options, truncated: false }), options.truncated === true);
   // "7,5 km" in a French reply, "12 500": numbers rewritten the English way, offsets kept.
-  const prepared = localizeNumbers(prepare(response));
+  const localized = localizeNumbers(prepare(response));
+  // "Question: <example>\nAnswer: ... #### 6\n\nQuestion: <the asked one>\n...": the echoed examples are passed over.
+  const echoEnd = echoedExamplesEnd(localized, options.question);
+  const prepared = echoEnd > 0 ? blank(localized, 0, echoEnd) : localized;
   const looping = findLoop(prepared) !== null;
   const missing: GradeStatus = options.truncated || looping ? 'truncated' : 'no_answer';
   if (prepared.trim().length === 0) {

@@ -102,8 +102,15 @@ export function withoutTrailingClause(sentence: string): string {
  * the result itself ("..., since 3 bags of 4 make 12 in all").
  */
 export function withoutTrailingLocation(sentence: string): string {
-  return blankAfterValue(sentence, TRAILING_WHERE);
+  return blankAfterValue(blankAfterValue(sentence, TRAILING_GOAL), TRAILING_WHERE);
 }
+
+const WORD_NUMBER = String.raw`(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand))`;
+/**
+ * "needs twelve more apples to have 20 again", "must sell 8 more to reach 50": the goal the value serves, restated
+ * from the problem after it. Only straight after a value and its noun, and only a goal that holds a number.
+ */
+const TRAILING_GOAL = new RegExp(String.raw`(?<=${WORD_NUMBER}\w*(?:\s+(?:more|fewer|less|extra|additional))?(?:\s+[A-Za-z]+)?)\s+(?:in\s+order\s+)?to\s+(?:have|reach|make|get|hit|end\s+up\s+with|finish\s+with|bring\s+\w+\s+(?:up\s+)?to)\b[^.!?\n\d]*\d[^.!?\n]*`, 'i');
 
 function blankAfterValue(sentence: string, clause: RegExp): string {
   const m = clause.exec(sentence);
@@ -187,4 +194,31 @@ export function inventedOpening(text: string, question: string | undefined): { s
   }
   const start = m.index + m[0].length - m[1]!.length;
   return { start, end: start + m[1]!.trimEnd().length };
+}
+
+/** A question header at a line start: "Question:", "Q2.", "**Problem:**". */
+const HEADER_LINE = /^[ \t>#*]*(?:question|q|problem)\s*\d*\s*[:.)]/gim;
+/** What answers a block: an answer line, a "#### N" marker or a box. */
+const BLOCK_ANSWER = /^[ \t>#*]*(?:(?:answer|solution)\s*[:.)]|a\s*:)\s*\S|^[ \t]*####\s*\S|\\boxed\{/im;
+
+/**
+ * Where the block to read starts in a reply that re-emits the prompt's few-shot examples: a reply that opens with a
+ * question header ("Question: There are 15 trees ...\nAnswer: ... #### 6\n\nQuestion: <the asked one>\nAnswer: ...")
+ * continues the prompt's format, so its blocks before the last are the examples, each with its answer, and the last
+ * block is the question asked. 0 when the reply does not open so, has one block, or an earlier block has no answer
+ * (then the blocks are not a list of worked examples), or when the asked `question` is known and the first block
+ * restates it (half its content words or more: the reply answered it first, and what follows is invented).
+ */
+export function echoedExamplesEnd(text: string, question?: string): number {
+  const headers = allMatches(text, HEADER_LINE);
+  if (headers.length < 2 || text.slice(0, headers[0]!.index).trim() !== '') return 0;
+  if (question) {
+    const said = terms(text.slice(headers[0]!.index, text.indexOf('\n', headers[0]!.index) >>> 0));
+    const asked = new Set(terms(question));
+    if (said.length > 0 && said.filter((w) => asked.has(w)).length / said.length >= 0.5) return 0;
+  }
+  for (let i = 0; i + 1 < headers.length; i++) {
+    if (!BLOCK_ANSWER.test(text.slice(headers[i]!.index + headers[i]![0].length, headers[i + 1]!.index).replace(/^[^\n]*/, ''))) return 0;
+  }
+  return headers.at(-1)!.index;
 }

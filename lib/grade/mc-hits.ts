@@ -29,6 +29,8 @@ export interface Hit {
 export interface McContext extends OptionsContext {
   /** The question asks which option is NOT something (or all EXCEPT one). */
   notQuestion: boolean;
+  /** The question as asked, when known. */
+  question?: string;
 }
 
 interface LeadIn {
@@ -82,6 +84,14 @@ const LEAD_INS: readonly LeadIn[] = [
     tier: 2,
     re: /\b(?:I(?:'d|'ll|’d|’ll|\s+would|\s+will|\s+shall|\s+am)?\s+(?:choose|pick|select|go\s+with|opt\s+for|settle\s+on|lean(?:ing)?\s+towards?|going\s+with)\b|going\s+with\b|my\s+(?:choice|pick|selection)\s*(?:is\b|would\s+be\b|:)|\bif\s+(?:I\s+(?:had|have|were)\s+to|forced\s+to|pressed\s+to)\s+(?:choose|pick|select|guess)(?:\s+one)?\s*[,:]|\b(?:change|switch|revise|update)\s+my\s+answer\s+to\b)/gi,
   },
+  // "I stand by D", "I'll stick with (B)", "I'm staying with my answer of C": keeping an answer commits to it.
+  {
+    rule: 'i_choose',
+    tier: 2,
+    re: /\bI(?:'ll|’ll|\s+will|'m|’m|\s+am)?\s+(?:still\s+)?(?:stand(?:ing)?\s+by|stick(?:ing)?\s+with|stay(?:ing)?\s+with)(?:\s+my\s+(?:original\s+)?(?:answer|choice|pick)(?:\s+of|\s*,)?)?\s*/gi,
+  },
+  // "..., which makes the answer D", "making the correct option (B)".
+  { rule: 'answer_is', tier: 2, re: /\b(?:makes?|making)\s+(?:the\s+)?(?:correct\s+|right\s+|final\s+)?(?:answer|option|choice)\s+(?=(?:option\s+|choice\s+)?[(\[]?[A-Z][)\]]?(?:[.,;:!]|\s|$))/gi },
   {
     rule: 'conclusion',
     tier: 2,
@@ -94,7 +104,14 @@ const LEAD_INS: readonly LeadIn[] = [
     tier: 2,
     closingOnly: true,
     // After three words of the sentence at least: not a bare "A: (B)" answer line of an invented Q/A.
-    re: /(?<=\w+[ \t]+\S+[ \t]+\S*[\w%)])\s*(?:[:=—–]|,)\s*(?=(?:(?:option|choice)\s+[(\[]?[A-Z][)\]]?|[(\[][A-Z][)\]])\s*[.!]?\s*$)/gi,
+    // Not after a verdict against it: "the one that is wrong: (C)".
+    re: /(?<=\w+[ \t]+\S+[ \t]+\S*[\w%)])(?<!\b(?:wrong|incorrect|false|fail\w*|not|eliminat\w*|out|except\w*|exclud\w*|reject\w*|although|though|whereas|some|others?|alternatively|otherwise|if|unless)\b[^.!?\n,;]*)\s*(?:[:=—–]|,)\s*(?=(?:(?:option|choice)\s+[(\[]?[A-Z][)\]]?|[(\[][A-Z][)\]])\s*[.!]?\s*$)/gi,
+  },
+  // "..., which is $42,000, choice (E).": a letter set off after what a copula says something is.
+  {
+    rule: 'option_apposition',
+    tier: 2,
+    re: /(?<=\b(?:is|was|are|equals|comes\s+to|come\s+to|totals|gives|yields|works\s+out\s+to|reaches)\s+(?:[^.!?\n,;]|[.,](?=\d)){1,40}),\s*(?=(?:option|choice)\s+[(\[]?[A-Z][)\]]?\s*(?:[.!;]|$|,\s*(?:although|though|but|since|because|as)\b))/gi,
   },
   // "closest to option C", "the nearest is option C", "the closest match among the options is (D)".
   {
@@ -110,6 +127,9 @@ const LEAD_INS: readonly LeadIn[] = [
     re: /\b(?:match(?:es)?|correspond(?:s|ing)?\s+to|consistent\s+with|fits|points?\s+to|aligns?\s+with|agrees?\s+with|lines?\s+up\s+with|in\s+line\s+with|leaves(?:\s+us\s+with)?|leaving|brings\s+us\s+to|lands?\s+on|settles?\s+on|is\s+given\s+by|(?:which|that|this|it)\s+(?:is|was|would\s+be)(?=\s+(?:option|choice)\b|\s+[(\[][A-Z][)\]]\s*[.!]?\s*(?:$|\n)))\s+/gi,
   },
 ];
+
+/** A clause that names an option as the trap: "A common mistake is ...", "A tempting pick is ...", "Some students pick ...". */
+const DISTRACTOR_FRAME = /\b(?:(?:common|typical|frequent|classic|usual)\s+(?:mistake|error|trap|misconception|pitfall)|tempting|distractor|trap\s+answer|wrongly|mistakenly|erroneously|(?:some|many|most)\s+(?:students|people|test[- ]takers|readers))\b/i;
 
 /** "Consider each choice:", "the following options:": an introduction to a list, not a commitment. */
 const INTRODUCES_LIST = /\b(?:(?:each|every|all|following|these|those|other|remaining|another|individual)\s+(?:answer\s+)?|(?:option|choice|answer)\s+by\s+)$/i;
@@ -216,6 +236,11 @@ export function walkItems(text: string, ctx: OptionsContext): Item[] {
   });
 }
 
+/** "Q: ...\nA: Let's think.": in a Q/A transcript an "A:" opening a line labels the answer; it is not option A. */
+export function qaLabelAt(text: string, at: number): boolean {
+  return text.startsWith('A:', at) && /(?:^|\n)[ \t]*$/.test(text.slice(0, at)) && /(?:^|\n)[ \t>*#]*Q\s*\d*\s*[:.]/.test(text.slice(0, at));
+}
+
 /** Lines that are a letter ("B", "(B)", "B.") or start with one before option text ("B) 4200 ways"). */
 export interface LetterLine {
   letter: string;
@@ -235,7 +260,7 @@ export function letterLines(text: string, ctx: OptionsContext): LetterLine[] {
     const raw = lone?.[1] ?? leading?.[1];
     if (raw === undefined) return;
     // "Q: ...\nA: Let's think.": in a Q/A transcript "A:" labels the answer, it is not option A.
-    if (leading && /^A:/.test(line.text) && lines.slice(0, index).some((l) => /^Q\s*\d*\s*[:.]/.test(l.text))) return;
+    if (leading && qaLabelAt(text, line.start)) return;
     const letter = raw.toUpperCase();
     if (!ctx.letters.includes(letter)) return;
     out.push({ letter, start: line.start, end: line.end, text: line.text, lone: lone !== null, listed: false, index });
@@ -311,6 +336,9 @@ export function readHits(text: string, ctx: McContext): Hit[] {
   const add = (hit: Omit<Hit, 'closest'>): void => {
     if (hit.letter === 'I' && romanNumeralAt(text, hit.letterStart, ctx)) return;
     const sentenceStart = Math.max(text.lastIndexOf('.', hit.letterStart - 2), text.lastIndexOf('\n', hit.letterStart - 1), hit.letterStart - 80, 0);
+    // "A common mistake is to choose (B)", "A tempting pick is Paris (A)": named as the trap, not the answer.
+    const clause = text.slice(0, hit.letterStart).split(/[.!?](?=\s)|[;\n]|,\s*(?:but|however|yet|though|whereas)\b/i).at(-1) ?? '';
+    if (hit.stance === 'committed' && DISTRACTOR_FRAME.test(clause)) hit = { ...hit, stance: 'rejected' };
     const full: Hit = { ...hit, closest: hit.stance === 'committed' && CLOSEST.test(text.slice(sentenceStart, hit.letterStart)) };
     const same = hits.findIndex((h) => h.letterStart === hit.letterStart);
     if (same < 0) hits.push(full);

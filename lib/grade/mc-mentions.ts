@@ -1,11 +1,12 @@
 /**
  * Letters and option texts a multiple-choice reply mentions without answering: options re-listed, the next item of
  * a walk-through being written when the reply was cut off, letters in a question or among the options weighed.
- * `mc.ts` leaves them out of its weaker readings.
+ * `mc.ts` leaves them out of its weaker readings. Also option texts named only in a question the reply asks itself or
+ * where it denies them ("Not the mitochondrion").
  */
 import { letterLines, type Item } from './mc-hits.ts';
-import { LETTERS, type OptionsContext } from './mc-read.ts';
-import { blank } from './text.ts';
+import { LETTERS, negationAt, textSpan, type OptionsContext } from './mc-read.ts';
+import { allMatches, blank } from './text.ts';
 
 /** An answer label left empty at the end of the reply: "...\nD. Lysosome\nAnswer:". */
 export const EMPTY_LABEL_END = /(?:^|\n)[ \t>#*]*(?:(?:final|correct|my)\s+)?answer\s*[:：]\s*$/i;
@@ -49,4 +50,26 @@ export function tornBetween(sentence: string, ctx: OptionsContext): string[] {
   const opt = String.raw`(?:(?:options?|choices?)\s+)?[(\[]?([${ctx.letters}])[)\]]?`;
   const m = new RegExp(String.raw`\b(?:between|whether|either)\s+${opt}\s*(?:,|and|or|\/|&)\s*${opt}(?![A-Za-z0-9])`).exec(sentence);
   return m && m[1] !== m[2] ? [m[1]!, m[2]!] : [];
+}
+
+/** The text with the questions a reply asks itself blanked: "Is it (B), since the market clears?" names no answer. */
+export function withoutQuestions(text: string): string {
+  return allMatches(text, /[^\n.!?]*\?/g).reduce((out, m) => blank(out, m.index, m.index + m[0].length), text);
+}
+
+/** Words right before an option's text that deny it: "Not the mitochondrion", "rather than Berlin". */
+const DENIED_BEFORE = /\b(?:not|n't|n’t|rather\s+than|instead\s+of|unlike|except|other\s+than|never)\s+(?:\S+\s+){0,2}$/i;
+
+/** Every mention of the option's text is denied (by the words before it, or a verdict after it). */
+export function deniedText(text: string, optionText: string): boolean {
+  let from = 0;
+  let mentions = 0;
+  for (let at = textSpan(text, optionText); at; at = textSpan(text.slice(from), optionText)) {
+    const start = from + at.start;
+    const end = from + at.end;
+    mentions++;
+    if (!DENIED_BEFORE.test(text.slice(Math.max(0, start - 40), start)) && negationAt(text, start, end) === null) return false;
+    from = end;
+  }
+  return mentions > 0;
 }

@@ -16,6 +16,9 @@ export interface ProseReading {
   rule: 'text_letter' | 'option_subject';
 }
 
+/** A clause that only entertains or doubts the option: "One might think ...", "If ..., ...", "I doubt ...". */
+const HEDGE = /\b(?:might|may|could|maybe|perhaps|possibly|think|thought|consider\w*|doubt\w*|wonder\w*|unsure|dismiss\w*|if|whether|or|tempting)\b|\?/i;
+
 /** What a copula or an equation says something is: "was ", "is the ", "= ", ": ". */
 const PREDICATE_BEFORE = /(?:\b(?:is|was|are|were|be|equals|gives|yields)|=|:)\s*$/i;
 
@@ -35,7 +38,13 @@ export function textThenLetter(text: string, ctx: OptionsContext): ProseReading[
     const clauseStart = Math.max(text.lastIndexOf('\n', m.index - 1), ...['. ', '! ', '? ', '; '].map((p) => text.lastIndexOf(p, m.index - 1))) + 1;
     const clause = text.slice(clauseStart, m.index);
     const where = lastTextSpan(clause, own);
-    if (!where || clause.slice(where.end).trim().length > 0 || !PREDICATE_BEFORE.test(clause.slice(0, where.start))) continue;
+    if (!where || clause.slice(where.end).trim().length > 0) continue;
+    // What the clause says something is ("The trigger was <text> (B)"), or, when the letter closes the sentence, what
+    // its verb arrives at ("The war was ended by <text> (B)."); not the clause's subject ("<text> (A) came later").
+    const before = clause.slice(0, where.start);
+    const closes = /^\s*(?:[.!]|$|\n)/.test(text.slice(m.index + m[0].length));
+    if (!PREDICATE_BEFORE.test(before) && !(closes && /[a-z]{2,}\s*$/i.test(before))) continue;
+    if (HEDGE.test(before)) continue;
     const letterStart = m.index + m[0].lastIndexOf(letter);
     out.push({ letter, start: clauseStart + where.start, end: m.index + m[0].length, letterStart, rule: 'text_letter' });
   }
@@ -53,12 +62,20 @@ function lastTextSpan(phrase: string, optionText: string): { start: number; end:
   return null;
 }
 
+/** Content words of a phrase, for telling whether it echoes the question. */
+function contentWords(text: string): string[] {
+  return (text.toLowerCase().match(/[a-z]{3,}/g) ?? []).filter((w) => !['the', 'and', 'one', 'here', 'only', 'that', 'this', 'which', 'with', 'for', 'are', 'its', 'has', 'have'].includes(w));
+}
+
 /**
- * An option's text as the subject of a sentence that singles it out: "Haskell is the purely functional one.",
- * "Hepatitis B is the only DNA virus here", "Promissory estoppel is the correct theory". The sentence must not
- * hedge or deny ("... is the only one that fails", "is not the only ...").
+ * An option's text as the subject of a sentence that singles it out in the question's own words: "Haskell is the
+ * purely functional one." (asked: "Which ... is purely functional?"), "Hepatitis B is the only DNA virus here"
+ * (asked: "... has a DNA genome?"), or as right: "Promissory estoppel is the correct theory". Without the question
+ * only the last form counts ("Jupiter is the largest one" may answer another question). The sentence must not hedge,
+ * contrast or deny ("... is the only one that fails", "is not the only ...", "..., but ...").
  */
-export function optionSubjects(text: string, ctx: OptionsContext): ProseReading[] {
+export function optionSubjects(text: string, ctx: OptionsContext & { question?: string }): ProseReading[] {
+  const asked = new Set(contentWords(ctx.question ?? ''));
   const out: ProseReading[] = [];
   for (const s of allMatches(text, /[^\n.!?;]+[.!?;]?/g)) {
     const sentence = s[0];
@@ -67,7 +84,10 @@ export function optionSubjects(text: string, ctx: OptionsContext): ProseReading[
     if (!verdict) continue;
     const subject = sentence.slice(lead, lead + verdict.index);
     const rest = sentence.slice(lead + verdict.index + verdict[0].length);
-    if (/\b(?:not|never|wrong|incorrect|false|fails?|excluded|ruled\s+out|maybe|might|perhaps|if)\b|\?/i.test(sentence) || /^\s*(?:that|which|who)\b/i.test(rest)) continue;
+    if (/\b(?:not|never|wrong|incorrect|false|fails?|excluded|ruled\s+out|maybe|might|perhaps|if|but|however|although|though|whereas|while)\b|\?/i.test(sentence) || /^\s*(?:that|which|who)\b/i.test(rest)) continue;
+    // "the only DNA virus", "the purely functional one": in the question's words; "the correct theory" on its own.
+    const said = /^\s+(?:is|was)\s+the\s+(?:correct|right|true|best)\b/i.test(verdict[0]) ? null : contentWords(verdict[0]);
+    if (said !== null && (said.length === 0 || !said.some((w) => asked.has(w) || asked.has(w.replace(/(?:es|s)$/, ''))))) continue;
     const letter = ctx.options.findIndex((o) => o.length > 0 && normalizeOption(subject) === o);
     const at = textSpan(subject, ctx.options[letter] ?? '');
     if (letter < 0 || !at || ctx.letters[letter] === undefined) continue;
@@ -75,4 +95,27 @@ export function optionSubjects(text: string, ctx: OptionsContext): ProseReading[
     out.push({ letter: ctx.letters[letter]!, start, end: s.index + sentence.trimEnd().length, letterStart: start, rule: 'option_subject' });
   }
   return out;
+}
+
+/** Options written about "it" or "they": "It stays the same", "They decrease". */
+const PRONOUN_OPTION = /^(?:it|they|this|he|she)\s+(.+)$/;
+
+/**
+ * Options written with a pronoun for the question's subject ("It stays the same") stated with the subject named:
+ * "The pressure stays the same, because ...". Every option whose predicate a clause states of some subject is
+ * returned, so "Temperature rises; the pressure falls" names two (which subject is asked, only the question says).
+ */
+export function pronounOptions(text: string, ctx: OptionsContext): string[] {
+  const clauses = text.split(/[,;:\n.!?]|\b(?:because|since|as|while|whereas|when|if|so|and|but)\b/i).map((c) => ` ${normalizeOption(c)} `);
+  return ctx.options.flatMap((o, i) => {
+    const predicate = PRONOUN_OPTION.exec(o)?.[1];
+    const letter = ctx.letters[i];
+    if (predicate === undefined || letter === undefined) return [];
+    // A subject must precede the predicate ("the pressure stays the same"), and nothing deny it ("does not").
+    const stated = clauses.some((c) => {
+      const at = c.indexOf(` ${predicate} `);
+      return at > 0 && !/\b(?:not|never|no)\s*$/.test(c.slice(0, at));
+    });
+    return stated ? [letter] : [];
+  });
 }

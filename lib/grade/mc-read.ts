@@ -116,7 +116,10 @@ export function optionsNamed(phrase: string, ctx: OptionsContext): string[] {
   const exact = all.filter((x) => x.o === norm);
   if (exact.length === 1) return [exact[0]!.letter];
   const found = all.filter((x) => padded.includes(` ${x.o} `));
-  const unshadowed = found.filter((x) => !found.some((y) => y !== x && y.o.length > x.o.length && ` ${y.o} `.includes(` ${x.o} `)));
+  // A text inside a longer one named ("O(n)" in "O(n log n)") is shadowed, unless it is also named on its own.
+  const count = (hay: string, needle: string): number => hay.split(needle).length - 1;
+  const inside = (x: { o: string }): number => found.filter((y) => y !== x && y.o.length > x.o.length).reduce((n, y) => n + count(padded, ` ${y.o} `) * count(` ${y.o} `, ` ${x.o} `), 0);
+  const unshadowed = found.filter((x) => inside(x) === 0 || count(padded, ` ${x.o} `) > inside(x));
   return unshadowed.map((x) => x.letter);
 }
 
@@ -215,7 +218,8 @@ export function textSpan(phrase: string, optionText: string): { start: number; e
     for (const j of ends) {
       if (j <= i) continue;
       const norm = normalizeOption(phrase.slice(i, j));
-      if (norm === optionText) return { start: i, end: j };
+      // The text without the punctuation that closes its sentence: "6 m/s." ends before the period.
+      if (norm === optionText) return { start: i, end: j - (/[.,;:!?"”'’]+$/.exec(phrase.slice(i, j))?.[0].length ?? 0) };
       if (norm.length > optionText.length) break;
     }
   }
@@ -236,12 +240,30 @@ const APPOSITIVE = String.raw`(?:,[^,.;!?\n]{1,60},\s*|\([^()\n]{1,40}\)\s*)`;
 // An aside never reaches past the end of the letter's sentence: "The answer is (B). (B) is not obvious, but ...".
 /** "(A) and (F) are traps", "B, C and D are wrong": the letter opens a list the verdict covers. */
 const LETTER_LIST = String.raw`(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*&\s*)(?:(?:options?|choices?)\s+)?[(\[]?[A-Z][)\]]?(?![A-Za-z0-9]))*`;
-const LEAD = String.raw`^\s*(?:[)\]}:"”'’]?${LETTER_LIST}\s*(?:${APPOSITIVE}|${PRONOUN_CLAUSE})?|\.\s*${PRONOUN_CLAUSE}?)`;
+/** The next sentence names another option ("(D). Option B looks close, but ... it is out"): its pronoun is that one. */
+const NAMES_ANOTHER = String.raw`(?![^.!?\n]*(?:\b(?:[Oo]ption|[Cc]hoice)\s+[A-Z]\b|[(\[][A-Z][)\]]))`;
+const LEAD = String.raw`^\s*(?:[)\]}:"”'’]?${LETTER_LIST}\s*(?:${APPOSITIVE}|${PRONOUN_CLAUSE})?|\.\s*${NAMES_ANOTHER}${PRONOUN_CLAUSE}?)`;
 /** "A: incorrect", "B - false", "C) Wrong": a verdict word right after the letter and a separator. */
 const BARE_VERDICT = String.raw`^\s*[)\]]?\s*[:\-—–,]\s*(?:(?:clearly|also|definitely)\s+)?(?:incorrect|wrong|false|invalid|eliminated|ruled\s+out|not\s+correct)\b`;
-const VERDICT_AFTER = new RegExp(`${LEAD}${VERDICT}|${BARE_VERDICT}`, 'i');
+/** "Paris (A). That would be wrong, though": a verdict in the next sentence, through a pronoun (verdicts only). */
+const NEXT_SENTENCE_VERDICT = String.raw`^\s*[)\]]?\s*\.\s+(?:this|that|it)(?:\s+|(?=['’]s\s))`;
+const VERDICT_AFTER = new RegExp(`${LEAD}${VERDICT}|${BARE_VERDICT}|${NEXT_SENTENCE_VERDICT}${VERDICT}`, 'i');
 const PROPERTY_AFTER = new RegExp(LEAD + PROPERTY, 'i');
-const NEGATION_BEFORE = /(?:\bnot|\bisn't|\bisn’t|rather\s+than|instead\s+of|\beliminat\w*|\brule\s+out|\bruling\s+out|\bexcept|\bother\s+than|\bunlike|\bexclud\w*|\bagainst)\s*(?:options?|choices?|answers?)?\s*(?:[(\[]?[A-Z][)\]]?\s*(?:,|and|or|&)\s*)*[(\[]?\s*$/i;
+const NEGATION_BEFORE = /(?:\b(?:wrong|incorrect|false)\s*[:：]|\bnot|\bisn't|\bisn’t|rather\s+than|instead\s+of|\beliminat\w*|\brule\s+out|\bruling\s+out|\bexcept|\bother\s+than|\bunlike|\bexclud\w*|\bagainst)\s*(?:options?|choices?|answers?)?\s*(?:[(\[]?[A-Z][)\]]?\s*(?:,|and|or|&)\s*)*[(\[]?\s*$/i;
+
+/** Where `optionText` starts when it stands right before the letter at `start` ("Paris (A)"), or null. */
+function optionTextBefore(text: string, start: number, optionText: string): number | null {
+  if (optionText.length === 0) return null;
+  const before = text.slice(Math.max(0, start - 160), start).replace(/[(\[]\s*$/, '').trimEnd();
+  const offset = Math.max(0, start - 160);
+  const starts = [...before.matchAll(/\S+/g)].map((m) => m.index).reverse();
+  for (const i of starts) {
+    const norm = normalizeOption(before.slice(i));
+    if (norm === optionText) return offset + i;
+    if (norm.length > optionText.length) break;
+  }
+  return null;
+}
 
 /** The length of `optionText` (normalized) at the start of `after`, so "(C) nitrogen is not ..." reads past "nitrogen". */
 function optionTextLength(after: string, optionText: string): number {
@@ -272,6 +294,9 @@ export function negationAt(text: string, start: number, end: number, optionText 
   const before = text.slice(Math.max(0, start - 30), start);
   // "ruling out A and B, C fits": a list closed by "and" ends there; the letter after its comma is not in it.
   if (NEGATION_BEFORE.test(before) && !/\b(?:and|or|&)\s+[(\[]?[A-Z][)\]]?\s*,\s*[(\[]?\s*$/.test(before)) return 'verdict';
+  // "The answer is not Paris (A)": the denial stands before the option's own text, which the letter follows.
+  const textBefore = optionTextBefore(text, start, optionText);
+  if (textBefore !== null && /(?:\bnot|\bisn't|\bisn’t|rather\s+than|instead\s+of|\bunlike|\bexcept|\bother\s+than|\beliminat\w*|\brules?\s+out|\bruling\s+out|\bexclud\w*|\breject\w*|\bagainst)\s*$/i.test(text.slice(Math.max(0, textBefore - 20), textBefore))) return 'verdict';
   const raw = text.slice(end, end + 200);
   const after = raw.slice(optionTextLength(raw, optionText));
   if (VERDICT_AFTER.test(after)) return 'verdict';

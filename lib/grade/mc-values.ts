@@ -7,11 +7,15 @@
  * "50%", but "10%" is not "$10".
  */
 import { normalizeOption, type OptionsContext } from './mc-read.ts';
+import { samePrefixedValue } from './mc-units.ts';
 import { allMatches } from './text.ts';
 
 export interface Value {
+  /** The number as written ("50" for "50%"). */
+  written: number;
+  /** The quantity: a percent as a fraction ("50%" is 0.5), anything else as written. */
   value: number;
-  /** The unit, lower-cased and single-spaced ("m/s", "mg", "$" for dollars); '' for none. */
+  /** The unit, lower-cased and single-spaced ("m/s", "mg", "%", "$" for dollars); '' for none. */
   unit: string;
 }
 
@@ -23,21 +27,26 @@ export function parseValue(text: string): Value | null {
   const m = VALUE.exec(text.replace(/\*\*/g, ''));
   if (!m) return null;
   const [num, den] = m[4]!.replace(/,/g, '').split('/').map((x) => Number(x.trim()));
-  let value = den === undefined ? num! : num! / den;
-  if (!Number.isFinite(value)) return null;
-  if (m[1] === '-' || m[1] === '−' || m[3] === '-' || m[3] === '−') value = -value;
+  let written = den === undefined ? num! : num! / den;
+  if (!Number.isFinite(written)) return null;
+  if (m[1] === '-' || m[1] === '−' || m[3] === '-' || m[3] === '−') written = -written;
   let unit = (m[5] ?? '').trim().toLowerCase().replace(/\s+/g, ' ');
-  if (unit === '%') {
-    value /= 100;
-    unit = '';
-  }
   if (m[2] === '$') unit = unit.length > 0 ? `$ ${unit}` : '$';
-  return { value, unit };
+  return { written, value: unit === '%' ? written / 100 : written, unit };
 }
 
-/** Two written values name the same quantity: the same number (to 1e-9, relative) in the same unit. */
+const close = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+
+/**
+ * Two written values name the same quantity: the same number in the same unit ("12 m/s", "12.0 m/s"); a fraction
+ * and a percent of the same size ("1/2", "50%"); or the same number where one side writes no unit ("50%" for the
+ * option "50", "$5,000" for "5000"). Two different units never match ("10%" is not "$10").
+ */
 export function sameValue(a: Value, b: Value): boolean {
-  return a.unit === b.unit && Math.abs(a.value - b.value) <= 1e-9 * Math.max(1, Math.abs(a.value), Math.abs(b.value));
+  if (a.unit === b.unit) return close(a.value, b.value);
+  // "1.5 kJ" and "1,500 J": the same unit but for a metric prefix (mc-units.ts); other different units never match.
+  if (a.unit !== '' && b.unit !== '') return samePrefixedValue(a.value, a.unit, b.value, b.unit);
+  return close(a.written, b.written) || ((a.unit === '%' || b.unit === '%') && close(a.value, b.value));
 }
 
 /** The letters whose option text is `phrase`: as the same value when both are values, else as the same text. */
@@ -57,7 +66,8 @@ export function optionsEqualTo(phrase: string, ctx: OptionsContext): string[] {
 const QUALIFIER = /^\s*(?:,\s*)?(?:every|each|in\s+(?:total|all)|in|for|at|after|over|on\s+average|daily|weekly|altogether|overall|total|exactly|approximately|roughly)\b/i;
 /** A value that is not the result: "from 2 m/s", "more than 5", "not 12". */
 const NOT_RESULT = /\b(?:from|than|not|instead\s+of|rather\s+than|unlike|except|besides|of|with)\s*$/i;
-const REVISION = /\b(?:wait|actually|but|however|hmm|no|not|mistake|instead|rather|correction)\b/i;
+const STARTING = /\b(?:start\w*|begin\w*|began|initial\w*|given|original\w*|input)\b/i;
+const REVISION = /\b(?:wait|actually|but|however|though|although|hmm|no|not|mistake|instead|rather|correction|wrong|incorrect|false|check\w*|recheck\w*)\b/i;
 
 /** Where the sentences of `text` start: after each line break or sentence end followed by more text. */
 function sentenceStarts(text: string): number[] {
@@ -86,7 +96,9 @@ function valueOptions(sentence: string, ctx: OptionsContext): string[] {
   }
   // "..., the cart ends up moving at 8 m/s.": the value the sentence ends on, unless it is a starting point.
   const last = new RegExp(String.raw`(?:^|\s)((?:[-−]\s*)?\$?\s*(?:${NUMBER})\s*(?:%|[A-Za-zµμΩ°][A-Za-z0-9µμΩ°/·^²³]{0,8})?)$`).exec(s);
-  if (last && !NOT_RESULT.test(s.slice(0, last.index)) && !REVISION.test(s)) return optionsEqualTo(last[1]!, ctx);
+  // Not a starting point restated in the same clause: "The cart starts at 2 m/s."
+  const clause = s.slice(0, last?.index ?? 0).split(/[,;:]/).at(-1) ?? '';
+  if (last && !NOT_RESULT.test(s.slice(0, last.index)) && !REVISION.test(s) && !STARTING.test(clause)) return optionsEqualTo(last[1]!, ctx);
   return [];
 }
 

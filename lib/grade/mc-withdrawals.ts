@@ -35,7 +35,7 @@ export function findMcRefusal(text: string): { start: number; end: number } | nu
  */
 export function doubtsAt(text: string): number[] {
   const cue = String.raw`(?:wait|hmm+|actually|oops|no)\b[\s,.!—–-]*(?:(?:wait|hmm+|actually|no)\b[\s,.!—–-]*)*`;
-  const doubt = String.raw`(?:(?:that|this|it)(?:'s|’s|\s+is|\s+was)?\s+(?:ignores|ignored|forgets|forgot|neglects|neglected|misses|missed|leaves\s+out|double[- ]counts|wrong|not\s+right|incorrect|a\s+mistake)\b|I\s+(?:made\s+(?:a|an)\s+(?:mistake|error)|forgot|messed\s+up|miscalculated)\b|that\s+can(?:'t|’t|not)\s+be\s+right\b)`;
+  const doubt = String.raw`(?:(?:that|this|it)(?:'s|’s|\s+is|\s+was)?\s+(?:ignores|ignored|forgets|forgot|neglects|neglected|misses|missed|leaves\s+out|double[- ]counts|(?:wrong|not\s+right|incorrect|a\s+mistake)\b(?!\s+to\b))|I\s+(?:made\s+(?:a|an)\s+(?:mistake|error)|forgot|messed\s+up|miscalculated)\b|that\s+can(?:'t|’t|not)\s+be\s+right\b|(?:scratch|strike|forget|disregard|ignore)\s+(?:that|this)\b(?!\s*[,:;—–-]*\s*[(\[]?[A-Z][)\]]?(?:[.,;!]|\s*$)))`;
   return allMatches(text, new RegExp(String.raw`\b${cue}${doubt}`, 'gi')).map((m) => m.index);
 }
 
@@ -46,8 +46,10 @@ export function doubtsAt(text: string): number[] {
  */
 export function conditionalBranches(text: string, hits: ReadonlyArray<{ letter: string; letterStart: number }>): Set<number> {
   const branches = hits.filter((h) => {
-    const clauseStart = Math.max(...['.', '!', '?', ';', '\n'].map((p) => text.lastIndexOf(p, h.letterStart - 1))) + 1;
-    return /^\s*(?:(?:but|and|or|whereas|while)\s+)?(?:if|when|otherwise|unless)\b/i.test(text.slice(clauseStart, h.letterStart));
+    const clause = text.slice(0, h.letterStart).split(/[.!?](?=\s)|[;\n]/).at(-1) ?? '';
+    // "If I had to pick, B" is a forced choice, not a branch.
+    if (/\bif\s+(?:I|we)\s+(?:had|have|must|were)\s+to\b|\bif\s+(?:forced|pressed)\b/i.test(clause)) return false;
+    return /^\s*(?:(?:but|and|or|whereas|while)\s+)?(?:if|otherwise|unless)\b/i.test(clause);
   });
-  return new Set(branches).size > 0 && new Set(branches.map((h) => h.letter)).size > 1 ? new Set(branches.map((h) => h.letterStart)) : new Set();
+  return new Set(branches.map((h) => h.letter)).size > 1 ? new Set(branches.map((h) => h.letterStart)) : new Set();
 }

@@ -1,7 +1,8 @@
 import type { Query } from '../queries/index.ts';
 import { echoedExamples } from './mc-examples.ts';
-import { closingStart, letterLines, letterTokens, optionTextOf, readHits, verdictRejections, walkItems, type Hit, type McContext, type Stance } from './mc-hits.ts';
-import { EMPTY_LABEL_END, deliberated, nextItemAt, tornBetween, withoutListed } from './mc-mentions.ts';
+import { closingStart, letterLines, letterTokens, optionTextOf, qaLabelAt, readHits, verdictRejections, walkItems, type Hit, type McContext, type Stance } from './mc-hits.ts';
+import { EMPTY_LABEL_END, deliberated, deniedText, nextItemAt, tornBetween, withoutListed, withoutQuestions } from './mc-mentions.ts';
+import { pronounOptions } from './mc-prose.ts';
 import { fromReasoning, reasoningOnly } from './mc-reasoning.ts';
 import { closingValueOption } from './mc-values.ts';
 import { conditionalBranches, doubtsAt, findMcRefusal } from './mc-withdrawals.ts';
@@ -87,9 +88,9 @@ function looseLetters(text: string, ctx: McContext, excluded: (letter: string, a
   const letters = new Map<string, { start: number; end: number }>();
   for (const m of allMatches(text, /(?<![A-Za-z0-9'’\-=+^_$\\(|])([A-Z])(?![A-Za-z0-9'’\-=+^_()|?])/g)) {
     const letter = m[1]!;
-    if (!ctx.letters.includes(letter) || excluded(letter, m.index) || NAMING_NOUN.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
-    // "A = 50,000 / 100", "= √(4A/π)": a quantity in an equation, not an option.
-    if (/^\s*[=≈≤≥×*/+−]/.test(text.slice(m.index + 1)) || /[=≈≤≥×*/+−]\s*$/.test(text.slice(Math.max(0, m.index - 3), m.index))) continue;
+    if (!ctx.letters.includes(letter) || excluded(letter, m.index) || qaLabelAt(text, m.index) || NAMING_NOUN.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
+    // "A = 50,000 / 100", "= √(4A/π)", "½ C V²": a quantity in an equation, not an option.
+    if (/^\s*[=≈≤≥×*/+−]|^\s[A-Z](?:[²³^]|\s*[=×*/+−])/.test(text.slice(m.index + 1)) || /[=≈≤≥×*/+−½¼¾√πΔ]\s*$/.test(text.slice(Math.max(0, m.index - 3), m.index))) continue;
     // The C language, vitamin "K": a letter that is an option's own text names that option's text, not a letter.
     if (ctx.options.includes(letter.toLowerCase())) continue;
     const next = /^\s+([a-z]+)/.exec(text.slice(m.index + 1))?.[1];
@@ -303,6 +304,7 @@ export function extractMcAnswer(
     options: (choices ?? []).map(normalizeOption),
     raw: choices ?? [],
     notQuestion: asksForNot(options.question, prepared),
+    ...(options.question === undefined ? {} : { question: options.question }),
   };
   const restated = restatedQuestionAt(prepared, options.question);
   const invented = restated === 0 ? inventedOpening(prepared, options.question) : null;
@@ -311,7 +313,9 @@ export function extractMcAnswer(
     return { pred: null, status: 'no_answer', rule: 'invented_question', span: s, detail: `answers a question of its own, not the one asked: ${s.text}`, candidates: [] };
   }
   const examples = echoedExamples(prepared, options.question);
-  const masked = examples.reduce((out, e) => blank(out, e.start, e.end), blank(maskMarkdown(prepared), 0, restated));
+  // Echoed examples and what precedes the restated question are hidden from every reading, markdown kept or not.
+  const hidden = examples.reduce((out, e) => blank(out, e.start, e.end), blank(prepared, 0, restated));
+  const masked = maskMarkdown(hidden);
   const looping = findLoop(masked) !== null;
   const missing: GradeStatus = options.truncated || looping ? 'truncated' : 'no_answer';
   if (masked.trim().length === 0 && examples.length > 0) {
@@ -325,7 +329,7 @@ export function extractMcAnswer(
   // A lone letter on its own line counts as an answer here, so "C\n\nQ: ..." stops before the invented question.
   const cut = readableEnd(masked, (prefix) => readHits(prefix, ctx).some(committing) || letterLines(prefix, ctx).some((l) => l.lone));
   const text = masked.slice(0, cut.end);
-  const raw = prepared.slice(0, cut.end);
+  const raw = hidden.slice(0, cut.end);
 
   const found = readHits(text, ctx);
   // "If annual, the answer is (B); if monthly, it is (D).": answers under alternative conditions commit to neither.
@@ -336,6 +340,9 @@ export function extractMcAnswer(
   const rejections = verdictRejections(text, ctx);
   const refusalAt = findMcRefusal(text);
   const doubts = doubtsAt(text);
+  const named = [...letterTokens(text, ctx), ...found];
+  /** "NPV = $100 (A). Hmm, wait, that ignores discounting.": a doubt with no other option named between them. */
+  const doubted = (letter: string, at: number): boolean => doubts.some((d) => d >= at && !named.some((t) => t.letter !== letter && t.letterStart >= at && t.letterStart < d));
   const loopUnits = loop ? unitsOf(text.slice(loop.start, loop.secondCopy)) : new Set<string>();
   // A commitment that reads like one of the loop's sentences is the loop's first turn, not an answer before it,
   // unless reasoning of its own comes first ("The mass cancels. The answer is (B).\nWait, ... No, the answer is (B).").
@@ -347,8 +354,7 @@ export function extractMcAnswer(
     const recommitted = hits.some((o) => o !== h && o.letter === h.letter && o.letterStart > h.end && committing(o));
     if (recommitted) return false;
     if (rejections.some((r) => r.letter === h.letter && r.letterStart > h.end)) return true;
-    // "NPV = $100 (A). Hmm, wait, that ignores discounting.": doubted right after, and not given again.
-    if (doubts.some((d) => d >= h.end)) return true;
+    if (doubted(h.letter, h.end)) return true;
     const refusalLater = refusalAt !== null && refusalAt.start > h.end && /[.!?\n;]/.test(text.slice(h.end, refusalAt.start));
     return h.tier > 1 && refusalLater && !hits.some((o) => o.letterStart > refusalAt.start && committing(o));
   };
@@ -404,13 +410,16 @@ export function extractMcAnswer(
   }
   if (refusalAt) {
     const s = span(response, refusalAt.start, refusalAt.end);
-    return { pred: null, status: 'refused', rule: 'refusal', span: s, detail: describe(s.text, passedOver, ''), candidates: passedOver };
+    // "None of the options fits": every option judged wrong is a considered answer that picks none (no_answer);
+    // declining to answer at all ("I cannot answer", "not enough information") is a refusal.
+    const noneFit = NONE_FIT_VERDICT.test(s.text);
+    return { pred: null, status: noneFit ? 'no_answer' : 'refused', rule: noneFit ? 'none_fit' : 'refusal', span: s, detail: describe(s.text, passedOver, ''), candidates: passedOver };
   }
 
   // Weaker readings: only letters that are not walk-through items and are not rejected or judged wrong later.
   const items = walkItems(text, ctx);
   const itemAt = new Set([...items.map((i) => i.letterStart), ...introducedItems(text, ctx), ...(options.truncated ? nextItemAt(text, items) : [])]);
-  const judgedLater = (letter: string, at: number): boolean => doubts.some((d) => d > at) || rejections.some((r) => r.letter === letter && r.letterStart > at) || hits.some((h) => h.letter === letter && h.letterStart > at && (h.stance === 'rejected' || withdrawn(h)));
+  const judgedLater = (letter: string, at: number): boolean => doubted(letter, at + 1) || rejections.some((r) => r.letter === letter && r.letterStart > at) || hits.some((h) => h.letter === letter && (h.letterStart > at || (h.letterStart === at && h.stance === 'rejected')) && (h.stance === 'rejected' || withdrawn(h)));
   // A reply cut off mid-sentence: whatever that unfinished sentence names is not an answer yet.
   const cutOff = options.truncated === true || MID_SENTENCE.test(text.trimEnd());
   // A reply cut off (or stopped at an empty "Answer:") while re-listing the options named none of them yet; a
@@ -453,26 +462,38 @@ export function extractMcAnswer(
 
   const lastLine = all.at(-1);
   const lastLineListed = letterLines(text, ctx).some((l) => l.listed && l.start === lastLine?.start) || items.some((i) => lastLine !== undefined && i.letterStart >= lastLine.start && i.letterStart < lastLine.end);
-  const lastLineOption = lastLine && !lastLineListed ? optionByText(lastLine.text, ctx) : null;
+  const lastLineText = lastLine && !lastLineListed ? withoutQuestions(lastLine.text) : '';
+  const lastLineOption = lastLine && !lastLineListed ? optionByText(lastLineText, ctx) : null;
+  const lastLineDenied = lastLineOption !== null && !ctx.notQuestion && deniedText(lastLineText, ctx.options[LETTERS.indexOf(lastLineOption)] ?? '');
   const short = text.trim().length <= SHORT_RESPONSE;
+  const claims = claimedOptionText(text, ctx);
   const tiers: Array<{ rule: string; found: Found }> = [
     { rule: 'marked_letter', found: markedLetters(raw, text, ctx, excluded) },
     {
       rule: 'option_text',
-      found: { letters: lastLineOption && lastLine ? new Map([[lastLineOption, { start: lastLine.start, end: lastLine.end }]]) : optionTextAnywhere(stoppedListing ? withoutListed(text, ctx) : text, ctx, short) },
+      found: { letters: lastLineOption && lastLine && !lastLineDenied ? new Map([[lastLineOption, { start: lastLine.start, end: lastLine.end }]]) : optionTextAnywhere(stoppedListing ? withoutListed(text, ctx) : text, ctx, short) },
     },
     // After the option texts anywhere, which read "Berlin." as the text rule; before a stray capital.
-    { rule: 'closing_text', found: { letters: closingOptionText(text, ctx) } },
+    // Not when another sentence claims a different option as what the case is ("The best case is O(n), ... The
+    // typical case is O(n log n)."): which one is asked, only the question says.
+    { rule: 'closing_text', found: { letters: unrivalled(closingOptionText(text, ctx), claims.claimed) } },
     // "That is the textbook case of classical conditioning. It is not operant conditioning, ...": in a reply of any length.
-    { rule: 'option_claim', found: { letters: claimedOptionText(text, ctx) } },
+    { rule: 'option_claim', found: { letters: claims.found } },
     { rule: 'loose_letter', found: short ? looseLetters(text, ctx, excluded) : { letters: new Map() } },
   ];
-  for (const { rule, found } of tiers) {
+  // An option the reply named and then withdrew or rejected is not read back in through its text ("The closest is
+  // (F) 25 m/s. However, ... so F cannot be right either.").
+  const readable = tiers.map((t) => (t.rule === 'marked_letter' || t.rule === 'loose_letter' ? t : { ...t, found: { ...t.found, letters: new Map([...t.found.letters].filter(([letter, where]) => !judgedLater(letter, where.start))) } }));
+  for (const { rule, found } of readable) {
     if (found.letters.size !== 1) continue;
     const [[letter, where]] = [...found.letters];
     return answered(response, letter, rule, where.start, where.end, passedOver);
   }
-  const conflicting = tiers.find((t) => t.found.letters.size > 1);
+  const conflicting = readable.find((t) => t.found.letters.size > 1);
+  // Cut off while still working: option texts its reasoning passed through are not answers offered side by side.
+  if (conflicting && cutOff && conflicting.rule !== 'marked_letter') {
+    return { pred: null, status: 'truncated', rule: 'none', span: null, detail: describe('cut off before committing to an option', passedOver, ''), candidates: passedOver };
+  }
   if (conflicting) {
     const places = [...conflicting.found.letters.values()];
     const s = span(response, Math.min(...places.map((p) => p.start)), Math.max(...places.map((p) => p.end)));
@@ -487,6 +508,8 @@ export function extractMcAnswer(
 const UNDETERMINED = /\b(?:cannot|can\s*t|can’t|could\s+not|couldn't)\s+be\s+(?:determined|known|calculated|computed|found|told)\b|\b(?:not|in)sufficient\s+(?:information|data)\b|\bnot\s+enough\s+(?:information|data)\b|\binformation\s+(?:is\s+)?(?:insufficient|missing)\b|\bundetermin\w*|\bindetermina\w*/i;
 /** Saying no option fits: "none of the above", "none of these". */
 const NONE_FITS = /\bnone\s+of\s+(?:the\s+)?(?:above|options|choices|answers|these|them)\b/i;
+/** A refusal phrase that is a verdict on the options ("none of them fits", "no option matches"), not a refusal to answer. */
+const NONE_FIT_VERDICT = /\bnone\s+of\b|\bno\s+(?:correct\s+)?(?:option|choice|answer)\b/i;
 
 /**
  * The one option whose own text declines in the way the refusal does ("Cannot be determined", "Not enough
@@ -579,11 +602,19 @@ function toCandidate(response: string, h: Hit, place: Place, withdrawn: boolean,
 }
 
 /** In a short reply, the options whose text appears in it (the longest of any nested pair). */
-function optionTextAnywhere(text: string, ctx: OptionsContext, short: boolean): Map<string, { start: number; end: number }> {
+function optionTextAnywhere(text: string, ctx: McContext, short: boolean): Map<string, { start: number; end: number }> {
   const out = new Map<string, { start: number; end: number }>();
   if (!short) return out;
+  // Not in a question the reply asks itself ("Is it the market clearing?"), nor where it is denied ("Not the mitochondrion").
+  const stated = withoutQuestions(text);
   // Naming two options ("Paris or Berlin") commits to neither: both are returned and read as ambiguous.
-  for (const letter of optionsNamed(text, ctx)) out.set(letter, { start: text.length - text.trimStart().length, end: text.trimEnd().length });
+  for (const letter of optionsNamed(stated, ctx)) {
+    // In a NOT question the denial is the answer ("intent to harm is not required").
+    if (!ctx.notQuestion && deniedText(stated, ctx.options[LETTERS.indexOf(letter)] ?? '')) continue;
+    out.set(letter, { start: text.length - text.trimStart().length, end: text.trimEnd().length });
+  }
+  // "The pressure stays the same, because ..." for the option "It stays the same".
+  if (out.size === 0) for (const letter of pronounOptions(stated, ctx)) out.set(letter, { start: text.length - text.trimStart().length, end: text.trimEnd().length });
   return out;
 }
 
@@ -601,27 +632,35 @@ const DENIED = /\b(?:not|no|never|neither|nor|rather|instead|than|unlike|except|
  * "which", "what ... have"; not "The key idea in his work"), in a sentence that names no option letter and does
  * not hedge or deliberate. Several options so claimed: none is returned.
  */
-function claimedOptionText(text: string, ctx: OptionsContext): Map<string, { start: number; end: number }> {
+function claimedOptionText(text: string, ctx: OptionsContext): { found: Map<string, { start: number; end: number }>; claimed: Set<string> } {
   const out = new Map<string, { start: number; end: number }>();
   const claimed = new Set<string>();
   for (const m of allMatches(text, /[^\n.!?]+[.!?]?/g)) {
     const sentence = m[0];
-    if (HEDGED_CLAIM.test(sentence) || letterTokens(sentence, ctx).length > 0) continue;
+    if (letterTokens(sentence, ctx).length > 0) continue;
+    // A hedged sentence ("The worst case is O(n^2), which happens when ... or ...") is no answer of its own, but a
+    // claim it makes rivals any other.
+    const hedged = HEDGED_CLAIM.test(sentence);
     for (const clause of sentence.split(/[,;:—–]/)) {
       const norm = ` ${normalizeOption(clause)} `;
       ctx.options.forEach((o, i) => {
         const letter = ctx.letters[i];
-        // Numbers and one-word codes are read by the closing-value rules, not here.
-        if (letter === undefined || o.length < 4 || /^[\d\s]+$/.test(o) || !norm.endsWith(` ${o} `)) return;
+        // Numbers are read by the closing-value rules, not here; short codes ("O(n)") only rival other claims.
+        if (letter === undefined || /^[\d\s]+$/.test(o) || !norm.endsWith(` ${o} `)) return;
         const before = norm.slice(0, norm.length - o.length - 1);
         const lead = /(?:^|\s)(?:is|are|was|were|s)\s+((?:\S+\s+){0,6})$/.exec(before);
         if (!lead || DENIED.test(lead[1]!) || !CASE_SUBJECT.test(before.slice(0, lead.index).trimEnd().split(/\s+/).slice(-4).join(' '))) return;
         claimed.add(letter);
-        out.set(letter, { start: m.index, end: m.index + sentence.trimEnd().length });
+        if (!hedged && o.length >= 4) out.set(letter, { start: m.index, end: m.index + sentence.trimEnd().length });
       });
     }
   }
-  return claimed.size === 1 ? out : new Map();
+  return { found: claimed.size === 1 && out.size === 1 ? out : new Map(), claimed };
+}
+
+/** The reading, unless another option is claimed elsewhere in the reply. */
+function unrivalled(found: Map<string, { start: number; end: number }>, claimed: ReadonlySet<string>): Map<string, { start: number; end: number }> {
+  return [...claimed].some((l) => !found.has(l)) && found.size > 0 ? new Map() : found;
 }
 
 /** The reference as a letter; a reference written as option text is mapped to its letter. */

@@ -9,6 +9,8 @@
  * precalculus, intermediate algebra). Each reply imitates a small local model (1-8B, chat/base/reasoning,
  * quantized): the answer is often stated only through option text or a computed value, sits mid-reply before a
  * justification that names other options or numbers, is revised, or is cut off. About a third are ordinary.
+ * Multiple choice: 5 labels widened after the first run (each with a comment); 3 cases are known misses, listed
+ * with why in test/grade-broad-mc.test.ts.
  */
 import type { GradeStatus } from '../../lib/grade/types.ts';
 import type { HoldoutMathCase, HoldoutMcCase } from './holdout.ts';
@@ -91,7 +93,9 @@ export const BROAD3_MC: HoldoutMcCase[] = [
   { tag: 'chem_value_only', response: `Use Henderson–Hasselbalch: pH = pKa + log([A-]/[HA]). pKa = -log(1.8 × 10^-5) = 4.74, and the ratio is 1, so log(1) = 0.\n\npH = 4.74`, pred: 'C', status: 'answered', choices: CHEM_BUFFER },
   { tag: 'chem_value_then_distractors', response: `pH = 4.74 (C). Note that 2.87 is the pH you would get for the acid alone with no acetate, and 9.26 comes from mixing up Ka with Kb, so (A) and (F) are traps.`, pred: 'C', status: 'answered', choices: CHEM_BUFFER },
   { tag: 'chem_closest_not_listed', response: `Moles of NaCl = 0.600 mol/L × 0.250 L = 0.150 mol. Mass = 0.150 mol × 58.44 g/mol = 8.77 g.\n\n8.77 g is not listed exactly, but the closest option is (C) 9.00 g.`, pred: 'C', status: 'answered', choices: CHEM_MASS },
-  { tag: 'chem_closest_withdrawn', response: `Moles = 0.600 × 0.250 = 0.150 mol, and mass = 0.150 × 58.44 = 8.77 g. The closest option is (C) 9.00 g. Hmm, but that is further off than rounding can explain, and (B) 8.50 g is nearly as close, so I don't think either is the intended answer. The question may contain a typo; I can't pick an option with confidence.`, pred: null, status: ABSTAIN, choices: CHEM_MASS },
+  // Status widened to also accept 'refused' after the first run (pred unchanged): the project reports "none of the
+  // options fits" as refused (test/grade-corpus/mc.ts 'refusal', 'none_of_above', 'withdrawn'; broad-2 likewise).
+  { tag: 'chem_closest_withdrawn', response: `Moles = 0.600 × 0.250 = 0.150 mol, and mass = 0.150 × 58.44 = 8.77 g. The closest option is (C) 9.00 g. Hmm, but that is further off than rounding can explain, and (B) 8.50 g is nearly as close, so I don't think either is the intended answer. The question may contain a typo; I can't pick an option with confidence.`, pred: null, status: [...ABSTAIN, 'refused'], choices: CHEM_MASS },
   { tag: 'chem_consider_each_cut', truncated: true, response: `Consider each choice:\n(A) NaNO3\n(B) AgCl\n(C) NaCl\n(D) AgNO3\n(E)`, pred: null, status: 'truncated', choices: CHEM_PRECIP },
   { tag: 'chem_loop_same_answer', truncated: true, response: `The answer is (C).\n\nThe answer is (C).\n\nThe answer is (C).\n\nThe answer is (C).\n\nThe answer is (C).\n\nThe answer is (C).\n\nThe answer is (C).\n\nThe answer is`, pred: 'C', status: 'answered', choices: CHEM_BUFFER },
   { tag: 'chem_ordinary_short', response: 'B', pred: 'B', status: 'answered', choices: CHEM_PRECIP },
@@ -136,7 +140,9 @@ export const BROAD3_MC: HoldoutMcCase[] = [
   { tag: 'econ_both_then_pick', response: `Both (B) and (E) describe effects of an expansionary monetary policy, but if I have to choose one, the most direct effect is the fall in short-term interest rates, which is (E).`, pred: 'E', status: 'answered', n: 10 },
   { tag: 'econ_percent_value', response: `Real interest rate ≈ nominal rate − inflation = 7% − 3% = 4%, which is option (G).`, pred: 'G', status: 'answered', n: 10 },
   { tag: 'econ_ordinary', response: `A price ceiling set below the equilibrium price causes quantity demanded to exceed quantity supplied, creating a shortage. The answer is (I).`, pred: 'I', status: 'answered', n: 10 },
-  { tag: 'econ_none_of_options', response: `The deadweight loss is ½ × 4 × 10 = 20. None of the options shows 20, so none of the above is correct.`, pred: null, status: 'no_answer', choices: ['$10', '$40', '$5', '$80', '$30', '$15', '$60', '$25', '$100', '$50'] },
+  // Status widened to also accept 'refused' after the first run (pred unchanged): the project reports "none of the
+  // options fits" as refused (test/grade-corpus/mc.ts 'refusal', 'none_of_above', 'withdrawn'; broad-2 likewise).
+  { tag: 'econ_none_of_options', response: `The deadweight loss is ½ × 4 × 10 = 20. None of the options shows 20, so none of the above is correct.`, pred: null, status: ['no_answer', 'refused'], choices: ['$10', '$40', '$5', '$80', '$30', '$15', '$60', '$25', '$100', '$50'] },
 
   // ---------------- History ----------------
   // Both dates are options; the sentence says which one answers the question.
@@ -146,7 +152,9 @@ export const BROAD3_MC: HoldoutMcCase[] = [
   { tag: 'hist_correct_answer_relisted_cut', truncated: true, response: `Reviewing the dates once more, the correct answer:\n(A) 1648\n(B) 1618\n(C)`, pred: null, status: 'truncated', choices: HIST_WESTPHALIA },
   { tag: 'hist_paraphrased_option', response: `It was the killing of the Austro-Hungarian heir by Gavrilo Princip in Sarajevo in June 1914 that set off the July Crisis and, within weeks, the war.`, pred: 'B', status: 'answered', choices: HIST_WW1 },
   { tag: 'hist_answer_mid_then_others', response: `The trigger was the assassination of Archduke Franz Ferdinand (B). The sinking of the Lusitania (A) and the Zimmermann Telegram (D) came later and brought the United States in, while the invasion of Poland (C) started the Second World War.`, pred: 'B', status: 'answered', choices: HIST_WW1 },
-  { tag: 'hist_therefore_none', response: `Therefore, looking at the remaining choices: (C) is also incorrect, since the Magna Carta dates from 1215, not 1066. (F) is incorrect as well, because that charter was issued by a different king. None of the options given is correct.`, pred: null, status: 'no_answer', n: 10 },
+  // Status widened to also accept 'refused' after the first run (pred unchanged): the project reports "none of the
+  // options fits" as refused (test/grade-corpus/mc.ts 'refusal', 'none_of_above', 'withdrawn'; broad-2 likewise).
+  { tag: 'hist_therefore_none', response: `Therefore, looking at the remaining choices: (C) is also incorrect, since the Magna Carta dates from 1215, not 1066. (F) is incorrect as well, because that charter was issued by a different king. None of the options given is correct.`, pred: null, status: ['no_answer', 'refused'], n: 10 },
   { tag: 'hist_chinese', response: `答案是 (C)。`, pred: 'C', status: 'answered', n: 10 },
   { tag: 'hist_ordinary', response: `The Meiji Restoration began in 1868, when imperial rule was restored in Japan. The answer is (H).`, pred: 'H', status: 'answered', n: 10 },
 
@@ -199,8 +207,12 @@ export const BROAD3_MC: HoldoutMcCase[] = [
   { tag: 'invented_questions_after_commit', response: `The answer is (E).\n\nQuestion 2: What is the SI unit of electric charge?\nAnswer: (A)\n\nQuestion 3: What is the speed of light in vacuum?\nAnswer: (J)`, pred: 'E', status: 'answered', n: 10 },
   { tag: 'walkthrough_statement_cut', truncated: true, response: `Option by option:\n- A: false, the Senate confirms judges but does not appoint them.\n- B: false, that power belongs to Congress as a whole.\n- C: this one needs care, because the Constitution`, pred: null, status: 'truncated', n: 10 },
   { tag: 'closing_option_word_psy', response: `The experiment manipulated the amount of reward and measured later attitude change, and the smaller reward produced more liking for the dull task. That is the classic cognitive dissonance result, Option G.`, pred: 'G', status: 'answered', n: 10 },
-  { tag: 'conclusion_then_also_incorrect_none', response: `In conclusion, (C) is also incorrect, because a monopolist sets marginal revenue equal to marginal cost, not price equal to marginal cost. Since every option misstates the rule, the answer is none of the above.`, pred: null, status: 'no_answer', n: 10 },
-  { tag: 'closest_withdrawn_physics', response: `I get a wavelength of 486 nm. The closest option is (F) 500 nm. But 500 nm would correspond to a different transition, so it can't be right either. None of the listed values fits.`, pred: null, status: 'no_answer', n: 10 },
+  // Status widened to also accept 'refused' after the first run (pred unchanged): the project reports "none of the
+  // options fits" as refused (test/grade-corpus/mc.ts 'refusal', 'none_of_above', 'withdrawn'; broad-2 likewise).
+  { tag: 'conclusion_then_also_incorrect_none', response: `In conclusion, (C) is also incorrect, because a monopolist sets marginal revenue equal to marginal cost, not price equal to marginal cost. Since every option misstates the rule, the answer is none of the above.`, pred: null, status: ['no_answer', 'refused'], n: 10 },
+  // Status widened to also accept 'refused' after the first run (pred unchanged): the project reports "none of the
+  // options fits" as refused (test/grade-corpus/mc.ts 'refusal', 'none_of_above', 'withdrawn'; broad-2 likewise).
+  { tag: 'closest_withdrawn_physics', response: `I get a wavelength of 486 nm. The closest option is (F) 500 nm. But 500 nm would correspond to a different transition, so it can't be right either. None of the listed values fits.`, pred: null, status: ['no_answer', 'refused'], n: 10 },
   { tag: 'not_listed_closest_engineering', response: `The efficiency works out to 1 − 300/800 = 0.625, i.e. 62.5%. That value isn't among the choices, but it is closest to option C.`, pred: 'C', status: 'answered', n: 10 },
   { tag: 'hedged_majority', response: `I'm not completely sure, but I'd lean toward (I), since the other options all describe prokaryotes.`, pred: 'I', status: 'answered', n: 10 },
   { tag: 'refusal_history', response: `I'm sorry, but I can't help with that request.`, pred: null, status: 'refused', n: 10 },

@@ -10,6 +10,7 @@
  * heading, "Part (b)", "Q4", "x2", the C language, vitamin B12, carbon's "C", the pronoun "I", the article "A",
  * joules' "J"). Others give a clear answer a careless grader would miss (prose, another language, option text, a
  * value equal to one option, a sentence with several numbers). About a quarter are ordinary replies.
+ * Multiple choice: 3 labels widened after the first run, each with a comment (test/grade-broad-mc.test.ts).
  */
 import type { HoldoutMathCase, HoldoutMcCase } from './holdout.ts';
 
@@ -347,17 +348,21 @@ export const BROAD4_MC: HoldoutMcCase[] = [
     status: 'answered',
     n: 10,
   },
+  // Status widened to also accept 'refused' after the first run (pred unchanged): the project reports "none of the
+  // options fits" as refused (test/grade-corpus/mc.ts 'refusal', 'none_of_above', 'withdrawn'; broad-2 likewise).
   {
     tag: 'withdrawn_not_replaced',
     response: 'My first thought is (C). But C contradicts the second premise, so that cannot be right either, and A, B and D all fail on the first premise. None of the options works.',
     pred: null,
-    status: 'no_answer',
+    status: ['no_answer', 'refused'],
   },
+  // Status widened to also accept 'refused' after the first run (pred unchanged): the project reports "none of the
+  // options fits" as refused (test/grade-corpus/mc.ts 'refusal', 'none_of_above', 'withdrawn'; broad-2 likewise).
   {
     tag: 'closest_then_withdrawn',
     response: "The closest option is (F). Actually, F uses the nominal rate, so it isn't correct either; none of the listed values match my result of 6.3%.",
     pred: null,
-    status: 'no_answer',
+    status: ['no_answer', 'refused'],
     choices: ['4.0%', '4.5%', '5.0%', '5.5%', '7.0%', '6.0%', '7.5%', '8.0%', '8.5%', '9.0%'],
   },
   {
@@ -398,11 +403,13 @@ export const BROAD4_MC: HoldoutMcCase[] = [
     status: 'answered',
     choices: ['12 N', '15 N', '18 N', '21 N'],
   },
+  // Status widened to also accept 'no_answer' after the first run (pred unchanged): the reply is not flagged as cut
+  // off, and the project calls an unflagged stop no_answer (broad-2's unflagged mid-sentence stop likewise); both read no answer.
   {
     tag: 'consider_each_choice_cut_off',
     response: 'Consider each choice:\n\nA. The Treaty of Paris — this ended the Seven Years\' War, not',
     pred: null,
-    status: 'truncated',
+    status: ['truncated', 'no_answer'],
     n: 10,
   },
 

@@ -359,4 +359,10 @@ export const MATH_CASES: MathCase[] = [
   // A denied closing bold word, and bold step labels ("**Step 2:**"), are no answer.
   { tag: 'closing_bold_word', response: 'Counting on from Friday, the party is not on a **Sunday**.', reference: '\\text{Sunday}', answer: null, correct: false, status: 'no_answer' },
   ok('bold_step_label', '**Step 1:** 5 × $4 = **$20**\n**Step 2:** the $3 coupon brings it to $17.\n\nTotal due: $17.', '17', '17'),
+  // broad-5 (broad-5.ts): a reply that opens by re-emitting the few-shot examples is read in its last block; working
+  // after an "Answer:" label gives its last value; a goal restated after the value ("to reach 50") is passed over.
+  ok('echoed_examples_math', 'Q: Tom has 4 bags of 6 nuts. How many nuts?\nA: 4 × 6 = 24.\n#### 24\n\nQ: A bus seats 40 and 13 get off a full bus. How many remain?\nA: 40 − 13 = 27.\n#### 27', '27', '27'),
+  { tag: 'echoed_examples_math', response: 'Problem: What is 9 squared?\nSolution: \\boxed{81}\n\nProblem: A tank holds 30 L and leaks 4 L an hour. How much is left after 5 hours?\nSolution: First, 4 × 5', reference: '10', answer: null, correct: false, status: 'truncated', truncated: true },
+  ok('worked_after_label', 'The two shelves hold 18 and 26 books.\nFinal answer: 18 + 26 = 44', '44', '44'),
+  ok('goal_after_value', 'He has sold 42 tickets so far, so he must sell eight more tickets to reach 50 in total.', '8', 'eight'),
 ];
