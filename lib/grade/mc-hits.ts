@@ -90,8 +90,15 @@ const LEAD_INS: readonly LeadIn[] = [
     tier: 2,
     re: /\bI(?:'ll|’ll|\s+will|'m|’m|\s+am)?\s+(?:still\s+)?(?:stand(?:ing)?\s+by|stick(?:ing)?\s+with|stay(?:ing)?\s+with)(?:\s+my\s+(?:original\s+)?(?:answer|choice|pick)(?:\s+of|\s*,)?)?\s*/gi,
   },
+  // "A ❌ B ❌ C ❌ D ✅ → D": an arrow to a letter that ends the reply points at its answer.
+  // Not a step from one state to another ("... from A → B").
+  { rule: 'closing_arrow', tier: 2, re: /(?<!(?:^|[^A-Za-z])[A-Z][)\]]?\s*)(?:→|⇒|=>|-+>)\s*(?=[(\[]?[A-Z][)\]]?[.!]?\s*$)/g },
+  // "All of the above options are incorrect except (B)", "every other choice is wrong apart from C": the one left standing.
+  { rule: 'answer_is', tier: 2, re: /\b(?:all|every|each)\s+(?:of\s+the\s+)?(?:above\s+|other\s+|listed\s+|remaining\s+)?(?:options?|choices?|answers?)\s+(?:(?:above|listed)\s+)?(?:are|is)\s+(?:incorrect|wrong|false|ruled\s+out)\s*,?\s*(?:except|save|apart\s+from|other\s+than)\s+(?:for\s+)?/gi },
+  // "My best guess is B", "my guess would be (C)": a guess offered as the answer is one.
+  { rule: 'answer_is', tier: 2, re: /\bmy\s+(?:best\s+|educated\s+)?guess\s*(?:is|would\s+be|:)\s*/gi },
   // "..., which makes the answer D", "making the correct option (B)".
-  { rule: 'answer_is', tier: 2, re: /\b(?:makes?|making)\s+(?:the\s+)?(?:correct\s+|right\s+|final\s+)?(?:answer|option|choice)\s+(?=(?:option\s+|choice\s+)?[(\[]?[A-Z][)\]]?(?:[.,;:!]|\s|$))/gi },
+  { rule: 'answer_is', tier: 2, re: /\b(?:makes?|making)\s+(?:the\s+)?(?:correct\s+|right\s+|final\s+)?(?:answer|option|choice)\s+(?=(?:option\s+|choice\s+)?[(\[]?[A-Z][)\]]?(?:[.,;:!]|\s*$))/gi },
   {
     rule: 'conclusion',
     tier: 2,
@@ -177,7 +184,7 @@ function onlyOption(letters: string): RegExp {
 
 /** "The second option is correct", "Option 2 is the right one": an option named by its position, judged right. */
 const BY_POSITION = new RegExp(
-  String.raw`\b(?:(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:option|choice)|(?:option|choice)\s*(?:number\s*|no\.\s*|#\s*)?(\d{1,2}))\s+${POSITIVE_VERDICT}`,
+  String.raw`\b(?:(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)\s+(?:option|choice)|(?:option|choice)\s*(?:number\s*|no\.\s*|#\s*)?(\d{1,2}))\s+${POSITIVE_VERDICT}`,
   'gi',
 );
 

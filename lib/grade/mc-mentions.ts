@@ -48,7 +48,7 @@ export function deliberated(text: string, at: number): boolean {
 /** "between C and D", "whether A or B": the options a reply says it is torn between. */
 export function tornBetween(sentence: string, ctx: OptionsContext): string[] {
   const opt = String.raw`(?:(?:options?|choices?)\s+)?[(\[]?([${ctx.letters}])[)\]]?`;
-  const m = new RegExp(String.raw`\b(?:between|whether|either)\s+${opt}\s*(?:,|and|or|\/|&)\s*${opt}(?![A-Za-z0-9])`).exec(sentence);
+  const m = new RegExp(String.raw`\b(?:[Bb]etween|[Ww]hether|[Ee]ither)\s+${opt}\s*(?:,|and|or|\/|&)\s*${opt}(?![A-Za-z0-9])`).exec(sentence);
   return m && m[1] !== m[2] ? [m[1]!, m[2]!] : [];
 }
 

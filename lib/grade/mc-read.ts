@@ -81,6 +81,8 @@ function letterAt(text: string, at: number, ctx: OptionsContext): { letter: stri
   if (!ctx.letters.includes(letter)) return null;
   if (!wrapped && romanNumeralAt(text, at + (m[1]?.length ?? 0), ctx)) return null;
   if (raw !== letter && !wrapped && !/^\s*[.,;:!)]?\s*(?:\n|$)/.test(after)) return null;
+  // "so I would not call it the answer": the pronoun, not option I.
+  if (letter === 'I' && !wrapped && /^\s+(?:would|could|should|must|was|can|will|might|do|did|have|had)\b/.test(after)) return null;
   if (!wrapped) {
     const word = /^\s+([a-z]+)/.exec(after)?.[1];
     if (word !== undefined && !AFTER_LETTER_WORDS.has(word)) {
@@ -140,7 +142,7 @@ function optionByNumber(text: string, at: number, ctx: OptionsContext): { letter
   const rest = text.slice(at, at + 40);
   const lead = String.raw`^\s*(?:(?:the|probably|likely|most\s+likely|clearly|definitely|correct|right|best)\s+)*`;
   const numbered = new RegExp(String.raw`${lead}(?:option|choice)\s*(?:number\s*|no\.\s*|#\s*)?(\d{1,2})(?![\d/%]|[.,]\d|\s*(?:%|\/))`, 'i').exec(rest);
-  const ordinal = new RegExp(String.raw`${lead}(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:option|choice)\b`, 'i').exec(rest);
+  const ordinal = new RegExp(String.raw`${lead}(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)\s+(?:option|choice)\b`, 'i').exec(rest);
   const m = numbered ?? ordinal;
   if (!m) return null;
   const named = optionAtPosition(m[1]!, ctx);
@@ -153,7 +155,8 @@ function optionByNumber(text: string, at: number, ctx: OptionsContext): { letter
  */
 export function optionAtPosition(position: string, ctx: OptionsContext): { letter: string; unclear: boolean } | null {
   const numbered = /^\d+$/.test(position);
-  const index = numbered ? Number(position) - 1 : ORDINALS.indexOf(position.toLowerCase());
+  // "the last option": the final one of this question's options.
+  const index = numbered ? Number(position) - 1 : /^last$/i.test(position) ? ctx.letters.length - 1 : ORDINALS.indexOf(position.toLowerCase());
   const letter = ctx.letters[index];
   if (index < 0 || letter === undefined) return null;
   return { letter, unclear: numbered && ctx.options.some((o, i) => o === position && i !== index) };
@@ -229,8 +232,8 @@ export function textSpan(phrase: string, optionText: string): { start: number; e
 /** Words that may stand between "is" and its judgement: "(C) is also incorrect". */
 const ADVERB = String.raw`(?:(?:also|likewise|similarly|clearly|too|again|equally|obviously|definitely|certainly|then|still|surely|thus|therefore)\s+)?`;
 const COPULA = String.raw`(?:is|are|was|seems|appears|would\s+be|must\s+be|can\s+be|looks|['’]s)`;
-/** Judging the option as an answer: wrong, ruled out, not the one. */
-const VERDICT = String.raw`(?:${COPULA}\s+${ADVERB}(?:incorrect|wrong|false|invalid|eliminated|ruled\s+out|unlikely|impossible|excluded|(?:a\s+)?(?:distractor|trap|red\s+herring)s?\b|out\b|not\s+(?:the\s+)?(?:correct|right|answer|best|one|case|valid)\b|not\s+it\b)|(?:isn't|isn’t)\s+${ADVERB}(?:the\s+)?(?:correct|right|answer|best|one|valid|it)\b|(?:cannot|can't|can’t|could\s+not|couldn't|couldn’t)\s+be\s+(?:right|correct|the\s+answer|it|chosen)\b|(?:does\s+not|doesn't|doesn’t)\s+${ADVERB}(?:match|fit|work|hold|apply)\b|fails\b|fail\s+(?:too|as\s+well|also)\b)`;
+/** Judging the option as an answer: wrong, ruled out, not the one ("not one of them" is a property, below). */
+const VERDICT = String.raw`(?:${COPULA}\s+${ADVERB}(?:incorrect|wrong|false|invalid|eliminated|ruled\s+out|unlikely|impossible|excluded|(?:a\s+)?(?:distractor|trap|red\s+herring)s?\b|out\b|not\s+(?:the\s+)?(?:correct|right|answer|best|one|case|valid)\b(?<!not\s+one(?=\s+of\s+(?:them|these|those)\b))|not\s+it\b)|(?:isn't|isn’t)\s+${ADVERB}(?:the\s+)?(?:correct|right|answer|best|one|valid|it)\b|(?:cannot|can't|can’t|could\s+not|couldn't|couldn’t)\s+be\s+(?:right|correct|the\s+answer|it|chosen)\b|(?:does\s+not|doesn't|doesn’t)\s+${ADVERB}(?:match|fit|work|hold|apply)\b|fails\b|fail\s+(?:too|as\s+well|also)\b)`;
 /** Saying the option lacks a property: a rejection in an ordinary question, the answer in a NOT question. */
 const PROPERTY = String.raw`(?:${COPULA}\s+${ADVERB}not\b|isn't|isn’t|aren't|aren’t|cannot\s+be|can't\s+be|can’t\s+be|does\s+not|doesn't|doesn’t|do\s+not|don't|don’t|fails|lacks|has\s+no|is\s+never)`;
 /** "(I) 1/3, but this is incorrect": the judgement comes after a clause, through a pronoun. */
@@ -249,7 +252,10 @@ const BARE_VERDICT = String.raw`^\s*[)\]]?\s*[:\-—–,]\s*(?:(?:clearly|also|d
 const NEXT_SENTENCE_VERDICT = String.raw`^\s*[)\]]?\s*\.\s+(?:this|that|it)(?:\s+|(?=['’]s\s))`;
 const VERDICT_AFTER = new RegExp(`${LEAD}${VERDICT}|${BARE_VERDICT}|${NEXT_SENTENCE_VERDICT}${VERDICT}`, 'i');
 const PROPERTY_AFTER = new RegExp(LEAD + PROPERTY, 'i');
-const NEGATION_BEFORE = /(?:\b(?:wrong|incorrect|false)\s*[:：]|\bnot|\bisn't|\bisn’t|rather\s+than|instead\s+of|\beliminat\w*|\brule\s+out|\bruling\s+out|\bexcept|\bother\s+than|\bunlike|\bexclud\w*|\bagainst)\s*(?:options?|choices?|answers?)?\s*(?:[(\[]?[A-Z][)\]]?\s*(?:,|and|or|&)\s*)*[(\[]?\s*$/i;
+const NEGATION_BEFORE = /(?:\b(?:wrong|incorrect|false)\s*[:：]|\bnot|\bisn't|\bisn’t|rather\s+than|instead\s+of|\beliminat\w*|(?<!(?:can't|can’t|cannot|not)\s+)\brule\s+out|\bruling\s+out|\bexcept|\bother\s+than|\bunlike|\bexclud\w*|\bagainst)\s*(?:options?|choices?|answers?)?\s*(?:[(\[]?[A-Z][)\]]?\s*(?:,|and|or|&)\s*)*[(\[]?\s*$/i;
+
+/** "... are incorrect except (", "wrong apart from option ": the letter that follows is the one a rejection spares. */
+const EXCEPTED_FROM_REJECTION = /\b(?:incorrect|wrong|false|ruled\s+out)\s*,?\s*(?:except|save|apart\s+from|other\s+than)\s+(?:for\s+)?(?:options?\s+|choices?\s+)?[(\[]?\s*$/i;
 
 /** Where `optionText` starts when it stands right before the letter at `start` ("Paris (A)"), or null. */
 function optionTextBefore(text: string, start: number, optionText: string): number | null {
@@ -293,7 +299,8 @@ export type Negation = 'verdict' | 'property';
 export function negationAt(text: string, start: number, end: number, optionText = ''): Negation | null {
   const before = text.slice(Math.max(0, start - 30), start);
   // "ruling out A and B, C fits": a list closed by "and" ends there; the letter after its comma is not in it.
-  if (NEGATION_BEFORE.test(before) && !/\b(?:and|or|&)\s+[(\[]?[A-Z][)\]]?\s*,\s*[(\[]?\s*$/.test(before)) return 'verdict';
+  // "all the others are wrong except (B)": an exception to a rejection is no rejection.
+  if (NEGATION_BEFORE.test(before) && !/\b(?:and|or|&)\s+[(\[]?[A-Z][)\]]?\s*,\s*[(\[]?\s*$/.test(before) && !EXCEPTED_FROM_REJECTION.test(before)) return 'verdict';
   // "The answer is not Paris (A)": the denial stands before the option's own text, which the letter follows.
   const textBefore = optionTextBefore(text, start, optionText);
   if (textBefore !== null && /(?:\bnot|\bisn't|\bisn’t|rather\s+than|instead\s+of|\bunlike|\bexcept|\bother\s+than|\beliminat\w*|\brules?\s+out|\bruling\s+out|\bexclud\w*|\breject\w*|\bagainst)\s*$/i.test(text.slice(Math.max(0, textBefore - 20), textBefore))) return 'verdict';

@@ -27,3 +27,29 @@ export function samePrefixedValue(a: number, aUnit: string, b: number, bUnit: st
   const x = a * scale;
   return Math.abs(x - b) <= 1e-9 * Math.max(1, Math.abs(x), Math.abs(b));
 }
+
+/** Unit names written out, longest first, with the symbol an option writes. */
+const UNIT_NAMES: ReadonlyArray<[RegExp, string]> = [
+  [/\b(?:metres|meters|metre|meter)\s+per\s+second\b/gi, 'm/s'],
+  [/\b(?:kilometres|kilometers|kilometre|kilometer)\s+per\s+hour\b/gi, 'km/h'],
+  [/\b(?:kilometres|kilometers|kilometre|kilometer)\b/gi, 'km'],
+  [/\b(?:metres|meters|metre|meter)\b/gi, 'm'],
+  [/\b(?:kilojoules?)\b/gi, 'kJ'],
+  [/\bjoules?\b/gi, 'J'],
+  [/\b(?:kilograms?)\b/gi, 'kg'],
+  [/\bgrams?\b/gi, 'g'],
+  [/\bseconds?\b/gi, 's'],
+  [/\bper\s*cent\b|\bpercent\b/gi, '%'],
+];
+
+/**
+ * The sentence with its numbers in words as digits and its unit names as symbols ("eighteen metres per second" is
+ * "18 m/s"), for reading it as a value; null when it writes no number in words.
+ */
+export function spelledOutValues(sentence: string, inWords: ReadonlyArray<{ start: number; end: number; value: number }>): string | null {
+  if (inWords.length === 0) return null;
+  let out = sentence;
+  for (const w of [...inWords].reverse()) out = `${out.slice(0, w.start)}${w.value}${out.slice(w.end)}`;
+  for (const [name, symbol] of UNIT_NAMES) out = out.replace(name, symbol);
+  return out.replace(/(\d)\s+%/g, '$1%');
+}

@@ -6,6 +6,13 @@ import { pronounOptions } from './mc-prose.ts';
 import { fromReasoning, reasoningOnly } from './mc-reasoning.ts';
 import { closingValueOption } from './mc-values.ts';
 import { conditionalBranches, doubtsAt, findMcRefusal } from './mc-withdrawals.ts';
+import { pointedBackOption } from './mc-backref.ts';
+import { headingLine, mentionOnly, retractionsAt, textMentionOnly } from './mc-asides.ts';
+import { inlineListedLetters } from './mc-inline-list.ts';
+import { abbreviatedOptions, shifted } from './mc-abbrev.ts';
+import { spelledOutValues } from './mc-units.ts';
+import { numbersInWords } from './math-normalize.ts';
+import { unclosedReasoningAnswer } from './unclosed-reasoning.ts';
 import { LETTERS, isNegated, normalizeOption, optionByText, optionsNamed, sentenceAt, type OptionsContext } from './mc-read.ts';
 import { MID_SENTENCE, findLoop, prepare, readableEnd } from './response.ts';
 import { allMatches, blank, linesWithOffsets, looseNormalize, maskMarkdown } from './text.ts';
@@ -113,7 +120,7 @@ function eliminationWinner(items: ReadonlyArray<{ letter: string; text: string }
   return positive.length === 1 && negative.length >= 1 && new Set(items.map((l) => l.letter)).size === items.length ? positive[0]! : -1;
 }
 
-const REVISION_CUE = /\b(?:wait|actually|correction|on\s+second\s+thought|re-?evaluat\w*|reconsider\w*|mistake|error|however|hmm|upon\s+(?:further\s+)?review|let\s+me\s+re|checking\s+again|no\b(?=\s*[,.!;—–-]))/i;
+const REVISION_CUE = /\b(?:wait|actually|correction|on\s+second\s+thought|re-?evaluat\w*|reconsider\w*|mistake|error|mislabel\w*|sorry|however|hmm|upon\s+(?:further\s+)?review|let\s+me\s+re|checking\s+again|no\b(?=\s*[,.!;—–-]))/i;
 
 /** Among live commitments: the last deliberate final marker, unless a later committing phrase revises it; weak mentions only without either. */
 function decide(live: readonly Hit[], text: string): Hit | null {
@@ -295,6 +302,9 @@ export function extractMcAnswer(
   choices?: readonly string[],
   options: ExtractionOptions = {},
 ): McExtraction {
+  // "<think>... never closed ...\n\nFinal answer: E": only the closing labelled paragraph is read (unclosed-reasoning.ts).
+  const afterUnclosed = unclosedReasoningAnswer(response, options.truncated);
+  if (afterUnclosed !== null) return extractMcAnswer(afterUnclosed, choiceCount, choices, options);
   // Only closed reasoning, nothing after it: its final commitment is the only one the model made.
   const reasoning = reasoningOnly(response);
   if (reasoning !== null) return fromReasoning(response, extractMcAnswer(reasoning, choiceCount, choices, { ...options, truncated: false }), options.truncated === true);
@@ -339,7 +349,7 @@ export function extractMcAnswer(
   const echoed = new Set(echoRun(hits, text));
   const rejections = verdictRejections(text, ctx);
   const refusalAt = findMcRefusal(text);
-  const doubts = doubtsAt(text);
+  const doubts = [...doubtsAt(text), ...retractionsAt(text)].sort((a, b) => a - b);
   const named = [...letterTokens(text, ctx), ...found];
   /** "NPV = $100 (A). Hmm, wait, that ignores discounting.": a doubt with no other option named between them. */
   const doubted = (letter: string, at: number): boolean => doubts.some((d) => d >= at && !named.some((t) => t.letter !== letter && t.letterStart >= at && t.letterStart < d));
@@ -355,7 +365,7 @@ export function extractMcAnswer(
     if (recommitted) return false;
     if (rejections.some((r) => r.letter === h.letter && r.letterStart > h.end)) return true;
     if (doubted(h.letter, h.end)) return true;
-    const refusalLater = refusalAt !== null && refusalAt.start > h.end && /[.!?\n;]/.test(text.slice(h.end, refusalAt.start));
+    const refusalLater = refusalAt !== null && refusalAt.start > h.end && /[.!?\n;]|\bbut\b/.test(text.slice(h.end, refusalAt.start));
     return h.tier > 1 && refusalLater && !hits.some((o) => o.letterStart > refusalAt.start && committing(o));
   };
   const live = hits.filter((h) => committing(h) && !echoed.has(h) && !withdrawn(h));
@@ -403,9 +413,11 @@ export function extractMcAnswer(
   // "... so the total cannot be determined." where an option says exactly that ("Cannot be determined").
   const abstaining = refusalAt ? abstentionOption(text.slice(refusalAt.start, refusalAt.end), ctx) : null;
   if (refusalAt && abstaining) return answered(response, abstaining, 'abstain_option', refusalAt.start, refusalAt.end, passedOver);
-  const torn = refusalAt ? tornBetween(sentenceAt(text, refusalAt.start), ctx) : [];
+  // The whole sentence the refusal stands in: "Between B and C I cannot decide." is torn too.
+  const refusalSentenceAt = refusalAt ? (allMatches(text.slice(0, refusalAt.start), /\n|[.!?;](?=\s)/g).at(-1)?.index ?? -1) + 1 : 0;
+  const torn = refusalAt ? tornBetween(sentenceAt(text, refusalSentenceAt), ctx) : [];
   if (refusalAt && torn.length > 1) {
-    const s = span(response, refusalAt.start, refusalAt.start + sentenceAt(text, refusalAt.start).length);
+    const s = span(response, refusalSentenceAt, refusalSentenceAt + sentenceAt(text, refusalSentenceAt).length);
     return { pred: null, status: 'ambiguous', rule: 'undecided', span: s, detail: describe(`torn between ${torn.join(' and ')}`, passedOver, ''), candidates: passedOver };
   }
   if (refusalAt) {
@@ -418,10 +430,13 @@ export function extractMcAnswer(
 
   // Weaker readings: only letters that are not walk-through items and are not rejected or judged wrong later.
   const items = walkItems(text, ctx);
-  const itemAt = new Set([...items.map((i) => i.letterStart), ...introducedItems(text, ctx), ...(options.truncated ? nextItemAt(text, items) : [])]);
+  // Options re-listed on one line ("(A) Mitochondrion (B) Nucleus (C) ...", mc-inline-list.ts) are labels, not answers.
+  const itemAt = new Set([...items.map((i) => i.letterStart), ...introducedItems(text, ctx), ...(options.truncated ? nextItemAt(text, items) : []), ...inlineListedLetters(text)]);
   const judgedLater = (letter: string, at: number): boolean => doubted(letter, at + 1) || rejections.some((r) => r.letter === letter && r.letterStart > at) || hits.some((h) => h.letter === letter && (h.letterStart > at || (h.letterStart === at && h.stance === 'rejected')) && (h.stance === 'rejected' || withdrawn(h)));
   // A reply cut off mid-sentence: whatever that unfinished sentence names is not an answer yet.
   const cutOff = options.truncated === true || MID_SENTENCE.test(text.trimEnd());
+  // Cut off for the weak readings: not a reply ending in a capital ("Risposta corretta: A", "... is A").
+  const cutWorking = options.truncated === true || (cutOff && !/(?:^|[^A-Za-z])[A-Z]\s*$/.test(text.trimEnd()));
   // A reply cut off (or stopped at an empty "Answer:") while re-listing the options named none of them yet; a
   // complete reply that only lists them offers them all (ambiguous).
   const stoppedListing = cutOff || EMPTY_LABEL_END.test(text);
@@ -430,11 +445,15 @@ export function extractMcAnswer(
   // text ("Option A is incorrect, and B") may be the answer being written.
   const wentPast = (at: number): boolean => at >= unfinishedFrom && /[A-Za-z]{2,}/.test(text.slice(at + 1));
   const conditionalAt = new Set(hits.filter((h) => h.stance === 'conditional').map((h) => h.letterStart));
-  const excluded = (letter: string, at: number): boolean => itemAt.has(at) || conditionalAt.has(at) || judgedLater(letter, at) || wentPast(at) || deliberated(text, at);
+  // An option withdrawn, or said not to be the answer ("The answer is not (B): B assumes ..."), is not read back in
+  // from a later mention of its letter; nor is a letter only mentioned (mc-asides.ts: "gets a B", "B is tempting").
+  const negatedLetters = new Set(ctx.notQuestion ? [] : allMatches(text, /(?<![A-Za-z0-9])[(\[]?([A-Z])[)\]]?(?![A-Za-z0-9])/g).filter((m) => isNegated(text, m.index + m[0].indexOf(m[1]!), m.index + m[0].length)).map((m) => m[1]!));
+  const takenBack = (letter: string): boolean => negatedLetters.has(letter) || hits.some((h) => h.letter === letter && withdrawn(h));
+  const excluded = (letter: string, at: number): boolean => itemAt.has(at) || conditionalAt.has(at) || judgedLater(letter, at) || wentPast(at) || deliberated(text, at) || takenBack(letter) || mentionOnly(text, at);
 
   // "(A) Iron is magnetic, which is" ending a reply cut off: a walk-through item being written, not an answer line.
   const cutItem = (l: { text: string; start: number; lone: boolean }): boolean => !l.lone && l.text.split(/\s+/).length >= 4 && wentPast(l.start + l.text.search(/[A-Za-z]/));
-  const lines = letterLines(text, ctx).filter((l) => !isNegated(text, l.start, l.end - (l.text.length - 1)) && !judgedLater(l.letter, l.start) && !cutItem(l));
+  const lines = letterLines(text, ctx).filter((l) => !isNegated(text, l.start, l.end - (l.text.length - 1)) && !judgedLater(l.letter, l.start) && !cutItem(l) && !headingLine(text, l.start) && !mentionOnly(text, l.start + l.text.indexOf(l.letter)));
   const all = linesWithOffsets(text);
   const isItem = (l: { start: number; text: string }): boolean => itemAt.has(l.start + l.text.search(/[A-Z]/));
   const finalLine = lines.find((l) => l.lone && l.start === all.at(-1)?.start) ?? lines.find((l) => !l.listed && !isItem(l) && l.start === all.at(-1)?.start);
@@ -451,7 +470,7 @@ export function extractMcAnswer(
   const byItem = new Set(items.map((i) => i.letter)).size === items.length ? eliminationWinner(itemTexts) : -1;
   if (byItem >= 0) return answered(response, items[byItem]!.letter, 'elimination', items[byItem]!.letterStart, items[byItem]!.bodyEnd, passedOver);
   const rows = tableRows(text, ctx);
-  const byRow = new Set(rows.map((r) => r.letter)).size === rows.length && rows.length >= 2 ? eliminationWinner(rows) : -1;
+  const byRow = new Set(rows.map((r) => r.letter)).size === rows.length && rows.length >= 2 && !cutWorking ? eliminationWinner(rows) : -1;
   if (byRow >= 0) return answered(response, rows[byRow]!.letter, 'table_verdict', rows[byRow]!.start, rows[byRow]!.end, passedOver);
   const marked = markedItems(raw, ctx).filter((m) => !wentPast(m.start));
   if (marked.length === 1) return answered(response, marked[0]!.letter, 'marked_item', marked[0]!.start, marked[0]!.end, passedOver);
@@ -464,14 +483,17 @@ export function extractMcAnswer(
   const lastLineListed = letterLines(text, ctx).some((l) => l.listed && l.start === lastLine?.start) || items.some((i) => lastLine !== undefined && i.letterStart >= lastLine.start && i.letterStart < lastLine.end);
   const lastLineText = lastLine && !lastLineListed ? withoutQuestions(lastLine.text) : '';
   const lastLineOption = lastLine && !lastLineListed ? optionByText(lastLineText, ctx) : null;
-  const lastLineDenied = lastLineOption !== null && !ctx.notQuestion && deniedText(lastLineText, ctx.options[LETTERS.indexOf(lastLineOption)] ?? '');
+  const lastLineDenied = lastLineOption !== null && (cutWorking || (!ctx.notQuestion && (deniedText(lastLineText, ctx.options[LETTERS.indexOf(lastLineOption)] ?? '') || textMentionOnly(lastLineText, ctx.options[LETTERS.indexOf(lastLineOption)] ?? ''))));
   const short = text.trim().length <= SHORT_RESPONSE;
   const claims = claimedOptionText(text, ctx);
+  // "Only the third option fits, so that is my answer.": a pointer back at the one option its sentence named (mc-backref.ts).
+  const pointed = pointedBackOption(text, ctx);
   const tiers: Array<{ rule: string; found: Found }> = [
+    { rule: 'pointed_back', found: { letters: pointed && !judgedLater(pointed.letter, pointed.end) ? new Map([[pointed.letter, pointed]]) : new Map() } },
     { rule: 'marked_letter', found: markedLetters(raw, text, ctx, excluded) },
     {
       rule: 'option_text',
-      found: { letters: lastLineOption && lastLine && !lastLineDenied ? new Map([[lastLineOption, { start: lastLine.start, end: lastLine.end }]]) : optionTextAnywhere(stoppedListing ? withoutListed(text, ctx) : text, ctx, short) },
+      found: { letters: lastLineOption && lastLine && !lastLineDenied ? new Map([[lastLineOption, { start: lastLine.start, end: lastLine.end }]]) : optionTextAnywhere(stoppedListing ? withoutListed(text, ctx) : text, ctx, short && !cutWorking) },
     },
     // After the option texts anywhere, which read "Berlin." as the text rule; before a stray capital.
     // Not when another sentence claims a different option as what the case is ("The best case is O(n), ... The
@@ -479,11 +501,18 @@ export function extractMcAnswer(
     { rule: 'closing_text', found: { letters: unrivalled(closingOptionText(text, ctx), claims.claimed) } },
     // "That is the textbook case of classical conditioning. It is not operant conditioning, ...": in a reply of any length.
     { rule: 'option_claim', found: { letters: claims.found } },
-    { rule: 'loose_letter', found: short ? looseLetters(text, ctx, excluded) : { letters: new Map() } },
+    // "... was a VER.", "... on the rough endoplasmic reticulum.": an option named through an abbreviation (mc-abbrev.ts).
+    { rule: 'option_abbreviation', found: { letters: shifted(abbreviatedOptions(text.slice(closingStart(text)), ctx), closingStart(text)) } },
+    // "The speed works out to eighteen metres per second." read as "18 m/s" (mc-units.ts).
+    { rule: 'spelled_value', found: { letters: spelledValueOption(text, ctx) } },
+    // Cut off, a short reply's stray capitals and option texts are its working, not yet an answer.
+    { rule: 'loose_letter', found: short && !cutWorking ? looseLetters(text, ctx, excluded) : { letters: new Map() } },
   ];
   // An option the reply named and then withdrew or rejected is not read back in through its text ("The closest is
   // (F) 25 m/s. However, ... so F cannot be right either.").
-  const readable = tiers.map((t) => (t.rule === 'marked_letter' || t.rule === 'loose_letter' ? t : { ...t, found: { ...t.found, letters: new Map([...t.found.letters].filter(([letter, where]) => !judgedLater(letter, where.start))) } }));
+  // Judged after the option's text was last written, not merely after the span that read it began.
+  const lastTextAt = (letter: string, from: number): number => Math.max(from, text.toLowerCase().lastIndexOf((ctx.raw?.[LETTERS.indexOf(letter)] ?? '\u0000').toLowerCase()));
+  const readable = tiers.map((t) => (t.rule === 'marked_letter' || t.rule === 'loose_letter' ? t : { ...t, found: { ...t.found, letters: new Map([...t.found.letters].filter(([letter, where]) => !judgedLater(letter, lastTextAt(letter, where.start)))) } }));
   for (const { rule, found } of readable) {
     if (found.letters.size !== 1) continue;
     const [[letter, where]] = [...found.letters];
@@ -578,6 +607,15 @@ function closingOptionText(text: string, ctx: OptionsContext): Map<string, { sta
   return out;
 }
 
+/** The option the closing sentence's value names once its numbers in words and unit names are written as an option would. */
+function spelledValueOption(text: string, ctx: OptionsContext): Map<string, { start: number; end: number }> {
+  const from = closingStart(text);
+  const sentence = text.slice(from).trimEnd();
+  const rewritten = spelledOutValues(sentence, numbersInWords(sentence));
+  const found = rewritten === null ? null : closingValueOption(rewritten, ctx);
+  return found ? new Map([[found.letter, { start: from, end: from + sentence.length }]]) : new Map();
+}
+
 /** "Consider each choice:" or "The correct answer:" on its own line: the letter lines after it re-list the options. */
 const LIST_INTRO = /(?:\b(?:each|every|all|the\s+following|these|the)\s+(?:answer\s+)?(?:choices?|options?|answers?|alternatives?)|\b(?:correct|right|best)\s+answer)\s*[:：]\s*$/i;
 
@@ -610,7 +648,7 @@ function optionTextAnywhere(text: string, ctx: McContext, short: boolean): Map<s
   // Naming two options ("Paris or Berlin") commits to neither: both are returned and read as ambiguous.
   for (const letter of optionsNamed(stated, ctx)) {
     // In a NOT question the denial is the answer ("intent to harm is not required").
-    if (!ctx.notQuestion && deniedText(stated, ctx.options[LETTERS.indexOf(letter)] ?? '')) continue;
+    if (!ctx.notQuestion && (deniedText(stated, ctx.options[LETTERS.indexOf(letter)] ?? '') || textMentionOnly(stated, ctx.options[LETTERS.indexOf(letter)] ?? ''))) continue;
     out.set(letter, { start: text.length - text.trimStart().length, end: text.trimEnd().length });
   }
   // "The pressure stays the same, because ..." for the option "It stays the same".

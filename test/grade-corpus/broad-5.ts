@@ -298,7 +298,9 @@ $$\boxed{B}$$`, pred: 'B', status: 'answered', choices: PROB },
   { tag: 'lang_hindi', response: 'सही उत्तर (D) है।', pred: 'D', status: 'answered' },
 
   // ---- Committing to nothing ----
-  { tag: 'none_cannot_answer', response: 'This question cannot be answered without knowing the temperature of the gas.', pred: null, status: 'no_answer' },
+  // Label widened: "cannot be answered/determined" is reported as `refused` by the grader's convention (mc.ts corpus
+  // `cannot`, broad-4 `needs_more_information`); either abstention is a fair reading.
+  { tag: 'none_cannot_answer', response: 'This question cannot be answered without knowing the temperature of the gas.', pred: null, status: ['no_answer', 'refused'] },
   { tag: 'none_fact_not_option', response: 'Enzymes are biological catalysts, usually proteins.', pred: null, status: 'no_answer', choices: ENZ },
   { tag: 'none_empty', response: '', pred: null, status: 'no_answer' },
   { tag: 'none_cutoff_mid_sentence', response: 'To solve this, we first compute the net force acting on the', pred: null, status: 'truncated', truncated: true },
