@@ -9,7 +9,7 @@
  *   D", "Many students pick (A)", "aunque D ..."), or in a sentence that gives it partial credit ("at best half
  *   right") or uses it as an example ("For instance, ... as in option (C), ...").
  */
-import { textSpan } from './mc-read.ts';
+import { normalizeOption, textSpan } from './mc-read.ts';
 
 /** Conjunctions and adverbs that open a reason or a verdict after "B, ...", not an appositive naming the letter. */
 const NOT_APPOSITIVE = new Set(['because', 'since', 'as', 'so', 'but', 'and', 'or', 'which', 'though', 'although', 'then', 'that', 'not', 'definitely', 'probably', 'clearly', 'certainly', 'surely', 'obviously', 'i', 'ie', 'for', 'with', 'due', 'given', 'while', 'whereas', 'if', 'unless', 'thus', 'hence', 'therefore', 'the', 'a', 'an']);
@@ -49,8 +49,8 @@ export function mentionOnly(text: string, at: number): boolean {
   // "doubling [A] quadruples the rate": a concentration inside a sentence, not "[C]" as a reply.
   if (text[at - 1] === '[' && text[at + 1] === ']' && text[at - 2] !== '[' && text[at + 2] !== ']' && /[a-z]{3}/.test(sentenceAround(text, at))) return true;
   if (/^\s+(?:would|could|might)\b/.test(after) && !/^\s+(?:would|could|might)\s+(?:be|make|seem)\s+(?:my|the|a|an)\s+(?:\w+\s+)?(?:answer|choice|pick|option|one)\b/.test(after)) return true;
-  const appositive = /^,\s+(?:(?:the|an?)\s+)?([a-z][a-z-]*)(?:\s+[a-z][a-z-]*){0,3},/.exec(after);
-  if (appositive && !NOT_APPOSITIVE.has(/^,\s+([a-z]+)/.exec(after)![1]!)) return true;
+  const appositive = /^,\s+(?:(?:the|an?)\s+)?([A-Za-z][A-Za-z-]*)(?:\s+[A-Za-z][A-Za-z-]*){0,3},/.exec(after);
+  if (appositive && !NOT_APPOSITIVE.has(appositive[1]!.toLowerCase()) && !/\b(?:answer|option|choice|correct|right|best|one)\b/i.test(appositive[0])) return true;
   if (TRAP_CLAUSE.test(clauseAround(text, at))) return true;
   return PARTIAL_OR_EXAMPLE.test(sentenceAround(text, at));
 }
@@ -87,14 +87,126 @@ export function textMentionOnly(text: string, optionText: string): boolean {
   if (DENIED_BEFORE.test(text.slice(Math.max(0, last.start - 30), last.start))) return true;
   return mentions.every(({ start, end }) => {
     const sentence = sentenceAround(text, start);
-    return TRAP_CLAUSE.test(clauseAround(text, start)) || PARTIAL_OR_EXAMPLE.test(sentence) || /^\s*No\b/.test(sentence) || /^\s*(?:,|and|or|&)\s*[A-Z](?![A-Za-z0-9])/.test(text.slice(end));
+    // "F#" is not the note F.
+    if (/^[#♯♭]/.test(text.slice(end)) || /[#♯♭]$/.test(text.slice(start, end))) return true;
+    return TRAP_CLAUSE.test(clauseAround(text, start)) || PARTIAL_OR_EXAMPLE.test(sentence) || /^\s*No\b/.test(sentence) || (/\s[A-Z]$/.test(text.slice(start, end)) && /^\s*(?:,|and|or|&)\s*[A-Z](?![A-Za-z0-9])/.test(text.slice(end)));
   });
 }
 
 /** "I retract it", "I take that back", "Actually, no:", "Sorry, I mislabelled": the reply takes back what it just said. */
-const RETRACTION = /\bI\s+(?:retract|withdraw|take\s+back)\s+(?:it|that|this|my\s+(?:answer|choice|pick))\b|\b(?:actually|wait|hmm+)\s*[,.!—–-]?\s*no\s*[:;,.!—–-]|\bI\s+mis(?:labell?ed|read|typed|wrote|spoke)\b/gi;
+const RETRACTION = /\bI\s+(?:retract|withdraw|take\s+back)\s+(?:it|that|this|my\s+(?:answer|choice|pick))\b|\bI\s+take\s+(?:it|that|this)\s+back\b|\b(?:actually|wait|hmm+)\s*[,.!—–-]?\s*no\s*[:;,.!—–-]|\bI\s+mis(?:labell?ed|read|typed|wrote|spoke)\b/gi;
 
 /** Where each retraction starts; `mc.ts` treats them as doubts cast on the option named just before. */
 export function retractionsAt(text: string): number[] {
   return [...text.matchAll(RETRACTION)].map((m) => m.index);
+}
+
+/**
+ * "For part (a) the answer is B; part (b), which is what this question asks, ...": an answer scoped to another part
+ * of the problem than the one asked. Whether the commitment at `at` stands in such a clause.
+ */
+export function scopedToOtherPart(text: string, at: number): boolean {
+  const clause = text.slice(0, at).split(/[.!?](?=\s)|[;\n]/).at(-1) ?? '';
+  const part = /^\s*(?:for|in)\s+(?:part|question|problem)\s*\(?([a-z0-9]{1,3})\)?/i.exec(clause);
+  if (!part) return false;
+  const other = new RegExp(String.raw`\b(?:part|question|problem)\s*\(?(?!${part[1]}\b)[a-z0-9]{1,3}\)?`, 'i');
+  return other.test(text.slice(at));
+}
+
+const STOP = new Set(['which', 'what', 'following', 'these', 'those', 'that', 'this', 'with', 'from', 'does', 'have', 'most', 'best', 'statement', 'statements', 'option', 'options', 'true', 'false', 'correct', 'answer', 'about', 'there', 'their', 'they', 'when', 'where', 'will', 'would', 'should', 'could', 'into', 'than', 'then', 'each', 'some']);
+
+/** Content words of four letters or more, cut to their first five letters so "synthesizes" meets "synthesis". */
+function stems(text: string): Set<string> {
+  return new Set((text.toLowerCase().match(/[a-z]{4,}/g) ?? []).filter((w) => !STOP.has(w)).map((w) => w.slice(0, 5)));
+}
+
+/**
+ * With the question known: the option's text stands only in clauses that share no content word with what the
+ * question asks ("that copy is made in the nucleus" for "Which organelle synthesizes proteins?"), so it describes
+ * something else. False when the question shares no word with any clause of the reply (nothing to go on).
+ */
+export function offTopicText(text: string, optionText: string, ask: string): boolean {
+  const asked = stems(ask);
+  if (asked.size === 0 || optionText.length === 0) return false;
+  const clauses = text.split(/[,;:\n]|[.!?](?=\s|$)|\b(?:but|and)\b/);
+  const onTopic = (c: string): boolean => [...stems(c)].some((w) => asked.has(w));
+  if (!clauses.some(onTopic)) return false;
+  const naming = clauses.filter((c) => textSpan(c, optionText) !== null);
+  // Only where the text is a place or a subject in that clause ("made in the nucleus", "the nucleus stores the DNA"),
+  // not what the clause says something is ("That would be C", "C'est la mitochondrie").
+  const described = (c: string): boolean => {
+    const before = c.slice(0, textSpan(c, optionText)!.start);
+    return /(?:^|\s)(?:in|into|from|at|on|inside|within|to|of|by)\s+(?:(?:the|a|an)\s+)?$/i.test(before) || /^\s*(?:(?:and|while|whereas)\s+)?(?:(?:the|a|an)\s+)?$/i.test(before);
+  };
+  return naming.length > 0 && !naming.some(onTopic) && naming.every(described);
+}
+
+/**
+ * "It comes down to A or C, and I can't decide between them": the two options a sentence names before "between
+ * them" / "between the two". Not a refusal that sends the reader elsewhere ("I can't help choose between (A) and
+ * (B) ...; please ask a pharmacist"): that declines.
+ */
+export function tornBetweenNamed(sentence: string, letters: string): string[] {
+  if (declinesToHelp(sentence)) return [];
+  if (!/\bbetween\s+(?:them|the\s+two|these\s+two|those\s+two)\b/i.test(sentence)) return [];
+  const named = [...sentence.matchAll(new RegExp(String.raw`(?<![A-Za-z0-9])[(\[]?([${letters}])[)\]]?(?![A-Za-z0-9])`, 'g'))].map((m) => m[1]!);
+  const distinct = [...new Set(named)];
+  return distinct.length === 2 ? distinct : [];
+}
+
+/** Whether a refusal sentence sends the reader elsewhere ("please ask a pharmacist"): a refusal, not indecision. */
+export function declinesToHelp(sentence: string): boolean {
+  return /\bcan(?:'t|’t|not)\s+help\b|\bplease\s+(?:ask|consult|see|contact)\b/i.test(sentence);
+}
+
+/**
+ * "The correct answer:\n(A) 12 N\n(B) 24 N\n(C) 3": the last re-listed option line stops short of that option's
+ * text, so the reply was cut off while listing. `options` are normalized.
+ */
+export function listCutShort(text: string, letters: string, options: readonly string[], normalize: (s: string) => string): boolean {
+  const m = /(?:^|\n)[ \t]*[(\[]?([A-Z])[)\].:]\s+([^\n]+)$/.exec(text.trimEnd());
+  if (!m || !letters.includes(m[1]!)) return false;
+  const option = options[letters.indexOf(m[1]!)] ?? '';
+  const said = normalize(m[2]!);
+  return said.length > 0 && option.length > said.length && option.startsWith(said);
+}
+
+/**
+ * "A score of 85 ... so the student gets a B." where the options are one family of lettered names ("Grade A", ...,
+ * "Grade D"): the closing letter names the option "Grade B". The option's letter and where the name stands, or null.
+ */
+export function closingLetterName(text: string, ctx: { letters: string; options: readonly string[] }): { letter: string; start: number; end: number } | null {
+  const m = /\b(?:is|gets|receives|earns|get|be|was)\s+(?:an?\s+)?([A-Z])[.!]?\s*$/.exec(text.trimEnd());
+  if (!m || ctx.options.length < 2) return null;
+  const family = ctx.options.map((o) => /^([a-z]+)\s+([a-z])$/.exec(o));
+  if (family.some((f) => f === null) || new Set(family.map((f) => f![1])).size !== 1) return null;
+  const index = family.findIndex((f) => f![2] === m[1]!.toLowerCase());
+  const letter = ctx.letters[index];
+  if (index < 0 || letter === undefined) return null;
+  const start = m.index + m[0].lastIndexOf(m[1]!);
+  return { letter, start, end: start + 1 };
+}
+
+/**
+ * "So the true ones are I and III." where an option reads "I and III only": the closing predicate names roman
+ * statements that one option's text lists. The option's letter and where the statements stand, or null.
+ */
+export function closingStatements(text: string, ctx: { letters: string; options: readonly string[] }): { letter: string; start: number; end: number } | null {
+  const m = /\b(?:are|is)\s+(?:statements?\s+)?([IVX]+(?:\s*(?:,|and|&)\s*[IVX]+)*)\s*[.!]?\s*$/.exec(text.trimEnd());
+  if (!m) return null;
+  const said = normalizeOption(m[1]!);
+  const matching = ctx.options.flatMap((o, i) => (o === said || o === `${said} only` ? [i] : []));
+  const letter = matching.length === 1 ? ctx.letters[matching[0]!] : undefined;
+  if (letter === undefined) return null;
+  const start = m.index + m[0].indexOf(m[1]!);
+  return { letter, start, end: start + m[1]!.length };
+}
+
+/**
+ * A commitment-shaped phrase that only gives partial credit, concedes or illustrates: "(D) gets the direction right,
+ * so it is partly correct at best", "B is tempting", "For example, ... the answer would be (C)". Whether the option
+ * named at `at` stands in such a sentence (or, for a trap or concession, clause).
+ */
+export function asideAt(text: string, at: number): boolean {
+  return TRAP_CLAUSE.test(clauseAround(text, at)) || PARTIAL_OR_EXAMPLE.test(sentenceAround(text, at));
 }

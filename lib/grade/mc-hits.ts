@@ -440,6 +440,8 @@ export function readHits(text: string, ctx: McContext): Hit[] {
     'g',
   );
   for (const m of allMatches(text, several)) {
+    // "the answer is "Both A and C"" where that is an option's own text: it names that option.
+    if (ctx.options.includes(normalizeOption(m[0]))) continue;
     const letter = (m[1] ?? m[3])!;
     const letterStart = m.index + m[0].indexOf(letter, m[0].search(/[(\[]?[A-Z][)\]]?(?:\s|,)/));
     add({ letter, start: m.index, end: m.index + m[0].length, letterStart, tier: 2, rule: 'several_options', stance: 'hedged' });

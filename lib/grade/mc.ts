@@ -7,7 +7,7 @@ import { fromReasoning, reasoningOnly } from './mc-reasoning.ts';
 import { closingValueOption } from './mc-values.ts';
 import { conditionalBranches, doubtsAt, findMcRefusal } from './mc-withdrawals.ts';
 import { pointedBackOption } from './mc-backref.ts';
-import { headingLine, mentionOnly, retractionsAt, textMentionOnly } from './mc-asides.ts';
+import { asideAt, closingLetterName, closingStatements, declinesToHelp, headingLine, listCutShort, mentionOnly, offTopicText, retractionsAt, scopedToOtherPart, textMentionOnly, tornBetweenNamed } from './mc-asides.ts';
 import { inlineListedLetters } from './mc-inline-list.ts';
 import { abbreviatedOptions, shifted } from './mc-abbrev.ts';
 import { spelledOutValues } from './mc-units.ts';
@@ -99,7 +99,8 @@ function looseLetters(text: string, ctx: McContext, excluded: (letter: string, a
     // "A = 50,000 / 100", "= √(4A/π)", "½ C V²": a quantity in an equation, not an option.
     if (/^\s*[=≈≤≥×*/+−]|^\s[A-Z](?:[²³^]|\s*[=×*/+−])/.test(text.slice(m.index + 1)) || /[=≈≤≥×*/+−½¼¾√πΔ]\s*$/.test(text.slice(Math.max(0, m.index - 3), m.index))) continue;
     // The C language, vitamin "K": a letter that is an option's own text names that option's text, not a letter.
-    if (ctx.options.includes(letter.toLowerCase())) continue;
+    // Options named by letters ("Hepatitis B", "Type A"): a bare capital in the reply is such a name too.
+    if (ctx.options.includes(letter.toLowerCase()) || ctx.options.some((o) => o.endsWith(` ${letter.toLowerCase()}`))) continue;
     const next = /^\s+([a-z]+)/.exec(text.slice(m.index + 1))?.[1];
     // "A and C", "A or D": the article reading fails when another option letter follows.
     const pairs = /^\s+(?:and|or)\s+[(\[]?[A-Z](?![A-Za-z0-9])/.test(text.slice(m.index + 1));
@@ -337,14 +338,17 @@ export function extractMcAnswer(
   }
   const committing = (h: Hit): boolean => h.stance === 'committed' || h.stance === 'hedged';
   // A lone letter on its own line counts as an answer here, so "C\n\nQ: ..." stops before the invented question.
-  const cut = readableEnd(masked, (prefix) => readHits(prefix, ctx).some(committing) || letterLines(prefix, ctx).some((l) => l.lone));
+  // So does a prefix of finished reasoning: a "Q:" after it, with answers of its own, is a question the model invented.
+  const cut = readableEnd(masked, (prefix) => readHits(prefix, ctx).some(committing) || letterLines(prefix, ctx).some((l) => l.lone) || (/[.!?]\s*$/.test(prefix) && reasonedBefore(prefix, prefix.length)));
   const text = masked.slice(0, cut.end);
   const raw = hidden.slice(0, cut.end);
 
   const found = readHits(text, ctx);
   // "If annual, the answer is (B); if monthly, it is (D).": answers under alternative conditions commit to neither.
   const branches = conditionalBranches(text, found.filter((h) => committing(h)));
-  const hits = found.map((h): Hit => (branches.has(h.letterStart) ? { ...h, stance: 'conditional' } : h));
+  // "For part (a) the answer is B; part (b) ... needs ...": an answer to another part is conditional too.
+  // So is one that only gives partial credit, concedes or illustrates ("(D) is partly correct at best", mc-asides.ts).
+  const hits = found.map((h): Hit => (branches.has(h.letterStart) || scopedToOtherPart(text, h.start) || (h.stance === 'committed' && asideAt(text, h.letterStart)) ? { ...h, stance: 'conditional' } : h));
   const loop = cut.reason === 'loop' ? findLoop(masked) : null;
   const echoed = new Set(echoRun(hits, text));
   const rejections = verdictRejections(text, ctx);
@@ -415,7 +419,8 @@ export function extractMcAnswer(
   if (refusalAt && abstaining) return answered(response, abstaining, 'abstain_option', refusalAt.start, refusalAt.end, passedOver);
   // The whole sentence the refusal stands in: "Between B and C I cannot decide." is torn too.
   const refusalSentenceAt = refusalAt ? (allMatches(text.slice(0, refusalAt.start), /\n|[.!?;](?=\s)/g).at(-1)?.index ?? -1) + 1 : 0;
-  const torn = refusalAt ? tornBetween(sentenceAt(text, refusalSentenceAt), ctx) : [];
+  const refusalSentence = refusalAt ? sentenceAt(text, refusalSentenceAt) : '';
+  const torn = !refusalAt || declinesToHelp(refusalSentence) ? [] : tornBetween(refusalSentence, ctx).length > 0 ? tornBetween(refusalSentence, ctx) : tornBetweenNamed(refusalSentence, ctx.letters);
   if (refusalAt && torn.length > 1) {
     const s = span(response, refusalSentenceAt, refusalSentenceAt + sentenceAt(text, refusalSentenceAt).length);
     return { pred: null, status: 'ambiguous', rule: 'undecided', span: s, detail: describe(`torn between ${torn.join(' and ')}`, passedOver, ''), candidates: passedOver };
@@ -434,7 +439,7 @@ export function extractMcAnswer(
   const itemAt = new Set([...items.map((i) => i.letterStart), ...introducedItems(text, ctx), ...(options.truncated ? nextItemAt(text, items) : []), ...inlineListedLetters(text)]);
   const judgedLater = (letter: string, at: number): boolean => doubted(letter, at + 1) || rejections.some((r) => r.letter === letter && r.letterStart > at) || hits.some((h) => h.letter === letter && (h.letterStart > at || (h.letterStart === at && h.stance === 'rejected')) && (h.stance === 'rejected' || withdrawn(h)));
   // A reply cut off mid-sentence: whatever that unfinished sentence names is not an answer yet.
-  const cutOff = options.truncated === true || MID_SENTENCE.test(text.trimEnd());
+  const cutOff = options.truncated === true || MID_SENTENCE.test(text.trimEnd()) || listCutShort(text, ctx.letters, ctx.options, normalizeOption);
   // Cut off for the weak readings: not a reply ending in a capital ("Risposta corretta: A", "... is A").
   const cutWorking = options.truncated === true || (cutOff && !/(?:^|[^A-Za-z])[A-Z]\s*$/.test(text.trimEnd()));
   // A reply cut off (or stopped at an empty "Answer:") while re-listing the options named none of them yet; a
@@ -483,7 +488,7 @@ export function extractMcAnswer(
   const lastLineListed = letterLines(text, ctx).some((l) => l.listed && l.start === lastLine?.start) || items.some((i) => lastLine !== undefined && i.letterStart >= lastLine.start && i.letterStart < lastLine.end);
   const lastLineText = lastLine && !lastLineListed ? withoutQuestions(lastLine.text) : '';
   const lastLineOption = lastLine && !lastLineListed ? optionByText(lastLineText, ctx) : null;
-  const lastLineDenied = lastLineOption !== null && (cutWorking || (!ctx.notQuestion && (deniedText(lastLineText, ctx.options[LETTERS.indexOf(lastLineOption)] ?? '') || textMentionOnly(lastLineText, ctx.options[LETTERS.indexOf(lastLineOption)] ?? ''))));
+  const lastLineDenied = lastLineOption !== null && (cutWorking || (!ctx.notQuestion && (deniedText(lastLineText, ctx.options[LETTERS.indexOf(lastLineOption)] ?? '') || textMentionOnly(lastLineText, ctx.options[LETTERS.indexOf(lastLineOption)] ?? '') || (ctx.question !== undefined && offTopicText(lastLineText, ctx.options[LETTERS.indexOf(lastLineOption)] ?? '', askLine(ctx.question))))));
   const short = text.trim().length <= SHORT_RESPONSE;
   const claims = claimedOptionText(text, ctx);
   // "Only the third option fits, so that is my answer.": a pointer back at the one option its sentence named (mc-backref.ts).
@@ -500,11 +505,15 @@ export function extractMcAnswer(
     // typical case is O(n log n)."): which one is asked, only the question says.
     { rule: 'closing_text', found: { letters: unrivalled(closingOptionText(text, ctx), claims.claimed) } },
     // "That is the textbook case of classical conditioning. It is not operant conditioning, ...": in a reply of any length.
-    { rule: 'option_claim', found: { letters: claims.found } },
+    { rule: 'option_claim', found: { letters: new Map([...claims.found].filter(([letter]) => !textMentionOnly(text, ctx.options[LETTERS.indexOf(letter)] ?? ''))) } },
     // "... was a VER.", "... on the rough endoplasmic reticulum.": an option named through an abbreviation (mc-abbrev.ts).
     { rule: 'option_abbreviation', found: { letters: shifted(abbreviatedOptions(text.slice(closingStart(text)), ctx), closingStart(text)) } },
     // "The speed works out to eighteen metres per second." read as "18 m/s" (mc-units.ts).
     { rule: 'spelled_value', found: { letters: spelledValueOption(text, ctx) } },
+    // "... so the student gets a B." among the options "Grade A" ... "Grade D" (mc-asides.ts).
+    { rule: 'letter_name', found: { letters: ((n) => (n ? new Map([[n.letter, n]]) : new Map()))(closingLetterName(text, ctx)) } },
+    // "So the true ones are I and III." for the option "I and III only".
+    { rule: 'closing_statements', found: { letters: ((n) => (n ? new Map([[n.letter, n]]) : new Map()))(closingStatements(text, ctx)) } },
     // Cut off, a short reply's stray capitals and option texts are its working, not yet an answer.
     { rule: 'loose_letter', found: short && !cutWorking ? looseLetters(text, ctx, excluded) : { letters: new Map() } },
   ];
@@ -649,6 +658,8 @@ function optionTextAnywhere(text: string, ctx: McContext, short: boolean): Map<s
   for (const letter of optionsNamed(stated, ctx)) {
     // In a NOT question the denial is the answer ("intent to harm is not required").
     if (!ctx.notQuestion && (deniedText(stated, ctx.options[LETTERS.indexOf(letter)] ?? '') || textMentionOnly(stated, ctx.options[LETTERS.indexOf(letter)] ?? ''))) continue;
+    // "that copy is made in the nucleus" for "Which organelle synthesizes proteins?": the text describes something else.
+    if (!ctx.notQuestion && ctx.question !== undefined && offTopicText(stated, ctx.options[LETTERS.indexOf(letter)] ?? '', askLine(ctx.question))) continue;
     out.set(letter, { start: text.length - text.trimStart().length, end: text.trimEnd().length });
   }
   // "The pressure stays the same, because ..." for the option "It stays the same".
