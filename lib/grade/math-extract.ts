@@ -4,9 +4,9 @@ import { inTrailingAside, isHypotheticalAfterValue, maskGivens, withoutClosingAs
 import { FOREIGN_ANSWER_LABEL, localizeNumbers } from './math-locale.ts';
 import { inequalityInterval, isNumberInWords, numbersInWords } from './math-normalize.ts';
 import { closingWordAnswer, MATH_WORDS, numberInContext } from './math-prose.ts';
-import { joinListedBoxes, oscillation } from './math-several.ts';
+import { joinListedBoxes, oscillation, undecided, wavers } from './math-several.ts';
 import { cutOffConclusion, fromReasoning } from './math-cutoff.ts';
-import { boldInEarlyStep, closesRange, closingBold, echoedExamplesEnd, inventedOpening, isBoldLabel, maskRestatements, offersCases, ratioAround, restatedInterval, withdrawnAfter, withoutTrailingClause, withoutTrailingLocation } from './math-setaside.ts';
+import { boldInEarlyStep, closesRange, closingBold, echoedExamplesEnd, inventedOpening, isBoldLabel, maskRestatements, onlyBounds, offersCases, practicePromptStart, ratioAround, restatedInterval, withdrawnAfter, withoutTrailingClause, withoutTrailingLocation } from './math-setaside.ts';
 import { reasoningOnly } from './mc-reasoning.ts';
 import { findRefusal } from './refusal.ts';
 import { findLoop, prepare, readableEnd } from './response.ts';
@@ -95,6 +95,9 @@ function plausible(answer: string): boolean {
 /** "Answer: 7", "\text{Answer: } 24", "\textbf{answer}: 15" at the start of a box: a label, not part of the answer. */
 const BOX_LABEL = /^\s*(?:\\(?:text|textbf|mathrm|mathbf|textit)\s*\{\s*)?(?:final\s+)?answer\s*(?:is\s*)?(?:[:=]\s*\}?|\}\s*[:=])\s*/i;
 
+/** "12 is the final answer", "$x = 3$ is my answer": a value that is the subject of "is the answer" (not "... answer to part (a)"). */
+const VALUE_IS_ANSWER = /(?<![\w.,$])(?:\$([^$\n]{1,60})\$|\\?\$?([-−]?\d[\d,]*(?:\.\d+)?(?:\s*\/\s*\d+)?%?))\s+is\s+(?:the|my|our)\s+(?:final\s+|correct\s+|right\s+)?answer\b(?!\s+(?:to|for|of|in)\b)/gi;
+
 function strongCandidates(text: string): Candidate[] {
   const out: Candidate[] = [];
   const boxes: Array<{ start: number; end: number }> = [];
@@ -132,6 +135,12 @@ function strongCandidates(text: string): Candidate[] {
     if (/\\(?:boxed|fbox)\s*\{/.test(text.slice(at, at + 12))) continue;
     out.push({ answer: p.answer, rule: 'answer_is', start: m.index, end: p.end });
   }
+  // "so 12 is the final answer.", "$\frac{7}{2}$ is my answer": the value as the subject of "is the answer".
+  for (const m of allMatches(text, VALUE_IS_ANSWER)) {
+    if (boxes.some((b) => m.index > b.start && m.index < b.end) || /\b(?:if|whether|not)\s*$/i.test(text.slice(Math.max(0, m.index - 10), m.index))) continue;
+    const value = m[1] ?? m[2]!;
+    if (plausible(value)) out.push({ answer: value.trim(), rule: 'answer_is', start: m.index, end: m.index + m[0].length });
+  }
   const sorted = joinListedBoxes(text, out.sort((a, b) => a.start - b.start));
   // "\boxed{12}. Note: if the order mattered, the answer would be 24.": a hypothetical after a value states none.
   return sorted.filter((c) => !(c.rule === 'answer_is' && isHypotheticalAfterValue(text, c.start, c.end)));
@@ -147,7 +156,7 @@ function weakCandidates(text: string): Candidate[] {
       out.push({ answer: inner, rule: 'bold', start: m.index, end: m.index + m[0].length });
     }
   }
-  const last = linesWithOffsets(text).at(-1);
+  const last = closingDisplay(text) ?? linesWithOffsets(text).at(-1);
   if (last && out.every((c) => c.end <= last.start)) {
     const display = /^(?:\$\$([^$]+)\$\$|\\\[((?:(?!\\\]).)+)\\\]|\$((?:\\\$|[^$])+)\$|\\\(((?:(?!\\\)).)+)\\\))[.\s]*$/.exec(last.text);
     const body = display ? (display[1] ?? display[2] ?? display[3] ?? display[4] ?? '') : last.text;
@@ -163,10 +172,20 @@ function weakCandidates(text: string): Candidate[] {
   return out;
 }
 
+/**
+ * Display math spanning the reply's closing lines ("## Final Answer\n$$\n\frac{7}{12}\n$$"), as one line (line breaks
+ * read as spaces, offsets kept); null when the reply does not end with one.
+ */
+function closingDisplay(text: string): { text: string; start: number; end: number } | null {
+  const m = /(?<=^|\n)[ \t]*(?:\$\$[^$]+\$\$|\\\[(?:(?!\\\])[^])+\\\])[ \t.]*(?=\s*$)/.exec(text);
+  if (!m || !m[0].includes('\n')) return null;
+  return { text: m[0].replace(/\n/g, ' '), start: m.index, end: m.index + m[0].length };
+}
+
 /** Words that may stand beside a value in a closing clause without making it prose. */
 const VALUE_FILLER = /^(?:(?:approximately|about|roughly|exactly|just|simply|now|then|therefore|thus|so|equal\s+to|the|a|an)\s+)+/i;
 /** "is 45 once we add the 3 legs": a value, then a clause that explains it. */
-const VALUE_THEN_CLAUSE = /^(-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s*\/\s*\d+)?%?),?\s+(after|before|when|once|since|because|for|from|with|by|as|if|so|which|given|i\.e|that\s+is|namely)\b/i;
+const VALUE_THEN_CLAUSE = /^(-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s*\/\s*\d+)?%?),?\s+(after|before|when|once|since|because|for|from|with|by(?!\s+[-−]?\d)|as|if|so|which|given|i\.e|that\s+is|namely)\b/i;
 
 /** Where the text's last sentence begins. */
 function closingSentenceStart(text: string): number {
@@ -337,7 +356,10 @@ export function extractMathAnswer(response: string, options: ExtractionOptions =
   const localized = localizeNumbers(prepare(response));
   // "Question: <example>\nAnswer: ... #### 6\n\nQuestion: <the asked one>\n...": the echoed examples are passed over.
   const echoEnd = echoedExamplesEnd(localized, options.question);
-  const prepared = echoEnd > 0 ? blank(localized, 0, echoEnd) : localized;
+  const echoed = echoEnd > 0 ? blank(localized, 0, echoEnd) : localized;
+  // "... = \boxed{10}$.\n\nNow try this: ... = \boxed{15}$": a practice problem set for the reader is not answered for us.
+  const practice = practicePromptStart(echoed);
+  const prepared = practice === null ? echoed : blank(echoed, practice, echoed.length);
   const looping = findLoop(prepared) !== null;
   const missing: GradeStatus = options.truncated || looping ? 'truncated' : 'no_answer';
   if (prepared.trim().length === 0) {
@@ -351,10 +373,15 @@ export function extractMathAnswer(response: string, options: ExtractionOptions =
   const text = prepared.slice(0, cut.end);
   // A reply cut off mid-sentence: its unfinished last sentence states nothing yet ("... = 20, so").
   const tail = text.trimEnd();
-  const unfinished = (missing === 'truncated' || (cut.reason === null && UNFINISHED.test(tail))) && !/[.!?)\]}$*]$/.test(tail);
+  // Not the part before a base model's next "Q:" (" 8\n\nQ: ... Q: Lisa has"): the continuation is what was cut off.
+  const readToCut = cut.reason === 'continuation' || cut.reason === 'end_token';
+  const unfinished = ((missing === 'truncated' && !readToCut) || (cut.reason === null && UNFINISHED.test(tail))) && !/[.!?)\]}$*]$/.test(tail);
   // "So she has 25 marbles left. Check: 25 + 2 = 27 ✓": a closing check restates the working, not the answer.
   const reading = withoutClosingAsides(withoutClosingChecks(text));
   const weak = unfinished ? [] : weakCandidates(reading);
+  // " 14 dollars\n\nQuestion: ...": a lone value before the model's next question is its answer, whatever was cut off later.
+  const lone = weak.length === 0 && readToCut && LONE_VALUE.test(text) ? lastNumber(text) : null;
+  if (lone) weak.push(lone);
   const markers = strongCandidates(text);
   const strong = markers.at(-1);
   const before = markers.at(-2);
@@ -376,12 +403,21 @@ export function extractMathAnswer(response: string, options: ExtractionOptions =
   // cut off or looping with nothing settled, a conclusion stated again and again still counts (math-cutoff.ts).
   const settled = cut.reason === 'loop' && cut.loopStart !== undefined ? weak.filter((c) => c.end <= cut.loopStart!) : weak;
   const found = strong ? (revisedAfter(text, strong, weak) ?? strong) : (settled.at(-1) ?? (missing === 'truncated' ? (cutOffConclusion(reading) ?? undefined) : undefined));
+  // "The answer is 15. No wait, 18. No, 15. No wait, 18. No": cut off while changing its mind back and forth, it settles on none.
+  if (found && found === strong && (missing === 'truncated' || unfinished) && wavers(text, strong.answer, strong.end)) {
+    return { answer: null, status: 'ambiguous', rule: 'wavering', span: spanOf(response, strong.start, text.length), detail: `changes its mind back and forth after ${strong.answer.trim()}` };
+  }
   // "\boxed{18}. Hmm, no, that ignores the two who left ...": a withdrawn answer counts only if a later value replaces it.
   const withdrawn = found && found === strong ? withdrawnAfter(text, strong.answer, strong.end) : null;
   if (withdrawn) {
     const later = weak.filter((c) => c.start >= withdrawn.end).at(-1) ?? [lastNumber(reading)].find((c) => c !== null && c.start >= withdrawn.end);
     if (later) return answeredWith(response, later);
     return { answer: null, status: 'no_answer', rule: 'withdrawn', span: spanOf(response, strong!.start, withdrawn.end), detail: `withdrawn and not replaced: ${strong!.answer.trim()}` };
+  }
+  // "I get 18 one way and 20 the other; I'm not sure which is right.": a closing sentence that offers values without choosing.
+  const closingStart = closingSentenceStart(reading);
+  if (found && found.end > closingStart && undecided(reading.slice(closingStart))) {
+    return { answer: null, status: 'ambiguous', rule: found.rule, span: spanOf(response, closingStart, reading.trimEnd().length), detail: 'offers several values and does not choose' };
   }
   if (found) return answeredWith(response, found);
   // "The final answer is $\boxed{}$": the model meant to box its answer and left the box empty.
@@ -402,6 +438,7 @@ export function extractMathAnswer(response: string, options: ExtractionOptions =
     const at = closingSentenceStart(reading) + offered.index;
     return { answer: null, status: 'ambiguous', rule: 'last_number', span: spanOf(response, at, at + offered[0].length), detail: `offers two values: ${offered[0].trim()}` };
   }
+  if (undecided(closing)) return { answer: null, status: 'ambiguous', rule: 'last_number', span: spanOf(response, closingStart, reading.trimEnd().length), detail: 'offers several values and does not choose' };
   // "We are told that Jo has 24 stickers ...": a restated problem's givens are not results; nor is "..., attained at x = 2".
   const closingAt = closingSentenceStart(reading);
   const number = lastNumber(maskRestatements(reading.slice(0, closingAt) + withoutTrailingLocation(reading.slice(closingAt))));
@@ -499,6 +536,7 @@ function answeredWith(response: string, c: Candidate): MathExtraction {
   // "4 4 4 4 4 4", "56 56": a quantized model stuttering on its answer.
   const stutter = /^(\S+)(?:\s+\1)+$/.exec(c.answer.trim());
   if (stutter) return answeredWith(response, { ...c, answer: stutter[1]! });
+  if (onlyBounds(c.answer)) return { answer: null, status: 'ambiguous', rule: 'range', span: spanOf(response, c.start, c.end), detail: `only bounds the value: ${c.answer.trim()}` };
   const alt = ALTERNATIVES.exec(c.answer.trim());
   if (alt) {
     const [, either, first, second, rest] = alt;

@@ -167,11 +167,11 @@ export function normalizeMath(input: string): NormalizedAnswer {
   s = s.replace(/(\d)[eE]([-+]?\d+)(?![\w])/g, '$1\\times10^{$2}');
   s = s.replace(/\\[dtc]frac(?![A-Za-z])/g, '\\frac');
   s = s.replace(/−/g, '-').replace(/×/g, '\\times ').replace(/·/g, '\\cdot ').replace(/√/g, '\\sqrt').replace(/π/g, '\\pi ').replace(/∞/g, '\\infty ');
-  // "negative 4", "minus twelve".
+  // "negative 4", "minus twelve", "negative one-half".
   const negative = /^(?:negative|minus)\s+(.+)$/i.exec(s);
   if (negative) {
     const rest = wordsToDigits(negative[1]!);
-    if (/^\d/.test(rest)) s = `-${rest}`;
+    if (/^(?:\d|\\frac\{)/.test(rest)) s = `-${rest}`;
   }
   s = mixedToFraction(wordsToDigits(s));
   // Thousands separators: "2{,}000", "2\,000", "2,000".

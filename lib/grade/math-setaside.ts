@@ -44,6 +44,14 @@ export function closesRange(text: string, start: number): boolean {
   return BETWEEN.test(text.slice(Math.max(0, start - 60), start));
 }
 
+/** "between 10 and 12", "somewhere from 3 to 5": an answer phrase that only bounds the value it names. */
+const BOUNDS = /^(?:(?:somewhere|roughly|about|approximately)\s+)?(?:between\s+\S+\s+(?:and|&)|from\s+\S+\s+to)\s+\S+[\s.]*$/i;
+
+/** Whether an answer phrase only bounds the value ("The answer is between 10 and 12."): no value is stated. */
+export function onlyBounds(answer: string): boolean {
+  return BOUNDS.test(answer.trim());
+}
+
 /**
  * A warning about a typical wrong value, which names that value and not the reply's: "Note: a common mistake is to
  * get 50 ...", "Students often answer 12 ...", "Be careful not to add the shared side (which gives 50)".
@@ -119,14 +127,15 @@ function blankAfterValue(sentence: string, clause: RegExp): string {
 }
 
 /** Words that close a sentence in bold without being its answer: "**not**", "**correct**", "**well done**". */
-const NOT_A_BOLD_ANSWER = /^(?:not|no|yes|correct|incorrect|right|wrong|true|false|done|well|great|good|important|note|answer|final|only|all|exactly|always|never)\b/i;
+const NOT_A_BOLD_ANSWER = /^(?:not|no|yes|correct|incorrect|right|wrong|true|false|done|well|great|good|important|note|answer|final|only|all|exactly|always|never|solution|summary|conclusion|explanation|step)\b/i;
 
 /**
  * A closing sentence that ends on a short bold phrase ("so the meeting falls on a **Tuesday**.", "the culprit is
- * **Marcus**."): the value the reply highlighted, whatever verb came before it. At most three words, none a verdict.
+ * **Marcus**.", a line that is only "**Thursday**"): the value the reply highlighted, whatever verb came before it. At most three words, none a verdict.
  */
 export function closingBold(sentence: string): { answer: string; start: number; end: number } | null {
-  const m = /\b(?:a|an|the|on|at|in|is|are|was|be|to|as|by)\s+\*\*([^*\n]{1,40})\*\*\s*[.!]?\s*$/.exec(sentence);
+  // Or a bold phrase alone on the closing line ("...so we move 5 days forward.\n\n**Thursday**").
+  const m = /(?:^\s*|\b(?:a|an|the|on|at|in|is|are|was|be|to|as|by)\s+)\*\*([^*\n]{1,40})\*\*\s*[.!]?\s*$/.exec(sentence);
   if (!m) return null;
   const inner = m[1]!.trim();
   if (inner.split(/\s+/).length > 3 || NOT_A_BOLD_ANSWER.test(inner) || !/[A-Za-z0-9]/.test(inner)) return null;
@@ -221,4 +230,20 @@ export function echoedExamplesEnd(text: string, question?: string): number {
     if (!BLOCK_ANSWER.test(text.slice(headers[i]!.index + headers[i]![0].length, headers[i + 1]!.index).replace(/^[^\n]*/, ''))) return 0;
   }
   return headers.at(-1)!.index;
+}
+
+/** A practice prompt for the reader opening a line: "Now try this:", "Try another one!", "Your turn:", "Exercise for you:". */
+const PRACTICE_PROMPT = /(?<=^|\n)[ \t>#*]*(?:now\s+)?(?:(?:you\s+)?try\s+(?:this|these|another|one\s+more)(?:\s+one)?(?:\s+yourself)?|your\s+turn|practice(?:\s+(?:problem|question|exercise))?|(?:an?\s+)?exercise\s+for\s+you)\s*\**\s*[:!]/gi;
+
+/**
+ * Where a practice problem the reply sets for the reader begins, after an answer ("... = \boxed{10}$.\n\nNow try
+ * this: how many handshakes among 6 people? ... \boxed{15}"): a prompt opening a line whose paragraph asks a
+ * question. What follows it answers a problem of its own, not the one asked; null when there is none.
+ */
+export function practicePromptStart(text: string): number | null {
+  for (const m of allMatches(text, PRACTICE_PROMPT)) {
+    const paragraph = text.slice(m.index).split(/\n\s*\n/)[0]!;
+    if (text.slice(0, m.index).trim().length > 0 && paragraph.includes('?')) return m.index;
+  }
+  return null;
 }

@@ -4,6 +4,7 @@
  * commits to none of them unless an answer came before it.
  */
 import { mathEqual } from './math-equal.ts';
+import { allMatches } from './text.ts';
 
 /** A final-answer marker as math-extract.ts finds it: the answer text, the rule that read it and where it stands. */
 export interface Marker {
@@ -52,4 +53,38 @@ function sentenceAround(text: string, m: Marker): string {
   const start = Math.max(before.lastIndexOf('\n'), before.search(/[.!?]\s[^.!?]*$/)) + 1;
   const stop = /[.!?](?=\s|$)|\n/.exec(text.slice(m.end));
   return text.slice(start, stop ? m.end + stop.index + 1 : text.length);
+}
+
+/** A turn that takes back what came before: "No wait, 18.", "No, 15.", "Actually 18.", "Hmm, 15 again." */
+const TURN = /^(?:no(?:pe)?|wait|actually|hmm+|oh|or\s+rather)\b/i;
+const TURN_VALUE = /[-−]?\d[\d,]*(?:\.\d+)?(?:\s*\/\s*\d+)?/g;
+
+/**
+ * A reply that, after stating `answer`, keeps taking it back and forth ("The answer is 15. No wait, 18. No, 15. No
+ * wait, 18. No"): turns that each correct the one before, returning to a value already left. Cut off mid-waver, it
+ * settles on none of them.
+ */
+export function wavers(text: string, answer: string, end: number): boolean {
+  const values = [answer];
+  for (const sentence of text.slice(end).split(/(?<=[.!?;])\s+|\n+/)) {
+    const s = sentence.trim();
+    if (!TURN.test(s) || s.endsWith('?')) continue;
+    const v = allMatches(s, TURN_VALUE).at(-1)?.[0];
+    if (v !== undefined && !mathEqual(v, values.at(-1)!)) values.push(v);
+  }
+  // Leaving a value, coming back to it and leaving it again: at least three changes of mind.
+  return values.length >= 4 && values.slice(2).some((v, i) => mathEqual(v, values[i]!));
+}
+
+/** "I'm not sure which is right", "can't tell which one", "cannot decide between them": no choice made. */
+const UNDECIDED = /\b(?:not\s+sure|unsure|(?:don(?:'|’)t|do\s+not)\s+know|can(?:'|’|no)t\s+(?:tell|decide|say))\s+(?:which|between)\b/i;
+
+/**
+ * A sentence that states two or more different values and says it cannot choose between them ("I get 18 with the
+ * first method and 20 with the second; I'm not sure which one is right."): it offers them, committing to none.
+ */
+export function undecided(sentence: string): boolean {
+  if (!UNDECIDED.test(sentence)) return false;
+  const values = allMatches(sentence, TURN_VALUE).map((m) => m[0]);
+  return values.some((v) => !mathEqual(v, values[0]!));
 }

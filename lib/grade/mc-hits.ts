@@ -71,14 +71,17 @@ const LEAD_INS: readonly LeadIn[] = [
   {
     rule: 'answer_is',
     tier: 2,
-    re: /\b(?:answer|option|choice|response|pick|selection)(?:\s+(?:choice|option|letter))?\s*(?:is|would\s+be|should\s+be|must\s+be|will\s+be|=|:|-\s|—|–)/gi,
+    // "the only consistent choice here is option (b)": a word of place or time may stand before the verb.
+    re: /\b(?:answer|option|choice|response|pick|selection)(?:\s+(?:choice|option|letter))?(?:\s+(?:here|then|now|overall|in\s+this\s+case|for\s+this\s+question))?\s*(?:is|would\s+be|should\s+be|must\s+be|will\s+be|=|:|-\s|—|–)/gi,
   },
   // "The correct one is the third option", "the right one is (B)".
   { rule: 'answer_is', tier: 2, re: /\bthe\s+(?:correct|right|best)\s+one\s+(?:is|would\s+be|must\s+be)\b/gi },
+  // "The remaining choice that ended the war is C", "the only option which fits is (B)": a relative clause between.
+  { rule: 'answer_is', tier: 2, re: /\bthe\s+(?:remaining|only|correct|right|best)\s+(?:option|choice|answer)\s+(?:that|which)\s[^.!?\n]{1,80}?\s(?:is|must\s+be)\b/gi },
   // "所以正确答案是 (G)", "正解は (F)", "정답은 C".
   { rule: 'answer_is', tier: 2, re: /(?:最终|最終|正确|正確)?答案\s*(?:应该|應該|应|應)?(?:是|为|為)|正解\s*は|정답은/g },
   // "Wait, it is B", "So it's option C": the short form revisions take.
-  { rule: 'it_is', tier: 2, re: /\b(?:it|this|that)(?:'s|’s|\s+is|\s+must\s+be|\s+should\s+be)(?:\s+(?:most\s+likely|probably|likely|definitely|clearly|certainly|surely))?\s+(?=(?:(?:option|choice)\s+)?[(\[]?[A-Z][)\]]?[.,;:!]?(?:\s|$))/gi },
+  { rule: 'it_is', tier: 2, re: /\b(?:it|this|that)(?:'s|’s|\s+is|\s+must\s+be|\s+should\s+be|\s+would\s+be)(?:\s+(?:most\s+likely|probably|likely|definitely|clearly|certainly|surely))?\s+(?=(?:(?:option|choice)\s+)?[(\[]?[A-Z][)\]]?[.,;:!]?(?:\s|$))/gi },
   {
     rule: 'i_choose',
     tier: 2,
@@ -99,6 +102,8 @@ const LEAD_INS: readonly LeadIn[] = [
   { rule: 'answer_is', tier: 2, re: /\bmy\s+(?:best\s+|educated\s+)?guess\s*(?:is|would\s+be|:)\s*/gi },
   // "..., which makes the answer D", "making the correct option (B)".
   { rule: 'answer_is', tier: 2, re: /\b(?:makes?|making)\s+(?:the\s+)?(?:correct\s+|right\s+|final\s+)?(?:answer|option|choice)\s+(?=(?:option\s+|choice\s+)?[(\[]?[A-Z][)\]]?(?:[.,;:!]|\s*$))/gi },
+  // "..., making B the most plausible option", "which makes C the likeliest answer".
+  { rule: 'answer_is', tier: 2, re: /\b(?:[Mm]akes?|[Mm]aking)\s+(?=(?:option\s+|choice\s+)?[(\[]?[A-Z][)\]]?\s+the\s+(?:only|best|correct|right|likeliest|most\s+(?:plausible|likely|consistent|reasonable))\s+(?:consistent\s+|plausible\s+|possible\s+)?(?:option|choice|answer)\b)/g },
   {
     rule: 'conclusion',
     tier: 2,

@@ -113,8 +113,22 @@ export function optionByText(phrase: string, ctx: OptionsContext): string | null
 export function optionsNamed(phrase: string, ctx: OptionsContext): string[] {
   const norm = normalizeOption(phrase);
   if (norm.length === 0 || ctx.options.length === 0) return [];
+  const named = namedIn(norm, ctx.options, ctx.letters);
+  // "The mitochondria" for the option "Mitochondrion", "ribosomes" for "Ribosome": the other grammatical number.
+  return named.length > 0 ? named : namedIn(foldNumber(norm), ctx.options.map(foldNumber), ctx.letters);
+}
+
+/** Long words with their number ending cut: "mitochondria" and "mitochondrion" both read "mitochondr". */
+function foldNumber(norm: string): string {
+  return norm
+    .split(' ')
+    .map((w) => (w.length >= 6 ? w.replace(/(?:ion|ium|ia|um|on|us|es|a|i|s)$/, '') : w))
+    .join(' ');
+}
+
+function namedIn(norm: string, options: readonly string[], letters: string): string[] {
   const padded = ` ${norm} `;
-  const all = ctx.options.map((o, i) => ({ o, letter: ctx.letters[i] ?? '' })).filter((x) => x.o.length > 0 && x.letter !== '');
+  const all = options.map((o, i) => ({ o, letter: letters[i] ?? '' })).filter((x) => x.o.length > 0 && x.letter !== '');
   const exact = all.filter((x) => x.o === norm);
   if (exact.length === 1) return [exact[0]!.letter];
   const found = all.filter((x) => padded.includes(` ${x.o} `));
@@ -297,7 +311,9 @@ export type Negation = 'verdict' | 'property';
  * null when neither. `optionText` (normalized) is skipped when it follows the letter.
  */
 export function negationAt(text: string, start: number, end: number, optionText = ''): Negation | null {
-  const before = text.slice(Math.max(0, start - 30), start);
+  // Thirty characters before the letter, or before the letter list it ends ("Incorrect: A, B, C, D, E, F, H, I").
+  const list = /(?:[(\[]?[A-Z][)\]]?\s*(?:,|and|or|&)\s*)+$/.exec(text.slice(Math.max(0, start - 120), start))?.[0].length ?? 0;
+  const before = text.slice(Math.max(0, start - 30 - list), start);
   // "ruling out A and B, C fits": a list closed by "and" ends there; the letter after its comma is not in it.
   // "all the others are wrong except (B)": an exception to a rejection is no rejection.
   if (NEGATION_BEFORE.test(before) && !/\b(?:and|or|&)\s+[(\[]?[A-Z][)\]]?\s*,\s*[(\[]?\s*$/.test(before) && !EXCEPTED_FROM_REJECTION.test(before)) return 'verdict';

@@ -96,8 +96,8 @@ function looseLetters(text: string, ctx: McContext, excluded: (letter: string, a
   for (const m of allMatches(text, /(?<![A-Za-z0-9'’\-=+^_$\\(|])([A-Z])(?![A-Za-z0-9'’\-=+^_()|?])/g)) {
     const letter = m[1]!;
     if (!ctx.letters.includes(letter) || excluded(letter, m.index) || qaLabelAt(text, m.index) || NAMING_NOUN.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
-    // "A = 50,000 / 100", "= √(4A/π)", "½ C V²": a quantity in an equation, not an option.
-    if (/^\s*[=≈≤≥×*/+−]|^\s[A-Z](?:[²³^]|\s*[=×*/+−])/.test(text.slice(m.index + 1)) || /[=≈≤≥×*/+−½¼¾√πΔ]\s*$/.test(text.slice(Math.max(0, m.index - 3), m.index))) continue;
+    // "A = 50,000 / 100", "= √(4A/π)", "½ C V²": a quantity in an equation, not an option; "60 °C": a unit.
+    if (/^\s*[=≈≤≥×*/+−]|^\s[A-Z](?:[²³^]|\s*[=×*/+−])/.test(text.slice(m.index + 1)) || /[=≈≤≥×*/+−½¼¾√πΔ°]\s*$/.test(text.slice(Math.max(0, m.index - 3), m.index))) continue;
     // The C language, vitamin "K": a letter that is an option's own text names that option's text, not a letter.
     // Options named by letters ("Hepatitis B", "Type A"): a bare capital in the reply is such a name too.
     if (ctx.options.includes(letter.toLowerCase()) || ctx.options.some((o) => o.endsWith(` ${letter.toLowerCase()}`))) continue;
@@ -198,7 +198,8 @@ function askLine(question: string): string {
   const lines = question
     .split('\n')
     .map((l) => l.trim())
-    .filter((l) => l.length > 0 && !/^[(\[]?[A-Z][).:\]]\s/.test(l) && !instruction.test(l));
+    // "Q: Which ...?" heads a question (few-shot examples written as Q:/A: pairs); it is not option Q.
+    .filter((l) => l.length > 0 && (/^Q:/.test(l) || !/^[(\[]?[A-Z][).:\]]\s/.test(l)) && !instruction.test(l));
   const ask = lines.filter((l) => l.includes('?')).at(-1) ?? lines.at(-1) ?? '';
   // "Which planet has the shortest year? (A) Venus (B) Mercury ...": options inline after the asking sentence.
   return ask.replace(/\s[(\[]A[)\]]\s[\s\S]*$/, '');
@@ -246,7 +247,8 @@ function inventedOpening(text: string, question: string | undefined): { start: n
 function asksForNot(question: string | undefined, response: string): boolean {
   if (question) {
     const ask = askLine(question);
-    return /\b(?:NOT|EXCEPT)\b/.test(ask) || (/[?:]\s*$/.test(ask) && /\b(?:not|except)\b|n't\b|n’t\b/i.test(ask));
+    // "Which is LEAST likely to ...?" asks for the option said not to do it, as a NOT question does.
+    return /\b(?:NOT|EXCEPT|LEAST)\b/.test(ask) || (/[?:]\s*$/.test(ask) && /\b(?:not|except)\b|n't\b|n’t\b|\bleast\s+(?:likely|probable|plausible|consistent|supported|accurate)\b/i.test(ask));
   }
   const restated = /\b(?:question\s+asks|asks?\s+(?:for|us|which|what)|asked\s+(?:for|which)|we\s+(?:need|want|are\s+looking\s+for)|looking\s+for|must\s+(?:find|identify|pick))\b[^.?!\n]{0,80}?\b(?:not|except|isn't|doesn't)\b/i;
   // "All of the following statements about enzymes are true except option B": the question's own wording.
@@ -309,7 +311,7 @@ export function extractMcAnswer(
   // Only closed reasoning, nothing after it: its final commitment is the only one the model made.
   const reasoning = reasoningOnly(response);
   if (reasoning !== null) return fromReasoning(response, extractMcAnswer(reasoning, choiceCount, choices, { ...options, truncated: false }), options.truncated === true);
-  const prepared = prepare(response);
+  const prepared = unstutter(prepare(response));
   const ctx: McContext = {
     letters: validLetters(choiceCount),
     options: (choices ?? []).map(normalizeOption),
@@ -345,7 +347,7 @@ export function extractMcAnswer(
 
   const found = readHits(text, ctx);
   // "If annual, the answer is (B); if monthly, it is (D).": answers under alternative conditions commit to neither.
-  const branches = conditionalBranches(text, found.filter((h) => committing(h)));
+  const branches = conditionalBranches(text, found.filter((h) => committing(h) || h.stance === 'conditional'));
   // "For part (a) the answer is B; part (b) ... needs ...": an answer to another part is conditional too.
   // So is one that only gives partial credit, concedes or illustrates ("(D) is partly correct at best", mc-asides.ts).
   const hits = found.map((h): Hit => (branches.has(h.letterStart) || scopedToOtherPart(text, h.start) || (h.stance === 'committed' && asideAt(text, h.letterStart)) ? { ...h, stance: 'conditional' } : h));
@@ -369,7 +371,9 @@ export function extractMcAnswer(
     if (recommitted) return false;
     if (rejections.some((r) => r.letter === h.letter && r.letterStart > h.end)) return true;
     if (doubted(h.letter, h.end)) return true;
-    const refusalLater = refusalAt !== null && refusalAt.start > h.end && /[.!?\n;]|\bbut\b/.test(text.slice(h.end, refusalAt.start));
+    // "The answer is (B). However, please consult a doctor ...": a referral after the answer qualifies it, not withdraws it.
+    const referral = refusalAt !== null && REFERRAL.test(text.slice(refusalAt.start, refusalAt.end));
+    const refusalLater = refusalAt !== null && !referral && refusalAt.start > h.end && /[.!?\n;]|\bbut\b/.test(text.slice(h.end, refusalAt.start));
     return h.tier > 1 && refusalLater && !hits.some((o) => o.letterStart > refusalAt.start && committing(o));
   };
   const live = hits.filter((h) => committing(h) && !echoed.has(h) && !withdrawn(h));
@@ -398,6 +402,12 @@ export function extractMcAnswer(
       const s = span(response, rival.start, chosen.end);
       return { pred: null, status: 'ambiguous', rule: chosen.rule, span: s, detail: `two final answers disagree: ${rival.letter} and ${chosen.letter}`, candidates: report(chosen) };
     }
+    // "The answer is (B). Actually, maybe (C). Or possibly (A).": the commitment reopened on other options, none settled.
+    const reopened = wavering(text.slice(chosen.end), chosen.letter, ctx.letters);
+    if (reopened.length > 0 && !live.some((h) => h.letterStart > chosen!.end)) {
+      const s = span(response, chosen.start, text.trimEnd().length);
+      return { pred: null, status: 'ambiguous', rule: chosen.rule, span: s, detail: `wavers after ${chosen.letter}: ${reopened.join(', ')}`, candidates: report(chosen) };
+    }
     const rivals = chosen.rule === 'not_question' ? new Set(live.filter((h) => h.rule === 'not_question').map((h) => h.letter)) : new Set<string>();
     if (chosen.stance === 'hedged' || rivals.size > 1) {
       const s = span(response, chosen.start, chosen.end);
@@ -413,6 +423,13 @@ export function extractMcAnswer(
     return answered(response, chosen.letter, chosen.rule, chosen.start, chosen.end, report(chosen), note);
   }
   const passedOver = report(null);
+  // "If ideal, the answer is B; with the correction, it is D.": two options offered, each under its own condition.
+  const branchLetters = new Set(hits.filter((h) => branches.has(h.letterStart)).map((h) => h.letter));
+  if (branchLetters.size > 1) {
+    const branchHits = hits.filter((h) => branches.has(h.letterStart));
+    const s = span(response, branchHits[0]!.start, branchHits.at(-1)!.end);
+    return { pred: null, status: 'ambiguous', rule: 'conditional', span: s, detail: describe(`answers under alternative conditions: ${[...branchLetters].sort().join(', ')}`, passedOver, ''), candidates: passedOver };
+  }
 
   // "... so the total cannot be determined." where an option says exactly that ("Cannot be determined").
   const abstaining = refusalAt ? abstentionOption(text.slice(refusalAt.start, refusalAt.end), ctx) : null;
@@ -429,7 +446,9 @@ export function extractMcAnswer(
     const s = span(response, refusalAt.start, refusalAt.end);
     // "None of the options fits": every option judged wrong is a considered answer that picks none (no_answer);
     // declining to answer at all ("I cannot answer", "not enough information") is a refusal.
-    const noneFit = NONE_FIT_VERDICT.test(s.text);
+    // So is "I cannot pick any of these" after judging the options it weighed wrong.
+    const weighed = hits.some((h) => h.stance === 'rejected' || withdrawn(h)) || rejections.length > 0;
+    const noneFit = NONE_FIT_VERDICT.test(s.text) || (weighed && PICKS_NONE.test(refusalSentence));
     return { pred: null, status: noneFit ? 'no_answer' : 'refused', rule: noneFit ? 'none_fit' : 'refusal', span: s, detail: describe(s.text, passedOver, ''), candidates: passedOver };
   }
 
@@ -454,7 +473,9 @@ export function extractMcAnswer(
   // from a later mention of its letter; nor is a letter only mentioned (mc-asides.ts: "gets a B", "B is tempting").
   const negatedLetters = new Set(ctx.notQuestion ? [] : allMatches(text, /(?<![A-Za-z0-9])[(\[]?([A-Z])[)\]]?(?![A-Za-z0-9])/g).filter((m) => isNegated(text, m.index + m[0].indexOf(m[1]!), m.index + m[0].length)).map((m) => m[1]!));
   const takenBack = (letter: string): boolean => negatedLetters.has(letter) || hits.some((h) => h.letter === letter && withdrawn(h));
-  const excluded = (letter: string, at: number): boolean => itemAt.has(at) || conditionalAt.has(at) || judgedLater(letter, at) || wentPast(at) || deliberated(text, at) || takenBack(letter) || mentionOnly(text, at);
+  // "A could be right if ..., and C if ...": an option offered only under a condition is not chosen.
+  const underCondition = (at: number): boolean => /^[)\]]?\s+(?:(?:could|might|may|would)\b[^.!?;,\n]{0,60}?\s)?(?:if|provided|assuming)\b/i.test(text.slice(at + 1));
+  const excluded = (letter: string, at: number): boolean => underCondition(at) || itemAt.has(at) || conditionalAt.has(at) || judgedLater(letter, at) || wentPast(at) || deliberated(text, at) || takenBack(letter) || mentionOnly(text, at);
 
   // "(A) Iron is magnetic, which is" ending a reply cut off: a walk-through item being written, not an answer line.
   const cutItem = (l: { text: string; start: number; lone: boolean }): boolean => !l.lone && l.text.split(/\s+/).length >= 4 && wentPast(l.start + l.text.search(/[A-Za-z]/));
@@ -469,10 +490,12 @@ export function extractMcAnswer(
   const lone = lines.find((l) => l.lone);
   if (loneLetters.size === 1 && lone) return answered(response, lone.letter, 'letter_line', lone.start, lone.end, passedOver);
   const listedLines = letterLines(text, ctx).filter((l) => l.listed);
-  const byLine = eliminationWinner(listedLines);
+  // Cut off inside the walk-through's last item ("- D: this one is partly right because ... sep"): no verdict yet.
+  const unfinished = (end: number): boolean => cutOff && end >= text.trimEnd().length;
+  const byLine = ((i) => (i >= 0 && unfinished(listedLines[i]!.end) ? -1 : i))(eliminationWinner(listedLines));
   if (byLine >= 0) return answered(response, listedLines[byLine]!.letter, 'elimination', listedLines[byLine]!.start, listedLines[byLine]!.end, passedOver);
   const itemTexts = items.map((i) => ({ letter: i.letter, text: text.slice(i.bodyStart, i.bodyEnd), at: i }));
-  const byItem = new Set(items.map((i) => i.letter)).size === items.length ? eliminationWinner(itemTexts) : -1;
+  const byItem = new Set(items.map((i) => i.letter)).size === items.length ? ((i) => (i >= 0 && unfinished(items[i]!.bodyEnd) ? -1 : i))(eliminationWinner(itemTexts)) : -1;
   if (byItem >= 0) return answered(response, items[byItem]!.letter, 'elimination', items[byItem]!.letterStart, items[byItem]!.bodyEnd, passedOver);
   const rows = tableRows(text, ctx);
   const byRow = new Set(rows.map((r) => r.letter)).size === rows.length && rows.length >= 2 && !cutWorking ? eliminationWinner(rows) : -1;
@@ -542,11 +565,28 @@ export function extractMcAnswer(
 }
 
 
+/** "Answeranswer: **B**B**B**" from a stuttering quantized model: the doubled label word read once, offsets kept. */
+function unstutter(text: string): string {
+  return text.replace(/\b(answer|option|choice|final)(\1)(?=[^A-Za-z]|$)/gi, (_m, word: string, again: string) => word + ' '.repeat(again.length));
+}
+
+/** A hedge naming another option as a sentence of its own: "Actually, maybe (C).", "Or possibly A — hard to say." */
+const WAVER = /(?:^|[.!?;\n]\s*|[,—–-]\s*)(?:(?:actually|hmm+|wait|or|but)\s*,?\s*)+(?:maybe|possibly|perhaps)\s+(?:it(?:'s|’s|\s+is)\s+)?(?:option\s+|choice\s+)?[(\[]?([A-Z])[)\]]?(?=\s*(?:[.!?;,—–]|\s-\s|$))/gi;
+
+/** The other letters a reply wavers to after its commitment, in order. */
+function wavering(after: string, letter: string, letters: string): string[] {
+  return [...new Set(allMatches(after, WAVER).map((m) => m[1]!).filter((l) => /[A-Z]/.test(l) && l !== letter && letters.includes(l)))];
+}
+
 /** Saying the facts do not settle it: "cannot be determined", "not enough information". */
 const UNDETERMINED = /\b(?:cannot|can\s*t|can’t|could\s+not|couldn't)\s+be\s+(?:determined|known|calculated|computed|found|told)\b|\b(?:not|in)sufficient\s+(?:information|data)\b|\bnot\s+enough\s+(?:information|data)\b|\binformation\s+(?:is\s+)?(?:insufficient|missing)\b|\bundetermin\w*|\bindetermina\w*/i;
 /** Saying no option fits: "none of the above", "none of these". */
 const NONE_FITS = /\bnone\s+of\s+(?:the\s+)?(?:above|options|choices|answers|these|them)\b/i;
 /** A refusal phrase that is a verdict on the options ("none of them fits", "no option matches"), not a refusal to answer. */
+/** Declining to pick any of the options: "I cannot pick any of these", "can't choose one of the listed options". */
+const PICKS_NONE = /\b(?:pick|choose|select)\s+(?:any|one)\s+(?:of\b|option|choice|answer)/i;
+/** A referral to a professional ("please consult a doctor"), as a disclaimer after an answer. */
+const REFERRAL = /^(?:please\s+)?consult\b/i;
 const NONE_FIT_VERDICT = /\bnone\s+of\b|\bno\s+(?:correct\s+)?(?:option|choice|answer)\b/i;
 
 /**

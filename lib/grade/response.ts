@@ -18,6 +18,8 @@ const CONTINUATION = new RegExp(
     String.raw`^[ \t>#*]*(?:now\s+)?(?:you\s+try|your\s+turn|try\s+(?:this|these|it)\s+(?:one\s+)?yourself|try\s+this\s+one|practice\s+(?:problem|question|exercise))\b\s*[:!.]`,
     // An offer of more help after the answer: "Would you like me to solve a similar problem?", "Let me know if ...".
     String.raw`^[ \t>#*]*(?:would\s+you\s+like|do\s+you\s+want|shall\s+I|want\s+me\s+to|let\s+me\s+know\s+if|feel\s+free\s+to|if\s+you(?:'d|’d|\s+would)\s+like)\b`,
+    // A label opening a variant of the question after the answer: "Follow-up: If instead ...", "Bonus: ...".
+    String.raw`^[ \t>#*]*(?:follow[- ]?up|bonus|variation|variant|extension|challenge)\s*\**\s*[:.)]`,
     String.raw`^[ \t]*\[INST\]`,
     // A base model re-emitting the few-shot header: "The following are multiple choice questions (with answers) about ...".
     String.raw`^[ \t]*the\s+following\s+(?:are|is)\s+(?:a\s+)?multiple[- ]choice\s+questions?\b`,

@@ -1,7 +1,7 @@
 /**
  * A tuning set for issue 18, written blind (before reading the grader, the corpus or the hold-out batches) by a
  * second engineer so the grader is tuned on more than one writer's style. First-run figures are recorded in the
- * tests that use it (test/grade-broad-mc.test.ts, test/grade-broad-math.test.ts). Every case must pass.
+ * tests that use it (test/grade-broad.test.ts). Every case must pass.
  *
  * The replies imitate the habits of small local models (Llama 3.x 1B-8B instruct, Qwen2.5/Qwen3 0.5B-7B with and
  * without thinking, Phi-3/4 mini, Gemma 2/3, Mistral 7B, SmolLM, DeepSeek-R1 distills, base models continuing a

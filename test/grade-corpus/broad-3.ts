@@ -10,7 +10,7 @@
  * quantized): the answer is often stated only through option text or a computed value, sits mid-reply before a
  * justification that names other options or numbers, is revised, or is cut off. About a third are ordinary.
  * Multiple choice: 5 labels widened after the first run (each with a comment); 3 cases are known misses, listed
- * with why in test/grade-broad-mc.test.ts.
+ * with why in test/grade-broad.test.ts.
  */
 import type { GradeStatus } from '../../lib/grade/types.ts';
 import type { HoldoutMathCase, HoldoutMcCase } from './holdout.ts';

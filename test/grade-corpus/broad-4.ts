@@ -10,7 +10,7 @@
  * heading, "Part (b)", "Q4", "x2", the C language, vitamin B12, carbon's "C", the pronoun "I", the article "A",
  * joules' "J"). Others give a clear answer a careless grader would miss (prose, another language, option text, a
  * value equal to one option, a sentence with several numbers). About a quarter are ordinary replies.
- * Multiple choice: 3 labels widened after the first run, each with a comment (test/grade-broad-mc.test.ts).
+ * Multiple choice: 3 labels widened after the first run, each with a comment (test/grade-broad.test.ts).
  */
 import type { HoldoutMathCase, HoldoutMcCase } from './holdout.ts';
 

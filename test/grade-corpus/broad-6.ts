@@ -7,7 +7,7 @@
  * to describe something else, letters that are words or symbols, letters that disagree with their option text), and
  * about 40% are clear answers phrased the same risky ways, so abstaining everywhere fails too. Each label is what a
  * careful human reader underlines, or null when the reply commits to no single option. First-run figures are recorded
- * in the test that uses it (test/grade-broad-6.test.ts). Every case must pass.
+ * in the test that uses it (test/grade-broad.test.ts). Every case must pass.
  */
 import type { GradeStatus } from '../../lib/grade/types.ts';
 import type { HoldoutMcCase } from './holdout.ts';

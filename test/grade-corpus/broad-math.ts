@@ -6,7 +6,7 @@
  * structured output. About a third are wrong answers (correct: false), so precision is tested too.
  *
  * This is a TUNING set, not a hold-out: its misses were fixed as classes after its first run. Every case must pass
- * (test/grade-broad-math.test.ts, whose header lists the misses).
+ * (test/grade-broad.test.ts; docs/grading.md gives the misses' classes).
  *
  * First run, before any grader change (2-core AMD EPYC VM): 157/178 (88.2%), 0 wrong answers counted right.
  * While writing, its writer had read issue 18, lib/grade/types.ts, test/grade-holdout.test.ts and (by mistake, the

@@ -8,10 +8,10 @@
  * eliminations, tables, JSON/XML-ish output, markdown, LaTeX, other languages, cut-off replies, refusals, hedges,
  * base-model continuations and stuttering quantized output.
  *
- * Unlike a hold-out batch this is a tuning set: every case must pass (test/grade-broad-mc.test.ts).
+ * Unlike a hold-out batch this is a tuning set: every case must pass (test/grade-broad.test.ts).
  *
  * First run, before any extraction change (2-core AMD EPYC VM): 159/169 (94.1%), 2 wrong answers counted right
- * (also in test/grade-broad-mc.test.ts and docs/grading.md).
+ * (also in docs/grading.md).
  */
 import type { GradeStatus } from '../../lib/grade/types.ts';
 import type { HoldoutMcCase } from './holdout.ts';

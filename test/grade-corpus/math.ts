@@ -365,4 +365,21 @@ export const MATH_CASES: MathCase[] = [
   { tag: 'echoed_examples_math', response: 'Problem: What is 9 squared?\nSolution: \\boxed{81}\n\nProblem: A tank holds 30 L and leaks 4 L an hour. How much is left after 5 hours?\nSolution: First, 4 × 5', reference: '10', answer: null, correct: false, status: 'truncated', truncated: true },
   ok('worked_after_label', 'The two shelves hold 18 and 26 books.\nFinal answer: 18 + 26 = 44', '44', '44'),
   ok('goal_after_value', 'He has sold 42 tickets so far, so he must sell eight more tickets to reach 50 in total.', '8', 'eight'),
+  // Found through hold-out batches 10-13's misses, reproduced here in other wording.
+  // Cut off while changing its mind back and forth after an answer: it settles on none (it was counted right).
+  { tag: 'wavering_cut', response: 'Final answer: 40. No wait, 44. No, 40. No wait, 44. No, 40. No wait,', reference: '40', answer: null, correct: false, status: 'ambiguous', truncated: true },
+  // A closing sentence that offers two values and cannot choose; an answer phrase that only bounds the value.
+  { tag: 'undecided_values', response: 'Counting by rows gives 42, counting by columns gives 45, and I cannot tell which is correct.', reference: '45', answer: null, correct: false, status: 'ambiguous' },
+  { tag: 'answer_is_range', response: 'So the final answer is somewhere between 40 and 50.', reference: '45', answer: null, correct: false, status: 'ambiguous' },
+  // A parenthesized aside after the answer; dimensions "6 by 8" are no value with a clause after it.
+  ok('aside_after_answer', 'The garden is 5 by 9 metres, so its area is 45 square metres. (Its perimeter would be 28 metres.)', '45', '45'),
+  // A bold word alone on the closing line; display math spanning the closing lines under a heading.
+  ok('bold_word_line', 'Twenty months after March: 20 = 12 + 8, eight months past March.\n\n**November**', '\\text{November}', 'November'),
+  ok('display_block', 'Subtracting over 10: $\\frac{4}{5} - \\frac{1}{2} = \\frac{8}{10} - \\frac{5}{10}$.\n\n### Result\n\\[\n\\frac{3}{10}\n\\]', '\\frac{3}{10}', '\\frac{3}{10}'),
+  // "26 is my answer" after a corrected first answer; a lone value before a base model's next question, cut off later.
+  ok('value_is_answer', 'Final answer: 30.\n\nOn a second look the two refunds were counted once too often, so 26 is my answer.', '26', '26'),
+  { tag: 'lone_value_then_q', response: ' 14 dollars\n\nQuestion: A van carries 9 people on each of 4 trips. How many people in all?\nAnswer: 36\n\nQuestion: A shop sells', reference: '14', answer: '14', correct: true, status: 'answered', truncated: true },
+  // A signed fraction in words; a practice problem set for the reader after the answer.
+  ok('signed_fraction_words', 'It loses 3 units over 4 units of run, so the gradient is negative three-quarters.', '-\\frac{3}{4}', 'negative three-quarters'),
+  ok('practice_prompt', 'Seven teams each play the others once: $\\binom{7}{2} = \\boxed{21}$ games.\n\nTry another one! How many games if there are 9 teams? That is $\\binom{9}{2} = \\boxed{36}$.', '21', '21'),
 ];
