@@ -228,6 +228,8 @@ function finalSentence(last: { text: string; start: number; end: number }): Cand
   const verbs = allMatches(scan, /(?:\b(?:is|are|was|(?:should|would|must|will)\s+be|equals|becomes|(?:end|ends|ended)\s+up\s+with|arrive\s+at|arrives\s+at|obtain|obtains|get|gets|yields?|gives|reduces\s+to|simplifies\s+to|comes\s+(?:out\s+)?to|(?:located|situated|centred|centered|meet|meets|met|intersect|intersects|intersected|cross|crosses|touch|touches|lies|lie)\s+at)\b|(?<![<>!=\\])=(?!=)|\\in(?![A-Za-z])|∈)\s*/gi).reverse();
   for (const v of verbs) {
     const at = v.index + v[0].length;
+    // "... described by 4n + 10 = 50.": the right side of an equation never solved is no result.
+    if (inUnsolvedEquation(last.text, from + at)) return null;
     const clause = scan.slice(at).replace(VALUE_FILLER, '');
     const marked = /^(?:\$\$([^$]+)\$\$|\$((?:\\\$|[^$])+)\$|\\\((.+?)\\\)|\*\*([^*]{1,60})\*\*)/.exec(clause);
     let answer: string | null = null;
@@ -282,8 +284,23 @@ function maskPrograms(text: string): string {
 /** "... after 4 weeks.", "... in 6 hours.": a time phrase closing the sentence, before and after its number. */
 const TRAILING_TIME_BEFORE = /\b(?:after|in|within|over|during|for)\s+(?:the\s+|a\s+|an\s+)?(?:first\s+|next\s+|last\s+|another\s+)?$/i;
 const TRAILING_TIME_AFTER = /^\s*(?:more\s+)?(?:days?|weeks?|months?|years?|hours?|minutes?|seconds?|rounds?|trips?|games?|turns?|laps?)\b[^\d]*$/i;
+/** "... 27 cookies left for the 3 friends.": a closing phrase naming whom the value is for, by count, after the value. */
+const TRAILING_RECIPIENTS_BEFORE = /\b(?:for|among|amongst|between|across)\s+(?:(?:each\s+of\s+)?(?:the|her|his|their|its|our|my|your)\s+)?$/i;
+const TRAILING_RECIPIENTS_AFTER = /^\s*(?:[A-Za-z'-]+\s*){1,3}[.!]?\s*$/;
 /** "7 dollars and 25 cents", "12 pounds and 40 pence", "$3 and 5 cents". */
 const MONEY_IN_WORDS = /(?:\$\s*(\d+)|\b(\d+)\s+(?:dollars?|pounds?|euros?|bucks))\s+and\s+(\d{1,2})\s+(?:cents?|pence|p)\b/i;
+/** "6 hours and 30 minutes", "4 minutes 15 seconds": one duration in two units, read in the larger unit. */
+const DURATION_IN_WORDS = /\b(\d+)\s+(?:(hours?|hrs?)|minutes?|mins?)\s*,?\s*(?:and\s+)?(\d{1,2})\s+(?:(minutes?|mins?)|seconds?|secs?)\b/i;
+
+/** The last amount written in two units (money or a duration) in `sentence`, as one value in the larger unit. */
+function twoUnitAmount(sentence: string): { index: number; length: number; answer: string } | null {
+  const money = allMatches(sentence, new RegExp(MONEY_IN_WORDS.source, 'gi')).at(-1);
+  if (money) return { index: money.index, length: money[0].length, answer: `${money[1] ?? money[2]}.${money[3]!.padStart(2, '0')}` };
+  const time = allMatches(sentence, new RegExp(DURATION_IN_WORDS.source, 'gi')).at(-1);
+  // Hours go with minutes and minutes with seconds; "2 hours 30 seconds" is not one duration.
+  if (!time || Boolean(time[2]) !== Boolean(time[4]) || Number(time[3]) >= 60) return null;
+  return { index: time.index, length: time[0].length, answer: `\\frac{${Number(time[1]) * 60 + Number(time[3])}}{60}` };
+}
 
 /** The last number in the text (with a sign, U+2212 too, a decimal part, a fraction slash, a mixed number "2 1/2"), the weakest reading. */
 function lastNumber(full: string): Candidate | null {
@@ -298,11 +315,11 @@ function lastNumber(full: string): Candidate | null {
     const ordinal = allMatches(text.slice(closingAt), /(?<![\w.])(\d+)(?:st|nd|rd|th)\b/g).at(-1);
     if (ordinal) return { answer: ordinal[1]!, rule: 'last_number', start: closingAt + ordinal.index, end: closingAt + ordinal.index + ordinal[1]!.length };
   }
-  // "7 dollars and 25 cents": one amount in two units.
-  const money = m ? MONEY_IN_WORDS.exec(text.slice(closingAt)) : null;
-  if (m && money && closingAt + money.index + money[0].length >= m.index + m[0].length && closingAt + money.index <= m.index) {
-    const at = closingAt + money.index;
-    return { answer: `${money[1] ?? money[2]}.${money[3]!.padStart(2, '0')}`, rule: 'last_number', start: at, end: at + money[0].length };
+  // "7 dollars and 25 cents", "6 hours and 30 minutes": one amount in two units.
+  const amount = m ? twoUnitAmount(text.slice(closingAt)) : null;
+  if (m && amount && closingAt + amount.index + amount.length >= m.index + m[0].length && closingAt + amount.index <= m.index) {
+    const at = closingAt + amount.index;
+    return { answer: amount.answer, rule: 'last_number', start: at, end: at + amount.length };
   }
   // "... gave away 14, so she has thirty-six stickers left.": a number in words after the last digits.
   if (inWords) {
@@ -310,7 +327,10 @@ function lastNumber(full: string): Candidate | null {
     const end = closingAt + inWords.end;
     if (!m || at >= m.index + m[0].length) return { answer: full.slice(at, end), rule: 'last_number', start: at, end };
   }
-  if (!m) return null;
+  if (!m || inUnsolvedEquation(text, m.index)) return null;
+  // "57 is 71 in base 8.": the digits before "in base", with their base.
+  const based = /(?<![\w.])[0-9A-Za-z]*\d[0-9A-Za-z]*\s+(?:in\s+)?base[\s-]*$/i.exec(text.slice(closingAt, m.index));
+  if (based) return { answer: full.slice(closingAt + based.index, m.index + m[0].length), rule: 'last_number', start: closingAt + based.index, end: m.index + m[0].length };
   // "2 1/2" is a mixed number only when the fraction is proper; "12 15/3" is two numbers, the last one read.
   const mixed = /^([-−]?\d+\s+)(\d+)\s*\/\s*(\d+)$/.exec(m[0]);
   const skip = mixed && Number(mixed[2]) >= Number(mixed[3]) ? mixed[1]!.length : 0;
@@ -322,9 +342,26 @@ function lastNumber(full: string): Candidate | null {
   return inContext ?? { answer: m[0].slice(skip), rule: 'last_number', start: m.index + skip, end: m.index + m[0].length };
 }
 
+/** A term of a linear expression: "12t", "5", "x", "3(x". */
+const TERM = String.raw`(?:\d+(?:\.\d+)?\s*[a-z]?|[a-z])(?![\w.])`;
+const EQUATION = new RegExp(String.raw`${TERM}(?:\s*[-+*×·\/]\s*${TERM})*\s*=\s*${TERM}(?:\s*[-+*×·\/]\s*${TERM})*`, 'g');
+
+/**
+ * "We model it with 12t = 5t + 35, where t is ...": the number at `at` stands in an equation that still holds its
+ * one unknown, and the reply never states that unknown's value ("t = 5"): the problem is set up, not solved.
+ */
+function inUnsolvedEquation(text: string, at: number): boolean {
+  const equation = allMatches(text, EQUATION).find((e) => e.index <= at && at < e.index + e[0].length);
+  // One unknown only: "y = 3x - 2" states a line, not a problem to solve.
+  const letters = new Set(equation?.[0].match(/[a-z]/g) ?? []);
+  const unknown = equation && letters.size === 1 ? /\d\s*([a-z])(?![\w.])/.exec(equation[0])?.[1] : undefined;
+  return unknown !== undefined && !new RegExp(String.raw`(?<![\w.])${unknown}\s*=\s*[-−]?\d`).test(text);
+}
+
 /**
  * Which of the text's numbers (in order) the closing sentence (from `closingAt`) states: the last one, unless it
- * stands in a closing time phrase ("8 chapters left after 4 weeks"), a trailing part or difference ("15 left, which
+ * stands in a closing time phrase ("8 chapters left after 4 weeks") or one naming whom it is for ("27 left for the
+ * 3 friends"), a trailing part or difference ("15 left, which
  * is 3 more than Tom") or working in parentheses ("54 plants (6 × 9)"), where it is the one before.
  */
 function statedNumber(text: string, numbers: readonly RegExpExecArray[], closingAt: number): RegExpExecArray | undefined {
@@ -334,7 +371,8 @@ function statedNumber(text: string, numbers: readonly RegExpExecArray[], closing
   if (prev && prev.index >= closingAt) {
     const prevEnd = prev.index + prev[0].length;
     const inTimePhrase = TRAILING_TIME_BEFORE.test(text.slice(closingAt, m.index)) && TRAILING_TIME_AFTER.test(text.slice(m.index + m[0].length));
-    if (inTimePhrase || inTrailingAside(text, prevEnd, m.index, m.index + m[0].length)) return prev;
+    const forRecipients = TRAILING_RECIPIENTS_BEFORE.test(text.slice(prevEnd, m.index)) && TRAILING_RECIPIENTS_AFTER.test(text.slice(m.index + m[0].length));
+    if (inTimePhrase || forRecipients || inTrailingAside(text, prevEnd, m.index, m.index + m[0].length)) return prev;
   }
   const open = text.lastIndexOf('(', m.index);
   const working = open >= closingAt && new RegExp(String.raw`^\(${ARITHMETIC_ASIDE}[\s.!]*$`).test(text.slice(open));

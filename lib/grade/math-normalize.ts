@@ -193,6 +193,8 @@ export function normalizeMath(input: string): NormalizedAnswer {
   s = wordsToDigits(s);
   // "a total of 48", "approximately 12": words before the value that only frame it.
   s = s.replace(/^(?:(?:a\s+)?total\s+of|approximately|approx\.|about|around|roughly|nearly|exactly|only|just)\s+(?=[-\d\\])/i, '');
+  // "253 in base 7", "1011 (base 2)": the base in words is the subscript it stands for.
+  s = s.replace(/^([0-9A-Za-z]+)\s*\(?\s*(?:in\s+)?base[\s-]*(\d+)\s*\)?$/i, '$1_{$2}');
   s = stripTrailingWords(s);
   // "1 in 6", "3 out of 8": odds as a fraction.
   s = s.replace(/^(\d+)\s+(?:in|out\s+of)\s+(\d+)$/i, '\\frac{$1}{$2}');

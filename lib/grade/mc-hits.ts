@@ -45,8 +45,9 @@ interface LeadIn {
 
 const LEAD_INS: readonly LeadIn[] = [
   { rule: 'final_answer', tier: 1, re: /\bfinal\s+answer\b\s*(?:is\b|:|=|-|—|–)?\s*(?:the\s+final\s+answer\s+is\b)?/gi },
-  // "Final: C" on its own line is the same label without the word "answer".
-  { rule: 'answer_label', tier: 1, re: /(?:^|\n)[ \t>#|]*(?:(?:(?:correct|best|my|final)\s+)?answer(?:\s+(?:choice|option|letter))?|final(?:\s+(?:choice|pick|option))?)\s*[:=：]/gi },
+  // "Final: C" on its own line is the same label without the word "answer"; so is the line that closes a tally of
+  // attempts ("Attempt 1: B\nAttempt 2: D\nMajority vote: B", "Most common: C", "Consensus: A").
+  { rule: 'answer_label', tier: 1, re: /(?:^|\n)[ \t>#|]*(?:(?:(?:correct|best|my|final)\s+)?answer(?:\s+(?:choice|option|letter))?|final(?:\s+(?:choice|pick|option))?|(?:majority|consensus|most\s+common)(?:\s+(?:vote|answer|choice))?)\s*[:=：]/gi },
   // The same labels in Chinese, Japanese and Korean: "最终答案：D", "正解：A", "정답: C".
   { rule: 'answer_label', tier: 1, re: /(?:^|\n)[ \t>#|]*(?:(?:最终|最終|正确|正確)?答案|正解|정답)\s*[:=：]/g },
   { rule: 'json_answer', tier: 1, re: /"(?:final_?answer|answer|correct_?answer|choice|option)"\s*:\s*"?/gi },

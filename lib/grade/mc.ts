@@ -583,8 +583,11 @@ const UNDETERMINED = /\b(?:cannot|can\s*t|can’t|could\s+not|couldn't)\s+be\s+(
 /** Saying no option fits: "none of the above", "none of these". */
 const NONE_FITS = /\bnone\s+of\s+(?:the\s+)?(?:above|options|choices|answers|these|them)\b/i;
 /** A refusal phrase that is a verdict on the options ("none of them fits", "no option matches"), not a refusal to answer. */
-/** Declining to pick any of the options: "I cannot pick any of these", "can't choose one of the listed options". */
-const PICKS_NONE = /\b(?:pick|choose|select)\s+(?:any|one)\s+(?:of\b|option|choice|answer)/i;
+/**
+ * Declining to pick any of the options: "I cannot pick any of these", "can't choose one of the listed options",
+ * "I cannot find a matching option".
+ */
+const PICKS_NONE = /\b(?:pick|choose|select|find|identify)\s+(?:any|one|an?)\s+(?:of\b|(?:(?:matching|fitting|suitable|correct|valid)\s+)?(?:option|choice|answer))/i;
 /** A referral to a professional ("please consult a doctor"), as a disclaimer after an answer. */
 const REFERRAL = /^(?:please\s+)?consult\b/i;
 const NONE_FIT_VERDICT = /\bnone\s+of\b|\bno\s+(?:correct\s+)?(?:option|choice|answer)\b/i;

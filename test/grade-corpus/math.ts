@@ -382,4 +382,15 @@ export const MATH_CASES: MathCase[] = [
   // A signed fraction in words; a practice problem set for the reader after the answer.
   ok('signed_fraction_words', 'It loses 3 units over 4 units of run, so the gradient is negative three-quarters.', '-\\frac{3}{4}', 'negative three-quarters'),
   ok('practice_prompt', 'Seven teams each play the others once: $\\binom{7}{2} = \\boxed{21}$ games.\n\nTry another one! How many games if there are 9 teams? That is $\\binom{9}{2} = \\boxed{36}$.', '21', '21'),
+  // Found through hold-out batch 14's misses, reproduced here in other wording.
+  // A duration in two units is one value in the larger unit; a base named in words is the subscript.
+  ok('duration_two_units', 'The train leaves at 9:45 and arrives at 12:00, so the ride lasts 2 hours and 15 minutes.', '2.25', '\\frac{135}{60}'),
+  ok('duration_minutes_seconds', 'Four laps of 1 minute 15 seconds each make 5 minutes, and the cool-down adds the rest: 7 minutes 30 seconds.', '7.5', '\\frac{450}{60}'),
+  ok('base_in_words', 'Dividing 57 by 8 gives 7 remainder 1, so 57 is 71 in base 8.', '71_8', '71 in base 8'),
+  wrong('base_in_words_wrong', 'Dividing 57 by 8 gives 7 remainder 1, so 57 is 17 in base 8.', '71_8', '17 in base 8'),
+  // A closing phrase naming, by count, whom the value is for is not the value.
+  ok('value_for_recipients', 'Each of the 5 boxes holds 6 pens, 30 in all. She hands 4 to each of her 2 sisters, 30 - 8 = 22, so she keeps 22 pens to share among her 3 classes.', '22', '22'),
+  // An equation set up and never solved commits to nothing.
+  { tag: 'setup_never_solved', response: 'Let n be the number of tickets sold; then the sale is described by 4n + 10 = 50, with n counting adult tickets.', reference: '10', answer: null, correct: false, status: 'no_answer' },
+  ok('setup_then_solved', 'The sale is described by 4n + 10 = 50, so 4n = 40 and n = 10.', '10', '10'),
 ];

@@ -622,4 +622,10 @@ export const MC_CASES: McCase[] = [
   { tag: 'conditional_two_answers', response: 'If the rope is massless, the answer is C; if it has mass, it would be A.', pred: null, status: 'ambiguous' },
   // Also batch 4's older miss: a bare letter made "the most plausible option" in a long reply.
   { tag: 'makes_letter_the_likeliest', response: 'The reading falls as the load grows and the slope stays constant over the whole range of the measurements we took in the lab, which makes C the likeliest answer.', pred: 'C', status: 'answered' },
+  // Found through hold-out batch 14's misses, reproduced here in other wording.
+  // A tally of attempts closed by the aggregate's label: the aggregate is the answer,
+  { tag: 'tally_most_common', response: 'Trial one: C\nTrial two: A\nTrial three: C\nMost common: C', pred: 'C', status: 'answered' },
+  { tag: 'tally_consensus_vote', n: 10, response: 'Run 1 -> G\nRun 2 -> G\nRun 3 -> E\nConsensus answer: G', pred: 'G', status: 'answered' },
+  // and "I cannot find a fitting option" after withdrawing the nearest one is a none-fit verdict, not a refusal.
+  { tag: 'nearest_withdrawn_cannot_find', n: 10, response: 'No choice gives exactly 12 ohms. The nearest is (C), but C assumes series wiring, which the circuit does not use, so C is out as well. I cannot find a fitting option.', pred: null, status: 'no_answer' },
 ];
