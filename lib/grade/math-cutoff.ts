@@ -14,7 +14,7 @@ import { allMatches } from './text.ts';
 export const IN_REASONING = 'in_reasoning';
 
 /** The rule of a conclusion read from a reply that was cut off. */
-export const CUT_OFF_CONCLUSION = 'cut_off_conclusion';
+const CUT_OFF_CONCLUSION = 'cut_off_conclusion';
 
 const VALUE = String.raw`[-−]?\d[\d,]*(?:\.\d+)?(?:\s*\/\s*\d+)?%?`;
 /**

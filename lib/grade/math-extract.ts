@@ -238,7 +238,7 @@ function finalSentence(last: { text: string; start: number; end: number }): Cand
       const words = inner.replace(/\\[A-Za-z]+/g, ' ').match(/[A-Za-z]{3,}/g) ?? [];
       // "is $12 and $15 in total": two dollar amounts, not math between dollar signs.
       const currency = marked[2] !== undefined && /^\s*[\d.,]+\s+[A-Za-z]{2,}/.test(inner);
-      if ((marked[4] === undefined || words.length <= 3) && !currency) answer = inner;
+      if ((marked[4] === undefined || words.length <= 3) && !currency) answer = lastSideValue(inner) ?? inner;
     } else {
       // "when $x \in [1, 4]$.": the verb stood inside the math, so its closing delimiter trails the value.
       const bare = clause.replace(/[.!]\s*$/, '').trim().replace(/^([^$]*)\$$/, '$1').trim();
@@ -254,6 +254,16 @@ function finalSentence(last: { text: string; start: number; end: number }): Cand
     if (answer !== null && plausible(answer)) return { answer, rule: 'final_sentence', ...span };
   }
   return null;
+}
+
+/**
+ * "is $\pi r^2 = 16\pi$ square units": a formula worked out to a value inside the math is read by its last side,
+ * as "= 16\pi$." closing the sentence already is. Only a value (no unknowns left): "is $y = 2x + 3$" stays whole.
+ */
+function lastSideValue(math: string): string | null {
+  const sides = math.split(/(?<![<>!=\\])=(?!=)/);
+  const last = sides.at(-1)!.trim();
+  return sides.length > 1 && /\d/.test(last) && !/[A-Za-z]/.test(last.replace(/\\[A-Za-z]+/g, '')) ? last : null;
 }
 
 const ROOT = String.raw`[-−]?(?:\d+(?:\.\d+)?(?:\s*\/\s*\d+)?|\\d?frac\{[^{}]+\}\{[^{}]+\}|\d*\\sqrt\{[^{}]+\})`;

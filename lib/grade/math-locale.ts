@@ -36,7 +36,7 @@ const DECIMAL_COMMA_WORDS = /(?<!\p{L})(?:und|ist|der|die|das|also|est|les|une|d
  * Whether `text` is written in a language that uses the decimal comma: Cyrillic, the accented letters of such
  * languages, one of their answer labels, or two of their common words in a text without English ones.
  */
-export function usesDecimalComma(text: string): boolean {
+function usesDecimalComma(text: string): boolean {
   if (DECIMAL_COMMA_CUE.test(text) || DECIMAL_COMMA_LABEL.test(text)) return true;
   const words = new Set((text.match(DECIMAL_COMMA_WORDS) ?? []).map((w) => w.toLowerCase()));
   return words.size >= 2 && !/\b(?:the|and|is|of)\b/i.test(text);

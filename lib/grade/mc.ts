@@ -435,7 +435,10 @@ export function extractMcAnswer(
   const abstaining = refusalAt ? abstentionOption(text.slice(refusalAt.start, refusalAt.end), ctx) : null;
   if (refusalAt && abstaining) return answered(response, abstaining, 'abstain_option', refusalAt.start, refusalAt.end, passedOver);
   // The whole sentence the refusal stands in: "Between B and C I cannot decide." is torn too.
-  const refusalSentenceAt = refusalAt ? (allMatches(text.slice(0, refusalAt.start), /\n|[.!?;](?=\s)/g).at(-1)?.index ?? -1) + 1 : 0;
+  // So is one that points back to the clause before it: "It's either B or D; I can't decide between them.".
+  const boundaries = refusalAt ? allMatches(text.slice(0, refusalAt.start), /\n|[.!?;](?=\s)/g) : [];
+  const pointsBack = refusalAt !== null && /\bbetween\s+(?:them|those|these|the\s+two)\b/i.test(sentenceAt(text, (boundaries.at(-1)?.index ?? -1) + 1));
+  const refusalSentenceAt = refusalAt ? (boundaries.at(pointsBack ? -2 : -1)?.index ?? -1) + 1 : 0;
   const refusalSentence = refusalAt ? sentenceAt(text, refusalSentenceAt) : '';
   const torn = !refusalAt || declinesToHelp(refusalSentence) ? [] : tornBetween(refusalSentence, ctx).length > 0 ? tornBetween(refusalSentence, ctx) : tornBetweenNamed(refusalSentence, ctx.letters);
   if (refusalAt && torn.length > 1) {
@@ -545,6 +548,14 @@ export function extractMcAnswer(
   // Judged after the option's text was last written, not merely after the span that read it began.
   const lastTextAt = (letter: string, from: number): number => Math.max(from, text.toLowerCase().lastIndexOf((ctx.raw?.[LETTERS.indexOf(letter)] ?? '\u0000').toLowerCase()));
   const readable = tiers.map((t) => (t.rule === 'marked_letter' || t.rule === 'loose_letter' ? t : { ...t, found: { ...t.found, letters: new Map([...t.found.letters].filter(([letter, where]) => !judgedLater(letter, lastTextAt(letter, where.start)))) } }));
+  // "A. No, D. Then again, A? I keep going back and forth.": a closing admission that it never settled, after naming
+  // two or more options, leaves none of them as its answer; a weaker reading would only guess which flip was last.
+  const unsettled = UNSETTLED.exec(text);
+  const flipped = new Set([...passedOver.map((c) => c.letter), ...(unsettled ? looseLetters(text.slice(0, unsettled.index), ctx, () => false).letters.keys() : [])]);
+  if (unsettled && flipped.size > 1 && !/[.!?]\s+\S/.test(text.slice(unsettled.index).trimEnd())) {
+    const s = span(response, unsettled.index, unsettled.index + unsettled[0].length);
+    return { pred: null, status: 'ambiguous', rule: 'undecided', span: s, detail: describe(`never settles between ${[...flipped].sort().join(', ')}`, passedOver, ''), candidates: passedOver };
+  }
   for (const { rule, found } of readable) {
     if (found.letters.size !== 1) continue;
     const [[letter, where]] = [...found.letters];
@@ -590,6 +601,8 @@ const NONE_FITS = /\bnone\s+of\s+(?:the\s+)?(?:above|options|choices|answers|the
 const PICKS_NONE = /\b(?:pick|choose|select|find|identify)\s+(?:any|one|an?)\s+(?:of\b|(?:(?:matching|fitting|suitable|correct|valid)\s+)?(?:option|choice|answer))/i;
 /** A referral to a professional ("please consult a doctor"), as a disclaimer after an answer. */
 const REFERRAL = /^(?:please\s+)?consult\b/i;
+/** A reply admitting it has not settled on an option ("I keep going back and forth", "I can't make up my mind"). */
+const UNSETTLED = /\b(?:I\s+keep\s+(?:going\s+back\s+and\s+forth|flip-?flopping|changing\s+my\s+mind|switching)|I\s*(?:can't|can’t|cannot)\s+make\s+up\s+my\s+mind|I\s+(?:haven't|have\s+not)\s+settled)\b/i;
 const NONE_FIT_VERDICT = /\bnone\s+of\b|\bno\s+(?:correct\s+)?(?:option|choice|answer)\b/i;
 
 /**

@@ -393,4 +393,9 @@ export const MATH_CASES: MathCase[] = [
   // An equation set up and never solved commits to nothing.
   { tag: 'setup_never_solved', response: 'Let n be the number of tickets sold; then the sale is described by 4n + 10 = 50, with n counting adult tickets.', reference: '10', answer: null, correct: false, status: 'no_answer' },
   ok('setup_then_solved', 'The sale is described by 4n + 10 = 50, so 4n = 40 and n = 10.', '10', '10'),
+  // Found through hold-out batch 15's misses, reproduced here in other wording.
+  // A closing formula chain "... = value" answers with its last side, not the whole chain.
+  ok('chain_in_sentence', String.raw`With side 3 the cube's volume is $s^3 = 27$ cubic centimetres.`, '27', '27'),
+  // A chain whose last side still has an unknown stays whole.
+  ok('chain_with_unknown', String.raw`Adding the two slopes, the line through the points is $y = 2x + 3$ in slope-intercept form.`, 'y=2x+3', 'y = 2x + 3'),
 ];

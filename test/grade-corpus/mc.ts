@@ -628,4 +628,9 @@ export const MC_CASES: McCase[] = [
   { tag: 'tally_consensus_vote', n: 10, response: 'Run 1 -> G\nRun 2 -> G\nRun 3 -> E\nConsensus answer: G', pred: 'G', status: 'answered' },
   // and "I cannot find a fitting option" after withdrawing the nearest one is a none-fit verdict, not a refusal.
   { tag: 'nearest_withdrawn_cannot_find', n: 10, response: 'No choice gives exactly 12 ohms. The nearest is (C), but C assumes series wiring, which the circuit does not use, so C is out as well. I cannot find a fitting option.', pred: null, status: 'no_answer' },
+  // Found through hold-out batch 15's misses, reproduced here in other wording.
+  // A reply that flips between options and then says it never settled commits to none of them,
+  { tag: 'flip_then_unsettled', n: 6, response: `I'll go with A. Hmm, no — D, since the tariff binds. Then again, A? I keep flip-flopping, so I'll stop here.`, pred: null, status: 'ambiguous' },
+  // and "either X or Y; I can't choose between the two" is torn between them, not a refusal.
+  { tag: 'either_then_cannot_choose', n: 6, response: `Probably either A or F; I cannot choose between the two without the date of the treaty.`, pred: null, status: 'ambiguous' },
 ];
