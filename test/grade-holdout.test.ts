@@ -17,6 +17,7 @@ import { HOLDOUT_MATH_12, HOLDOUT_MC_12 } from './grade-corpus/holdout-12.ts';
 import { HOLDOUT_MATH_13, HOLDOUT_MC_13 } from './grade-corpus/holdout-13.ts';
 import { HOLDOUT_MATH_14, HOLDOUT_MC_14 } from './grade-corpus/holdout-14.ts';
 import { HOLDOUT_MATH_15, HOLDOUT_MC_15 } from './grade-corpus/holdout-15.ts';
+import { HOLDOUT_MATH_16, HOLDOUT_MC_16 } from './grade-corpus/holdout-16.ts';
 import { mathOutcomes, mcOutcomes, report } from './helpers/grade-scoring.ts';
 
 /** Each batch's multiple-choice and math cases, in the order they were written. */
@@ -36,6 +37,7 @@ const BATCHES: ReadonlyArray<readonly [readonly HoldoutMcCase[], readonly Holdou
   [HOLDOUT_MC_13, HOLDOUT_MATH_13],
   [HOLDOUT_MC_14, HOLDOUT_MATH_14],
   [HOLDOUT_MC_15, HOLDOUT_MATH_15],
+  [HOLDOUT_MC_16, HOLDOUT_MATH_16],
 ];
 
 describe('grade hold-out split', () => {

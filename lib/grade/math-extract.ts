@@ -249,6 +249,9 @@ function finalSentence(last: { text: string; start: number; end: number }): Cand
         // "= 0.15, so she saves 15% of her salary": a consequence that states its own value restates the answer.
         const m = VALUE_THEN_CLAUSE.exec(bare);
         answer = m && !(/^so$/i.test(m[2]!) && /\d/.test(bare.slice(m[0].length))) ? m[1]! : null;
+        // "0.08, that is, 8 percent": the same value restated as a percent; the percent form matches either reading.
+        const restated = m && /^(?:i\.e|that\s+is|namely)$/i.test(m[2]!) ? /^[.,\s]*(\d+(?:\.\d+)?)\s*(?:%|percent\b)/i.exec(bare.slice(m[0].length)) : null;
+        if (answer !== null && restated && mathEqual(`${restated[1]}%`, answer)) answer = `${restated[1]}%`;
       }
     }
     if (answer !== null && plausible(answer)) return { answer, rule: 'final_sentence', ...span };

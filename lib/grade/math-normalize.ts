@@ -185,6 +185,8 @@ export function normalizeMath(input: string): NormalizedAnswer {
   s = s.replace(/\\\$|\$/g, '');
   // "£36", "12.50 €", "USD 20", "¥500": currency signs and codes, like "$".
   s = s.replace(/[£€¥₹₩]|\\(?:pounds|euro|yen)\b/g, '').replace(/^(?:USD|EUR|GBP|JPY|INR|CAD|AUD|Rs\.?)\s*(?=[-\d])/, '').trim();
+  // "48\text{ m}^2", "30\,\mathrm{cm}^{3}": a unit in a text command, squared or cubed, is still a unit.
+  s = s.replace(/(?<=\d)\s*(?:\\[,;: ]\s*)?\\(?:text|mathrm)\{\s*(?:m|cm|mm|km)\s*\}\s*\^\s*\{?[23]\}?\s*$/, '');
   s = unwrap(s, 'text|textbf|textrm|mathrm|mbox|mathbf|textit|emph|hbox', (c) => ` ${c} `);
   s = s.replace(/(?<!\\)\\[,!;: ]|~/g, ' ');
   s = s.replace(/\\(?:quad|qquad)\b/g, ' ');

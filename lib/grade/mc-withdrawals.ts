@@ -30,12 +30,12 @@ export function findMcRefusal(text: string): { start: number; end: number } | nu
 
 /**
  * "Hmm, wait, that ignores discounting.", "Actually, that's wrong", "Oops, I made a mistake": a doubt cast on what
- * came just before. Returns where each such doubt starts; a candidate named before one and not named again is
+ * came just before. So is rereading the question ("Wait, the question asked for ...", "Hmm, I misread it"). Returns where each such doubt starts; a candidate named before one and not named again is
  * withdrawn.
  */
 export function doubtsAt(text: string): number[] {
   const cue = String.raw`(?:wait|hmm+|actually|oops|no)\b[\s,.!—–-]*(?:(?:wait|hmm+|actually|no)\b[\s,.!—–-]*)*`;
-  const doubt = String.raw`(?:(?:that|this|it)(?:'s|’s|\s+is|\s+was)?\s+(?:ignores|ignored|forgets|forgot|neglects|neglected|misses|missed|leaves\s+out|double[- ]counts|(?:wrong|not\s+right|incorrect|a\s+mistake)\b(?!\s+to\b))|I\s+(?:made\s+(?:a|an)\s+(?:mistake|error)|forgot|messed\s+up|miscalculated)\b|that\s+can(?:'t|’t|not)\s+be\s+right\b|(?:scratch|strike|forget|disregard|ignore)\s+(?:that|this)\b(?!\s*[,:;—–-]*\s*[(\[]?[A-Z][)\]]?(?:[.,;!]|\s*$)))`;
+  const doubt = String.raw`(?:(?:that|this|it)(?:'s|’s|\s+is|\s+was)?\s+(?:ignores|ignored|forgets|forgot|neglects|neglected|misses|missed|leaves\s+out|double[- ]counts|(?:wrong|not\s+right|incorrect|a\s+mistake)\b(?!\s+to\b))|I\s+(?:made\s+(?:a|an)\s+(?:mistake|error)|forgot|messed\s+up|miscalculated)\b|that\s+can(?:'t|’t|not)\s+be\s+right\b|the\s+question\s+(?:asked|asks|wants|is\s+asking)\b|I\s+misread\b|(?:scratch|strike|forget|disregard|ignore)\s+(?:that|this)\b(?!\s*[,:;—–-]*\s*[(\[]?[A-Z][)\]]?(?:[.,;!]|\s*$)))`;
   return allMatches(text, new RegExp(String.raw`\b${cue}${doubt}`, 'gi')).map((m) => m.index);
 }
 

@@ -408,6 +408,12 @@ export function extractMcAnswer(
       const s = span(response, chosen.start, text.trimEnd().length);
       return { pred: null, status: 'ambiguous', rule: chosen.rule, span: s, detail: `wavers after ${chosen.letter}: ${reopened.join(', ')}`, candidates: report(chosen) };
     }
+    // "The answer is (A). Alternatively, the answer is (D).": a second answer offered beside the first, not replacing it.
+    const offered = live.find((h) => h.letter !== chosen!.letter && h.end <= chosen!.start && place(h) === 'answer');
+    if (offered && ALTERNATIVE.test(clauseBefore(text, chosen.start))) {
+      const s = span(response, offered.start, chosen.end);
+      return { pred: null, status: 'ambiguous', rule: 'alternative', span: s, detail: `offers ${chosen.letter} as an alternative to ${offered.letter}`, candidates: report(chosen) };
+    }
     const rivals = chosen.rule === 'not_question' ? new Set(live.filter((h) => h.rule === 'not_question').map((h) => h.letter)) : new Set<string>();
     if (chosen.stance === 'hedged' || rivals.size > 1) {
       const s = span(response, chosen.start, chosen.end);
@@ -599,6 +605,14 @@ const NONE_FITS = /\bnone\s+of\s+(?:the\s+)?(?:above|options|choices|answers|the
  * "I cannot find a matching option".
  */
 const PICKS_NONE = /\b(?:pick|choose|select|find|identify)\s+(?:any|one|an?)\s+(?:of\b|(?:(?:matching|fitting|suitable|correct|valid)\s+)?(?:option|choice|answer))/i;
+/** A clause offering another answer beside one already given: "Alternatively, ...", "Or else ...", "Another possibility is ...". */
+const ALTERNATIVE = /^\s*(?:(?:but|and|or)\s+)?(?:alternatively|or\s+else|another\s+(?:possibility|possible\s+answer|option\s+would\s+be))\b/i;
+
+/** The text of the sentence before `at`, from its start (a line break or sentence end) up to `at`. */
+function clauseBefore(text: string, at: number): string {
+  const start = allMatches(text.slice(0, at), /\n|[.!?;](?=\s)/g).at(-1);
+  return text.slice(start ? start.index + 1 : 0, at);
+}
 /** A referral to a professional ("please consult a doctor"), as a disclaimer after an answer. */
 const REFERRAL = /^(?:please\s+)?consult\b/i;
 /** A reply admitting it has not settled on an option ("I keep going back and forth", "I can't make up my mind"). */

